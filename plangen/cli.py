@@ -1,0 +1,111 @@
+"""The `plangen` command: a thin click layer over the library.
+
+This is the only module that prints and sets exit codes: 0 success, 1 the input has problems,
+2 the command was used wrongly, 3 a bug in plangen, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from plangen.errors import PlangenError, SpecError, UsageError
+from plangen.messages import current_lang, message
+from plangen.schema import json_schema
+from plangen.spec import check_spec
+from plangen.starter import starter_spec
+
+F = TypeVar("F", bound=Callable[..., Any])
+LANG_OPTION = click.option("--lang", type=click.Choice(["vi", "en"]), default=None,
+                           help="Ngôn ngữ thông báo / message language (PLANGEN_LANG).")
+
+
+def _reports_errors(command: F) -> F:
+    """Turn every PlangenError into a message and exit code; never show a traceback."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        lang = current_lang(kwargs.get("lang"))
+        try:
+            return command(*args, **kwargs)
+        except PlangenError as exc:
+            click.echo(exc.message(lang), err=True)
+            if isinstance(exc, SpecError):
+                click.echo(message("spec_invalid", lang, count=len(exc.issues)), err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo(message("interrupted", lang), err=True)
+            sys.exit(130)
+        except click.exceptions.Exit:
+            raise
+        except Exception as exc:  # a bug: say so plainly, keep the type for the report
+            click.echo(message("internal", lang, detail=f"{type(exc).__name__}: {exc}"),
+                       err=True)
+            sys.exit(3)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="plangen")
+def main() -> None:
+    """plangen: soạn Kế hoạch theo Nghị định 30/2020/NĐ-CP từ tệp YAML."""
+
+
+@main.command()
+@click.argument("specs", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi / treat warnings as errors.")
+@LANG_OPTION
+@_reports_errors
+def validate(specs: tuple[Path, ...], strict: bool, lang: str | None) -> None:
+    """Kiểm tra tệp kế hoạch; liệt kê mọi lỗi kèm dòng, cột / check specs, list every issue."""
+    lang = current_lang(lang)
+    failed = False
+    counts = {"errors": 0, "warnings": 0}
+    for path in specs:
+        checked = check_spec(path)
+        for issue in checked.issues:
+            click.echo(issue.format(lang), err=True)
+        counts["errors"] += len(checked.errors)
+        counts["warnings"] += len(checked.warnings)
+        if checked.errors or (strict and checked.warnings):
+            failed = True
+        elif checked.plan is not None:
+            click.echo(message("valid", lang, file=path, tasks=len(checked.plan.tasks.items)))
+    if failed or counts["warnings"]:
+        click.echo(message("summary_errors", lang, files=len(specs), **counts), err=True)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Ghi ra tệp thay vì màn hình / write to a file.")
+def schema(output: Path | None) -> None:
+    """In JSON Schema của tệp kế hoạch (cho VS Code) / print the spec's JSON Schema."""
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@click.option("--locality", required=True, help="Ví dụ / e.g. \"tỉnh Đắk Lắk\".")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có / overwrite.")
+@LANG_OPTION
+@_reports_errors
+def new(locality: str, output: Path, force: bool, lang: str | None) -> None:
+    """Tạo tệp kế hoạch mẫu có chú thích / write a commented starter spec."""
+    lang = current_lang(lang)
+    if output.exists() and not force:
+        raise UsageError("output_exists", path=str(output))
+    output.write_text(starter_spec(locality), encoding="utf-8")
+    click.echo(message("new_written", lang, path=output))

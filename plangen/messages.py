@@ -1,0 +1,240 @@
+"""Every message a user can see, in Vietnamese and English, keyed by a stable code.
+
+Messages say what is wrong and how to fix it. The language comes from `--lang` or the
+`PLANGEN_LANG` environment variable; Vietnamese is the default.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+Lang = str
+_KIND_NAMES = {
+    "text": ("văn bản (chuỗi)", "text"),
+    "integer": ("số nguyên", "an integer"),
+    "number": ("số", "a number"),
+    "list": ("danh sách (các dòng bắt đầu bằng \"- \")", "a list (lines starting with \"- \")"),
+    "mapping": ("nhóm \"khóa: giá trị\"", "a mapping (\"key: value\" lines)"),
+    "boolean": ("true hoặc false", "true or false"),
+    "date": ("ngày tháng", "a date"),
+    "empty": ("giá trị trống", "an empty value"),
+}
+
+CATALOG: dict[str, tuple[str, str]] = {
+    "whole_file": ("(cả tệp)", "(whole file)"),
+    "warning_prefix": ("cảnh báo: ", "warning: "),
+    "spec_invalid": ("Tệp kế hoạch có {count} lỗi.", "The plan spec has {count} problem(s)."),
+    "valid": ("Hợp lệ: {file} ({tasks} nhiệm vụ).", "Valid: {file} ({tasks} tasks)."),
+    "summary_errors": ("{errors} lỗi, {warnings} cảnh báo trong {files} tệp.",
+                       "{errors} error(s), {warnings} warning(s) in {files} file(s)."),
+    # files and YAML syntax
+    "input_missing": ("Không tìm thấy tệp \"{path}\". Kiểm tra lại đường dẫn.",
+                      "No such file: \"{path}\". Check the path."),
+    "input_is_directory": ("\"{path}\" là thư mục, không phải tệp YAML.",
+                           "\"{path}\" is a folder, not a YAML file."),
+    "input_unreadable": ("Không có quyền đọc tệp \"{path}\".",
+                         "Permission denied reading \"{path}\"."),
+    "not_utf8": ("Tệp không phải mã UTF-8 (có thể là Windows-1258 hoặc TCVN3). Mở tệp và lưu lại "
+                 "với mã hóa UTF-8.",
+                 "The file is not UTF-8 (perhaps Windows-1258 or TCVN3). Save it again as UTF-8."),
+    "bad_utf16": ("Tệp UTF-16 bị hỏng. Hãy lưu lại với mã hóa UTF-8.",
+                  "The UTF-16 file is damaged. Save it again as UTF-8."),
+    "file_too_large": ("Tệp quá lớn ({size} byte; tối đa {limit}).",
+                       "The file is too large ({size} bytes; at most {limit})."),
+    "empty_file": ("Tệp trống: chưa có nội dung kế hoạch. Chạy \"plangen new\" để có tệp mẫu.",
+                   "The file is empty. Run \"plangen new\" for a starter spec."),
+    "yaml_syntax": ("Lỗi cú pháp YAML: {problem}. Kiểm tra thụt lề, dấu \":\" và dấu ngoặc kép "
+                    "ở dòng này hoặc dòng ngay trên.",
+                    "YAML syntax error: {problem}. Check indentation, \":\" and quotes on this "
+                    "line or the one above."),
+    "yaml_tab": ("Dòng này có ký tự Tab. YAML chỉ cho phép thụt lề bằng dấu cách; thay Tab bằng "
+                 "dấu cách.", "This line has a Tab. YAML indents with spaces only; replace it."),
+    "control_char_in_file": ("Tệp có ký tự điều khiển {char} không in được (thường do sao chép "
+                             "từ Word hoặc PDF). Xóa ký tự này.",
+                             "The file holds the unprintable control character {char} (often "
+                             "pasted from Word or PDF). Delete it."),
+    "too_deep": ("Cấu trúc lồng nhau quá sâu (tối đa {limit} cấp).",
+                 "Nesting is too deep (at most {limit} levels)."),
+    "too_many_nodes": ("Tệp tạo ra quá nhiều giá trị (hơn {limit}); có thể do bí danh (&, *) "
+                       "lồng nhau. Bỏ các bí danh.",
+                       "The file expands to more than {limit} values, probably through nested "
+                       "aliases (&, *). Remove them."),
+    "unsupported_tag": ("Thẻ YAML {tag} không được hỗ trợ. Bỏ thẻ, chỉ ghi giá trị.",
+                        "The YAML tag {tag} is not supported. Remove it."),
+    "key_not_text": ("Khóa phải là chữ (ví dụ \"title:\").", "Keys must be plain words."),
+    "duplicate_key": ("Khóa \"{key}\" bị lặp (đã có ở dòng {first_line}). Xóa hoặc gộp một "
+                      "trong hai.",
+                      "Key \"{key}\" appears twice (first on line {first_line}). Remove or "
+                      "merge one."),
+    "top_not_mapping": ("Tệp phải là các dòng \"khóa: giá trị\" (issuer:, summary:, tasks: …).",
+                        "The file must be \"key: value\" lines (issuer:, summary:, tasks: …)."),
+    # schema
+    "required": ("Thiếu mục bắt buộc \"{key}\". Thêm dòng \"{key}: …\".",
+                 "Required field \"{key}\" is missing. Add a \"{key}: …\" line."),
+    "unknown_key": ("Không có khóa \"{key}\" ở đây.{hint}",
+                    "There is no key \"{key}\" here.{hint}"),
+    "quote_it": ("YAML đọc {raw} thành {read_as}. Số hiệu và mã là văn bản: viết trong ngoặc "
+                 "kép, \"{raw}\".",
+                 "YAML reads {raw} as {read_as}. Numbers and codes are text: quote it, "
+                 "\"{raw}\"."),
+    "bad_type": ("Cần {expected}, nhưng đang là {got}.", "Expected {expected}, found {got}."),
+    "empty": ("Giá trị trống. Điền nội dung hoặc xóa cả dòng.",
+              "Empty value. Fill it in or delete the line."),
+    "no_value": ("Chưa có giá trị sau dấu \":\". Điền nội dung hoặc xóa cả dòng.",
+                 "Nothing after the \":\". Fill it in or delete the line."),
+    "too_few": ("Cần ít nhất {min} mục.", "At least {min} item(s) needed."),
+    "out_of_range": ("Giá trị {value} ngoài khoảng cho phép ({min}–{max}).",
+                     "{value} is outside the allowed range ({min}–{max})."),
+    "not_allowed": ("Giá trị \"{value}\" không hợp lệ; chọn một trong: {allowed}.",
+                    "\"{value}\" is not allowed; choose one of: {allowed}."),
+    "bad_number": ("Số văn bản \"{value}\" phải là chữ số, từ 1 trở lên, trong ngoặc kép "
+                   "(\"05\"). Bỏ trống khi là dự thảo.",
+                   "Document number \"{value}\" must be digits, 1 or more, quoted (\"05\"). "
+                   "Leave it out for a draft."),
+    "bad_symbol": ("Ký hiệu \"{value}\" phải viết hoa, các nhóm nối bằng \"-\" không có dấu cách "
+                   "(\"KH-UBND\").",
+                   "Symbol \"{value}\" must be capitals joined by \"-\" without spaces "
+                   "(\"KH-UBND\")."),
+    "bad_id": ("Mã \"{value}\" chỉ gồm chữ thường không dấu, số, \"-\" hoặc \"_\" "
+               "(\"tuyen-truyen\").",
+               "Id \"{value}\" may hold only lowercase ASCII letters, digits, \"-\" and \"_\"."),
+    "bad_format": ("Giá trị \"{value}\" sai định dạng.", "\"{value}\" has the wrong format."),
+    "invalid": ("Giá trị không hợp lệ ({detail}).", "Invalid value ({detail})."),
+    # text hygiene
+    "control_char": ("Có ký tự điều khiển {char} (thường do sao chép từ Word hoặc PDF). Gõ lại "
+                     "đoạn này.",
+                     "Contains the control character {char} (often pasted from Word or PDF). "
+                     "Retype this text."),
+    "legacy_encoding": ("Văn bản có vẻ được gõ bằng bảng mã cũ TCVN3 hoặc VNI (\"{sample}\"). "
+                        "Chuyển sang Unicode (ví dụ bằng Unikey, chức năng chuyển mã) rồi dán lại.",
+                        "The text looks typed in a legacy TCVN3 or VNI encoding (\"{sample}\"). "
+                        "Convert it to Unicode (e.g. Unikey's converter) and paste it again."),
+    # meaning
+    "day_without_month": ("Có ngày nhưng chưa có tháng. Thêm \"month:\" hoặc bỏ \"day:\".",
+                          "A day without a month. Add \"month:\" or remove \"day:\"."),
+    "no_such_date": ("Không có ngày {day}/{month}/{year}: tháng {month} năm {year} chỉ có {last} "
+                     "ngày.",
+                     "There is no {day}/{month}/{year}: that month has only {last} days."),
+    "signature_not_upper": ("Dòng chức vụ phải in hoa: \"{fixed}\".",
+                            "Signature lines are in capitals: \"{fixed}\"."),
+    "bad_authority": ("\"{word}\" không phải cách ghi quyền hạn ký; dùng một trong: {allowed} "
+                      "(có dấu cách sau dấu chấm).",
+                      "\"{word}\" is not a signing authority; use one of: {allowed} "
+                      "(followed by a space)."),
+    "tm_not_first": ("Dòng \"TM.\" phải là dòng đầu của khối chữ ký.",
+                     "The \"TM.\" line must come first in the signature block."),
+    "tm_needs_body": ("Sau \"TM.\" phải là tên tập thể (\"TM. ỦY BAN NHÂN DÂN\"), không phải "
+                      "chức vụ.",
+                      "\"TM.\" must be followed by a collective body (\"TM. ỦY BAN NHÂN DÂN\"), "
+                      "not a title."),
+    "kt_needs_deputy": ("Ký thay (\"KT. {head}\") thì dòng tiếp theo phải là chức vụ cấp phó "
+                        "(\"PHÓ {head}\").",
+                        "A \"KT. {head}\" line must be followed by the deputy's title "
+                        "(\"PHÓ {head}\")."),
+    "archive_missing": ("Thiếu dòng lưu ở cuối nơi nhận: thêm \"Lưu: VT, <đơn vị soạn thảo>\".",
+                        "The recipients lack the archive line: add \"Lưu: VT, <drafting unit>\"."),
+    "archive_not_last": ("Dòng \"Lưu: …\" phải là dòng cuối của nơi nhận.",
+                         "The \"Lưu: …\" line must be the last recipient."),
+    "no_kinh_gui": ("Kế hoạch không dùng \"Kính gửi\" trong nơi nhận.",
+                    "A plan has no \"Kính gửi\" in its recipients."),
+    "duplicate_id": ("Mã nhiệm vụ \"{id}\" bị trùng. Mỗi nhiệm vụ cần một mã riêng.",
+                     "Task id \"{id}\" is used twice. Give each task its own id."),
+    "appendix_rows_or_tasks": ("Phụ lục cần đúng một trong hai: \"from_tasks: true\" hoặc "
+                               "danh sách \"rows:\".",
+                               "The appendix needs exactly one of \"from_tasks: true\" or a "
+                               "\"rows:\" list."),
+    "unknown_task": ("Không có nhiệm vụ mã \"{id}\" trong mục II.{hint}",
+                     "No task with id \"{id}\" in section II.{hint}"),
+    "row_needs_content": ("Dòng phụ lục cần \"task:\" (mã nhiệm vụ) hoặc \"content:\".",
+                          "An appendix row needs \"task:\" (a task id) or \"content:\"."),
+    "section_empty": ("Mục này chưa có nội dung: thêm \"text:\" hoặc \"items:\".",
+                      "This section is empty: add \"text:\" or \"items:\"."),
+    "entry_empty": ("Mục con trống: cần ít nhất một trong title, text, points, bullets.",
+                    "Empty item: it needs one of title, text, points, bullets."),
+    "summary_upper": ("Trích yếu viết thường (chỉ viết hoa chữ đầu và tên riêng), không in hoa "
+                      "toàn bộ.",
+                      "The summary is written in sentence case, not all capitals."),
+    "closing_mark": ("Đoạn kết thường kết thúc bằng \"./.\".",
+                     "The closing paragraph usually ends with \"./.\"."),
+    # rendering and output
+    "template_missing": ("Không tìm thấy mẫu Word \"{path}\".", "Template not found: \"{path}\"."),
+    "template_bad": ("Mẫu Word \"{path}\" bị hỏng hoặc không phải .docx: {detail}.",
+                     "Template \"{path}\" is damaged or not a .docx: {detail}."),
+    "template_syntax": ("Mẫu Word \"{path}\" có thẻ sai ở phần {part}: {detail}.",
+                        "Template \"{path}\" has a broken tag in {part}: {detail}."),
+    "template_field": ("Mẫu Word \"{path}\" dùng trường \"{field}\" không có trong kế hoạch. "
+                       "Sửa tên trường trong mẫu.",
+                       "Template \"{path}\" uses the field \"{field}\", which plans do not have. "
+                       "Fix the field name in the template."),
+    "template_unsafe": ("Mẫu Word \"{path}\" có thẻ không an toàn: {detail}.",
+                        "Template \"{path}\" has an unsafe tag: {detail}."),
+    "render_xml": ("Kết quả sinh ra không hợp lệ ở phần {part}: {detail}. Đây là lỗi của mẫu "
+                   "hoặc của plangen; hãy báo lại.",
+                   "The rendered {part} is not well-formed: {detail}. This is a template or "
+                   "plangen bug; please report it."),
+    "output_is_input": ("Tệp đầu ra \"{path}\" trùng với tệp kế hoạch; chọn tên khác với -o.",
+                        "The output \"{path}\" is the spec itself; choose another name with -o."),
+    "output_is_directory": ("\"{path}\" là thư mục; ghi rõ tên tệp .docx.",
+                            "\"{path}\" is a folder; give a .docx file name."),
+    "output_failed": ("Không ghi được \"{path}\": {detail}. Không có tệp dở dang nào được để lại.",
+                      "Could not write \"{path}\": {detail}. No partial file was left."),
+    "pdf_no_soffice": ("Không tìm thấy LibreOffice để tạo PDF. Cài bằng: sudo apt-get install "
+                       "libreoffice-writer-nogui fonts-liberation. Tệp .docx vẫn đã được tạo.",
+                       "LibreOffice was not found, so no PDF. Install it: sudo apt-get install "
+                       "libreoffice-writer-nogui fonts-liberation. The .docx was still written."),
+    "pdf_timeout": ("LibreOffice không xong sau {seconds} giây; đã dừng. Tệp .docx vẫn đã được "
+                    "tạo.",
+                    "LibreOffice did not finish within {seconds} s and was stopped. The .docx "
+                    "was still written."),
+    "pdf_failed": ("LibreOffice không chuyển được sang PDF (mã {code}): {detail}. Tệp .docx vẫn "
+                   "đã được tạo.",
+                   "LibreOffice failed to make the PDF (exit {code}): {detail}. The .docx was "
+                   "still written."),
+    "rendered": ("Đã tạo {path}", "Wrote {path}"),
+    "new_written": ("Đã tạo tệp mẫu {path}. Sửa nội dung rồi chạy: plangen validate {path}",
+                    "Wrote the starter spec {path}. Edit it, then run: plangen validate {path}"),
+    "output_exists": ("Tệp \"{path}\" đã có; thêm --force để ghi đè.",
+                      "\"{path}\" exists; add --force to overwrite it."),
+    "interrupted": ("Đã dừng theo yêu cầu.", "Interrupted."),
+    "internal": ("Lỗi nội bộ của plangen ({detail}). Hãy báo lại kèm tệp kế hoạch.",
+                 "Internal plangen error ({detail}). Please report it with the spec."),
+}
+
+
+def current_lang(explicit: str | None = None) -> Lang:
+    """`explicit`, else PLANGEN_LANG, else Vietnamese."""
+    lang = (explicit or os.environ.get("PLANGEN_LANG") or "vi").lower()
+    return "en" if lang.startswith("en") else "vi"
+
+
+def message(code: str, lang: Lang = "vi", **params: Any) -> str:
+    """The message for `code` in `lang`, with its parameters filled in."""
+    vi, en = CATALOG.get(code, CATALOG["internal"])
+    english = lang == "en"
+    values = {key: _render_param(key, value, english) for key, value in params.items()}
+    values.setdefault("detail", code)
+    try:
+        return (en if english else vi).format(**values)
+    except (KeyError, IndexError):
+        return f"{code}: {params}"
+
+
+def _render_param(key: str, value: Any, english: bool) -> Any:
+    if key == "hint":
+        if not value:
+            return ""
+        return f" Did you mean \"{value}\"?" if english else f" Có phải là \"{value}\"?"
+    if key in ("expected", "got"):
+        kinds = value if isinstance(value, list) else [value]
+        names = [_KIND_NAMES.get(k, (k, k))[1 if english else 0] for k in kinds]
+        return (" or " if english else " hoặc ").join(names)
+    return value
+
+
+def format_path(path: tuple[str | int, ...]) -> str:
+    """ "tasks.items[2].lead": list positions count from 1, as officers count."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out

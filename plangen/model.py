@@ -1,0 +1,271 @@
+"""The plan as plain, typed, immutable Python objects built from validated spec data.
+
+Everything downstream (context, rendering, batch) reads these classes, never raw YAML dicts.
+Defaults that the spec may leave out (headings, labels, symbol) are filled in here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from plangen.vntext import clean_line
+
+DEFAULT_LABELS: dict[str, str] = {
+    "named_items": "Tên nhiệm vụ",
+    "lead": "Cơ quan chủ trì",
+    "implementer": "Đơn vị thực hiện",
+    "partners": "Cơ quan phối hợp",
+    "supervisor": "Cơ quan đôn đốc, hướng dẫn",
+    "timeline": "Thời gian thực hiện",
+    "product": "Sản phẩm",
+    "content": "Nội dung",
+}
+DEFAULT_COLUMNS: dict[str, str] = {
+    "content": "Nội dung công việc",
+    "lead": "Cơ quan chủ trì",
+    "partners": "Cơ quan phối hợp",
+    "timeline": "Thời gian thực hiện",
+    "product": "Sản phẩm",
+}
+COLLECTIVE_PREFIXES = ("Ủy ban nhân dân", "Hội đồng nhân dân")
+
+
+@dataclass(frozen=True)
+class Issuer:
+    name: str
+    header_lines: tuple[str, ...]
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A numbered item of sections I, III, IV: a paragraph, or a titled block."""
+
+    title: str | None = None
+    text: tuple[str, ...] = ()
+    points: tuple[str, ...] = ()
+    bullets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    text: tuple[str, ...] = ()
+    items: tuple[Entry, ...] = ()
+    numbered: bool = True
+
+
+@dataclass(frozen=True)
+class Task:
+    title: str
+    id: str | None = None
+    description: tuple[str, ...] = ()
+    content: tuple[str, ...] = ()
+    named_items: tuple[str, ...] = ()
+    lead: tuple[str, ...] = ()
+    implementer: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    supervisor: tuple[str, ...] = ()
+    timeline: str | None = None
+    product: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)
+    role_style: str = "dash"
+    subtasks: tuple[Task, ...] = ()
+
+
+@dataclass(frozen=True)
+class TaskSection:
+    heading: str
+    items: tuple[Task, ...]
+    text: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Signature:
+    lines: tuple[str, ...]
+    name: str
+
+
+@dataclass(frozen=True)
+class AppendixRow:
+    content: str
+    lead: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    timeline: str | None = None
+    product: str | None = None
+
+
+@dataclass(frozen=True)
+class Appendix:
+    label: str
+    title: str
+    reference: str | None
+    number_heading: str
+    columns: tuple[tuple[str, str], ...]
+    rows: tuple[AppendixRow, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One KẾ HOẠCH, ready to render."""
+
+    issuer: Issuer
+    number: str | None
+    symbol: str
+    place: str
+    date: PlanDate
+    doc_type: str
+    summary: str
+    preamble: tuple[str, ...]
+    purpose: Section
+    tasks: TaskSection
+    funding: Section
+    organization: Section
+    closing: tuple[str, ...]
+    recipients: tuple[str, ...]
+    signature: Signature
+    drafting_code: str | None = None
+    appendix: Appendix | None = None
+
+
+def build_plan(data: dict[str, Any]) -> Plan:
+    """A `Plan` from spec data that `validate_spec` accepted."""
+    tasks = _task_section(data["tasks"])
+    return Plan(
+        issuer=_issuer(data["issuer"]),
+        number=data.get("number"),
+        symbol=data.get("symbol", "KH-UBND"),
+        place=clean_line(data["place"]),
+        date=PlanDate(**data["date"]),
+        doc_type=clean_line(data.get("doc_type", "KẾ HOẠCH")),
+        summary=clean_line(data["summary"]),
+        preamble=_lines(data.get("preamble")),
+        purpose=_section(data["purpose"], "MỤC ĐÍCH, YÊU CẦU"),
+        tasks=tasks,
+        funding=_section(data["funding"], "KINH PHÍ THỰC HIỆN"),
+        organization=_section(data["organization"], "TỔ CHỨC THỰC HIỆN"),
+        closing=_lines(data.get("closing")),
+        recipients=_lines(data["recipients"]),
+        signature=Signature(_lines(data["signature"]["lines"]),
+                            clean_line(data["signature"]["name"])),
+        drafting_code=_optional(data.get("drafting_code")),
+        appendix=_appendix(data["appendix"], tasks) if data.get("appendix") else None,
+    )
+
+
+def _optional(value: str | None) -> str | None:
+    return clean_line(value) if value else None
+
+
+def _lines(value: str | list[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    return tuple(clean_line(item) for item in items)
+
+
+def _issuer(data: dict[str, Any]) -> Issuer:
+    name = clean_line(data["name"])
+    lines = _lines(data.get("header_lines")) or default_header_lines(name)
+    return Issuer(name=name, header_lines=lines, parent=_optional(data.get("parent")))
+
+
+def default_header_lines(name: str) -> tuple[str, ...]:
+    """ "Ủy ban nhân dân tỉnh Đắk Lắk" -> ("ỦY BAN NHÂN DÂN", "TỈNH ĐẮK LẮK")."""
+    for prefix in COLLECTIVE_PREFIXES:
+        if name.lower().startswith(prefix.lower()) and len(name) > len(prefix):
+            return (prefix.upper(), name[len(prefix):].strip().upper())
+    return (name.upper(),)
+
+
+def _entry(value: str | dict[str, Any]) -> Entry:
+    if isinstance(value, str):
+        return Entry(text=(clean_line(value),))
+    return Entry(title=_optional(value.get("title")), text=_lines(value.get("text")),
+                 points=_lines(value.get("points")), bullets=_lines(value.get("bullets")))
+
+
+def _section(data: dict[str, Any], default_heading: str) -> Section:
+    items = [_entry(item) for item in data.get("items", [])]
+    if data.get("reporting"):
+        items.append(_entry({"title": "Chế độ báo cáo", **data["reporting"]}))
+    return Section(heading=clean_line(data.get("heading", default_heading)),
+                   text=_lines(data.get("text")), items=tuple(items),
+                   numbered=data.get("numbered", True))
+
+
+def _task(data: dict[str, Any], labels: dict[str, str], role_style: str) -> Task:
+    own_labels = {**labels, **{k: clean_line(v) for k, v in data.get("labels", {}).items()}}
+    own_style = data.get("role_style", role_style)
+    return Task(
+        title=clean_line(data["title"]),
+        id=data.get("id"),
+        description=_lines(data.get("description")),
+        content=_lines(data.get("content")),
+        named_items=_lines(data.get("named_items")),
+        lead=_lines(data.get("lead")),
+        implementer=_lines(data.get("implementer")),
+        partners=_lines(data.get("partners")),
+        supervisor=_lines(data.get("supervisor")),
+        timeline=_optional(data.get("timeline")),
+        product=_optional(data.get("product")),
+        labels=own_labels,
+        role_style=own_style,
+        subtasks=tuple(_task(sub, own_labels, own_style) for sub in data.get("subtasks", [])),
+    )
+
+
+def _task_section(data: dict[str, Any]) -> TaskSection:
+    labels = {**DEFAULT_LABELS, **{k: clean_line(v) for k, v in data.get("labels", {}).items()}}
+    style = data.get("role_style", "dash")
+    return TaskSection(heading=clean_line(data.get("heading", "NHIỆM VỤ VÀ GIẢI PHÁP")),
+                       items=tuple(_task(item, labels, style) for item in data["items"]),
+                       text=_lines(data.get("text")))
+
+
+def leaf_tasks(tasks: TaskSection) -> list[Task]:
+    """Tasks as the appendix lists them: sub-tasks in place of their parent."""
+    return [leaf for task in tasks.items for leaf in (task.subtasks or (task,))]
+
+
+def _appendix_row_from_task(task: Task) -> AppendixRow:
+    return AppendixRow(content=task.title, lead=task.lead or task.implementer,
+                       partners=task.partners, timeline=task.timeline, product=task.product)
+
+
+def _appendix_row(data: dict[str, Any], by_id: dict[str, Task]) -> AppendixRow:
+    base = _appendix_row_from_task(by_id[data["task"]]) if data.get("task") else None
+    return AppendixRow(
+        content=clean_line(data["content"]) if data.get("content") else (
+            base.content if base else ""),
+        lead=_lines(data.get("lead")) or (base.lead if base else ()),
+        partners=_lines(data.get("partners")) or (base.partners if base else ()),
+        timeline=_optional(data.get("timeline")) or (base.timeline if base else None),
+        product=_optional(data.get("product")) or (base.product if base else None),
+    )
+
+
+def _appendix(data: dict[str, Any], tasks: TaskSection) -> Appendix:
+    by_id = {t.id: t for task in tasks.items for t in (task, *task.subtasks) if t.id}
+    if data.get("from_tasks"):
+        rows = tuple(_appendix_row_from_task(task) for task in leaf_tasks(tasks))
+    else:
+        rows = tuple(_appendix_row(row, by_id) for row in data.get("rows", []))
+    columns = data.get("columns") or DEFAULT_COLUMNS
+    return Appendix(
+        label=clean_line(data.get("label", "Phụ lục")),
+        title=clean_line(data["title"]),
+        reference=_optional(data.get("reference")),
+        number_heading=clean_line(data.get("number_heading", "STT")),
+        columns=tuple((key, clean_line(columns[key])) for key in DEFAULT_COLUMNS
+                      if key in columns),
+        rows=rows,
+    )

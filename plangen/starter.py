@@ -1,0 +1,86 @@
+"""The commented starter spec that `plangen new` writes for a locality."""
+
+from __future__ import annotations
+
+import datetime
+
+from plangen.vntext import clean_line, nfc
+
+LOCALITY_TYPES = ("thành phố", "tỉnh", "đặc khu", "phường", "xã")
+
+
+def place_name(locality: str) -> str:
+    """ "tỉnh Đắk Lắk" -> "Đắk Lắk"; a name without a type word is kept."""
+    text = clean_line(nfc(locality))
+    for kind in LOCALITY_TYPES:
+        if text.lower().startswith(kind + " "):
+            return text[len(kind) + 1:].strip()
+    return text
+
+
+def starter_spec(locality: str, today: datetime.date | None = None) -> str:
+    """A valid, commented spec for `locality` ("tỉnh Đắk Lắk") that the officer edits."""
+    locality = clean_line(nfc(locality))
+    place = place_name(locality)
+    today = today or datetime.date.today()
+    quoted = locality.replace('"', "'")
+    return _STARTER.format(locality=quoted, place=place.replace('"', "'"),
+                           month=today.month, year=today.year)
+
+
+_STARTER = """\
+# yaml-language-server: $schema=https://plangen.invalid/plangen.schema.json
+# Tệp kế hoạch của plangen. Sửa nội dung, rồi chạy:  plangen validate <tệp>
+# Mỗi khóa có chú thích; xóa các mục không dùng. Văn bản dài có thể xuống dòng, thụt lề thêm.
+
+issuer:
+  name: "Ủy ban nhân dân {locality}"   # tên cơ quan ban hành, viết như trong câu
+number:                  # số văn bản trong ngoặc kép ("05"); để trống khi là dự thảo
+symbol: KH-UBND
+place: "{place}"
+date:                    # bỏ day (hoặc month) để chừa trống khi dự thảo
+  month: {month}
+  year: {year}
+summary: "Triển khai thực hiện … trên địa bàn {locality}"   # trích yếu, viết thường
+
+preamble:                # "Căn cứ …;" (in nghiêng) hoặc đoạn "Thực hiện …"
+  - "Thực hiện … Ủy ban nhân dân {locality} ban hành Kế hoạch với các nội dung như sau:"
+
+purpose:                 # I. MỤC ĐÍCH, YÊU CẦU
+  items:
+    - title: Mục đích
+      bullets:
+        - "Triển khai kịp thời, đồng bộ, thống nhất, hiệu quả …"
+    - title: Yêu cầu
+      bullets:
+        - "Xác định rõ nội dung công việc, thời hạn và trách nhiệm …"
+
+tasks:                   # II. các nhiệm vụ; mỗi nhiệm vụ bắt đầu bằng "- id:" hoặc "- title:"
+  heading: NHIỆM VỤ VÀ GIẢI PHÁP
+  items:
+    - id: tuyen-truyen
+      title: "Tuyên truyền, phổ biến …"
+      lead: Sở Khoa học và Công nghệ                 # cơ quan chủ trì
+      partners: "Các sở, ban, ngành; Ủy ban nhân dân các xã, phường"
+      timeline: "Năm {year} và các năm tiếp theo"
+
+funding:                 # III. KINH PHÍ THỰC HIỆN
+  text: "Kinh phí thực hiện Kế hoạch được bố trí từ nguồn ngân sách nhà nước theo phân cấp \
+hiện hành và các nguồn kinh phí hợp pháp khác."
+
+organization:            # IV. TỔ CHỨC THỰC HIỆN
+  items:
+    - "Sở Khoa học và Công nghệ chủ trì, theo dõi, đôn đốc, tổng hợp kết quả thực hiện."
+    - "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường tổ chức triển khai thực hiện."
+
+closing: "Trên đây là Kế hoạch … trên địa bàn {locality}./."
+
+recipients:              # mỗi dòng một nơi nhận; dòng cuối là "Lưu: VT, …"
+  - Bộ Khoa học và Công nghệ (b/c)
+  - CT, các PCT UBND
+  - "Lưu: VT"
+
+signature:
+  lines: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]
+  name: Nguyễn Văn A
+"""

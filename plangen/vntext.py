@@ -1,0 +1,110 @@
+"""Vietnamese text helpers: normalization, hygiene checks, numbering and date wording.
+
+Pure functions over strings; no other plangen module is imported here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# XML 1.0 allows TAB, LF, CR and everything from U+0020 except surrogates, U+FFFE and U+FFFF.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+# Latin-1 characters that never occur in Unicode Vietnamese but are the letters of the legacy
+# 8-bit fonts: TCVN3 (.VnTime: "Céng hoµ x· héi") and VNI (VNI-Times: "Coäng hoøa xaõ hoäi").
+_LEGACY_CHARS = frozenset("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾ÄÅÆÇËÎÏÑÖ×ØÛÜÞßäåæçëîïñöøûüþÿ")
+# UTF-8 bytes read as Windows-1252 ("Ä‘", "áº¡", "Ã¡").
+_MOJIBAKE = re.compile("Ã[\u00a0-\u00bf]|Ä[\u2018\u2019‘’]|á[º»]|Æ°")
+
+_WHITESPACE = re.compile(r"\s+")
+
+VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_ROMAN = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)
+BLANK = "\u00a0" * 6  # the gap a draft leaves for a number or day filled in at signing
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC ("dựng sẵn") form of `text`."""
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_line(text: str) -> str:
+    """One printable line: whitespace runs (tabs, newlines, CRLF) folded to one space."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def find_xml_illegal(text: str) -> str | None:
+    """The first character XML 1.0 cannot carry, as "U+000B", or None."""
+    found = _XML_ILLEGAL.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def looks_legacy_encoded(text: str) -> bool:
+    """True when `text` looks typed in TCVN3/VNI fonts or is UTF-8 mis-read as Windows-1252."""
+    if _MOJIBAKE.search(text):
+        return True
+    legacy = sum(1 for ch in text if ch in _LEGACY_CHARS)
+    return legacy >= 2 or (legacy == 1 and len(text) <= 12)
+
+
+def upper(text: str) -> str:
+    """Vietnamese upper case ("Ủy ban nhân dân" -> "ỦY BAN NHÂN DÂN"), kept in NFC."""
+    return nfc(text.upper())
+
+
+def roman(number: int) -> str:
+    """Roman numeral for section headings (1 -> "I")."""
+    out = []
+    for value, numeral in _ROMAN:
+        count, number = divmod(number, value)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+def letter(index: int) -> str:
+    """The `index`-th (0-based) point letter in Vietnamese order: a, b, c, d, đ, e, …"""
+    base = len(VIETNAMESE_LETTERS)
+    if index < base:
+        return VIETNAMESE_LETTERS[index]
+    return letter(index // base - 1) + VIETNAMESE_LETTERS[index % base]
+
+
+def two_digits(number: int) -> str:
+    """Leading zero below 10 (NĐ 30 PL1 II.3.c for numbers, II.4.b for days)."""
+    return f"{number:02d}"
+
+
+def month_text(month: int) -> str:
+    """NĐ 30 PL1 II.4.b: months 1 and 2 get a leading zero, the others do not."""
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def date_words(day: int | None, month: int | None, year: int) -> str:
+    """ "ngày 05 tháng 02 năm 2026", with blanks where a draft has no day or month."""
+    day_text = two_digits(day) if day else BLANK
+    month_part = month_text(month) if month else BLANK
+    return f"ngày {day_text} tháng {month_part} năm {year}"
+
+
+def ensure_end(text: str, mark: str, strip: str = ";.,:") -> str:
+    """`text` ending with exactly `mark`, replacing a trailing punctuation from `strip`."""
+    text = text.rstrip()
+    while text and text[-1] in strip:
+        text = text[:-1].rstrip()
+    return text + mark
+
+
+def ensure_sentence_end(text: str) -> str:
+    """`text` with a final period unless it already ends a sentence or ellipsis."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def sentence_case_name(text: str) -> str:
+    """ "ỦY BAN NHÂN DÂN" -> "Ủy ban nhân dân" (first letter kept capital)."""
+    lowered = nfc(text.lower())
+    return lowered[:1].upper() + lowered[1:]
