@@ -197,6 +197,67 @@ CATALOG: dict[str, tuple[str, str]] = {
     "output_exists": ("Tệp \"{path}\" đã có; thêm --force để ghi đè.",
                       "\"{path}\" exists; add --force to overwrite it."),
     "interrupted": ("Đã dừng theo yêu cầu.", "Interrupted."),
+    # composition: extends, include, presets, placeholders, localities
+    "include_not_path": ("\"{key}\" cần đường dẫn tệp YAML (ví dụ \"parts/noi-nhan.yaml\").",
+                         "\"{key}\" needs the path of a YAML file (e.g. \"parts/recipients.yaml\")."),
+    "include_cycle": ("Các tệp gọi vòng tròn lẫn nhau: {chain}. Bỏ một lần gọi.",
+                      "The files include each other in a cycle: {chain}. Remove one include."),
+    "include_outside": ("Tệp \"{path}\" nằm ngoài thư mục của kế hoạch ({root}). Chép tệp vào "
+                        "thư mục này, hoặc cho phép bằng --allow-path.",
+                        "\"{path}\" lies outside the plan's folder ({root}). Copy it there, or "
+                        "allow it with --allow-path."),
+    "include_missing": ("Không tìm thấy tệp \"{path}\" (chuỗi tệp: {chain}).",
+                        "File \"{path}\" not found (chain: {chain})."),
+    "too_many_files": ("Kế hoạch gọi quá nhiều tệp (hơn {limit}).",
+                       "The plan includes too many files (more than {limit})."),
+    "merge_needs_list": ("Khóa có \"+\" hoặc \"-\" ở cuối cần một danh sách.",
+                         "A key ending in \"+\" or \"-\" needs a list."),
+    "merge_base_not_list": ("Kế hoạch gốc không có danh sách nào ở đây để thêm hoặc bớt.",
+                            "The base plan has no list here to add to or remove from."),
+    "merge_nothing_to_remove": ("Không có \"{item}\" trong kế hoạch gốc để bỏ. Kiểm tra mã "
+                                "hoặc nội dung dòng.",
+                                "\"{item}\" is not in the base plan, so it cannot be removed. "
+                                "Check the id or the line."),
+    "preset_unknown": ("Không có mẫu dùng chung \"{name}\".{hint} Các mẫu có: {known}.",
+                       "No preset named \"{name}\".{hint} Known presets: {known}."),
+    "preset_library_bad": ("Mục presets phải gồm recipients, signatures, tasks, mỗi mục là các "
+                           "\"tên: nội dung\".",
+                           "presets holds recipients, signatures and tasks, each a mapping of "
+                           "\"name: content\"."),
+    "placeholder_unknown": ("Chỗ điền \"{detail}\" không có. Các chỗ điền dùng được: {known}.",
+                            "Unknown placeholder \"{detail}\". Available: {known}."),
+    "placeholder_syntax": ("Chỗ điền viết sai ({detail}). Viết dạng {{{{ locality.name }}}}.",
+                           "Broken placeholder ({detail}). Write it as {{{{ locality.name }}}}."),
+    "placeholder_unsafe": ("Chỗ điền không được phép ({detail}). Chỉ dùng các trường của địa "
+                           "phương, ví dụ {{{{ locality.full_name }}}}.",
+                           "Placeholder refused ({detail}). Use only locality fields such as "
+                           "{{{{ locality.full_name }}}}."),
+    "placeholder_error": ("Chỗ điền lỗi khi tính ({detail}).",
+                          "The placeholder failed ({detail})."),
+    "placeholder_no_locality": ("Có chỗ điền {{{{ … }}}} nhưng chưa chọn địa phương; nó sẽ in "
+                                "nguyên văn. Dùng plangen batch hoặc --locality.",
+                                "Placeholders {{{{ … }}}} without a locality print as they are. "
+                                "Use plangen batch or --locality."),
+    "unknown_province": ("Không có tỉnh, thành phố \"{name}\".{hint}",
+                         "No province named \"{name}\".{hint}"),
+    "unknown_locality": ("Không tìm thấy địa phương \"{name}\" trong danh mục 34 tỉnh, thành "
+                         "phố và 3.321 xã, phường, đặc khu. Ghi tên đầy đủ (\"tỉnh Đắk Lắk\", "
+                         "\"phường Hoàn Kiếm\") hoặc mã.",
+                         "\"{name}\" is not among the 34 provinces and 3,321 communes. Write "
+                         "the full name (\"tỉnh Đắk Lắk\") or the code."),
+    "bad_selector": ("Không hiểu \"{selector}\". Dùng all-provinces, all-communes, "
+                     "TỈNH/communes (ví dụ dak-lak/communes) hoặc tệp bảng .yaml/.csv.",
+                     "Cannot read \"{selector}\". Use all-provinces, all-communes, "
+                     "PROVINCE/communes (e.g. dak-lak/communes) or a .yaml/.csv table."),
+    "table_needs_localities": ("Bảng địa phương cần danh sách \"localities:\" (YAML) hoặc cột "
+                               "\"locality\" (CSV).",
+                               "A localities table needs a \"localities:\" list (YAML) or a "
+                               "\"locality\" column (CSV)."),
+    "table_row_needs_locality": ("Mỗi dòng của bảng cần \"locality:\" (tên hoặc mã).",
+                                 "Each table row needs \"locality:\" (a name or a code)."),
+    "table_bad_date": ("Ngày \"{value}\" không đọc được; viết ngày/tháng/năm, tháng/năm hoặc "
+                       "năm (\"05/02/2026\").",
+                       "Cannot read the date \"{value}\"; write d/m/yyyy, m/yyyy or yyyy."),
     "internal": ("Lỗi nội bộ của plangen ({detail}). Hãy báo lại kèm tệp kế hoạch.",
                  "Internal plangen error ({detail}). Please report it with the spec."),
 }
