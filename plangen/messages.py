@@ -169,6 +169,15 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "Fix the field name in the template."),
     "template_unsafe": ("Mẫu Word \"{path}\" có thẻ không an toàn: {detail}.",
                         "Template \"{path}\" has an unsafe tag: {detail}."),
+    "template_style": ("Mẫu Word \"{path}\" thiếu kiểu đoạn (style) {style}. Thêm kiểu có đúng tên "
+                       "này (Word: Styles > New Style) hoặc dùng lại mẫu gốc của plangen.",
+                       "Template \"{path}\" lacks the paragraph style(s) {style}. Add a style with "
+                       "exactly this name, or start again from plangen's template."),
+    "template_no_appendix": ("Kế hoạch có phụ lục nhưng mẫu Word \"{path}\" không có phần phụ lục "
+                             "(đoạn kiểu \"{style}\"). Chép lại phần phụ lục từ mẫu gốc.",
+                             "The plan has an appendix but template \"{path}\" has no appendix "
+                             "block (a \"{style}\" paragraph). Copy it back from plangen's "
+                             "template."),
     "render_xml": ("Kết quả sinh ra không hợp lệ ở phần {part}: {detail}. Đây là lỗi của mẫu "
                    "hoặc của plangen; hãy báo lại.",
                    "The rendered {part} is not well-formed: {detail}. This is a template or "
@@ -187,10 +196,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "tạo.",
                     "LibreOffice did not finish within {seconds} s and was stopped. The .docx "
                     "was still written."),
-    "pdf_failed": ("LibreOffice không chuyển được sang PDF (mã {code}): {detail}. Tệp .docx vẫn "
+    "pdf_failed": ("LibreOffice không chuyển được sang PDF (mã {status}): {detail}. Tệp .docx vẫn "
                    "đã được tạo.",
-                   "LibreOffice failed to make the PDF (exit {code}): {detail}. The .docx was "
+                   "LibreOffice failed to make the PDF (exit {status}): {detail}. The .docx was "
                    "still written."),
+    "pdf_same_name": ("Không thể tạo PDF cho hai tệp cùng tên trong một thư mục.",
+                      "Two files with the same name cannot be converted into one folder."),
     "rendered": ("Đã tạo {path}", "Wrote {path}"),
     "new_written": ("Đã tạo tệp mẫu {path}. Sửa nội dung rồi chạy: plangen validate {path}",
                     "Wrote the starter spec {path}. Edit it, then run: plangen validate {path}"),

@@ -1,0 +1,253 @@
+"""A `Plan` becomes the values a KẾ HOẠCH template shows: header texts and a flat body.
+
+Everything about numbering and punctuation is decided here, once: sections I–IV in Roman
+numerals, items 1., 2., points a), b) … in Vietnamese letter order, role lines, the recipient
+list. The body is a list of paragraphs, each with a kind (which the renderer maps to a named
+paragraph style of the template) and its runs. No XML is written here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from plangen.model import Appendix, Entry, Plan, Section, Task
+from plangen.vntext import (
+    BLANK,
+    date_words,
+    ensure_end,
+    letter,
+    roman,
+    sentence_case_name,
+    two_digits,
+    upper,
+)
+
+Kind = Literal["basis", "text", "heading", "item_title", "item", "point", "bullet", "role",
+               "plus", "closing"]
+ROLE_KEYS = ("lead", "implementer", "partners", "supervisor")
+_MARKERS = ("- ", "+ ", "– ", "• ")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of a paragraph's text with its own emphasis (beyond the paragraph style)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Para:
+    """One body paragraph: what kind it is (-> its style) and its text."""
+
+    kind: Kind
+    runs: tuple[Run, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class IssuerText:
+    name: str
+    parent: str | None
+    header_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SignatureText:
+    lines: tuple[str, ...]
+    name: str
+
+
+@dataclass(frozen=True)
+class AppendixText:
+    """The appendix: heading lines and a table given as rows of cells of lines."""
+
+    label: str
+    title: str
+    reference: str
+    columns: tuple[str, ...]
+    headings: tuple[str, ...]
+    rows: tuple[tuple[tuple[str, ...], ...], ...]
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a template may name; field names follow the spec's keys."""
+
+    issuer: IssuerText
+    number: str
+    symbol: str
+    place: str
+    date: str
+    doc_type: str
+    summary: str
+    body: tuple[Para, ...]
+    recipients: tuple[str, ...]
+    drafting_code: str | None
+    signature: SignatureText
+    appendix: AppendixText | None
+    created: str
+
+
+def build_context(plan: Plan) -> Context:
+    """The template values for `plan`."""
+    number = two_digits(int(plan.number)) if plan.number else BLANK
+    date = date_words(plan.date.day, plan.date.month, plan.date.year)
+    return Context(
+        issuer=IssuerText(plan.issuer.name, upper(plan.issuer.parent) if plan.issuer.parent
+                          else None, tuple(upper(line) for line in plan.issuer.header_lines)),
+        number=number,
+        symbol=plan.symbol,
+        place=plan.place,
+        date=date,
+        doc_type=upper(plan.doc_type),
+        summary=plan.summary,
+        body=tuple(body_paragraphs(plan)),
+        recipients=recipient_lines(plan.recipients),
+        drafting_code=plan.drafting_code,
+        signature=SignatureText(tuple(upper(line) for line in plan.signature.lines),
+                                plan.signature.name),
+        appendix=_appendix(plan, plan.appendix, number, date) if plan.appendix else None,
+        created=f"{plan.date.year:04d}-{plan.date.month or 1:02d}-{plan.date.day or 1:02d}"
+                "T00:00:00Z",
+    )
+
+
+def _para(kind: Kind, text: str) -> Para:
+    return Para(kind, (Run(text),))
+
+
+def body_paragraphs(plan: Plan) -> Iterator[Para]:
+    """Preamble, sections I–IV and the closing, in reading order."""
+    for line in plan.preamble:
+        # NĐ 30 PL1 II.6.a: each "Căn cứ" is italic; a "Thực hiện …" paragraph is not
+        yield _para("basis" if line.lower().startswith("căn cứ") else "text", line)
+    yield from _section(1, plan.purpose)
+    yield _para("heading", f"{roman(2)}. {upper(plan.tasks.heading)}")
+    for line in plan.tasks.text:
+        yield _para("text", line)
+    for number, task in enumerate(plan.tasks.items, 1):
+        yield _para("item_title", f"{number}. {task.title}")
+        yield from _task_body(task)
+        for index, sub in enumerate(task.subtasks):
+            yield _para("point", f"{letter(index)}) {sub.title}")
+            yield from _task_body(sub)
+    yield from _section(3, plan.funding)
+    yield from _section(4, plan.organization)
+    for line in plan.closing:
+        yield _para("closing", line)
+
+
+def _section(number: int, section: Section) -> Iterator[Para]:
+    yield _para("heading", f"{roman(number)}. {upper(section.heading)}")
+    for line in section.text:
+        yield _para("text", line)
+    for index, entry in enumerate(section.items, 1):
+        yield from _entry(str(index) if section.numbered else None, entry)
+
+
+def _entry(number: str | None, entry: Entry) -> Iterator[Para]:
+    """ "1. Title" (bold), or "1. First paragraph" (regular), then points and bullets."""
+    lines = [*entry.text]
+    points = [f"{letter(i)}) {strip_marker(p)}" for i, p in enumerate(entry.points)]
+    bullets = [f"- {strip_marker(b)}" for b in entry.bullets]
+    if entry.title:
+        yield _para("item_title", f"{number}. {entry.title}" if number else entry.title)
+    elif number:
+        # NĐ 30 PL1 II.6.đ: an untitled khoản is regular, its number leads its first line
+        first = lines.pop(0) if lines else (points or bullets).pop(0)
+        yield _para("item", f"{number}. {first}")
+    for line in lines:
+        yield _para("text", line)
+    for point in points:
+        yield _para("point", point)
+    for bullet in bullets:
+        yield _para("bullet", bullet)
+
+
+def _task_body(task: Task) -> Iterator[Para]:
+    for line in task.description:
+        yield _para("text", line)
+    markers = _role_markers(task.role_style)
+    if task.content:
+        yield _para("role", f"{next(markers)}{task.labels['content']}:")
+        for item in task.content:
+            yield _para("plus", f"+ {strip_marker(item)}")
+    for label_key, value in _role_values(task):
+        yield _para("role", f"{next(markers)}{task.labels[label_key]}: {value}")
+
+
+def _role_markers(style: str) -> Iterator[str]:
+    index = 0
+    while True:
+        yield f"{letter(index)}) " if style == "letter" else "- "
+        index += 1
+
+
+def _role_values(task: Task) -> Iterator[tuple[str, str]]:
+    """(label key, text) of each role line, in the order real plans print them."""
+    if task.named_items:
+        items = (f"({i}) {ensure_end(strip_marker(item), '', ';.')}"
+                 for i, item in enumerate(task.named_items, 1))
+        yield "named_items", ensure_end("; ".join(items), ".")
+    for key in ROLE_KEYS:
+        agencies: tuple[str, ...] = getattr(task, key)
+        if agencies:
+            yield key, join_agencies(agencies)
+    if task.timeline:
+        yield "timeline", ensure_end(task.timeline, ".")
+    if task.product:
+        yield "product", ensure_end(task.product, ".")
+
+
+def join_agencies(agencies: tuple[str, ...]) -> str:
+    """ "Sở A; Sở B." from a list of agencies."""
+    return ensure_end("; ".join(ensure_end(a, "", ";.,") for a in agencies), ".")
+
+
+def strip_marker(text: str) -> str:
+    """Drop a "- " or "+ " the user typed; plangen adds its own."""
+    for marker in _MARKERS:
+        if text.startswith(marker):
+            return text[len(marker):].lstrip()
+    return text
+
+
+def recipient_lines(recipients: tuple[str, ...]) -> tuple[str, ...]:
+    """NĐ 30 PL1 II.9: "- …;" per recipient, the last ("- Lưu: VT, …") ending in "."."""
+    cleaned = [strip_marker(line.strip()) for line in recipients]
+    return tuple(f"- {ensure_end(line, '.' if last else ';')}"
+                 for last, line in ((i == len(cleaned) - 1, line)
+                                    for i, line in enumerate(cleaned)))
+
+
+def _appendix(plan: Plan, appendix: Appendix, number: str, date: str) -> AppendixText:
+    reference = appendix.reference or (
+        f"Kèm theo {sentence_case_name(plan.doc_type)} số {number}/{plan.symbol} {date} "
+        f"của {plan.issuer.name}")
+    if not reference.startswith("("):
+        reference = f"({reference.rstrip('.')})"
+    keys = tuple(key for key, _ in appendix.columns)
+    rows = tuple(((str(index),), *(_cell(getattr(row, key)) for key in keys))
+                 for index, row in enumerate(appendix.rows, 1))
+    return AppendixText(
+        label=appendix.label,
+        title=upper(appendix.title),
+        reference=reference,
+        columns=keys,
+        headings=(appendix.number_heading, *(heading for _, heading in appendix.columns)),
+        rows=rows,
+    )
+
+
+def _cell(value: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    """A table cell as lines: several agencies each on their own line."""
+    if value is None:
+        return ()
+    return value if isinstance(value, tuple) else (value,)

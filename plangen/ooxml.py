@@ -1,0 +1,292 @@
+"""The only place that writes WordprocessingML: paragraphs, runs, tables, sections, fields.
+
+Builders return XML text (every value escaped here, exactly once) for the renderer to place in
+the template; element helpers edit parsed parts in place, keeping the child order the ISO/IEC
+29500 schema requires. Nothing here knows about plans.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Sequence
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = f"{{{W_NS}}}"
+
+TWIPS_PER_MM = 1440 / 25.4
+TWIPS_PER_PT = 20
+DEFAULT_CELL_MARGIN = 108  # Word's left/right cell margin when a table sets none
+
+# Child order of the property elements we touch (ISO/IEC 29500-1 §17.3.1.26, 17.3.2.28, 17.6.17,
+# 17.4.60, 17.4.42): inserting out of order makes a file Word calls corrupt.
+PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+             "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+             "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+             "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
+             "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+             "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+             "sectPr", "pPrChange")
+RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike",
+             "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid",
+             "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",
+             "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em",
+             "lang", "eastAsianLayout", "specVanish", "oMath")
+SECTPR_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
+                "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt",
+                "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter",
+                "docGrid", "printerSettings", "sectPrChange")
+TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+               "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
+               "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
+TCPR_ORDER = ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap",
+              "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")
+_ORDERS = {"pPr": PPR_ORDER, "rPr": RPR_ORDER, "sectPr": SECTPR_ORDER, "tblPr": TBLPR_ORDER,
+           "tcPr": TCPR_ORDER}
+
+
+def qn(tag: str) -> str:
+    """ "w:jc" or "jc" -> "{namespace}jc"."""
+    return _W + tag.removeprefix("w:")
+
+
+def mm(millimetres: float) -> int:
+    """Millimetres in twips (twentieths of a point)."""
+    return round(millimetres * TWIPS_PER_MM)
+
+
+def text_xml(text: str) -> str:
+    """`text` escaped for element content."""
+    return escape(text)
+
+
+def attr_xml(value: str) -> str:
+    """`value` escaped for a double-quoted attribute."""
+    return escape(value, {'"': "&quot;"})
+
+
+# ---- builders: XML text for the renderer -------------------------------------------------
+
+
+def run(text: str, *, bold: bool = False, italic: bool = False) -> str:
+    """One run; emphasis only where the text itself needs it (styles carry the rest)."""
+    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{text_xml(text)}</w:t></w:r>'
+
+
+def paragraph(style_id: str, runs: Iterable[str] = (), *, ppr: str = "") -> str:
+    """A paragraph in the named style (an id from the template's styles.xml)."""
+    props = f'<w:pStyle w:val="{attr_xml(style_id)}"/>{ppr}'
+    return f'<w:p><w:pPr>{props}</w:pPr>{"".join(runs)}</w:p>'
+
+
+def rule_paragraph(style_id: str, length: int, room: int, *, after: int | None = None) -> str:
+    """An empty paragraph drawing a centered solid line `length` twips long (NĐ 30 PL1 II).
+
+    `room` is the width the paragraph spans; `after` (twips) overrides the style's spacing.
+    """
+    side = max((room - length) // 2, 0)
+    spacing = f'<w:spacing w:after="{after}"/>' if after is not None else ""
+    ppr = ('<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+           f'{spacing}<w:ind w:left="{side}" w:right="{side}" w:firstLine="0"/>')
+    return paragraph(style_id, ppr=ppr)
+
+
+def table(widths: Sequence[int], rows: Sequence[Sequence[Sequence[str]]], *,
+          header_rows: int = 1) -> str:
+    """A bordered, centered table; each cell a list of paragraph XML.
+
+    The first `header_rows` rows repeat on every page (w:tblHeader); no row splits across a page
+    (w:cantSplit), so a task never starts on one page and ends on the next.
+    """
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+    borders = "".join(border.format(side) for side in
+                      ("top", "left", "bottom", "right", "insideH", "insideV"))
+    tblpr = (f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+             f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+             '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+             '</w:tblCellMar></w:tblPr>')
+    body = "".join(_row(widths, cells, index < header_rows) for index, cells in enumerate(rows))
+    return f"<w:tbl>{tblpr}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
+
+
+def _row(widths: Sequence[int], cells: Sequence[Sequence[str]], header: bool) -> str:
+    trpr = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
+    tcs = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="'
+        f'{"center" if header else "top"}"/></w:tcPr>{"".join(paras) or "<w:p/>"}</w:tc>'
+        for width, paras in zip(widths, cells, strict=True))
+    return f"<w:tr><w:trPr>{trpr}</w:trPr>{tcs}</w:tr>"
+
+
+def page_number_paragraph(style_id: str) -> str:
+    """A paragraph holding a PAGE field (NĐ 30 PL1 I.7: page numbers in the header)."""
+    field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+             '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+             '<w:r><w:t>2</w:t></w:r>'
+             '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    return paragraph(style_id, [field])
+
+
+def core_properties(title: str, author: str, when: str) -> bytes:
+    """docProps/core.xml with fixed dates, so the same plan always gives the same bytes."""
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{text_xml(title)}</dc:title><dc:creator>{text_xml(author)}</dc:creator>"
+        f"<cp:lastModifiedBy>{text_xml(author)}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+        "<dc:language>vi-VN</dc:language>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode()
+
+
+# ---- reading parsed parts --------------------------------------------------------------
+
+
+def style_ids_by_name(styles: etree._Element) -> dict[str, str]:
+    """Style name -> style id; ids change when LibreOffice re-saves a file, names do not."""
+    out: dict[str, str] = {}
+    for style in styles.iter(qn("style")):
+        name = style.find(qn("name"))
+        if name is not None:
+            out[name.get(qn("val"), "")] = style.get(qn("styleId"), "")
+    return out
+
+
+def style_size_pt(styles: etree._Element, style_id: str) -> float | None:
+    """The font size a paragraph style sets, following basedOn, else the document default."""
+    by_id = {s.get(qn("styleId")): s for s in styles.iter(qn("style"))}
+    seen: set[str] = set()
+    current = by_id.get(style_id)
+    while current is not None and style_id not in seen:
+        seen.add(style_id)
+        size = current.find(f"{qn('rPr')}/{qn('sz')}")
+        if size is not None:
+            return int(size.get(qn("val"), "0")) / 2
+        based = current.find(qn("basedOn"))
+        style_id = based.get(qn("val"), "") if based is not None else ""
+        current = by_id.get(style_id)
+    default = styles.find(f"{qn('docDefaults')}/{qn('rPrDefault')}/{qn('rPr')}/{qn('sz')}")
+    return int(default.get(qn("val"), "0")) / 2 if default is not None else None
+
+
+def body_section(document: etree._Element) -> etree._Element:
+    """The final w:sectPr of the body (the last section's page setup)."""
+    found = document.find(f"{qn('body')}/{qn('sectPr')}")
+    if found is None:
+        raise ValueError("document.xml has no body w:sectPr")
+    return found
+
+
+def _twips(element: etree._Element | None, attr: str, default: int = 0) -> int:
+    if element is None:
+        return default
+    value = element.get(qn(attr))
+    return int(float(value)) if value is not None else default
+
+
+def text_width(section: etree._Element, *, landscape: bool = False) -> int:
+    """Width between the margins of a section, in twips; `landscape` turns the page first."""
+    size, margins = section.find(qn("pgSz")), section.find(qn("pgMar"))
+    width = _twips(size, "h" if landscape else "w")
+    return width - _twips(margins, "left") - _twips(margins, "right")
+
+
+def paragraph_room(par: etree._Element, section: etree._Element) -> int:
+    """Width available to `par`: its table cell's width less cell margins, else the page's."""
+    cell = next((a for a in par.iterancestors(qn("tc"))), None)
+    if cell is None:
+        return text_width(section)
+    width = _twips(cell.find(f"{qn('tcPr')}/{qn('tcW')}"), "w")
+    table_el = next(cell.iterancestors(qn("tbl")))
+    margins = cell.find(f"{qn('tcPr')}/{qn('tcMar')}")
+    if margins is None:
+        margins = table_el.find(f"{qn('tblPr')}/{qn('tblCellMar')}")
+    left = _side(margins, ("left", "start"))
+    right = _side(margins, ("right", "end"))
+    return width - left - right
+
+
+def _side(margins: etree._Element | None, names: tuple[str, ...]) -> int:
+    if margins is not None:
+        for name in names:
+            found = margins.find(qn(name))
+            if found is not None:
+                return _twips(found, "w")
+    return DEFAULT_CELL_MARGIN
+
+
+# ---- editing parsed parts --------------------------------------------------------------
+
+
+def insert_ordered(parent: etree._Element, child: etree._Element) -> etree._Element:
+    """Put `child` into a property element at its schema position, replacing a namesake."""
+    order = _ORDERS[etree.QName(parent).localname]
+    name = etree.QName(child).localname
+    old = parent.find(qn(name))
+    if old is not None:
+        parent.replace(old, child)
+        return child
+    rank = order.index(name)
+    for index, existing in enumerate(parent):
+        local = etree.QName(existing).localname
+        if local in order and order.index(local) > rank:
+            parent.insert(index, child)
+            return child
+    parent.append(child)
+    return child
+
+
+def element(tag: str, **attrs: str) -> etree._Element:
+    """A w: element with w: attributes (`val="x"` -> w:val="x")."""
+    el = etree.Element(qn(tag))
+    for key, value in attrs.items():
+        el.set(qn(key), value)
+    return el
+
+
+def set_fonts(rpr: etree._Element, font: str) -> None:
+    """Name `font` in all four slots; python-docx sets only ascii/hAnsi (its issue #154)."""
+    insert_ordered(rpr, element("rFonts", ascii=font, hAnsi=font, cs=font, eastAsia=font))
+
+
+def set_border(ppr: etree._Element, side: str, size: int = 6) -> None:
+    """A solid paragraph border on `side` ("top"/"bottom"), `size` in eighths of a point."""
+    borders = insert_ordered(ppr, element("pBdr"))
+    borders.append(element(side, val="single", sz=str(size), space="1", color="000000"))
+
+
+def start_landscape_section(body: etree._Element, first: etree._Element) -> None:
+    """End the portrait section just before `first`; make everything after it landscape A4.
+
+    The portrait settings move into a paragraph before `first`, so the body stays portrait
+    whether or not an appendix follows (docx-pitfalls #6). The landscape section swaps the page
+    width and height (setting w:orient alone changes nothing visible) and numbers its pages from
+    1 (NĐ 30 PL1 III.1.đ: each appendix is numbered separately).
+    """
+    final = body.find(qn("sectPr"))
+    if final is None:
+        raise ValueError("document.xml has no body w:sectPr")
+    carrier = element("p")
+    props = etree.SubElement(carrier, qn("pPr"))
+    props.append(copy.deepcopy(final))
+    first.addprevious(carrier)
+    size = final.find(qn("pgSz"))
+    if size is None:
+        size = insert_ordered(final, element("pgSz"))
+    width, height = _twips(size, "w"), _twips(size, "h")
+    size.set(qn("w"), str(max(width, height)))
+    size.set(qn("h"), str(min(width, height)))
+    size.set(qn("orient"), "landscape")
+    insert_ordered(final, element("type", val="nextPage"))
+    insert_ordered(final, element("pgNumType", start="1"))

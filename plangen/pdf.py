@@ -1,0 +1,100 @@
+"""Word files to PDF with LibreOffice: headless, a private profile, a time limit.
+
+Starting LibreOffice costs about a second, each extra file about a tenth (docx-pitfalls #16),
+so `convert_many` converts a whole list in one `soffice` call. A private profile folder lets it
+run beside an open LibreOffice and keeps runs from disturbing each other. PDFs appear under
+their final names only when complete (made in a staging folder, then renamed).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from plangen.errors import PdfError
+
+DEFAULT_TIMEOUT = 180.0  # seconds; a first start with a fresh profile can take ~10 s
+SOFFICE_ENV = "PLANGEN_SOFFICE"
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice program: $PLANGEN_SOFFICE, else `soffice` or `libreoffice` on PATH."""
+    return os.environ.get(SOFFICE_ENV) or shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert(path: Path, outdir: Path, *, timeout: float = DEFAULT_TIMEOUT) -> Path:
+    """Convert one .docx to `outdir`/<name>.pdf; raises PdfError when no PDF comes out."""
+    made = convert_many([path], outdir, timeout=timeout)
+    if path not in made:
+        raise PdfError("pdf_failed", status=0, detail=path.name)
+    return made[path]
+
+
+def convert_many(paths: Sequence[Path], outdir: Path, *,
+                 timeout: float = DEFAULT_TIMEOUT) -> dict[Path, Path]:
+    """Convert every file in `paths` to PDF in `outdir` with a single LibreOffice run.
+
+    Returns {input: pdf} for the files LibreOffice converted; a file missing from the result
+    failed on its own. Raises PdfError when LibreOffice is missing, fails or times out.
+    """
+    soffice = find_soffice()
+    if soffice is None:
+        raise PdfError("pdf_no_soffice")
+    names = [path.stem for path in paths]
+    if len(set(names)) != len(names):
+        raise PdfError("pdf_same_name")
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="plangen-lo-profile-") as profile, \
+            tempfile.TemporaryDirectory(prefix=".plangen-pdf-", dir=outdir) as staging:
+        command = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+                   "--norestore", "--nolockcheck", "--nologo", "--nodefault",
+                   "--convert-to", "pdf", "--outdir", staging, *(str(p) for p in paths)]
+        code, stderr = _run(command, timeout)
+        made = {path: Path(staging, f"{path.stem}.pdf") for path in paths}
+        done = {path: pdf for path, pdf in made.items() if pdf.is_file() and pdf.stat().st_size}
+        if not done and paths:
+            raise PdfError("pdf_failed", status=code, detail=_last_line(stderr))
+        result = {}
+        for path, pdf in done.items():
+            target = outdir / pdf.name
+            os.replace(pdf, target)
+            result[path] = target
+        return result
+
+
+def _run(command: list[str], timeout: float) -> tuple[int, str]:
+    """Run LibreOffice in its own process group, so a timeout stops all of its processes."""
+    try:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   stdin=subprocess.DEVNULL, start_new_session=True)
+    except OSError as exc:
+        raise PdfError("pdf_failed", status=-1, detail=exc.strerror or str(exc)) from exc
+    try:
+        _, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        _stop(process)
+        raise PdfError("pdf_timeout", seconds=round(timeout)) from exc
+    except BaseException:
+        _stop(process)
+        raise
+    return process.returncode, stderr.decode("utf-8", "replace")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        if hasattr(os, "killpg"):
+            os.killpg(process.pid, signal.SIGKILL)
+        else:  # pragma: no cover - Windows has no process groups
+            process.kill()
+    process.communicate()
+
+
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else "không rõ lý do / no reason given"

@@ -1,0 +1,304 @@
+"""A `Plan` rendered through a .docx template into the bytes of a Word file.
+
+The template is read and compiled once per `Renderer`: docxtpl's own preprocessing turns each
+tagged XML part into Jinja source, which a sandboxed, autoescaping, strict Jinja environment
+compiles. Each plan then only renders those compiled parts, parses the result strictly (a
+broken part is an error, never silently repaired), adds the appendix section and writes the
+zip with fixed timestamps, so the same plan always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from docxtpl import DocxTemplate
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+from markupsafe import Markup
+
+from plangen import ooxml
+from plangen.context import AppendixText, Context, Kind, Para, build_context
+from plangen.errors import RenderError
+from plangen.model import Plan
+from plangen.textwidth import bold_width_pt
+
+DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "docx" / "ke-hoach.docx"
+DOCUMENT_PART = "word/document.xml"
+STYLES_PART = "word/styles.xml"
+CORE_PART = "docProps/core.xml"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+# Paragraph kinds of the body -> named styles of the template (users restyle by name).
+STYLE_OF_KIND: dict[Kind, str] = {
+    "basis": "KH Căn cứ", "text": "KH Văn bản", "closing": "KH Văn bản",
+    "heading": "KH Mục", "item_title": "KH Khoản", "item": "KH Văn bản",
+    "point": "KH Điểm", "bullet": "KH Gạch đầu dòng", "role": "KH Gạch đầu dòng",
+    "plus": "KH Gạch đầu dòng",
+}
+AGENCY_STYLE, SUMMARY_STYLE, RULE_STYLE = "KH Tên cơ quan", "KH Trích yếu", "KH Đường kẻ"
+APPENDIX_LABEL_STYLE = "KH Phụ lục số"
+TABLE_HEAD_STYLE, TABLE_STYLE, TABLE_CENTER_STYLE = "KH Bảng đầu cột", "KH Bảng", "KH Bảng giữa"
+REQUIRED_STYLES = (*sorted(set(STYLE_OF_KIND.values())), AGENCY_STYLE, SUMMARY_STYLE, RULE_STYLE,
+                   APPENDIX_LABEL_STYLE, TABLE_HEAD_STYLE, TABLE_STYLE, TABLE_CENTER_STYLE)
+# NĐ 30 PL1 II.2.b, II.5.b: the short rules are 1/3 to 1/2 of the text above; 3/8 sits between
+RULE_SHARE = 0.375
+RULE_TAGS = ("agency_rule", "summary_rule")
+# Appendix column shares of the landscape text width, after the number column
+NUMBER_COLUMN = ooxml.mm(12)
+COLUMN_WEIGHTS = {"content": 34, "lead": 18, "partners": 22, "timeline": 12, "product": 20}
+
+_ENV = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined,
+                            keep_trailing_newline=True)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+_UNDEFINED_NAME = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined")
+
+
+@dataclass(frozen=True)
+class _Template:
+    """A template read and compiled once: its zip parts, compiled tagged parts, styles."""
+
+    path: Path
+    digest: str
+    parts: tuple[tuple[str, bytes], ...]
+    compiled: dict[str, jinja2.Template]
+    style_ids: dict[str, str]
+    rule_rooms: dict[str, int]
+    rule_sizes: dict[str, float]
+    table_width: int
+
+
+@dataclass(frozen=True)
+class _AppendixValues:
+    label: str
+    title: str
+    reference: str
+    table: Markup
+
+
+class Renderer:
+    """Renders plans through one template, loaded and compiled once."""
+
+    def __init__(self, template_path: Path | str | None = None) -> None:
+        self.template_path = Path(template_path) if template_path else DEFAULT_TEMPLATE
+        self._template = _load(self.template_path)
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the template file: outputs made with another template differ."""
+        return self._template.digest
+
+    def render(self, plan: Plan) -> bytes:
+        """The .docx bytes of `plan`."""
+        context = build_context(plan)
+        values = self._values(context)
+        parts = dict(self._template.parts)
+        for name, compiled in self._template.compiled.items():
+            root = self._render_part(name, compiled, values)
+            if name == DOCUMENT_PART and context.appendix is not None:
+                self._split_appendix(root)
+            parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                         standalone=True)
+        if CORE_PART in parts:
+            parts[CORE_PART] = ooxml.core_properties(context.summary, context.issuer.name,
+                                                     context.created)
+        return _zip(parts)
+
+    def _values(self, context: Context) -> dict[str, object]:
+        values: dict[str, object] = {field: getattr(context, field)
+                                     for field in context.__dataclass_fields__}
+        values["body"] = [self._paragraph(para) for para in context.body]
+        values["appendix"] = self._appendix(context.appendix) if context.appendix else None
+        lines = context.issuer.header_lines
+        values["agency_rule"] = self._rule("agency_rule", lines)
+        # a blank line's worth of space between the summary block and the body
+        values["summary_rule"] = self._rule("summary_rule", (context.summary,),
+                                            after=6 * ooxml.TWIPS_PER_PT)
+        return values
+
+    def _style(self, name: str) -> str:
+        return self._template.style_ids[name]
+
+    def _paragraph(self, para: Para) -> Markup:
+        runs = [ooxml.run(run.text, bold=run.bold, italic=run.italic) for run in para.runs]
+        return Markup(ooxml.paragraph(self._style(STYLE_OF_KIND[para.kind]), runs))
+
+    def _rule(self, tag: str, lines: tuple[str, ...], after: int | None = None) -> Markup:
+        room = self._template.rule_rooms[tag]
+        size = self._template.rule_sizes[tag]
+        longest = max((bold_width_pt(line, size) * ooxml.TWIPS_PER_PT for line in lines),
+                      default=0)
+        length = round(min(longest, room) * RULE_SHARE)
+        return Markup(ooxml.rule_paragraph(self._style(RULE_STYLE), length, room, after=after))
+
+    def _appendix(self, appendix: AppendixText) -> _AppendixValues:
+        widths = _column_widths(appendix.columns, self._template.table_width)
+        head = [[self._cell_paragraph(TABLE_HEAD_STYLE, text)] for text in appendix.headings]
+        rows = [[[self._cell_paragraph(TABLE_CENTER_STYLE if index == 0 else TABLE_STYLE, line)
+                  for line in cell] for index, cell in enumerate(row)]
+                for row in appendix.rows]
+        table = Markup(ooxml.table(widths, [head, *rows], header_rows=1))
+        return _AppendixValues(appendix.label, appendix.title, appendix.reference, table)
+
+    def _cell_paragraph(self, style: str, text: str) -> str:
+        return ooxml.paragraph(self._style(style), [ooxml.run(text)])
+
+    def _render_part(self, name: str, compiled: jinja2.Template,
+                     values: dict[str, object]) -> etree._Element:
+        path = str(self._template.path)
+        try:
+            text = compiled.render(values)
+        except SecurityError as exc:
+            raise RenderError("template_unsafe", path=path, detail=str(exc)) from exc
+        except jinja2.UndefinedError as exc:
+            raise RenderError("template_field", path=path, field=_undefined_name(exc)) from exc
+        except jinja2.TemplateError as exc:
+            raise RenderError("template_syntax", path=path, part=name, detail=str(exc)) from exc
+        text = _restore_jinja_text(text)
+        try:
+            return etree.fromstring(text.encode("utf-8"), _PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise RenderError("render_xml", part=name, detail=str(exc)) from exc
+
+    def _split_appendix(self, root: etree._Element) -> None:
+        label_id = self._style(APPENDIX_LABEL_STYLE)
+        body = root.find(ooxml.qn("body"))
+        paragraphs = body.iterchildren(ooxml.qn("p")) if body is not None else iter(())
+        first = next((p for p in paragraphs if _style_of(p) == label_id), None)
+        if body is None or first is None:
+            raise RenderError("template_no_appendix", path=str(self._template.path),
+                              style=APPENDIX_LABEL_STYLE)
+        ooxml.start_landscape_section(body, first)
+
+
+def render_plan(plan: Plan, template: Path | str | None = None) -> bytes:
+    """The .docx bytes of `plan` rendered with `template` (default: plangen's own)."""
+    path = Path(template) if template else DEFAULT_TEMPLATE
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size) if stat else (str(path), 0, 0)
+    return _cached_renderer(*key).render(plan)
+
+
+@lru_cache(maxsize=8)
+def _cached_renderer(path: str, mtime_ns: int, size: int) -> Renderer:
+    return Renderer(path)
+
+
+# ---- loading a template -----------------------------------------------------------------
+
+
+def _load(path: Path) -> _Template:
+    if not path.is_file():
+        raise RenderError("template_missing", path=str(path))
+    try:
+        raw = path.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            parts = tuple((info.filename, archive.read(info)) for info in archive.infolist()
+                          if not info.is_dir())
+    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
+        raise RenderError("template_bad", path=str(path), detail=str(exc)) from exc
+    by_name = dict(parts)
+    if DOCUMENT_PART not in by_name or STYLES_PART not in by_name:
+        raise RenderError("template_bad", path=str(path), detail=f"thiếu {DOCUMENT_PART}")
+    trees = {name: _parse_part(path, name, data) for name, data in parts
+             if name.startswith("word/") and name.endswith(".xml")}
+    styles = trees[STYLES_PART]
+    style_ids = ooxml.style_ids_by_name(styles)
+    missing = [name for name in REQUIRED_STYLES if name not in style_ids]
+    if missing:
+        raise RenderError("template_style", path=str(path), style=", ".join(missing))
+    document = trees[DOCUMENT_PART]
+    section = ooxml.body_section(document)
+    rooms = _rule_rooms(document, section)
+    sizes = {"agency_rule": ooxml.style_size_pt(styles, style_ids[AGENCY_STYLE]) or 13,
+             "summary_rule": ooxml.style_size_pt(styles, style_ids[SUMMARY_STYLE]) or 14}
+    compiled = {name: _compile(path, name, tree) for name, tree in trees.items()
+                if name == DOCUMENT_PART or _has_tags(tree)}
+    return _Template(path, hashlib.sha256(raw).hexdigest(), parts, compiled, style_ids, rooms,
+                     sizes, ooxml.text_width(section, landscape=True))
+
+
+def _parse_part(path: Path, name: str, data: bytes) -> etree._Element:
+    try:
+        return etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise RenderError("template_bad", path=str(path), detail=f"{name}: {exc}") from exc
+
+
+def _has_tags(tree: etree._Element) -> bool:
+    text = "".join(tree.itertext())
+    return "{{" in text or "{%" in text
+
+
+def _rule_rooms(document: etree._Element, section: etree._Element) -> dict[str, int]:
+    """Where each rule tag sits, the width it may use (its table cell, else the page)."""
+    rooms = dict.fromkeys(RULE_TAGS, ooxml.text_width(section))
+    for par in document.iter(ooxml.qn("p")):
+        text = "".join(par.itertext())
+        for tag in RULE_TAGS:
+            if tag in text:
+                rooms[tag] = ooxml.paragraph_room(par, section)
+    return rooms
+
+
+def _compile(path: Path, name: str, tree: etree._Element) -> jinja2.Template:
+    """docxtpl's preprocessing, then one Jinja compile; the template is never re-read."""
+    source = DocxTemplate(path).patch_xml(etree.tostring(tree, encoding="unicode"))
+    # docxtpl's render_xml_part trick: one paragraph per line, so errors point at a paragraph
+    source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+    try:
+        return _ENV.from_string(source)
+    except jinja2.TemplateSyntaxError as exc:
+        lines = source.splitlines()
+        near = re.sub(r"<[^>]+>", "", lines[exc.lineno - 1]) if exc.lineno <= len(lines) else ""
+        detail = f"{exc.message} — “{near.strip()}”" if near.strip() else str(exc.message)
+        raise RenderError("template_syntax", path=str(path), part=name, detail=detail) from exc
+
+
+def _restore_jinja_text(text: str) -> str:
+    text = re.sub(r"\n<w:p([ >])", r"<w:p\1", text)
+    # docxtpl's escapes for literal braces in a document
+    return (text.replace("{_{", "{{").replace("}_}", "}}")
+            .replace("{_%", "{%").replace("%_}", "%}"))
+
+
+def _undefined_name(exc: jinja2.UndefinedError) -> str:
+    found = _UNDEFINED_NAME.search(exc.message or "")
+    return next((group for group in found.groups() if group), "?") if found else "?"
+
+
+def _style_of(par: etree._Element) -> str | None:
+    style = par.find(f"{ooxml.qn('pPr')}/{ooxml.qn('pStyle')}")
+    return style.get(ooxml.qn("val")) if style is not None else None
+
+
+def _column_widths(columns: tuple[str, ...], total: int) -> list[int]:
+    """The number column, then the others sharing the rest of the landscape width."""
+    weights = [COLUMN_WEIGHTS.get(key, 15) for key in columns]
+    rest = total - NUMBER_COLUMN
+    widths = [rest * weight // sum(weights) for weight in weights]
+    widths[0] += rest - sum(widths)
+    return [NUMBER_COLUMN, *widths]
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    """A .docx zip with fixed timestamps and attributes (same input, same bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
