@@ -16,7 +16,7 @@ _KIND_NAMES = {
     "number": ("số", "a number"),
     "list": ("danh sách (các dòng bắt đầu bằng \"- \")", "a list (lines starting with \"- \")"),
     "mapping": ("nhóm \"khóa: giá trị\"", "a mapping (\"key: value\" lines)"),
-    "boolean": ("true hoặc false", "true or false"),
+    "boolean": ("giá trị đúng/sai (true hoặc false)", "a boolean (true or false)"),
     "date": ("ngày tháng", "a date"),
     "empty": ("giá trị trống", "an empty value"),
 }
@@ -35,40 +35,110 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "\"{path}\" is a folder, not a YAML file."),
     "input_unreadable": ("Không có quyền đọc tệp \"{path}\".",
                          "Permission denied reading \"{path}\"."),
-    "not_utf8": ("Tệp không phải mã UTF-8 (có thể là Windows-1258 hoặc TCVN3). Mở tệp và lưu lại "
-                 "với mã hóa UTF-8.",
-                 "The file is not UTF-8 (perhaps Windows-1258 or TCVN3). Save it again as UTF-8."),
-    "bad_utf16": ("Tệp UTF-16 bị hỏng. Hãy lưu lại với mã hóa UTF-8.",
-                  "The UTF-16 file is damaged. Save it again as UTF-8."),
-    "file_too_large": ("Tệp quá lớn ({size} byte; tối đa {limit}).",
-                       "The file is too large ({size} bytes; at most {limit})."),
+    "not_utf8": ("Tệp không lưu bằng mã UTF-8 (có thể là Windows-1258 hoặc TCVN3); dòng này đọc "
+                 "ra thành \"{sample}\". Mở tệp, chọn Lưu thành (Save As), chọn mã hóa "
+                 "(Encoding) UTF-8 rồi lưu lại.",
+                 "The file is not saved as UTF-8 (perhaps Windows-1258 or TCVN3); this line "
+                 "reads \"{sample}\". Open it, choose Save As, pick the UTF-8 encoding and save."),
+    "bad_utf16": ("Tệp UTF-16 bị hỏng. Mở tệp, chọn Lưu thành (Save As), chọn mã hóa UTF-8 rồi "
+                  "lưu lại.",
+                  "The UTF-16 file is damaged. Open it, choose Save As, pick UTF-8 and save."),
+    "file_too_large": ("Tệp quá lớn ({size} byte; tối đa {limit}). Một kế hoạch chỉ vài chục "
+                       "kilobyte: kiểm tra xem có chọn nhầm tệp không.",
+                       "The file is too large ({size} bytes; at most {limit}). A plan is a few "
+                       "dozen kilobytes: check that this is the right file."),
     "empty_file": ("Tệp trống: chưa có nội dung kế hoạch. Chạy \"plangen new\" để có tệp mẫu.",
                    "The file is empty. Run \"plangen new\" for a starter spec."),
-    "yaml_syntax": ("Lỗi cú pháp YAML: {problem}. Kiểm tra thụt lề, dấu \":\" và dấu ngoặc kép "
+    "yaml_syntax": ("Lỗi cú pháp YAML ({problem}). Kiểm tra thụt lề, dấu \":\" và dấu ngoặc kép "
                     "ở dòng này hoặc dòng ngay trên.",
-                    "YAML syntax error: {problem}. Check indentation, \":\" and quotes on this "
+                    "YAML syntax error ({problem}). Check indentation, \":\" and quotes on this "
                     "line or the one above."),
-    "yaml_tab": ("Dòng này có ký tự Tab. YAML chỉ cho phép thụt lề bằng dấu cách; thay Tab bằng "
-                 "dấu cách.", "This line has a Tab. YAML indents with spaces only; replace it."),
+    "yaml_tab": ("Dòng này thụt lề bằng ký tự Tab. YAML chỉ cho phép thụt lề bằng dấu cách: xóa "
+                 "Tab và gõ dấu cách (thường 2 dấu cách mỗi cấp).",
+                 "This line is indented with a Tab. YAML indents with spaces only: replace the "
+                 "Tab with spaces (usually 2 per level)."),
+    "yaml_unclosed_quote": ("Dấu ngoặc kép mở ở đây chưa được đóng, nên YAML đọc gộp các dòng "
+                            "sau (đến dòng {end_line}) vào giá trị này. Thêm dấu ngoặc kép đóng "
+                            "ở cuối giá trị, trên cùng dòng.",
+                            "The quote opened here is never closed, so YAML reads the lines "
+                            "after it (up to line {end_line}) into this value. Add the closing "
+                            "quote at the end of the value, on the same line."),
+    "yaml_after_quote": ("Sau dấu ngoặc kép đóng vẫn còn chữ. Nếu giá trị có trích dẫn ở giữa, "
+                         "bỏ ngoặc kép ngoài cùng (title: Triển khai \"Luật …\" năm 2026), hoặc "
+                         "đặt cả giá trị trong ngoặc đơn: title: '\"Luật …\" năm 2026'.",
+                         "There is text after the closing quote. If the value only contains a "
+                         "quotation, drop the outer quotes, or wrap the whole value in single "
+                         "quotes: title: '\"Law …\" in 2026'."),
+    "yaml_indent": ("Thụt lề không khớp: dòng này không thẳng hàng với các dòng cùng cấp ở trên "
+                    "(hoặc thiếu \"- \" ở đầu mục danh sách). Dùng đúng số dấu cách như các khóa "
+                    "cùng cấp.",
+                    "The indentation does not match: this line is not aligned with its siblings "
+                    "above (or a list item lacks its \"- \"). Use the same number of spaces as "
+                    "the keys at its level."),
+    "yaml_colon": ("Có dấu \": \" ở chỗ YAML không cho phép. Nếu văn bản có dấu hai chấm (\"Lưu: "
+                   "VT\"), đặt cả giá trị trong ngoặc kép: - \"Lưu: VT\"; nếu không, kiểm tra "
+                   "thụt lề của dòng này.",
+                   "A \": \" where YAML allows none. If the text holds a colon (\"Lưu: VT\"), put "
+                   "the whole value in quotes: - \"Lưu: VT\"; otherwise check this line's "
+                   "indentation."),
+    "yaml_missing_colon": ("Dòng này thiếu dấu \":\" sau tên khóa (viết \"khóa: giá trị\"). Nếu "
+                           "đây là phần tiếp của văn bản dòng trên, thụt lề thêm cho sâu hơn "
+                           "khóa của dòng trên.",
+                           "This line lacks the \":\" after its key (write \"key: value\"). If "
+                           "it continues the text above, indent it deeper than that key."),
+    "yaml_flow": ("Danh sách [ ] hoặc nhóm {{ }} mở ở dòng {open_line} chưa đóng đúng. Kiểm tra "
+                  "dấu \"]\" hoặc \"}}\"; văn bản có dấu phẩy, dấu hai chấm hay ngoặc thì đặt "
+                  "trong ngoặc kép.",
+                  "The [ ] list or {{ }} mapping opened on line {open_line} is not closed "
+                  "properly. Check the \"]\" or \"}}\"; quote text that holds commas, colons or "
+                  "brackets."),
+    "yaml_alias": ("\"*{name}\" gọi đến một mục chưa được đặt tên (cần \"&{name}\" ở phía trên). "
+                   "Nếu đây là văn bản bắt đầu bằng dấu *, đặt cả giá trị trong ngoặc kép.",
+                   "\"*{name}\" refers to nothing named \"&{name}\" above. If this is text "
+                   "starting with *, put the whole value in quotes."),
+    "yaml_multi_doc": ("Tệp chứa nhiều tài liệu YAML (ngăn bởi dòng \"---\"). Mỗi tệp chỉ chứa "
+                       "một kế hoạch: xóa dòng \"---\" này và phần sau, hoặc tách ra tệp khác.",
+                       "The file holds several YAML documents (split by \"---\"). One plan per "
+                       "file: delete this \"---\" and what follows, or move it to another file."),
+    "yaml_escape": ("Trong ngoặc kép, dấu \\ bắt đầu một ký tự đặc biệt. Viết \\\\ cho một dấu "
+                    "\\, hoặc dùng ngoặc đơn '…' thay cho ngoặc kép.",
+                    "Inside double quotes a \\ starts an escape. Write \\\\ for one backslash, "
+                    "or use single quotes '…'."),
+    "yaml_reserved": ("Giá trị không được bắt đầu bằng ký tự {char} khi không có ngoặc kép. Đặt "
+                      "cả giá trị trong ngoặc kép: \"{char}…\".",
+                      "A value cannot start with {char} unless quoted. Put the whole value in "
+                      "quotes: \"{char}…\"."),
     "control_char_in_file": ("Tệp có ký tự điều khiển {char} không in được (thường do sao chép "
                              "từ Word hoặc PDF). Xóa ký tự này.",
                              "The file holds the unprintable control character {char} (often "
                              "pasted from Word or PDF). Delete it."),
-    "too_deep": ("Cấu trúc lồng nhau quá sâu (tối đa {limit} cấp).",
-                 "Nesting is too deep (at most {limit} levels)."),
-    "too_many_nodes": ("Tệp tạo ra quá nhiều giá trị (hơn {limit}); có thể do bí danh (&, *) "
-                       "lồng nhau. Bỏ các bí danh.",
-                       "The file expands to more than {limit} values, probably through nested "
-                       "aliases (&, *). Remove them."),
-    "unsupported_tag": ("Thẻ YAML {tag} không được hỗ trợ. Bỏ thẻ, chỉ ghi giá trị.",
-                        "The YAML tag {tag} is not supported. Remove it."),
-    "key_not_text": ("Khóa phải là chữ (ví dụ \"title:\").", "Keys must be plain words."),
+    "too_deep": ("Cấu trúc lồng nhau quá sâu (tối đa {limit} cấp). Kế hoạch chỉ cần vài cấp; "
+                 "kiểm tra các dấu [ và {{ chưa đóng.",
+                 "Nesting is too deep (at most {limit} levels). A plan needs only a few; check "
+                 "for unclosed [ and {{."),
+    "too_many_nodes": ("Tệp tạo ra quá nhiều giá trị (hơn {limit}), thường do bí danh (&, *) "
+                       "lồng nhau. Bỏ các bí danh và chép thẳng nội dung.",
+                       "The file expands to more than {limit} values, usually through nested "
+                       "aliases (&, *). Remove the aliases and write the content out."),
+    "alias_cycle": ("Bí danh (*) gọi đến chính mục chứa nó, tạo vòng lặp vô tận. Bỏ bí danh này.",
+                    "This alias (*) refers to the item that holds it, an endless loop. Remove "
+                    "it."),
+    "unsupported_tag": ("Thẻ YAML {tag} không được phép: plangen chỉ đọc dữ liệu thường, không "
+                        "tạo đối tượng hay chạy mã. Xóa \"{tag}\" và chỉ ghi giá trị.",
+                        "The YAML tag {tag} is refused: plangen reads plain data only, it never "
+                        "builds objects or runs code. Delete \"{tag}\" and keep the value."),
+    "merge_key": ("Khóa gộp \"<<\" không được hỗ trợ. Chép các dòng cần dùng vào đây.",
+                  "The merge key \"<<\" is not supported. Copy the lines you need here."),
+    "key_not_text": ("Khóa phải là chữ (ví dụ \"title:\"), không phải danh sách hay nhóm.",
+                     "Keys must be plain words (e.g. \"title:\"), not lists or mappings."),
     "duplicate_key": ("Khóa \"{key}\" bị lặp (đã có ở dòng {first_line}). Xóa hoặc gộp một "
                       "trong hai.",
                       "Key \"{key}\" appears twice (first on line {first_line}). Remove or "
                       "merge one."),
-    "top_not_mapping": ("Tệp phải là các dòng \"khóa: giá trị\" (issuer:, summary:, tasks: …).",
-                        "The file must be \"key: value\" lines (issuer:, summary:, tasks: …)."),
+    "top_not_mapping": ("Tệp phải là các dòng \"khóa: giá trị\" (issuer:, summary:, tasks: …). "
+                        "Chạy \"plangen new\" để xem tệp mẫu.",
+                        "The file must be \"key: value\" lines (issuer:, summary:, tasks: …). "
+                        "Run \"plangen new\" for an example."),
     # schema
     "required": ("Thiếu mục bắt buộc \"{key}\". Thêm dòng \"{key}: …\".",
                  "Required field \"{key}\" is missing. Add a \"{key}: …\" line."),
@@ -78,12 +148,45 @@ CATALOG: dict[str, tuple[str, str]] = {
                  "kép, \"{raw}\".",
                  "YAML reads {raw} as {read_as}. Numbers and codes are text: quote it, "
                  "\"{raw}\"."),
-    "bad_type": ("Cần {expected}, nhưng đang là {got}.", "Expected {expected}, found {got}."),
+    "quote_text": ("YAML đọc {raw} thành {read_as}, nhưng ở đây cần văn bản. Viết trong ngoặc "
+                   "kép: \"{raw}\".",
+                   "YAML reads {raw} as {read_as}, but text is needed here. Quote it: "
+                   "\"{raw}\"."),
+    "date_not_mapping": ("Ngày ban hành không viết liền trên một dòng. Viết thành các dòng con "
+                         "thụt lề dưới \"date:\": \"day: {day}\", \"month: {month}\", "
+                         "\"year: {year}\" (bỏ day khi chưa có ngày).",
+                         "The date is not written on one line. Write indented lines under "
+                         "\"date:\": \"day: {day}\", \"month: {month}\", \"year: {year}\" "
+                         "(leave out day while it is unknown)."),
+    "bad_type": ("Cần {expected}, nhưng đang là {got}.{fix}",
+                 "Expected {expected}, found {got}.{fix}"),
+    "fix_mapping": ("Viết các dòng con \"khóa: giá trị\" thụt lề dưới dòng này; khóa dùng được: "
+                    "{keys}.",
+                    "Write indented \"key: value\" lines under this one; keys: {keys}."),
+    "fix_text_from_list": ("Viết nội dung liền trên một dòng sau dấu \":\", không dùng \"- \".",
+                           "Write the text on one line after the \":\", without \"- \"."),
+    "fix_text_from_flow": ("Dấu [ ] tạo danh sách; nếu đây là văn bản, đặt cả giá trị trong "
+                           "ngoặc kép.",
+                           "[ ] makes a list; if this is text, put the whole value in quotes."),
+    "fix_text_from_mapping": ("Có thể văn bản chứa \": \" hoặc dòng dưới thụt lề quá sâu; đặt "
+                              "cả văn bản trong ngoặc kép hoặc sửa thụt lề.",
+                              "The text may hold \": \" or the line below is indented too "
+                              "deep; quote the text or fix the indentation."),
+    "fix_list": ("Viết mỗi mục một dòng bắt đầu bằng \"- \", thụt lề dưới dòng này.",
+                 "Write one item per line starting with \"- \", indented under this one."),
+    "fix_integer": ("Viết một số nguyên, không có ngoặc kép.",
+                    "Write a whole number, without quotes."),
+    "fix_unquote": ("Bỏ dấu ngoặc kép: viết {value}.", "Drop the quotes: write {value}."),
+    "fix_boolean": ("Viết true hoặc false.", "Write true or false."),
+    "fix_text": ("Viết văn bản sau dấu \":\".", "Write text after the \":\"."),
     "empty": ("Giá trị trống. Điền nội dung hoặc xóa cả dòng.",
               "Empty value. Fill it in or delete the line."),
     "no_value": ("Chưa có giá trị sau dấu \":\". Điền nội dung hoặc xóa cả dòng.",
                  "Nothing after the \":\". Fill it in or delete the line."),
-    "too_few": ("Cần ít nhất {min} mục.", "At least {min} item(s) needed."),
+    "empty_item": ("Dòng \"- \" này chưa có nội dung. Điền nội dung hoặc xóa dòng.",
+                   "This \"- \" line is empty. Fill it in or delete it."),
+    "too_few": ("Cần ít nhất {min} mục; thêm mục, mỗi mục một dòng bắt đầu bằng \"- \".",
+                "At least {min} item(s) needed; add them, one per line starting with \"- \"."),
     "out_of_range": ("Giá trị {value} ngoài khoảng cho phép ({min}–{max}).",
                      "{value} is outside the allowed range ({min}–{max})."),
     "not_allowed": ("Giá trị \"{value}\" không hợp lệ; chọn một trong: {allowed}.",
@@ -102,20 +205,30 @@ CATALOG: dict[str, tuple[str, str]] = {
     "bad_format": ("Giá trị \"{value}\" sai định dạng.", "\"{value}\" has the wrong format."),
     "invalid": ("Giá trị không hợp lệ ({detail}).", "Invalid value ({detail})."),
     # text hygiene
-    "control_char": ("Có ký tự điều khiển {char} (thường do sao chép từ Word hoặc PDF). Gõ lại "
-                     "đoạn này.",
+    "control_char": ("Có ký tự điều khiển {char} (thường do sao chép từ Word hoặc PDF). Xóa "
+                     "đoạn này và gõ lại.",
                      "Contains the control character {char} (often pasted from Word or PDF). "
-                     "Retype this text."),
+                     "Delete this text and retype it."),
     "legacy_encoding": ("Văn bản có vẻ được gõ bằng bảng mã cũ TCVN3 hoặc VNI (\"{sample}\"). "
                         "Chuyển sang Unicode (ví dụ bằng Unikey, chức năng chuyển mã) rồi dán lại.",
                         "The text looks typed in a legacy TCVN3 or VNI encoding (\"{sample}\"). "
                         "Convert it to Unicode (e.g. Unikey's converter) and paste it again."),
+    "mojibake": ("Văn bản bị lỗi phông (\"{sample}\"): chữ UTF-8 đã bị đọc nhầm bảng mã. Chép "
+                 "lại đoạn này từ văn bản gốc.",
+                 "The text is garbled (\"{sample}\"): UTF-8 read in the wrong encoding. Copy it "
+                 "again from the original."),
+    "agency_split": ("Dấu phẩy trong [ ] đã cắt tên cơ quan thành nhiều mục (\"{fragment}\" "
+                     "thành một mục riêng). Viết thành một chuỗi trong ngoặc kép: {key}: "
+                     "\"{joined}\".",
+                     "The commas in [ ] cut an agency name into items (\"{fragment}\" became an "
+                     "item). Write one quoted string: {key}: \"{joined}\"."),
     # meaning
     "day_without_month": ("Có ngày nhưng chưa có tháng. Thêm \"month:\" hoặc bỏ \"day:\".",
                           "A day without a month. Add \"month:\" or remove \"day:\"."),
     "no_such_date": ("Không có ngày {day}/{month}/{year}: tháng {month} năm {year} chỉ có {last} "
-                     "ngày.",
-                     "There is no {day}/{month}/{year}: that month has only {last} days."),
+                     "ngày. Sửa \"day:\" thành một số từ 1 đến {last}.",
+                     "There is no {day}/{month}/{year}: that month has only {last} days. Make "
+                     "\"day:\" a number from 1 to {last}."),
     "signature_not_upper": ("Dòng chức vụ phải in hoa: \"{fixed}\".",
                             "Signature lines are in capitals: \"{fixed}\"."),
     "bad_authority": ("\"{word}\" không phải cách ghi quyền hạn ký; dùng một trong: {allowed} "
@@ -124,22 +237,29 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "(followed by a space)."),
     "tm_not_first": ("Dòng \"TM.\" phải là dòng đầu của khối chữ ký.",
                      "The \"TM.\" line must come first in the signature block."),
-    "tm_needs_body": ("Sau \"TM.\" phải là tên tập thể (\"TM. ỦY BAN NHÂN DÂN\"), không phải "
-                      "chức vụ.",
-                      "\"TM.\" must be followed by a collective body (\"TM. ỦY BAN NHÂN DÂN\"), "
-                      "not a title."),
+    "tm_needs_body": ("Sau \"TM.\" (thay mặt) phải là tên tập thể, ví dụ \"TM. ỦY BAN NHÂN "
+                      "DÂN\", không phải chức vụ. Nếu người đứng đầu ký, bỏ \"TM.\" và chỉ ghi "
+                      "chức vụ (\"CHỦ TỊCH\").",
+                      "\"TM.\" must be followed by a collective body such as \"TM. ỦY BAN NHÂN "
+                      "DÂN\", not a title. If the head signs, drop \"TM.\" and write the title "
+                      "alone (\"CHỦ TỊCH\")."),
     "kt_needs_deputy": ("Ký thay (\"KT. {head}\") thì dòng tiếp theo phải là chức vụ cấp phó "
                         "(\"PHÓ {head}\").",
                         "A \"KT. {head}\" line must be followed by the deputy's title "
                         "(\"PHÓ {head}\")."),
-    "archive_missing": ("Thiếu dòng lưu ở cuối nơi nhận: thêm \"Lưu: VT, <đơn vị soạn thảo>\".",
-                        "The recipients lack the archive line: add \"Lưu: VT, <drafting unit>\"."),
-    "archive_not_last": ("Dòng \"Lưu: …\" phải là dòng cuối của nơi nhận.",
-                         "The \"Lưu: …\" line must be the last recipient."),
-    "no_kinh_gui": ("Kế hoạch không dùng \"Kính gửi\" trong nơi nhận.",
-                    "A plan has no \"Kính gửi\" in its recipients."),
-    "duplicate_id": ("Mã nhiệm vụ \"{id}\" bị trùng. Mỗi nhiệm vụ cần một mã riêng.",
-                     "Task id \"{id}\" is used twice. Give each task its own id."),
+    "archive_missing": ("Thiếu dòng lưu ở cuối nơi nhận: thêm dòng cuối \"Lưu: VT, <đơn vị soạn "
+                        "thảo>\" (trong ngoặc kép).",
+                        "The recipients lack the archive line: add a last line \"Lưu: VT, "
+                        "<drafting unit>\" (quoted)."),
+    "archive_not_last": ("Dòng \"Lưu: …\" phải là dòng cuối của nơi nhận; chuyển nó xuống cuối "
+                         "danh sách.",
+                         "The \"Lưu: …\" line must be the last recipient; move it to the end."),
+    "no_kinh_gui": ("Kế hoạch không dùng \"Kính gửi\" trong nơi nhận; xóa chữ \"Kính gửi\".",
+                    "A plan has no \"Kính gửi\" in its recipients; delete it."),
+    "duplicate_id": ("Mã nhiệm vụ \"{id}\" bị trùng với nhiệm vụ ở dòng {first_line}. Mỗi nhiệm "
+                     "vụ cần một mã riêng: đổi một trong hai.",
+                     "Task id \"{id}\" is already used on line {first_line}. Give each task its "
+                     "own id: rename one."),
     "appendix_rows_or_tasks": ("Phụ lục cần đúng một trong hai: \"from_tasks: true\" hoặc "
                                "danh sách \"rows:\".",
                                "The appendix needs exactly one of \"from_tasks: true\" or a "
@@ -292,11 +412,34 @@ def message(code: str, lang: Lang = "vi", **params: Any) -> str:
         return f"{code}: {params}"
 
 
+_HINTS = {
+    "did_you_mean": (" Có phải là \"{value}\"?", " Did you mean \"{value}\"?"),
+    "allowed": (" Các khóa dùng được ở đây: {value}. Sửa tên khóa hoặc xóa dòng.",
+                " Keys allowed here: {value}. Fix the key or delete the line."),
+    "known": (" Các mã có: {value}.", " Known ids: {value}."),
+}
+_READ_AS = {
+    "number": ("số {value}", "the number {value}"),
+    "boolean": ("giá trị đúng/sai ({value})", "the boolean {value}"),
+    "date": ("ngày tháng ({value})", "a date ({value})"),
+    "other": ("{value}", "{value}"),
+}
+
+
 def _render_param(key: str, value: Any, english: bool) -> Any:
     if key == "hint":
+        kind, text = value if isinstance(value, tuple) else ("did_you_mean", value)
+        if not text or kind not in _HINTS:
+            return ""
+        return _HINTS[kind][english].format(value=text)
+    if key == "read_as" and isinstance(value, tuple):
+        kind, text = value
+        return _READ_AS.get(kind, _READ_AS["other"])[english].format(value=text)
+    if key == "fix":  # (code, params) of a hint sentence appended to the message
         if not value:
             return ""
-        return f" Did you mean \"{value}\"?" if english else f" Có phải là \"{value}\"?"
+        code, params = value
+        return " " + message(code, "en" if english else "vi", **params)
     if key in ("expected", "got"):
         kinds = value if isinstance(value, list) else [value]
         names = [_KIND_NAMES.get(k, (k, k))[1 if english else 0] for k in kinds]

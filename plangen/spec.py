@@ -39,7 +39,7 @@ def check_loaded(loaded: LoadedSpec) -> CheckedSpec:
 def check_spec(path: FsPath | str) -> CheckedSpec:
     """Load and validate the spec at `path`; load failures become issues too."""
     try:
-        loaded = load_spec_file(path)
+        loaded = load_spec_file(path, collect=True)
     except SpecError as exc:
         return CheckedSpec(str(path), tuple(exc.issues), None)
     return check_loaded(loaded)

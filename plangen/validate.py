@@ -7,38 +7,57 @@ every issue it finds, each with its field path and position, for the caller to r
 from __future__ import annotations
 
 import calendar
+import datetime
 import difflib
+import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
-from cerberus import Validator, errors
+from cerberus import TypeDefinition, Validator, errors
 
 from plangen.errors import Path, SpecIssue
 from plangen.loader import LoadedSpec
 from plangen.schema import AUTHORITY_WORDS, SPEC_SCHEMA, Rules
-from plangen.vntext import find_xml_illegal, looks_legacy_encoded, upper
+from plangen.vntext import find_xml_illegal, upper
 
 _TYPE_NAMES = {"string": "text", "integer": "integer", "boolean": "boolean",
                "list": "list", "dict": "mapping"}
 _PERSONAL_TITLES = ("CHỦ TỊCH", "PHÓ", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH", "BÍ THƯ", "BỘ TRƯỞNG")
+_CODE_FIELDS = ("number", "symbol", "id", "task", "drafting_code")
+_AGENCY_FIELDS = ("lead", "implementer", "partners", "supervisor")
+_LOCATED_BY_KEY = ("unknown_key", "duplicate_key")
+
+
+class _Validator(Validator):  # type: ignore[misc]
+    """Cerberus with YAML's `yes`/`true` kept out of integer fields (bool is an int in Python)."""
+
+    types_mapping: ClassVar[dict[str, Any]] = {**Validator.types_mapping,
+                                               "integer": TypeDefinition("integer", (int,),
+                                                                         (bool,))}
 
 
 def validate_spec(loaded: LoadedSpec) -> list[SpecIssue]:
-    """Every issue in `loaded`: schema errors, text hygiene, then meaning checks."""
-    issues = list(_schema_issues(loaded))
-    issues.extend(_text_issues(loaded))
+    """Every issue in `loaded`: load problems, schema errors, text hygiene, then meaning."""
+    found = list(_schema_issues(loaded))
+    found.extend(_text_issues(loaded))
     if isinstance(loaded.data, dict):
-        issues.extend(_meaning_issues(loaded.data))
+        found.extend(_meaning_issues(loaded))
     else:
-        issues.append(SpecIssue("top_not_mapping", ()))
+        found.append(SpecIssue("top_not_mapping", ()))
+    # A value the loader already refused (a tag, a control character) is reported once.
+    refused = {issue.path for issue in loaded.issues}
+    issues = loaded.issues + [issue for issue in found if issue.path not in refused]
     return [_with_location(issue, loaded) for issue in _dedupe(issues)]
 
 
 def _with_location(issue: SpecIssue, loaded: LoadedSpec) -> SpecIssue:
     if issue.location is not None:
         return issue
-    key_level = issue.code in ("unknown_key", "duplicate_key")
-    location = loaded.locate(issue.path, key=key_level)
+    if issue.code == "required":  # point at the parent's key line ("signature:")
+        parent = issue.path[:-1]
+        location = loaded.key_marks.get(parent) or loaded.locate(parent)
+    else:
+        location = loaded.locate(issue.path, key=issue.code in _LOCATED_BY_KEY)
     return SpecIssue(issue.code, issue.path, location, issue.params, issue.severity)
 
 
@@ -57,7 +76,7 @@ def _dedupe(issues: list[SpecIssue]) -> list[SpecIssue]:
 def _schema_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     if not isinstance(loaded.data, dict):
         return
-    validator = Validator(SPEC_SCHEMA, allow_unknown=False)
+    validator = _Validator(SPEC_SCHEMA, allow_unknown=False)
     validator.validate(loaded.data)
     for error in _leaf_errors(validator._errors):
         yield _translate(error, loaded)
@@ -77,14 +96,13 @@ def _translate(error: Any, loaded: LoadedSpec) -> SpecIssue:
     if code == errors.REQUIRED_FIELD.code:
         return SpecIssue("required", path, params={"key": path[-1]})
     if code == errors.UNKNOWN_FIELD.code:
-        return SpecIssue("unknown_key", path, params={"key": path[-1],
-                                                      "hint": _suggest(path)})
+        return SpecIssue("unknown_key", path, params={"key": path[-1], "hint": _suggest(path)})
     if code == errors.BAD_TYPE.code:
         return _type_issue(path, error.constraint, error.value, loaded)
     if code == errors.EMPTY_NOT_ALLOWED.code:
         return SpecIssue("empty", path)
     if code == errors.NOT_NULLABLE.code:
-        return SpecIssue("no_value", path)
+        return SpecIssue("empty_item" if isinstance(path[-1], int) else "no_value", path)
     if code == errors.MIN_LENGTH.code:
         return SpecIssue("too_few", path, params={"min": error.constraint})
     if code in (errors.MIN_VALUE.code, errors.MAX_VALUE.code):
@@ -100,17 +118,70 @@ def _translate(error: Any, loaded: LoadedSpec) -> SpecIssue:
 
 
 def _field_kind(path: Path) -> str:
-    last = next((p for p in reversed(path) if isinstance(p, str)), "")
+    last = _last_key(path)
     return {"number": "number", "symbol": "symbol", "id": "id", "task": "id"}.get(last, "format")
+
+
+def _last_key(path: Path) -> str:
+    return next((p for p in reversed(path) if isinstance(p, str)), "")
 
 
 def _type_issue(path: Path, expected: Any, value: Any, loaded: LoadedSpec) -> SpecIssue:
     kinds = expected if isinstance(expected, list) else [expected]
-    names = [_TYPE_NAMES.get(kind, kind) for kind in kinds]
     raw = loaded.raw_scalars.get(path)
     if "string" in kinds and raw is not None:
-        return SpecIssue("quote_it", path, params={"raw": raw, "read_as": repr(value)})
-    return SpecIssue("bad_type", path, params={"expected": names, "got": _describe(value)})
+        code = "quote_it" if _last_key(path) in _CODE_FIELDS else "quote_text"
+        return SpecIssue(code, path, params={"raw": raw, "read_as": _read_as(value)})
+    if path == ("date",) and _date_parts(value):
+        day, month, year = _date_parts(value) or (0, 0, 0)
+        return SpecIssue("date_not_mapping", path, params={
+            "day": day, "month": month, "year": year})
+    got = _describe(value)
+    return SpecIssue("bad_type", path, params={
+        "expected": [_TYPE_NAMES.get(kind, kind) for kind in kinds], "got": got,
+        "fix": _type_fix(path, kinds, value, loaded)})
+
+
+def _read_as(value: Any) -> tuple[str, str]:
+    """What YAML made of an unquoted value: ("number", "8"), ("boolean", "false"), ("date", …)."""
+    if isinstance(value, bool):
+        return ("boolean", "true" if value else "false")
+    if isinstance(value, (int, float)):
+        return ("number", str(value))
+    return ("date", str(value)) if hasattr(value, "year") else ("other", str(value))
+
+
+_DMY = re.compile(r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*")
+
+
+def _date_parts(value: Any) -> tuple[int, int, int] | None:
+    """(day, month, year) of a date written on one line: 2026-04-13 or "13/4/2026"."""
+    if isinstance(value, datetime.date):
+        return value.day, value.month, value.year
+    match = _DMY.fullmatch(value) if isinstance(value, str) else None
+    return (int(match[1]), int(match[2]), int(match[3])) if match else None
+
+
+def _type_fix(path: Path, kinds: list[str], value: Any,
+              loaded: LoadedSpec) -> tuple[str, dict[str, Any]]:
+    """The hint that says how to write the value the schema wants."""
+    got = _describe(value)
+    if "dict" in kinds and "string" not in kinds:
+        fields = (_rules_at(path) or {}).get("schema", {})
+        return ("fix_mapping", {"keys": ", ".join(fields) if isinstance(fields, dict) else ""})
+    if "string" in kinds and got == "list":
+        return ("fix_text_from_flow" if path in loaded.flow_lists else "fix_text_from_list", {})
+    if "string" in kinds and got == "mapping":
+        return ("fix_text_from_mapping", {})
+    if "list" in kinds:
+        return ("fix_list", {})
+    if "integer" in kinds and isinstance(value, str) and value.strip().isdigit():
+        return ("fix_unquote", {"value": value.strip()})
+    if "integer" in kinds:
+        return ("fix_integer", {})
+    if "boolean" in kinds:
+        return ("fix_boolean", {})
+    return ("fix_text", {})
 
 
 def _describe(value: Any) -> str:
@@ -145,18 +216,40 @@ def _rules_at(path: Path) -> Rules | None:
     return rules
 
 
-def _suggest(path: Path) -> str:
+def _suggest(path: Path) -> tuple[str, str]:
+    """("did_you_mean", key) for a near miss, else ("allowed", "a, b, c")."""
     parent = _rules_at(path[:-1])
-    if not parent or not isinstance(parent.get("schema"), dict):
-        return ""
-    fields = parent["schema"]
-    if "type" in fields:  # a list's item rules
-        fields = fields.get("schema", {})
-    close = difflib.get_close_matches(str(path[-1]), list(fields), n=1, cutoff=0.6)
-    return close[0] if close else ""
+    fields = parent.get("schema") if parent else None
+    if isinstance(fields, dict) and "type" in fields:  # a list's item rules
+        fields = fields.get("schema")
+    if not isinstance(fields, dict):
+        return ("", "")
+    close = difflib.get_close_matches(str(path[-1]).lower(), list(fields), n=1, cutoff=0.6)
+    return ("did_you_mean", close[0]) if close else ("allowed", ", ".join(fields))
 
 
 # --- text hygiene -------------------------------------------------------------------------
+
+# Latin-1 characters that are never letters of Unicode Vietnamese but are the letters of the
+# legacy 8-bit fonts when their bytes are read as Latin-1: TCVN3/ABC (.VnTime: "Céng hoµ x·
+# héi", "n\xadíc" for "nước") and VNI (VNI-Times: a base letter then a mark, "Coäng hoøa").
+_LEGACY_CHARS = frozenset("¡¢£¤¥¦§¨©ª«¬\xad®µ¶·¸¹»¼½¾ÄÅÆÇËÎÏÑÖ×ØÛÜÞßäåæçëîïñö÷øûüþ")
+_LEGACY_IN_WORD = re.compile(f"(?<=[A-Za-z])[{''.join(sorted(_LEGACY_CHARS))}]|"
+                             f"[{''.join(sorted(_LEGACY_CHARS))}](?=[A-Za-z])")
+_AFTER_VOWEL = re.compile(f"[aeiouyAEIOUY][{''.join(sorted(_LEGACY_CHARS))}]")
+# UTF-8 bytes read as Windows-1252 ("Ä‘" for "đ", "áº¡" for "ạ", "Ã¡" for "á").
+_MOJIBAKE = re.compile("Ã[\u00a0-\u00bf]|Ä[\u2018\u2019]|á[º»]|Æ°")
+
+
+def legacy_kind(text: str) -> str | None:
+    """ "legacy_encoding" for TCVN3/VNI text, "mojibake" for mis-decoded UTF-8, else None."""
+    if _MOJIBAKE.search(text):
+        return "mojibake"
+    hits = len(_LEGACY_IN_WORD.findall(text))
+    if hits >= 2 or (hits == 1 and _AFTER_VOWEL.search(text)):
+        return "legacy_encoding"
+    return None
+
 
 def _walk_strings(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
     if isinstance(value, str):
@@ -172,12 +265,43 @@ def _walk_strings(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
 def _text_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     for path, text in _walk_strings(loaded.data):
         char = find_xml_illegal(text)
+        kind = None if char else legacy_kind(text)
         if char:
             yield SpecIssue("control_char", path, params={"char": char})
         elif text and not text.strip():
             yield SpecIssue("empty", path)
-        elif looks_legacy_encoded(text):
-            yield SpecIssue("legacy_encoding", path, params={"sample": text[:40]})
+        elif kind:
+            yield SpecIssue(kind, path, params={"sample": text[:40]})
+    yield from _split_agency_warnings(loaded)
+
+
+def _split_agency_warnings(loaded: LoadedSpec) -> Iterator[SpecIssue]:
+    """`partners: [các sở, ban, ngành]`: YAML's commas cut one agency into fragments."""
+    for path in sorted(loaded.flow_lists, key=str):
+        items = _value_at(loaded.data, path)
+        if not (_last_key(path) in _AGENCY_FIELDS and isinstance(path[-1], str)
+                and isinstance(items, list) and all(isinstance(i, str) for i in items)):
+            continue
+        fragments = [item for item in items[1:] if _is_fragment(item)]
+        if fragments:
+            yield SpecIssue("agency_split", path, severity="warning", params={
+                "key": path[-1], "fragment": fragments[0], "joined": ", ".join(items)})
+
+
+def _is_fragment(item: str) -> bool:
+    words = item.split()
+    return bool(words) and len(words) <= 3 and item[:1].islower()
+
+
+def _value_at(data: Any, path: Path) -> Any:
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 # --- meaning ------------------------------------------------------------------------------
@@ -190,28 +314,32 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _meaning_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
+def _meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
+    data: dict[str, Any] = loaded.data
     yield from _date_issues(_dict(data.get("date")))
     yield from _number_issues(data.get("number"))
     yield from _signature_issues(_dict(data.get("signature")))
     yield from _recipient_issues(_list(data.get("recipients")))
-    ids = yield from _task_id_issues(_dict(data.get("tasks")))
-    yield from _appendix_issues(_dict(data.get("appendix")), ids)
+    tasks = _dict(data.get("tasks"))
+    yield from _task_id_issues(tasks, loaded)
+    yield from _appendix_issues(_dict(data.get("appendix")), _task_ids(tasks))
     yield from _entry_issues(data)
     yield from _style_warnings(data)
 
 
 def _date_issues(date: dict[str, Any]) -> Iterator[SpecIssue]:
     day, month, year = date.get("day"), date.get("month"), date.get("year")
-    if not all(isinstance(v, int) or v is None for v in (day, month, year)):
+    if not all((isinstance(v, int) and not isinstance(v, bool)) or v is None
+               for v in (day, month, year)):
         return
     if day is not None and month is None:
         yield SpecIssue("day_without_month", ("date", "day"))
-    elif isinstance(day, int) and isinstance(month, int) and isinstance(year, int):
-        if 1 <= month <= 12 and day > calendar.monthrange(year, month)[1]:
-            yield SpecIssue("no_such_date", ("date", "day"), params={
-                "day": day, "month": month, "year": year,
-                "last": calendar.monthrange(year, month)[1]})
+    elif (isinstance(day, int) and isinstance(month, int) and isinstance(year, int)
+          and 1 <= month <= 12 and 1 <= year <= 9999
+          and day > calendar.monthrange(year, month)[1]):
+        yield SpecIssue("no_such_date", ("date", "day"), params={
+            "day": day, "month": month, "year": year,
+            "last": calendar.monthrange(year, month)[1]})
 
 
 def _number_issues(number: Any) -> Iterator[SpecIssue]:
@@ -220,12 +348,12 @@ def _number_issues(number: Any) -> Iterator[SpecIssue]:
 
 
 def _signature_issues(signature: dict[str, Any]) -> Iterator[SpecIssue]:
-    lines = [line for line in _list(signature.get("lines")) if isinstance(line, str)]
+    lines = [line if isinstance(line, str) else "" for line in _list(signature.get("lines"))]
     for index, line in enumerate(lines):
         path: Path = ("signature", "lines", index)
         if line != upper(line):
             yield SpecIssue("signature_not_upper", path, params={"fixed": upper(line)})
-        word, _, rest = line.partition(" ")
+        word, _, rest = upper(line).partition(" ")
         if "." in word and word not in AUTHORITY_WORDS:
             yield SpecIssue("bad_authority", path, params={
                 "word": word, "allowed": ", ".join(AUTHORITY_WORDS)})
@@ -233,17 +361,17 @@ def _signature_issues(signature: dict[str, Any]) -> Iterator[SpecIssue]:
         if word == "TM.":
             if index != 0:
                 yield SpecIssue("tm_not_first", path)
-            if not rest.strip() or upper(rest).startswith(_PERSONAL_TITLES):
+            if not rest.strip() or rest.startswith(_PERSONAL_TITLES):
                 yield SpecIssue("tm_needs_body", path, params={"rest": rest})
         if word == "KT.":
             following = lines[index + 1] if index + 1 < len(lines) else ""
             if not upper(following).startswith("PHÓ"):
-                yield SpecIssue("kt_needs_deputy", path, params={"head": rest})
+                yield SpecIssue("kt_needs_deputy", path, params={"head": rest.strip()})
 
 
 def _recipient_issues(recipients: list[Any]) -> Iterator[SpecIssue]:
     archive = [i for i, line in enumerate(recipients)
-               if isinstance(line, str) and _strip_dash(line).startswith("Lưu")]
+               if isinstance(line, str) and _strip_dash(line).lower().startswith("lưu")]
     if recipients and not archive:
         yield SpecIssue("archive_missing", ("recipients",))
     for index in archive:
@@ -258,17 +386,22 @@ def _strip_dash(line: str) -> str:
     return line.lstrip("-–• ").strip()
 
 
-def _task_id_issues(tasks: dict[str, Any]) -> Iterator[SpecIssue]:
+def _task_id_issues(tasks: dict[str, Any], loaded: LoadedSpec) -> Iterator[SpecIssue]:
     first_seen: dict[str, Path] = {}
     for path, task in _all_tasks(tasks):
         task_id = task.get("id")
         if not isinstance(task_id, str):
             continue
         if task_id in first_seen:
-            yield SpecIssue("duplicate_id", (*path, "id"), params={"id": task_id})
+            first = loaded.locate((*first_seen[task_id], "id"))
+            yield SpecIssue("duplicate_id", (*path, "id"), params={
+                "id": task_id, "first_line": first.line if first else "?"})
         else:
             first_seen[task_id] = path
-    return set(first_seen)  # type: ignore[misc]
+
+
+def _task_ids(tasks: dict[str, Any]) -> set[str]:
+    return {task["id"] for _, task in _all_tasks(tasks) if isinstance(task.get("id"), str)}
 
 
 def _all_tasks(tasks: dict[str, Any]) -> Iterator[tuple[Path, dict[str, Any]]]:
@@ -294,7 +427,8 @@ def _appendix_issues(appendix: dict[str, Any], ids: set[str]) -> Iterator[SpecIs
         if isinstance(ref, str) and ref not in ids:
             close = difflib.get_close_matches(ref, sorted(ids), n=1)
             yield SpecIssue("unknown_task", ("appendix", "rows", index, "task"),
-                            params={"id": ref, "hint": close[0] if close else ""})
+                            params={"id": ref, "hint": ("did_you_mean", close[0]) if close
+                                    else ("known", ", ".join(sorted(ids)))})
         if ref is None and not row.get("content"):
             yield SpecIssue("row_needs_content", ("appendix", "rows", index))
 
