@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
+from plangen.build import build
 from plangen.errors import PlangenError, SpecError, UsageError
 from plangen.messages import current_lang, message
 from plangen.schema import json_schema
@@ -109,3 +110,28 @@ def new(locality: str, output: Path, force: bool, lang: str | None) -> None:
         raise UsageError("output_exists", path=str(output))
     output.write_text(starter_spec(locality), encoding="utf-8")
     click.echo(message("new_written", lang, path=output))
+
+
+@main.command()
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Tệp .docx ra (mặc định: cạnh tệp kế hoạch) / output .docx (default: beside "
+                   "the spec).")
+@click.option("--template", type=click.Path(path_type=Path),
+              help="Mẫu Word riêng của tỉnh / a province's own .docx template.")
+@click.option("--pdf", is_flag=True, help="Tạo thêm tệp PDF (cần LibreOffice) / also write a PDF.")
+@LANG_OPTION
+@_reports_errors
+def render(spec: Path, output: Path | None, template: Path | None, pdf: bool,
+           lang: str | None) -> None:
+    """Tạo tệp Word (và PDF) từ tệp kế hoạch / render a spec to .docx (and PDF)."""
+    lang = current_lang(lang)
+    result = build(spec, output, template=template, pdf=pdf)
+    for issue in result.warnings:
+        click.echo(issue.format(lang), err=True)
+    click.echo(message("rendered", lang, path=result.docx))
+    if result.pdf:
+        click.echo(message("rendered", lang, path=result.pdf))
+    if result.pdf_error:
+        click.echo(result.pdf_error.message(lang), err=True)
+        sys.exit(result.pdf_error.exit_code)

@@ -3,7 +3,7 @@
 Starting LibreOffice costs about a second, each extra file about a tenth (docx-pitfalls #16),
 so `convert_many` converts a whole list in one `soffice` call. A private profile folder lets it
 run beside an open LibreOffice and keeps runs from disturbing each other. PDFs appear under
-their final names only when complete (made in a staging folder, then renamed).
+their final names only when complete (made in a work folder, then written atomically).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from plangen.errors import PdfError
+from plangen.output import write_atomic
 
 DEFAULT_TIMEOUT = 180.0  # seconds; a first start with a fresh profile can take ~10 s
 SOFFICE_ENV = "PLANGEN_SOFFICE"
@@ -28,44 +29,60 @@ def find_soffice() -> str | None:
     return os.environ.get(SOFFICE_ENV) or shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(path: Path, outdir: Path, *, timeout: float = DEFAULT_TIMEOUT) -> Path:
-    """Convert one .docx to `outdir`/<name>.pdf; raises PdfError when no PDF comes out."""
+def convert(path: Path, outdir: Path | None = None, *,
+            timeout: float = DEFAULT_TIMEOUT) -> Path:
+    """Convert one .docx to <outdir or its folder>/<name>.pdf; PdfError if none comes out."""
     made = convert_many([path], outdir, timeout=timeout)
     if path not in made:
         raise PdfError("pdf_failed", status=0, detail=path.name)
     return made[path]
 
 
-def convert_many(paths: Sequence[Path], outdir: Path, *,
+def convert_many(paths: Sequence[Path], outdir: Path | None = None, *,
                  timeout: float = DEFAULT_TIMEOUT) -> dict[Path, Path]:
-    """Convert every file in `paths` to PDF in `outdir` with a single LibreOffice run.
+    """Convert every file in `paths` to PDF with a single LibreOffice run.
 
-    Returns {input: pdf} for the files LibreOffice converted; a file missing from the result
-    failed on its own. Raises PdfError when LibreOffice is missing, fails or times out.
+    Each PDF goes to `outdir`, or beside its .docx when `outdir` is None, under the .docx's
+    name. Returns {input: pdf} for the files converted; a file missing from the result failed
+    on its own. Raises PdfError when LibreOffice is missing, fails for every file or times out.
     """
     soffice = find_soffice()
     if soffice is None:
         raise PdfError("pdf_no_soffice")
-    names = [path.stem for path in paths]
-    if len(set(names)) != len(names):
+    targets = {path: (outdir or path.parent) / f"{path.stem}.pdf" for path in paths}
+    if len(set(targets.values())) != len(targets):
         raise PdfError("pdf_same_name")
-    outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="plangen-lo-profile-") as profile, \
-            tempfile.TemporaryDirectory(prefix=".plangen-pdf-", dir=outdir) as staging:
-        command = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-                   "--norestore", "--nolockcheck", "--nologo", "--nodefault",
-                   "--convert-to", "pdf", "--outdir", staging, *(str(p) for p in paths)]
+    with tempfile.TemporaryDirectory(prefix="plangen-pdf-") as work:
+        staged = _stage(paths, Path(work, "in"))
+        Path(work, "out").mkdir()
+        profile = Path(work, "profile").as_uri()
+        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                   "--nolockcheck", "--nologo", "--nodefault", "--convert-to", "pdf",
+                   "--outdir", str(Path(work, "out")), *(str(p) for p in staged.values())]
         code, stderr = _run(command, timeout)
-        made = {path: Path(staging, f"{path.stem}.pdf") for path in paths}
-        done = {path: pdf for path, pdf in made.items() if pdf.is_file() and pdf.stat().st_size}
-        if not done and paths:
-            raise PdfError("pdf_failed", status=code, detail=_last_line(stderr))
-        result = {}
-        for path, pdf in done.items():
-            target = outdir / pdf.name
-            os.replace(pdf, target)
-            result[path] = target
-        return result
+        done = {}
+        for path, source in staged.items():
+            pdf = Path(work, "out", f"{source.stem}.pdf")
+            if pdf.is_file() and pdf.stat().st_size:
+                write_atomic(targets[path], pdf.read_bytes())
+                done[path] = targets[path]
+    if paths and not done:
+        raise PdfError("pdf_failed", status=code, detail=_last_line(stderr))
+    return done
+
+
+def _stage(paths: Sequence[Path], folder: Path) -> dict[Path, Path]:
+    """Links to the inputs under distinct names, so two "ke-hoach.docx" never collide."""
+    folder.mkdir()
+    staged = {}
+    for index, path in enumerate(paths):
+        link = folder / f"{index:05d}{path.suffix}"
+        try:
+            link.symlink_to(path.resolve())
+        except OSError:  # no symlinks (some Windows setups): copy instead
+            shutil.copyfile(path, link)
+        staged[path] = link
+    return staged
 
 
 def _run(command: list[str], timeout: float) -> tuple[int, str]:

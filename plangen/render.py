@@ -251,8 +251,24 @@ def _rule_rooms(document: etree._Element, section: etree._Element) -> dict[str, 
     return rooms
 
 
+def _check_tags(path: Path, name: str, tree: etree._Element) -> None:
+    """Refuse what docxtpl's regex preprocessing would silently mangle (docx-pitfalls #5).
+
+    A tag left open swallows the paragraphs up to the next closing braces (a "{{ summary"
+    without "}}" makes the summary vanish), and two {%p %} tags in one paragraph corrupt it.
+    """
+    for par in tree.iter(ooxml.qn("p")):
+        text = "".join(par.itertext())
+        opened = text.count("{{") + text.count("{%") + text.count("{#")
+        closed = text.count("}}") + text.count("%}") + text.count("#}")
+        if opened != closed or len(re.findall(r"\{%-?\s*p\s", text)) > 1:
+            raise RenderError("template_syntax", path=str(path), part=name,
+                              detail=f"“{text.strip()}”")
+
+
 def _compile(path: Path, name: str, tree: etree._Element) -> jinja2.Template:
     """docxtpl's preprocessing, then one Jinja compile; the template is never re-read."""
+    _check_tags(path, name, tree)
     source = DocxTemplate(path).patch_xml(etree.tostring(tree, encoding="unicode"))
     # docxtpl's render_xml_part trick: one paragraph per line, so errors point at a paragraph
     source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)

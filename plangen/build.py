@@ -1,0 +1,67 @@
+"""Library entry: one spec file becomes a .docx beside it (or where asked), and a PDF on request.
+
+One call per stage: check the spec, render it, write the file atomically, convert it. The
+.docx is always delivered before the PDF is tried, so a missing or failing LibreOffice costs
+only the PDF, which the result reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from plangen.errors import OutputError, PdfError, SpecError, SpecIssue
+from plangen.output import write_atomic
+from plangen.pdf import convert
+from plangen.render import Renderer, render_plan
+from plangen.spec import check_spec
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What `build` wrote, the spec's warnings, and why the PDF failed if it did."""
+
+    docx: Path
+    pdf: Path | None = None
+    pdf_error: PdfError | None = None
+    warnings: tuple[SpecIssue, ...] = ()
+
+
+def build(spec_path: Path | str, output: Path | str | None = None, *,
+          template: Path | str | None = None, pdf: bool = False,
+          renderer: Renderer | None = None) -> BuildResult:
+    """Render the spec at `spec_path` to `output` (default: beside it, .docx); PDF if asked.
+
+    `renderer` lets a caller that builds many specs load the template once.
+    """
+    spec = Path(spec_path)
+    target = output_path(spec, Path(output) if output else None)
+    checked = check_spec(spec)
+    if checked.plan is None:
+        raise SpecError(checked.errors)
+    data = renderer.render(checked.plan) if renderer else render_plan(checked.plan, template)
+    write_atomic(target, data)
+    result = BuildResult(docx=target, warnings=tuple(checked.warnings))
+    if not pdf:
+        return result
+    _refuse_input(spec, target.with_suffix(".pdf"))
+    try:
+        made = convert(target, target.parent)
+    except PdfError as exc:
+        return BuildResult(target, pdf_error=exc, warnings=result.warnings)
+    return BuildResult(target, pdf=made, warnings=result.warnings)
+
+
+def output_path(spec: Path, output: Path | None) -> Path:
+    """Where the .docx goes: `output`, else the spec's name with .docx; never the spec itself."""
+    target = output if output is not None else spec.with_suffix(".docx")
+    if target.is_dir():
+        raise OutputError("output_is_directory", path=str(target))
+    _refuse_input(spec, target)
+    return target
+
+
+def _refuse_input(spec: Path, target: Path) -> None:
+    if target.resolve() == spec.resolve() or (
+            target.exists() and spec.exists() and target.samefile(spec)):
+        raise OutputError("output_is_input", path=str(target))
