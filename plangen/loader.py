@@ -240,8 +240,9 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, file: str) -> SpecIssue:
     if "'\\t'" in problem or "tab" in problem:
         return SpecIssue("yaml_tab", location=at, params=params)
     if "quoted scalar" in context and "end of stream" in problem:
+        last_line = len(_LINE_BREAK.findall(text.rstrip())) + 1
         return SpecIssue("yaml_unclosed_quote", location=opened, params={
-            **params, "end_line": at.line})
+            **params, "end_line": min(at.line, last_line)})
     if "expected <block end>" in problem or "expected '<document start>'" in problem:
         return _after_quote_issue(exc, text, file) or SpecIssue("yaml_indent", location=at,
                                                                 params=params)

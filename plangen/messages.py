@@ -330,7 +330,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "interrupted": ("Đã dừng theo yêu cầu.", "Interrupted."),
     # composition: extends, include, presets, placeholders, localities
     "include_not_path": ("\"{key}\" cần đường dẫn tệp YAML (ví dụ \"parts/noi-nhan.yaml\").",
-                         "\"{key}\" needs the path of a YAML file (e.g. \"parts/recipients.yaml\")."),
+                         "\"{key}\" needs the path of a YAML file "
+                         "(e.g. \"parts/recipients.yaml\")."),
     "include_cycle": ("Các tệp gọi vòng tròn lẫn nhau: {chain}. Bỏ một lần gọi.",
                       "The files include each other in a cycle: {chain}. Remove one include."),
     "include_outside": ("Tệp \"{path}\" nằm ngoài thư mục của kế hoạch ({root}). Chép tệp vào "
@@ -417,6 +418,8 @@ _HINTS = {
     "allowed": (" Các khóa dùng được ở đây: {value}. Sửa tên khóa hoặc xóa dòng.",
                 " Keys allowed here: {value}. Fix the key or delete the line."),
     "known": (" Các mã có: {value}.", " Known ids: {value}."),
+    "text_with_colon": (" Có vẻ đây là văn bản chứa dấu \": \": đặt cả dòng trong ngoặc kép.",
+                        " This looks like text holding \": \": put the whole line in quotes."),
 }
 _READ_AS = {
     "number": ("số {value}", "the number {value}"),

@@ -26,6 +26,7 @@ _PERSONAL_TITLES = ("CHỦ TỊCH", "PHÓ", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH
 _CODE_FIELDS = ("number", "symbol", "id", "task", "drafting_code")
 _AGENCY_FIELDS = ("lead", "implementer", "partners", "supervisor")
 _LOCATED_BY_KEY = ("unknown_key", "duplicate_key")
+_ENTRY_KEYS = ("title", "text", "points", "bullets")
 
 
 class _Validator(Validator):  # type: ignore[misc]
@@ -224,6 +225,8 @@ def _suggest(path: Path) -> tuple[str, str]:
         fields = fields.get("schema")
     if not isinstance(fields, dict):
         return ("", "")
+    if " " in str(path[-1]).strip():  # "- Sở Tư pháp: theo dõi" read as a key and a value
+        return ("text_with_colon", str(path[-1]))
     close = difflib.get_close_matches(str(path[-1]).lower(), list(fields), n=1, cutoff=0.6)
     return ("did_you_mean", close[0]) if close else ("allowed", ", ".join(fields))
 
@@ -440,10 +443,9 @@ def _entry_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
         if not entries and not block.get("text") and section in data and block:
             yield SpecIssue("section_empty", (section,))
         for index, entry in entries:
-            if isinstance(entry, dict) and not entry:
-                continue
-            if isinstance(entry, dict) and not any(
-                    entry.get(k) for k in ("title", "text", "points", "bullets")):
+            # An entry with unknown keys already has an error of its own.
+            if isinstance(entry, dict) and entry and set(entry) <= set(_ENTRY_KEYS) and not any(
+                    entry.get(k) for k in _ENTRY_KEYS):
                 yield SpecIssue("entry_empty", (section, "items", index))
         reporting = block.get("reporting")
         if isinstance(reporting, dict) and not any(
