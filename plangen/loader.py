@@ -143,7 +143,8 @@ def load_spec_text(text: str, file: str = "<spec>", *, collect: bool = False) ->
         node = _compose(text, file)
     except SpecError as exc:
         raise SpecError(exc.issues + _control_issues(text, controls, [], file)) from exc
-    if node is None:
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.value == ""
+                        and node.tag == _TAG_PREFIX + "null"):  # nothing, or a bare "---"
         raise SpecError([SpecIssue("empty_file", location=SourceLocation(file, 1, 1))])
     _check_expansion(node, file)
     loaded = LoadedSpec(data=None, file=file)
