@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Sequence
-from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -59,12 +58,12 @@ def mm(millimetres: float) -> int:
 
 def text_xml(text: str) -> str:
     """`text` escaped for element content."""
-    return escape(text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def attr_xml(value: str) -> str:
     """`value` escaped for a double-quoted attribute."""
-    return escape(value, {'"': "&quot;"})
+    return text_xml(value).replace('"', "&quot;")
 
 
 # ---- builders: XML text for the renderer -------------------------------------------------

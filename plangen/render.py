@@ -35,6 +35,7 @@ DOCUMENT_PART = "word/document.xml"
 STYLES_PART = "word/styles.xml"
 CORE_PART = "docProps/core.xml"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 
 # Paragraph kinds of the body -> named styles of the template (users restyle by name).
 STYLE_OF_KIND: dict[Kind, str] = {
@@ -58,6 +59,8 @@ COLUMN_WEIGHTS = {"content": 34, "lead": 18, "partners": 22, "timeline": 12, "pr
 _ENV = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined,
                             keep_trailing_newline=True)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+_FIRST_WITH_STYLE = etree.XPath("/w:document/w:body/w:p[w:pPr/w:pStyle/@w:val = $style][1]",
+                                 namespaces={"w": ooxml.W_NS})
 _UNDEFINED_NAME = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined")
 
 
@@ -67,7 +70,7 @@ class _Template:
 
     path: Path
     digest: str
-    parts: tuple[tuple[str, bytes], ...]
+    static_zip: bytes
     compiled: dict[str, jinja2.Template]
     style_ids: dict[str, str]
     rule_rooms: dict[str, int]
@@ -95,21 +98,28 @@ class Renderer:
         """SHA-256 of the template file: outputs made with another template differ."""
         return self._template.digest
 
+    def values(self, plan: Plan) -> dict[str, object]:
+        """The values the template sees for `plan` (paragraph XML already built)."""
+        return self._values(build_context(plan))
+
     def render(self, plan: Plan) -> bytes:
         """The .docx bytes of `plan`."""
         context = build_context(plan)
         values = self._values(context)
-        parts = dict(self._template.parts)
+        parts = {}
         for name, compiled in self._template.compiled.items():
-            root = self._render_part(name, compiled, values)
+            data = self._render_part(name, compiled, values)
+            root = _parse_rendered(name, data)  # strict: a broken part is an error
             if name == DOCUMENT_PART and context.appendix is not None:
                 self._split_appendix(root)
-            parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                         standalone=True)
-        if CORE_PART in parts:
-            parts[CORE_PART] = ooxml.core_properties(context.summary, context.issuer.name,
-                                                     context.created)
-        return _zip(parts)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                      standalone=True)
+            parts[name] = data
+        parts[CORE_PART] = ooxml.core_properties(context.summary, context.issuer.name,
+                                                 context.created)
+        # the parts no plan changes were compressed once, at load; level 1 deflates the rest
+        # 5x faster than the default for a file ~1 KB larger
+        return _zip(parts, self._template.static_zip, level=1)
 
     def _values(self, context: Context) -> dict[str, object]:
         values: dict[str, object] = {field: getattr(context, field)
@@ -151,7 +161,7 @@ class Renderer:
         return ooxml.paragraph(self._style(style), [ooxml.run(text)])
 
     def _render_part(self, name: str, compiled: jinja2.Template,
-                     values: dict[str, object]) -> etree._Element:
+                     values: dict[str, object]) -> bytes:
         path = str(self._template.path)
         try:
             text = compiled.render(values)
@@ -161,17 +171,12 @@ class Renderer:
             raise RenderError("template_field", path=path, field=_undefined_name(exc)) from exc
         except jinja2.TemplateError as exc:
             raise RenderError("template_syntax", path=path, part=name, detail=str(exc)) from exc
-        text = _restore_jinja_text(text)
-        try:
-            return etree.fromstring(text.encode("utf-8"), _PARSER)
-        except etree.XMLSyntaxError as exc:
-            raise RenderError("render_xml", part=name, detail=str(exc)) from exc
+        return _restore_jinja_text(text).encode("utf-8")
 
     def _split_appendix(self, root: etree._Element) -> None:
-        label_id = self._style(APPENDIX_LABEL_STYLE)
-        body = root.find(ooxml.qn("body"))
-        paragraphs = body.iterchildren(ooxml.qn("p")) if body is not None else iter(())
-        first = next((p for p in paragraphs if _style_of(p) == label_id), None)
+        found = _FIRST_WITH_STYLE(root, style=self._style(APPENDIX_LABEL_STYLE))
+        first = found[0] if isinstance(found, list) and found else None
+        body = first.getparent() if isinstance(first, etree._Element) else None
         if body is None or first is None:
             raise RenderError("template_no_appendix", path=str(self._template.path),
                               style=APPENDIX_LABEL_STYLE)
@@ -224,8 +229,9 @@ def _load(path: Path) -> _Template:
              "summary_rule": ooxml.style_size_pt(styles, style_ids[SUMMARY_STYLE]) or 14}
     compiled = {name: _compile(path, name, tree) for name, tree in trees.items()
                 if name == DOCUMENT_PART or _has_tags(tree)}
-    return _Template(path, hashlib.sha256(raw).hexdigest(), parts, compiled, style_ids, rooms,
-                     sizes, ooxml.text_width(section, landscape=True))
+    static = {name: data for name, data in parts if name not in compiled and name != CORE_PART}
+    return _Template(path, hashlib.sha256(raw).hexdigest(), _zip(static), compiled, style_ids,
+                     rooms, sizes, ooxml.text_width(section, landscape=True))
 
 
 def _parse_part(path: Path, name: str, data: bytes) -> etree._Element:
@@ -269,7 +275,8 @@ def _check_tags(path: Path, name: str, tree: etree._Element) -> None:
 def _compile(path: Path, name: str, tree: etree._Element) -> jinja2.Template:
     """docxtpl's preprocessing, then one Jinja compile; the template is never re-read."""
     _check_tags(path, name, tree)
-    source = DocxTemplate(path).patch_xml(etree.tostring(tree, encoding="unicode"))
+    source = XML_DECLARATION + DocxTemplate(path).patch_xml(
+        etree.tostring(tree, encoding="unicode"))
     # docxtpl's render_xml_part trick: one paragraph per line, so errors point at a paragraph
     source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
     try:
@@ -281,8 +288,17 @@ def _compile(path: Path, name: str, tree: etree._Element) -> jinja2.Template:
         raise RenderError("template_syntax", path=str(path), part=name, detail=detail) from exc
 
 
+def _parse_rendered(name: str, data: bytes) -> etree._Element:
+    try:
+        return etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise RenderError("render_xml", part=name, detail=str(exc)) from exc
+
+
 def _restore_jinja_text(text: str) -> str:
-    text = re.sub(r"\n<w:p([ >])", r"<w:p\1", text)
+    text = text.replace("\n<w:p", "<w:p")
+    if "{_" not in text and "_}" not in text:
+        return text
     # docxtpl's escapes for literal braces in a document
     return (text.replace("{_{", "{{").replace("}_}", "}}")
             .replace("{_%", "{%").replace("%_}", "%}"))
@@ -291,11 +307,6 @@ def _restore_jinja_text(text: str) -> str:
 def _undefined_name(exc: jinja2.UndefinedError) -> str:
     found = _UNDEFINED_NAME.search(exc.message or "")
     return next((group for group in found.groups() if group), "?") if found else "?"
-
-
-def _style_of(par: etree._Element) -> str | None:
-    style = par.find(f"{ooxml.qn('pPr')}/{ooxml.qn('pStyle')}")
-    return style.get(ooxml.qn("val")) if style is not None else None
 
 
 def _column_widths(columns: tuple[str, ...], total: int) -> list[int]:
@@ -307,14 +318,16 @@ def _column_widths(columns: tuple[str, ...], total: int) -> list[int]:
     return [NUMBER_COLUMN, *widths]
 
 
-def _zip(parts: dict[str, bytes]) -> bytes:
-    """A .docx zip with fixed timestamps and attributes (same input, same bytes)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+def _zip(parts: dict[str, bytes], base: bytes = b"", level: int = 6) -> bytes:
+    """`base` (a zip) with `parts` added, fixed timestamps and attributes: same input, same
+    bytes (docx-pitfalls #13)."""
+    buffer = io.BytesIO(base)
+    buffer.seek(0, io.SEEK_END)
+    with zipfile.ZipFile(buffer, "a" if base else "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             info = zipfile.ZipInfo(name, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
+            archive.writestr(info, data, compresslevel=level)
     return buffer.getvalue()
