@@ -80,7 +80,8 @@ STYLES = (
     StyleSpec("KHDiaDanh", "KH Địa danh ngày tháng", "KHPhanDau", 14, italic=True,
               before=6 * PT),
     # a paragraph only as tall as the line it draws
-    StyleSpec("KHDuongKe", "KH Đường kẻ", "KHPhanDau", 2, before=3 * PT, line=2 * PT, exact=True),
+    StyleSpec("KHDuongKe", "KH Đường kẻ", "KHPhanDau", 2, before=4 * PT, line=2 * PT,
+              exact=True),
     StyleSpec("KHTenLoai", "KH Tên loại", "KHPhanDau", 14, bold=True, before=24 * PT,
               keep_next=True),
     StyleSpec("KHTrichYeu", "KH Trích yếu", "KHPhanDau", 14, bold=True, keep_next=True),
