@@ -155,20 +155,20 @@ def _section(number: int, section: Section) -> Iterator[Para]:
 def _entry(number: str | None, entry: Entry) -> Iterator[Para]:
     """ "1. Title" (bold), or "1. First paragraph" (regular), then points and bullets."""
     lines = [*entry.text]
-    points = [f"{letter(i)}) {strip_marker(p)}" for i, p in enumerate(entry.points)]
-    bullets = [f"- {strip_marker(b)}" for b in entry.bullets]
+    points = [strip_marker(point) for point in entry.points]
+    bullets = [strip_marker(bullet) for bullet in entry.bullets]
     if entry.title:
         yield _para("item_title", f"{number}. {entry.title}" if number else entry.title)
     elif number:
         # NĐ 30 PL1 II.6.đ: an untitled khoản is regular, its number leads its first line
-        first = lines.pop(0) if lines else (points or bullets).pop(0)
+        first = (lines or points or bullets).pop(0)
         yield _para("item", f"{number}. {first}")
     for line in lines:
         yield _para("text", line)
-    for point in points:
-        yield _para("point", point)
+    for index, point in enumerate(points):
+        yield _para("point", f"{letter(index)}) {point}")
     for bullet in bullets:
-        yield _para("bullet", bullet)
+        yield _para("bullet", f"- {bullet}")
 
 
 def _task_body(task: Task) -> Iterator[Para]:

@@ -42,6 +42,14 @@ def test_titled_and_untitled_items(make_plan: PlanMaker, plan_data: dict[str, An
     assert any(p.text == "- X;" and p.kind == "bullet" for p in body)
 
 
+def test_untitled_item_of_bullets_numbers_its_first_line(make_plan: PlanMaker,
+                                                         plan_data: dict[str, Any]) -> None:
+    plan_data["organization"]["items"] = [{"bullets": ["- Sở A theo dõi.", "Sở B phối hợp."]}]
+    texts = _texts(make_plan, plan_data)
+    start = texts.index("1. Sở A theo dõi.")
+    assert texts[start + 1] == "- Sở B phối hợp."
+
+
 def test_unnumbered_section_prints_plain_paragraphs(make_plan: PlanMaker,
                                                     plan_data: dict[str, Any]) -> None:
     plan_data["funding"] = {"items": ["Ngân sách tỉnh.", "Nguồn hợp pháp khác."],
