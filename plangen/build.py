@@ -7,7 +7,7 @@ only the PDF, which the result reports.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from plangen.errors import OutputError, PdfError, SpecError, SpecIssue
@@ -46,10 +46,9 @@ def build(spec_path: Path | str, output: Path | str | None = None, *,
         return result
     _refuse_input(spec, target.with_suffix(".pdf"))
     try:
-        made = convert(target, target.parent)
+        return replace(result, pdf=convert(target, target.parent))
     except PdfError as exc:
-        return BuildResult(target, pdf_error=exc, warnings=result.warnings)
-    return BuildResult(target, pdf=made, warnings=result.warnings)
+        return replace(result, pdf_error=exc)
 
 
 def output_path(spec: Path, output: Path | None) -> Path:

@@ -175,12 +175,10 @@ class Renderer:
 
     def _split_appendix(self, root: etree._Element) -> None:
         found = _FIRST_WITH_STYLE(root, style=self._style(APPENDIX_LABEL_STYLE))
-        first = found[0] if isinstance(found, list) and found else None
-        body = first.getparent() if isinstance(first, etree._Element) else None
-        if body is None or first is None:
+        if not isinstance(found, list) or not found:
             raise RenderError("template_no_appendix", path=str(self._template.path),
                               style=APPENDIX_LABEL_STYLE)
-        ooxml.start_landscape_section(body, first)
+        ooxml.start_landscape_section(found[0].getparent(), found[0])
 
 
 def render_plan(plan: Plan, template: Path | str | None = None) -> bytes:
@@ -212,9 +210,10 @@ def _load(path: Path) -> _Template:
                           if not info.is_dir())
     except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
         raise RenderError("template_bad", path=str(path), detail=str(exc)) from exc
-    by_name = dict(parts)
-    if DOCUMENT_PART not in by_name or STYLES_PART not in by_name:
-        raise RenderError("template_bad", path=str(path), detail=f"thiếu {DOCUMENT_PART}")
+    missing_parts = {DOCUMENT_PART, STYLES_PART} - {name for name, _ in parts}
+    if missing_parts:
+        raise RenderError("template_bad", path=str(path),
+                          detail=f"không có / no {', '.join(sorted(missing_parts))}")
     trees = {name: _parse_part(path, name, data) for name, data in parts
              if name.startswith("word/") and name.endswith(".xml")}
     styles = trees[STYLES_PART]

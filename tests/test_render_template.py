@@ -22,8 +22,10 @@ from plangen.render import DEFAULT_TEMPLATE, Renderer
 PlanMaker = Callable[[dict[str, Any]], Plan]
 
 
-def _edited_template(tmp_path: Path, part: str, old: str, new: str) -> Path:
-    """A copy of the default template with `old` replaced by `new` in one part."""
+def _edited_template(tmp_path: Path, part: str, old: str, new: str,
+                     *more: tuple[str, str]) -> Path:
+    """A copy of the default template with `old` replaced by `new` (and `more` pairs) in one
+    part."""
     source = zipfile.ZipFile(DEFAULT_TEMPLATE)
     target = tmp_path / "mau-tinh.docx"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
@@ -31,8 +33,10 @@ def _edited_template(tmp_path: Path, part: str, old: str, new: str) -> Path:
             data = source.read(info)
             if info.filename == part:
                 text = data.decode("utf-8")
-                assert old in text, f"{old!r} not in {part}"
-                data = text.replace(old, new).encode("utf-8")
+                for before, after in ((old, new), *more):
+                    assert before in text, f"{before!r} not in {part}"
+                    text = text.replace(before, after)
+                data = text.encode("utf-8")
             out.writestr(info, data)
     return target
 
@@ -96,6 +100,18 @@ def test_broken_tag_is_reported_at_load(tmp_path: Path, old: str, new: str) -> N
     with pytest.raises(RenderError) as caught:
         Renderer(template)
     assert caught.value.code == "template_syntax"
+    assert caught.value.params["part"] == "word/document.xml"
+
+
+def test_tags_that_break_the_xml_are_an_error_not_a_repair(
+        tmp_path: Path, make_plan: PlanMaker, plan_data: dict[str, Any]) -> None:
+    """An "if" opened in a paragraph and closed in a table cell cuts the XML in two: the result
+    is refused with the part named (docxtpl would re-parse it with recover=True, pitfall 1)."""
+    template = _edited_template(tmp_path, "word/document.xml", "{{ doc_type }}",
+                                "{% if false %}", ("{{ signature.name }}", "{% endif %}"))
+    with pytest.raises(RenderError) as caught:
+        Renderer(template).render(make_plan(plan_data))
+    assert caught.value.code == "render_xml"
     assert caught.value.params["part"] == "word/document.xml"
 
 
