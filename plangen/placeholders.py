@@ -97,7 +97,8 @@ def _render(text: str, fields: dict[str, Any], path: Path, issues: list[SpecIssu
         issues.append(SpecIssue("placeholder_syntax", path, params={"detail": exc.message}))
     except UndefinedError as exc:
         issues.append(SpecIssue("placeholder_unknown", path, params={
-            "detail": _undefined_name(exc), "known": ", ".join(_known(fields))}))
+            "detail": _undefined_name(exc), "known": ", ".join(_known(fields.get("locality", {}),
+                                                                        "locality."))}))
     except SecurityError as exc:
         issues.append(SpecIssue("placeholder_unsafe", path, params={"detail": str(exc)}))
     except Exception as exc:  # any other failure of a user's expression is the user's to fix
@@ -122,8 +123,5 @@ def _undefined_name(exc: UndefinedError) -> str:
 def _known(fields: dict[str, Any], prefix: str = "") -> list[str]:
     names: list[str] = []
     for key, value in fields.items():
-        if isinstance(value, dict):
-            names.extend(_known(value, f"{prefix}{key}."))
-        else:
-            names.append(f"{prefix}{key}")
+        names.append(f"{prefix}{key}.…" if isinstance(value, dict) else f"{prefix}{key}")
     return names

@@ -1,0 +1,274 @@
+"""Many plans from one base: one locality per item, keep going, report everything.
+
+The base spec is composed once. Each locality then gets its overrides merged in, presets
+expanded and placeholders filled, is validated, built and rendered, and its .docx written
+atomically. Work runs in worker processes that each load the template once. One broken
+locality never stops the others: its problems are collected and listed in the summary and in
+the index files (`index.json`, `index.csv`). An output whose inputs have not changed since the
+last run (same base, overrides, template and plangen version) is left as it is.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from plangen import __version__
+from plangen.compose import compose_spec
+from plangen.errors import PlangenError, SpecError, SpecIssue
+from plangen.loader import LoadedSpec
+from plangen.merge import Node, merge, to_loaded
+from plangen.model import build_plan
+from plangen.output import remove_stale_temporaries, write_atomic
+from plangen.placeholders import fill_placeholders
+from plangen.presets import expand_presets
+from plangen.render import Renderer
+from plangen.selection import Selected, select_localities
+from plangen.validate import validate_spec
+
+INDEX_JSON, INDEX_CSV = "index.json", "index.csv"
+WRITTEN, UP_TO_DATE, FAILED = "written", "up-to-date", "failed"
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What to render: a base spec, a locality selector and an output folder."""
+
+    base: Path
+    selector: str
+    outdir: Path
+    pdf: bool = False
+    jobs: int = 0  # 0: one worker per core
+    template: Path | None = None
+    allow: tuple[Path, ...] = ()
+    force: bool = False  # render even outputs that are up to date
+
+
+@dataclass
+class ItemResult:
+    """What happened to one locality."""
+
+    code: str
+    name: str
+    status: str
+    docx: str | None = None
+    pdf: str | None = None
+    message: str = ""
+    digest: str = ""
+    sha256: str = ""
+    issues: tuple[SpecIssue, ...] = ()
+
+    def index_row(self, outdir: Path) -> dict[str, Any]:
+        return {"code": self.code, "locality": self.name, "status": self.status,
+                "docx": _relative(self.docx, outdir), "pdf": _relative(self.pdf, outdir),
+                "message": self.message, "digest": self.digest, "sha256": self.sha256}
+
+
+def _relative(path: str | None, outdir: Path) -> str:
+    """Index paths are relative to the output folder, so the folder can be moved."""
+    if not path:
+        return ""
+    try:
+        return Path(path).relative_to(outdir).as_posix()
+    except ValueError:
+        return path
+
+
+@dataclass
+class BatchReport:
+    """Every item's result and how long the run took."""
+
+    items: list[ItemResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[ItemResult]:
+        return [item for item in self.items if item.status == FAILED]
+
+    def count(self, status: str) -> int:
+        return sum(1 for item in self.items if item.status == status)
+
+
+@dataclass(frozen=True)
+class _Work:
+    selected: Selected
+    output: Path
+
+
+class _Worker:
+    """Per-process state: the composed base, the loaded template, the previous index."""
+
+    def __init__(self, base: Node, base_file: str, template: Path | None,
+                 previous: dict[str, dict[str, Any]], force: bool, outdir: Path) -> None:
+        self.base = base
+        self.outdir = outdir
+        self.base_file = base_file
+        self.renderer = Renderer(template)
+        self.salt = f"{__version__}:{self.renderer.digest}"
+        self.previous = previous
+        self.force = force
+
+    def run(self, work: _Work) -> ItemResult:
+        locality = work.selected.locality
+        result = ItemResult(code=locality.code, name=locality.full_name, status=FAILED)
+        try:
+            self._run(work, result)
+        except PlangenError as exc:
+            result.status, result.message = FAILED, exc.message()
+            if isinstance(exc, SpecError):
+                result.issues = tuple(exc.issues)
+        return result
+
+    def _run(self, work: _Work, result: ItemResult) -> None:
+        spec, issues = self.locality_spec(work.selected)
+        loaded = to_loaded(spec, self.base_file)
+        result.digest = _digest(self.salt, loaded.data)
+        # Only outputs that validated and rendered are in the index, so a matching digest
+        # means this exact plan was already checked and written.
+        if not self.force and self.up_to_date(work.output, result.digest):
+            result.status, result.docx = UP_TO_DATE, str(work.output)
+            result.sha256 = self.previous[_relative(str(work.output), self.outdir)]["sha256"]
+            return
+        issues = [_located(issue, loaded) for issue in issues]
+        issues.extend(validate_spec(loaded))
+        errors = [issue for issue in issues if issue.severity == "error"]
+        if errors:
+            raise SpecError(errors)
+        data = self.renderer.render(build_plan(loaded.data))
+        write_atomic(work.output, data)
+        result.status, result.docx = WRITTEN, str(work.output)
+        result.sha256 = hashlib.sha256(data).hexdigest()
+
+    def locality_spec(self, selected: Selected) -> tuple[Node, list[SpecIssue]]:
+        issues: list[SpecIssue] = []
+        spec = self.base
+        if selected.overrides is not None:
+            merged = merge(spec, selected.overrides)
+            spec, issues = merged.node, list(merged.issues)
+        spec, preset_issues = expand_presets(spec)
+        fields = {"locality": selected.locality.placeholders()}
+        if selected.locality.province is not None:
+            fields["province"] = selected.locality.province.placeholders()
+        spec, placeholder_issues = fill_placeholders(spec, fields)
+        return spec, [*issues, *preset_issues, *placeholder_issues]
+
+    def up_to_date(self, output: Path, digest: str) -> bool:
+        entry = self.previous.get(_relative(str(output), self.outdir))
+        if not entry or entry.get("digest") != digest or not output.is_file():
+            return False
+        return hashlib.sha256(output.read_bytes()).hexdigest() == entry.get("sha256")
+
+
+def _located(issue: SpecIssue, loaded: LoadedSpec) -> SpecIssue:
+    if issue.location is not None:
+        return issue
+    return replace(issue, location=loaded.locate(issue.path))
+
+
+def _digest(salt: str, data: Any) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(f"{salt}\n{text}".encode()).hexdigest()
+
+
+_WORKER: _Worker | None = None
+
+
+def _init_worker(*args: Any) -> None:
+    global _WORKER
+    _WORKER = _Worker(*args)
+
+
+def _run_in_worker(work: _Work) -> ItemResult:
+    assert _WORKER is not None, "worker not initialised"
+    return _WORKER.run(work)
+
+
+def output_path(outdir: Path, selected: Selected) -> Path:
+    """`outdir/<slug>.docx`, or `outdir/<province>/<slug>.docx` for a commune."""
+    locality = selected.locality
+    folder = outdir / locality.province.slug if locality.province else outdir
+    return folder / f"{locality.slug}.docx"
+
+
+def _previous_index(outdir: Path) -> dict[str, dict[str, Any]]:
+    try:
+        rows = json.loads((outdir / INDEX_JSON).read_text(encoding="utf-8"))["items"]
+        return {row["docx"]: row for row in rows if row.get("docx")}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def run_batch(options: BatchOptions,
+              progress: Callable[[ItemResult], None] | None = None) -> BatchReport:
+    """Render the plan of every selected locality; never stops at a broken one."""
+    started = time.perf_counter()
+    base = compose_spec(options.base, allow=options.allow)
+    selected = select_localities(options.selector)
+    outdir = options.outdir
+    remove_stale_temporaries(outdir)
+    previous = {} if options.force else _previous_index(outdir)
+    works = [_Work(item, output_path(outdir, item)) for item in selected]
+    args = (base, str(options.base), options.template, previous, options.force, outdir)
+    report = BatchReport()
+    for result in _execute(works, args, options.jobs):
+        report.items.append(result)
+        if progress:
+            progress(result)
+    report.items.sort(key=lambda item: (item.code, item.name))
+    if options.pdf:
+        _convert_pdfs(report, outdir)
+    write_index(report, outdir)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _execute(works: list[_Work], args: tuple[Any, ...], jobs: int) -> Iterator[ItemResult]:
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(works) < 4:
+        worker = _Worker(*args)
+        yield from (worker.run(work) for work in works)
+        return
+    chunk = max(1, min(64, len(works) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=args) as pool:
+        yield from pool.map(_run_in_worker, works, chunksize=chunk)
+
+
+def _convert_pdfs(report: BatchReport, outdir: Path) -> None:
+    from plangen.pdf import convert_many
+
+    ready = [item for item in report.items if item.docx]
+    stale = [item for item in ready if item.status == WRITTEN
+             or not Path(item.docx or "").with_suffix(".pdf").is_file()]
+    results = convert_many([Path(item.docx or "") for item in stale])
+    for item in ready:
+        pdf = Path(item.docx or "").with_suffix(".pdf")
+        error = results.get(Path(item.docx or "")) if item in stale else None
+        if error:
+            item.status, item.message = FAILED, error
+        elif pdf.is_file():
+            item.pdf = str(pdf)
+
+
+def write_index(report: BatchReport, outdir: Path) -> None:
+    """`index.json` and `index.csv`: locality, output files, status, message."""
+    rows = [item.index_row(outdir) for item in report.items]
+    payload = {"plangen": __version__, "items": rows}
+    text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    write_atomic(outdir / INDEX_JSON, text.encode("utf-8"))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["code"])
+    writer.writeheader()
+    writer.writerows(rows)
+    write_atomic(outdir / INDEX_CSV, buffer.getvalue().encode("utf-8-sig"))
+
+
