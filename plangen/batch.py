@@ -17,18 +17,20 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from plangen import __version__
 from plangen.compose import compose_spec
-from plangen.errors import PlangenError, SpecError, SpecIssue
+from plangen.errors import PdfError, PlangenError, SpecError, SpecIssue
 from plangen.loader import LoadedSpec
 from plangen.merge import Node, merge, to_loaded
+from plangen.messages import message
 from plangen.model import build_plan
 from plangen.output import remove_stale_temporaries, write_atomic
+from plangen.pdf import convert_many
 from plangen.placeholders import fill_placeholders
 from plangen.presets import expand_presets
 from plangen.render import Renderer
@@ -37,6 +39,8 @@ from plangen.validate import validate_spec
 
 INDEX_JSON, INDEX_CSV = "index.json", "index.csv"
 WRITTEN, UP_TO_DATE, FAILED = "written", "up-to-date", "failed"
+PDF_FAILED = "pdf-failed"  # the .docx was delivered, its PDF was not
+PDF_CHUNK = 200  # files per LibreOffice run
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ class BatchReport:
 
     @property
     def failed(self) -> list[ItemResult]:
-        return [item for item in self.items if item.status == FAILED]
+        return [item for item in self.items if item.status in (FAILED, PDF_FAILED)]
 
     def count(self, status: str) -> int:
         return sum(1 for item in self.items if item.status == status)
@@ -225,7 +229,7 @@ def run_batch(options: BatchOptions,
             progress(result)
     report.items.sort(key=lambda item: (item.code, item.name))
     if options.pdf:
-        _convert_pdfs(report, outdir)
+        _convert_pdfs(report, options.jobs or os.cpu_count() or 1)
     write_index(report, outdir)
     report.seconds = time.perf_counter() - started
     return report
@@ -243,20 +247,42 @@ def _execute(works: list[_Work], args: tuple[Any, ...], jobs: int) -> Iterator[I
         yield from pool.map(_run_in_worker, works, chunksize=chunk)
 
 
-def _convert_pdfs(report: BatchReport, outdir: Path) -> None:
-    from plangen.pdf import convert_many
+def _convert_pdfs(report: BatchReport, jobs: int) -> None:
+    """PDFs for every delivered .docx whose PDF is missing or older, few LibreOffice runs.
 
+    Files are converted in chunks (one `soffice` start per chunk, a chunk per folder so names
+    stay unique), and up to `jobs` chunks run side by side, each with its own profile.
+    """
     ready = [item for item in report.items if item.docx]
-    stale = [item for item in ready if item.status == WRITTEN
-             or not Path(item.docx or "").with_suffix(".pdf").is_file()]
-    results = convert_many([Path(item.docx or "") for item in stale])
+    todo = [item for item in ready if item.status == WRITTEN or not _pdf_of(item).is_file()]
+    by_folder: dict[Path, list[ItemResult]] = {}
+    for item in todo:
+        by_folder.setdefault(Path(item.docx or "").parent, []).append(item)
+    chunks = [items[start:start + PDF_CHUNK] for items in by_folder.values()
+              for start in range(0, len(items), PDF_CHUNK)]
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        list(pool.map(_convert_chunk, chunks))
     for item in ready:
-        pdf = Path(item.docx or "").with_suffix(".pdf")
-        error = results.get(Path(item.docx or "")) if item in stale else None
-        if error:
-            item.status, item.message = FAILED, error
-        elif pdf.is_file():
-            item.pdf = str(pdf)
+        if _pdf_of(item).is_file() and item.status != PDF_FAILED:
+            item.pdf = str(_pdf_of(item))
+
+
+def _pdf_of(item: ItemResult) -> Path:
+    return Path(item.docx or "").with_suffix(".pdf")
+
+
+def _convert_chunk(items: list[ItemResult]) -> None:
+    paths = [Path(item.docx or "") for item in items]
+    try:
+        made = convert_many(paths, paths[0].parent, timeout=60 + 5 * len(paths))
+    except PdfError as exc:
+        for item in items:
+            item.status, item.message = PDF_FAILED, exc.message()
+        return
+    for item, path in zip(items, paths, strict=True):
+        if path not in made:
+            item.status = PDF_FAILED
+            item.message = message("pdf_failed", detail=path.name, status="?")
 
 
 def write_index(report: BatchReport, outdir: Path) -> None:

@@ -131,3 +131,26 @@ def test_unknown_province_selector_suggests_a_name(example: Path, tmp_path: Path
     with pytest.raises(UsageError) as caught:
         run(example, "dak-lakk/communes", tmp_path / "out")
     assert caught.value.code == "unknown_province"
+
+
+def test_pdfs_for_the_whole_batch(example: Path, tmp_path: Path) -> None:
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed here; CI installs it")
+    out = tmp_path / "out"
+    items = run(example, str(example / "provinces.yaml"), out, pdf=True)
+    assert all(i.status == WRITTEN and i.pdf for i in items), [i.message for i in items]
+    assert sorted(p.name for p in out.glob("*.pdf")) == [
+        "an-giang.pdf", "dak-lak.pdf", "hue.pdf", "ninh-binh.pdf", "thai-nguyen.pdf"]
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))["items"]
+    assert {row["pdf"] for row in index} == {f"{p.stem}.pdf" for p in out.glob("*.pdf")}
+    assert not list(out.glob(".plangen-*"))
+
+
+def test_missing_libreoffice_still_delivers_the_docx(example: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLANGEN_SOFFICE", str(tmp_path / "no-such-soffice"))
+    monkeypatch.setattr("plangen.pdf.find_soffice", lambda: None)
+    items = run(example, str(example / "provinces.yaml"), tmp_path / "out", pdf=True)
+    assert all(i.status == "pdf-failed" for i in items)
+    assert "libreoffice" in items[0].message.lower()
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 5
