@@ -20,6 +20,7 @@ from plangen.vntext import nfc, upper
 PROVINCE_KINDS = {"tỉnh": "tỉnh", "thành phố trung ương": "thành phố"}
 COMMUNE_KINDS = ("xã", "phường", "đặc khu")
 AGENCY = "Ủy ban nhân dân"
+PROVINCE_CODE_DIGITS, COMMUNE_CODE_DIGITS = 2, 5
 # NĐ 30 PL1 II.4.a: a unit named after a person or a historical event is written in full in the
 # date line ("Thành phố Hồ Chí Minh, ngày …"). Names cannot tell us that, so the unit names of the
 # official list that honour people or battles are listed here (numbers are detected).
@@ -176,21 +177,33 @@ def _key(text: str) -> str:
 
 
 def find_province(query: str) -> Locality | None:
-    """A province by code ("66"), name ("Đắk Lắk"), full name ("tỉnh Đắk Lắk") or slug."""
+    """A province by code ("66", "1" or "01"), name ("Đắk Lắk"), full name or slug."""
+    code = _code(query, PROVINCE_CODE_DIGITS)
     wanted = _key(query)
     for province in all_provinces():
-        names = (province.code, province.name, province.full_name, province.slug)
-        if query.strip().lstrip("0") == province.code.lstrip("0") or wanted in map(_key, names):
+        names = (province.name, province.full_name, province.slug)
+        if code == province.code or (code is None and wanted in map(_key, names)):
             return province
     return None
 
 
+def _code(query: str, digits: int) -> str | None:
+    """`query` as a zero-padded code when it is one (province codes have 2 digits, communes
+    5), else None."""
+    text = query.strip()
+    if not text.isdigit():
+        return None
+    return f"{int(text):0{digits}d}" if len(text) <= digits else text
+
+
 def find_commune(query: str, province: Locality | None = None) -> Locality | None:
     """A commune by code or by name ("phường Hoàn Kiếm"), optionally within `province`."""
+    code = _code(query, COMMUNE_CODE_DIGITS)
     wanted = _key(query)
     pool = communes_of(province) if province else all_communes()
     for commune in pool:
-        if query.strip() == commune.code or wanted in (_key(commune.full_name), commune.slug):
+        if code == commune.code or (code is None and wanted in (_key(commune.full_name),
+                                                                commune.slug)):
             return commune
     return None
 

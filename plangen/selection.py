@@ -96,7 +96,11 @@ def read_table(path: FsPath) -> list[Selected]:
 
 
 def _find(name: str) -> Locality | None:
-    return find_province(name) or find_commune(name)
+    """A province or commune; a code of 3 digits or more is a commune's."""
+    text = name.strip()
+    if text.isdigit() and len(text) > 2:
+        return find_commune(text)
+    return find_province(text) or find_commune(text)
 
 
 def _read_csv(path: FsPath, text: str) -> list[Selected]:

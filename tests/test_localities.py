@@ -93,3 +93,9 @@ def test_placeholders_of_a_commune_include_its_province() -> None:
     assert fields["full_name"] == "phường Hoàn Kiếm"
     assert fields["province"]["full_name"] == "thành phố Hà Nội"
     assert "lower_units" not in fields
+
+
+def test_codes_of_provinces_and_communes_do_not_mix() -> None:
+    assert find_province("4").name == "Cao Bằng" and find_province("04").name == "Cao Bằng"
+    assert find_province("00004") is None
+    assert find_commune("00070").name == "Hoàn Kiếm" and find_commune("70").name == "Hoàn Kiếm"
