@@ -265,6 +265,8 @@ def _json_variant(kind: str, rules: Rules) -> dict[str, Any]:
             out["minLength"] = 1
         if "regex" in rules:
             out["pattern"] = f"^(?:{rules['regex']})$"
+        elif rules.get("empty") is False:
+            out["pattern"] = r"\S"  # the validator also refuses whitespace-only text
         if "allowed" in rules:
             out["enum"] = rules["allowed"]
     elif kind == "integer":
@@ -276,8 +278,12 @@ def _json_variant(kind: str, rules: Rules) -> dict[str, Any]:
             out["items"] = _to_json(rules["schema"])
         if "minlength" in rules:
             out["minItems"] = rules["minlength"]
+        elif rules.get("empty") is False:  # cerberus's "empty" applies to lists too
+            out["minItems"] = 1
     elif kind == "dict" and "schema" in rules:
         fields = rules["schema"]
+        if rules.get("empty") is False:
+            out["minProperties"] = 1
         out["additionalProperties"] = False
         out["properties"] = {key: _to_json(sub) for key, sub in fields.items()}
         required = [key for key, sub in fields.items() if sub.get("required")]
