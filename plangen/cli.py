@@ -18,6 +18,7 @@ import click
 from plangen.build import build
 from plangen.errors import PlangenError, SpecError, UsageError
 from plangen.messages import current_lang, message
+from plangen.output import write_atomic
 from plangen.schema import json_schema
 from plangen.spec import check_spec
 from plangen.starter import starter_spec
@@ -59,15 +60,30 @@ def main() -> None:
     """plangen: soạn Kế hoạch theo Nghị định 30/2020/NĐ-CP từ tệp YAML."""
 
 
+def _require_files(paths: tuple[Path, ...]) -> None:
+    """Usage errors, in the user's language, before any output (click's would be English)."""
+    for path in paths:
+        if path.is_dir():
+            raise UsageError("input_is_directory", path=str(path))
+        if not path.exists():
+            raise UsageError("input_missing", path=str(path))
+
+
+def _write_output(path: Path, text: str, suggestion: str) -> None:
+    if path.is_dir():
+        raise UsageError("output_is_folder", path=str(path), example=str(path / suggestion))
+    write_atomic(path, text.encode("utf-8"))
+
+
 @main.command()
-@click.argument("specs", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi / treat warnings as errors.")
 @LANG_OPTION
 @_reports_errors
 def validate(specs: tuple[Path, ...], strict: bool, lang: str | None) -> None:
     """Kiểm tra tệp kế hoạch; liệt kê mọi lỗi kèm dòng, cột / check specs, list every issue."""
     lang = current_lang(lang)
+    _require_files(specs)
     failed = False
     counts = {"errors": 0, "warnings": 0}
     for path in specs:
@@ -86,29 +102,31 @@ def validate(specs: tuple[Path, ...], strict: bool, lang: str | None) -> None:
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Ghi ra tệp thay vì màn hình / write to a file.")
-def schema(output: Path | None) -> None:
+@LANG_OPTION
+@_reports_errors
+def schema(output: Path | None, lang: str | None) -> None:
     """In JSON Schema của tệp kế hoạch (cho VS Code) / print the spec's JSON Schema."""
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if output:
-        output.write_text(text, encoding="utf-8")
+        _write_output(output, text, "plangen.schema.json")
     else:
         click.echo(text, nl=False)
 
 
 @main.command()
 @click.option("--locality", required=True, help="Ví dụ / e.g. \"tỉnh Đắk Lắk\".")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có / overwrite.")
 @LANG_OPTION
 @_reports_errors
 def new(locality: str, output: Path, force: bool, lang: str | None) -> None:
     """Tạo tệp kế hoạch mẫu có chú thích / write a commented starter spec."""
     lang = current_lang(lang)
-    if output.exists() and not force:
+    if output.is_file() and not force:
         raise UsageError("output_exists", path=str(output))
-    output.write_text(starter_spec(locality), encoding="utf-8")
+    _write_output(output, starter_spec(locality), "ke-hoach.yaml")
     click.echo(message("new_written", lang, path=output))
 
 

@@ -35,6 +35,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "\"{path}\" is a folder, not a YAML file."),
     "input_unreadable": ("Không có quyền đọc tệp \"{path}\".",
                          "Permission denied reading \"{path}\"."),
+    "output_is_folder": ("\"{path}\" là thư mục; ghi rõ tên tệp, ví dụ -o {example}.",
+                         "\"{path}\" is a folder; give a file name, e.g. -o {example}."),
     "not_utf8": ("Tệp không lưu bằng mã UTF-8 (có thể là Windows-1258 hoặc TCVN3); dòng này đọc "
                  "ra thành \"{sample}\". Mở tệp, chọn Lưu thành (Save As), chọn mã hóa "
                  "(Encoding) UTF-8 rồi lưu lại.",
