@@ -5,12 +5,13 @@ from __future__ import annotations
 import copy
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from docx_helpers import assert_schema_valid
 
 from plangen.model import Plan
 from plangen.render import Renderer
@@ -45,6 +46,21 @@ SMALL_PLAN: dict[str, Any] = {
     "signature": {"lines": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "name": "Nguyễn Văn A"},
 }
 APPENDIX: dict[str, Any] = {"title": "Phân công nhiệm vụ", "from_tasks": True}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _every_render_schema_valid() -> Iterator[None]:
+    """Every .docx any test renders is checked against the OOXML schemas."""
+    original = Renderer.render
+
+    def checked(self: Renderer, plan: Plan) -> bytes:
+        data = original(self, plan)
+        assert_schema_valid(data)
+        return data
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Renderer, "render", checked)
+        yield
 
 
 @pytest.fixture(scope="session")
