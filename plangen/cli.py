@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 
 import click
 
-from plangen.build import build
 from plangen.errors import PlangenError, SpecError, UsageError
 from plangen.messages import current_lang, message
 from plangen.output import write_atomic
@@ -143,6 +142,8 @@ def new(locality: str, output: Path, force: bool, lang: str | None) -> None:
 def render(spec: Path, output: Path | None, template: Path | None, pdf: bool,
            lang: str | None) -> None:
     """Tạo tệp Word (và PDF) từ tệp kế hoạch / render a spec to .docx (and PDF)."""
+    from plangen.build import build  # here, not at the top: validate need not load docx
+
     lang = current_lang(lang)
     result = build(spec, output, template=template, pdf=pdf)
     for issue in result.warnings:

@@ -10,10 +10,12 @@ from typing import Any
 
 import pytest
 import yaml
+from cerberus import Validator
 
 from plangen.errors import SpecIssue
 from plangen.loader import load_spec_text
 from plangen.messages import CATALOG, format_path, message
+from plangen.schema import SPEC_SCHEMA
 from plangen.validate import legacy_kind, validate_spec
 
 PACKAGE = Path(__file__).resolve().parents[1] / "plangen"
@@ -36,6 +38,12 @@ def edit(old: str, new: str) -> str:
 
 def test_the_base_is_valid() -> None:
     assert check(BASE) == []
+
+
+def test_spec_schema_is_a_valid_cerberus_schema() -> None:
+    """validate.py skips this proof at run time for speed; it must hold."""
+    Validator(SPEC_SCHEMA)  # raises cerberus.SchemaError if a rule is malformed
+    Validator(SPEC_SCHEMA).schema.validate()
 
 
 # --- schema -------------------------------------------------------------------------------
