@@ -8,8 +8,8 @@ half-written file under the final name.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
-import tempfile
 from pathlib import Path
 
 from plangen.errors import OutputError
@@ -18,32 +18,49 @@ TEMP_PREFIX = ".plangen-"
 TEMP_SUFFIX = ".tmp"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically; raises OutputError saying what went wrong."""
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write `data` to `path` atomically; raises OutputError saying what went wrong.
+
+    The rename alone makes the write all-or-nothing for a killed process; `durable` also
+    flushes the data to disk first, against power loss. Batches pass False and sync once at
+    the end instead of once per file.
+    """
     if path.is_dir():
         raise OutputError("output_is_directory", path=str(path))
-    folder = path.parent
+    temp = path.with_name(f"{TEMP_PREFIX}{os.getpid()}-{next(_COUNTER)}{TEMP_SUFFIX}")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX,
-                                             dir=folder)
+        handle = _create(temp)
     except OSError as exc:
         raise OutputError("output_failed", path=str(path), detail=exc.strerror or exc) from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp_name, 0o644)
-        os.replace(temp_name, path)
+            if durable:
+                os.fsync(stream.fileno())
+        os.replace(temp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
-            os.unlink(temp_name)
+            os.unlink(temp)
         raise OutputError("output_failed", path=str(path), detail=exc.strerror or exc) from exc
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(temp_name)
+            os.unlink(temp)
         raise
+
+
+_COUNTER = itertools.count()
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _create(temp: Path) -> int:
+    """A new file for writing (mode from the umask, like any new file), folders made as
+    needed."""
+    try:
+        return os.open(temp, _FLAGS, 0o666)
+    except FileNotFoundError:
+        temp.parent.mkdir(parents=True, exist_ok=True)
+        return os.open(temp, _FLAGS, 0o666)
 
 
 def remove_stale_temporaries(folder: Path) -> int:

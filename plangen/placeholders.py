@@ -56,10 +56,20 @@ def has_placeholder(text: str) -> bool:
     return any(marker in text for marker in MARKERS)
 
 
-def fill_placeholders(spec: Node, fields: dict[str, Any]) -> tuple[Node, list[SpecIssue]]:
-    """`spec` with every templated string rendered against `fields` (e.g. {"locality": …})."""
+def fill_placeholders(spec: Node, fields: dict[str, Any],
+                      filled: list[Path] | None = None) -> tuple[Node, list[SpecIssue]]:
+    """`spec` with every templated string rendered against `fields` (e.g. {"locality": …}).
+
+    The paths of the strings that were templates are appended to `filled` when given.
+    """
     issues: list[SpecIssue] = []
-    return _walk(spec, (), lambda text, path: _render(text, fields, path, issues)), issues
+
+    def fill(text: str, path: Path) -> str:
+        if filled is not None:
+            filled.append(path)
+        return _render(text, fields, path, issues)
+
+    return _walk(spec, (), fill), issues
 
 
 def literal_placeholder_warnings(spec: Node) -> list[SpecIssue]:
@@ -75,7 +85,31 @@ def literal_placeholder_warnings(spec: Node) -> list[SpecIssue]:
     return found
 
 
+_TEMPLATED: dict[int, tuple[Node, bool]] = {}  # id -> (node, has templated text below)
+
+
+def _has_templates(node: Node) -> bool:
+    """Whether `node`'s subtree holds templated text; memoized, since a batch fills the same
+    base thousands of times and most of it has no placeholder."""
+    value = node.value
+    if isinstance(value, str):
+        return has_placeholder(value)
+    if not isinstance(value, (dict, list)):
+        return False
+    known = _TEMPLATED.get(id(node))
+    if known is not None and known[0] is node:
+        return known[1]
+    children = value.values() if isinstance(value, dict) else value
+    found = any([_has_templates(child) for child in children])
+    if len(_TEMPLATED) > 200_000:
+        _TEMPLATED.clear()
+    _TEMPLATED[id(node)] = (node, found)
+    return found
+
+
 def _walk(node: Node, path: Path, fill: Callable[[str, Path], str]) -> Node:
+    if not _has_templates(node):
+        return node
     value = node.value
     if isinstance(value, dict):
         new: Any = {key: _walk(child, (*path, key), fill) for key, child in value.items()}

@@ -10,7 +10,7 @@ import calendar
 import datetime
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 from cerberus import TypeDefinition, Validator, errors
@@ -53,9 +53,14 @@ def _schema_validator() -> Validator:
     return validator
 
 
-def validate_spec(loaded: LoadedSpec) -> list[SpecIssue]:
-    """Every issue in `loaded`: load problems, schema errors, text hygiene, then meaning."""
-    found = list(_schema_issues(loaded))
+def validate_spec(loaded: LoadedSpec, *, changed: Iterable[Path] | None = None) -> list[SpecIssue]:
+    """Every issue in `loaded`: load problems, schema errors, text hygiene, then meaning.
+
+    `changed` is for a caller that already validated the same spec with other text in some
+    fields (a batch filling one base for many localities): the schema is then checked only
+    for those string fields, everything else as usual.
+    """
+    found = list(_schema_issues(loaded) if changed is None else _value_issues(loaded, changed))
     found.extend(_text_issues(loaded))
     if isinstance(loaded.data, dict):
         found.extend(_meaning_issues(loaded))
@@ -97,6 +102,26 @@ def _schema_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     validator.validate(loaded.data)
     for error in _leaf_errors(validator._errors):
         yield _translate(error, loaded)
+
+
+def schema_issues(loaded: LoadedSpec) -> list[SpecIssue]:
+    """The schema's issues alone (types, required and unknown keys, patterns)."""
+    return list(_schema_issues(loaded))
+
+
+def _value_issues(loaded: LoadedSpec, paths: Iterable[Path]) -> Iterator[SpecIssue]:
+    """The schema's rules for the string values at `paths` (empty, pattern, allowed)."""
+    for path in paths:
+        value, rules = _value_at(loaded.data, path), _rules_at(path)
+        if not isinstance(value, str) or rules is None:
+            continue
+        if value == "" and rules.get("empty") is False:
+            yield SpecIssue("empty", path)
+        elif "regex" in rules and not re.fullmatch(rules["regex"], value):
+            yield SpecIssue(f"bad_{_field_kind(path)}", path, params={"value": value})
+        elif "allowed" in rules and value not in rules["allowed"]:
+            yield SpecIssue("not_allowed", path, params={
+                "value": value, "allowed": ", ".join(map(str, rules["allowed"]))})
 
 
 def _leaf_errors(error_list: Any) -> Iterator[Any]:

@@ -58,7 +58,7 @@ def test_read_only_folder_gives_a_clear_error(tmp_path: Path,
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    monkeypatch.setattr("os.open", refuse)
     with pytest.raises(OutputError) as caught:
         write_atomic(tmp_path / "plan.docx", b"x")
     assert caught.value.code == "output_failed"
