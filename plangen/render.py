@@ -39,7 +39,7 @@ XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 
 # Paragraph kinds of the body -> named styles of the template (users restyle by name).
 STYLE_OF_KIND: dict[Kind, str] = {
-    "basis": "KH Căn cứ", "text": "KH Văn bản", "closing": "KH Văn bản",
+    "basis": "KH Căn cứ", "text": "KH Văn bản", "closing": "KH Đoạn kết",
     "heading": "KH Mục", "item_title": "KH Khoản", "item": "KH Văn bản",
     "point": "KH Điểm", "bullet": "KH Gạch đầu dòng", "role": "KH Gạch đầu dòng",
     "plus": "KH Gạch đầu dòng",

@@ -68,6 +68,8 @@ STYLES = (
     StyleSpec("KHMuc", "KH Mục", "KHVanBan", bold=True, keep_next=True),  # "I. …" caps bold
     StyleSpec("KHKhoan", "KH Khoản", "KHVanBan", bold=True, keep_next=True),  # "1. Title"
     StyleSpec("KHDiem", "KH Điểm", "KHVanBan"),  # "a) …" regular, PL1 II.6.đ
+    # the closing stays on the page of the signature block that follows it
+    StyleSpec("KHDoanKet", "KH Đoạn kết", "KHVanBan", keep_next=True),
     StyleSpec("KHGachDauDong", "KH Gạch đầu dòng", "KHVanBan"),  # "- …", "+ …", role lines
     # header block: single spacing, centered in its column (PL1 II.1–4)
     StyleSpec("KHPhanDau", "KH Phần đầu", "Normal", 13, align=C, first_line=0, before=0,
@@ -288,6 +290,10 @@ def _bottom_block(doc: DocumentObject) -> None:
     widths = (SIGNATURE_LEFT, TEXT_WIDTH - SIGNATURE_LEFT)
     table = doc.add_table(rows=1, cols=2)
     _borderless(table, widths, top_margin=12 * PT)
+    # the signature block never breaks across pages: the row moves whole to the next page,
+    # and the closing paragraph ("KH Đoạn kết", keep with next) goes with it
+    trpr = table.rows[0]._tr.get_or_add_trPr()
+    trpr.append(ooxml.element("cantSplit"))
     _fill(table.cell(0, 0), [
         ("Nơi nhận:", "KH Nơi nhận"),
         ("{%p for line in recipients %}", "KH Nơi nhận mục"),

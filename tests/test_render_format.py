@@ -308,6 +308,16 @@ def test_signature_block(dak_lak: bytes) -> None:
     assert {wval(b) for b in borders} <= {"nil", "none"}
 
 
+def test_signature_block_stays_whole_with_the_closing(dak_lak: bytes) -> None:
+    """The bottom block never splits across pages, and the closing is kept with it, so a
+    signature never stands alone at the top of a page."""
+    doc = open_docx(dak_lak)
+    row = _bottom(doc).rows[0]._tr
+    assert row.find(f"{w('trPr')}/{w('cantSplit')}") is not None
+    closing = find_paragraph(doc, "Trên đây là Kế hoạch")
+    assert closing.paragraph_format.keep_with_next or closing.style.paragraph_format.keep_with_next
+
+
 def test_page_number_in_header_not_on_page_one(dak_lak: bytes) -> None:
     """PL1 I.7: a centered PAGE field in the header, none on the first page (w:titlePg)."""
     doc = open_docx(dak_lak)
