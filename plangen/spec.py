@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path as FsPath
+from typing import Any
 
 from plangen.errors import SpecError, SpecIssue
 from plangen.loader import LoadedSpec, load_spec_file
@@ -37,12 +38,40 @@ def check_loaded(loaded: LoadedSpec) -> CheckedSpec:
 
 
 def check_spec(path: FsPath | str) -> CheckedSpec:
-    """Load and validate the spec at `path`; load failures become issues too."""
+    """Load and validate the spec at `path`; load failures become issues too.
+
+    A spec that `extends` a base, `include`s fragments or uses presets is assembled first, so
+    it is checked as the plan it produces.
+    """
     try:
         loaded = load_spec_file(path, collect=True)
+        if _is_composed(loaded.data):
+            loaded = _compose(path)
     except SpecError as exc:
         return CheckedSpec(str(path), tuple(exc.issues), None)
     return check_loaded(loaded)
+
+
+def _is_composed(data: Any) -> bool:
+    return isinstance(data, dict) and (bool({"extends", "include", "presets"} & set(data))
+                                       or _uses_preset(data))
+
+
+def _uses_preset(value: Any) -> bool:
+    if isinstance(value, dict):
+        return "preset" in value or any(_uses_preset(item) for item in value.values())
+    return isinstance(value, list) and any(_uses_preset(item) for item in value)
+
+
+def _compose(path: FsPath | str) -> LoadedSpec:
+    from plangen.compose import compose_spec  # only composed specs pay for these imports
+    from plangen.merge import to_loaded
+    from plangen.presets import expand_presets
+
+    node, issues = expand_presets(compose_spec(path))
+    if issues:
+        raise SpecError(issues)
+    return to_loaded(node, str(path))
 
 
 def load_plan(path: FsPath | str) -> Plan:

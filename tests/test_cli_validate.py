@@ -188,3 +188,29 @@ def test_python_dash_m_plangen_works(tmp_path: Path) -> None:
                             capture_output=True, text=True, env=env, timeout=60, check=False)
     assert broken.returncode == 1 and "Traceback" not in broken.stderr
     assert "too deep" not in broken.stderr and "quá sâu" in broken.stderr
+
+
+# --- specs assembled from several files ---------------------------------------------------
+
+def test_composed_example_specs_validate() -> None:
+    examples = sorted((ROOT / "examples").glob("*/base.yaml"))
+    assert examples
+    result = run("validate", *examples)
+    assert result.exit_code == 0, result.output
+
+
+def test_errors_in_a_spec_that_extends_a_base_point_at_the_right_file(tmp_path: Path) -> None:
+    (tmp_path / "base.yaml").write_text(MINIMAL.read_text(encoding="utf-8").replace(
+        "symbol: KH-UBND", "symbol: kh ubnd"), encoding="utf-8")
+    child = tmp_path / "child.yaml"
+    child.write_text('extends: base.yaml\ninclude: [khong-co.yaml]\nplace: ""\n',
+                     encoding="utf-8")
+    result = run("validate", child)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert any(line.startswith(f"{child}:2:") and "khong-co.yaml" in line for line in lines)
+    child.write_text('extends: base.yaml\nplace: ""\n', encoding="utf-8")
+    result = run("validate", child)
+    where = {m["path"]: (Path(m["file"]).name, m["line"])
+             for m in map(ISSUE_LINE.match, result.stderr.splitlines()) if m}
+    assert where == {"place": ("child.yaml", "2"), "symbol": ("base.yaml", "5")}
