@@ -29,8 +29,9 @@ def starter_spec(locality: str, today: datetime.date | None = None) -> str:
 
 
 _STARTER = """\
-# yaml-language-server: $schema=https://plangen.invalid/plangen.schema.json
+# yaml-language-server: $schema=plangen.schema.json
 # Tệp kế hoạch của plangen. Sửa nội dung, rồi chạy:  plangen validate <tệp>
+# Để VS Code gợi ý khi gõ, chạy một lần trong thư mục này:  plangen schema -o plangen.schema.json
 # Mỗi khóa có chú thích; xóa các mục không dùng. Văn bản dài có thể xuống dòng, thụt lề thêm.
 
 issuer:

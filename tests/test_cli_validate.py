@@ -214,3 +214,12 @@ def test_errors_in_a_spec_that_extends_a_base_point_at_the_right_file(tmp_path: 
     where = {m["path"]: (Path(m["file"]).name, m["line"])
              for m in map(ISSUE_LINE.match, result.stderr.splitlines()) if m}
     assert where == {"place": ("child.yaml", "2"), "symbol": ("base.yaml", "5")}
+
+
+def test_new_spec_points_at_a_schema_file_it_says_how_to_make(tmp_path: Path) -> None:
+    target = tmp_path / "ke-hoach.yaml"
+    run("new", "--locality", "tỉnh Huế", "-o", target)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=plangen.schema.json\n")
+    assert "plangen schema -o plangen.schema.json" in text
+    assert run("schema", "-o", tmp_path / "plangen.schema.json").exit_code == 0
