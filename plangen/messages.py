@@ -65,12 +65,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "The quote opened here is never closed, so YAML reads the lines "
                             "after it (up to line {end_line}) into this value. Add the closing "
                             "quote at the end of the value, on the same line."),
-    "yaml_after_quote": ("Sau dấu ngoặc kép đóng vẫn còn chữ. Nếu giá trị có trích dẫn ở giữa, "
-                         "bỏ ngoặc kép ngoài cùng (title: Triển khai \"Luật …\" năm 2026), hoặc "
-                         "đặt cả giá trị trong ngoặc đơn: title: '\"Luật …\" năm 2026'.",
-                         "There is text after the closing quote. If the value only contains a "
-                         "quotation, drop the outer quotes, or wrap the whole value in single "
-                         "quotes: title: '\"Law …\" in 2026'."),
+    "yaml_after_quote": ("Giá trị bắt đầu bằng dấu ngoặc kép thì phải kết thúc ở dấu ngoặc kép "
+                         "đóng, nhưng sau đó vẫn còn chữ. Nếu chỉ một phần là trích dẫn, đặt cả "
+                         "giá trị trong ngoặc đơn: title: '\"Luật …\" năm 2026', hoặc bỏ các "
+                         "dấu ngoặc kép.",
+                         "A value that starts with a double quote must end at the closing "
+                         "quote, but text follows it. If only part of it is a quotation, wrap "
+                         "the whole value in single quotes: title: '\"Law …\" in 2026', or drop "
+                         "the double quotes."),
     "yaml_indent": ("Thụt lề không khớp: dòng này không thẳng hàng với các dòng cùng cấp ở trên "
                     "(hoặc thiếu \"- \" ở đầu mục danh sách). Dùng đúng số dấu cách như các khóa "
                     "cùng cấp.",
