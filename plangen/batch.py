@@ -56,6 +56,7 @@ class BatchOptions:
     template: Path | None = None
     allow: tuple[Path, ...] = ()
     force: bool = False  # render even outputs that are up to date
+    lang: str = "vi"  # language of the messages in the results and index files
 
 
 @dataclass
@@ -113,8 +114,10 @@ class _Worker:
     """Per-process state: the composed base, the loaded template, the previous index."""
 
     def __init__(self, base: Node, base_file: str, template: Path | None,
-                 previous: dict[str, dict[str, Any]], force: bool, outdir: Path) -> None:
+                 previous: dict[str, dict[str, Any]], force: bool, outdir: Path,
+                 lang: str = "vi") -> None:
         self.base = base
+        self.lang = lang
         self.outdir = outdir
         self.base_file = base_file
         self.renderer = Renderer(template)
@@ -129,7 +132,7 @@ class _Worker:
         try:
             self._run(work, result)
         except PlangenError as exc:
-            result.status, result.message = FAILED, exc.message()
+            result.status, result.message = FAILED, exc.message(self.lang)
             if isinstance(exc, SpecError):
                 result.issues = tuple(exc.issues)
         return result
@@ -228,8 +231,12 @@ def _previous_index(outdir: Path) -> dict[str, dict[str, Any]]:
 
 
 def run_batch(options: BatchOptions,
-              progress: Callable[[ItemResult], None] | None = None) -> BatchReport:
-    """Render the plan of every selected locality; never stops at a broken one."""
+              progress: Callable[[ItemResult], None] | None = None,
+              on_start: Callable[[int], None] | None = None) -> BatchReport:
+    """Render the plan of every selected locality; never stops at a broken one.
+
+    `on_start` hears how many localities there are, `progress` each result as it comes.
+    """
     started = time.perf_counter()
     base = compose_spec(options.base, allow=options.allow)
     selected = select_localities(options.selector)
@@ -237,7 +244,10 @@ def run_batch(options: BatchOptions,
     remove_stale_temporaries(outdir)
     previous = {} if options.force else _previous_index(outdir)
     works = [_Work(item, output_path(outdir, item)) for item in selected]
-    args = (base, str(options.base), options.template, previous, options.force, outdir)
+    if on_start:
+        on_start(len(works))
+    args = (base, str(options.base), options.template, previous, options.force, outdir,
+            options.lang)
     report = BatchReport()
     for result in _execute(works, args, options.jobs):
         report.items.append(result)
@@ -246,7 +256,7 @@ def run_batch(options: BatchOptions,
     report.items.sort(key=lambda item: (item.code, item.name))
     os.sync()  # one flush to disk for the whole batch, instead of one per file
     if options.pdf:
-        _convert_pdfs(report, options.jobs or os.cpu_count() or 1)
+        _convert_pdfs(report, options.jobs or os.cpu_count() or 1, options.lang)
     write_index(report, outdir)
     report.seconds = time.perf_counter() - started
     return report
@@ -264,7 +274,7 @@ def _execute(works: list[_Work], args: tuple[Any, ...], jobs: int) -> Iterator[I
         yield from pool.map(_run_in_worker, works, chunksize=chunk)
 
 
-def _convert_pdfs(report: BatchReport, jobs: int) -> None:
+def _convert_pdfs(report: BatchReport, jobs: int, lang: str) -> None:
     """PDFs for every delivered .docx whose PDF is missing or older, few LibreOffice runs.
 
     Files are converted in chunks (one `soffice` start per chunk, a chunk per folder so names
@@ -278,7 +288,7 @@ def _convert_pdfs(report: BatchReport, jobs: int) -> None:
     chunks = [items[start:start + PDF_CHUNK] for items in by_folder.values()
               for start in range(0, len(items), PDF_CHUNK)]
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        list(pool.map(_convert_chunk, chunks))
+        list(pool.map(lambda chunk: _convert_chunk(chunk, lang), chunks))
     for item in ready:
         if _pdf_of(item).is_file() and item.status != PDF_FAILED:
             item.pdf = str(_pdf_of(item))
@@ -288,18 +298,18 @@ def _pdf_of(item: ItemResult) -> Path:
     return Path(item.docx or "").with_suffix(".pdf")
 
 
-def _convert_chunk(items: list[ItemResult]) -> None:
+def _convert_chunk(items: list[ItemResult], lang: str) -> None:
     paths = [Path(item.docx or "") for item in items]
     try:
         made = convert_many(paths, paths[0].parent, timeout=60 + 5 * len(paths))
     except PdfError as exc:
         for item in items:
-            item.status, item.message = PDF_FAILED, exc.message()
+            item.status, item.message = PDF_FAILED, exc.message(lang)
         return
     for item, path in zip(items, paths, strict=True):
         if path not in made:
             item.status = PDF_FAILED
-            item.message = message("pdf_failed", detail=path.name, status="?")
+            item.message = message("pdf_failed", lang, detail=path.name, status="?")
 
 
 def write_index(report: BatchReport, outdir: Path) -> None:

@@ -154,3 +154,60 @@ def render(spec: Path, output: Path | None, template: Path | None, pdf: bool,
     if result.pdf_error:
         click.echo(result.pdf_error.message(lang), err=True)
         sys.exit(result.pdf_error.exit_code)
+
+
+@main.command()
+@click.argument("base", type=click.Path(path_type=Path))
+@click.option("--localities", "selector", required=True, metavar="CHỌN",
+              help="all-provinces, all-communes, TỈNH/communes (vd. dak-lak/communes) hoặc "
+                   "tệp bảng .yaml/.csv / which localities.")
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
+              help="Thư mục ra / output folder.")
+@click.option("--pdf", is_flag=True, help="Tạo thêm PDF (cần LibreOffice) / also PDFs.")
+@click.option("--jobs", type=click.IntRange(0, 64), default=0, show_default=True,
+              help="Số tiến trình song song (0: theo số lõi) / worker processes (0: one per core).")
+@click.option("--template", type=click.Path(path_type=Path),
+              help="Mẫu Word riêng của tỉnh / a province's own .docx template.")
+@click.option("--allow-path", "allow", multiple=True, type=click.Path(path_type=Path),
+              help="Cho phép ghép tệp từ thư mục này / allow includes from this folder.")
+@click.option("--force", is_flag=True,
+              help="Tạo lại cả tệp chưa thay đổi / re-render up-to-date outputs.")
+@LANG_OPTION
+@_reports_errors
+def batch(base: Path, selector: str, outdir: Path, pdf: bool, jobs: int,
+          template: Path | None, allow: tuple[Path, ...], force: bool,
+          lang: str | None) -> None:
+    """Tạo kế hoạch cho nhiều địa phương từ một kế hoạch gốc / one plan per locality."""
+    from plangen.batch import BatchOptions, run_batch
+
+    lang = current_lang(lang)
+    _require_files((base,) + ((template,) if template else ()))
+    if outdir.exists() and not outdir.is_dir():
+        raise UsageError("output_not_folder", path=str(outdir))
+    options = BatchOptions(base, selector, outdir, pdf=pdf, jobs=jobs, template=template,
+                           allow=allow, force=force, lang=lang)
+    with click.progressbar(length=1, label=message("batch_progress", lang), file=sys.stderr,
+                           show_pos=True) as bar:
+        def start(total: int) -> None:
+            bar.length = max(total, 1)
+
+        report = run_batch(options, progress=lambda _: bar.update(1), on_start=start)
+    _report_failures(report.failed, lang)
+    click.echo(message("batch_summary", lang, total=len(report.items),
+                       written=report.count("written"), fresh=report.count("up-to-date"),
+                       failed=len(report.failed), seconds=f"{report.seconds:.1f}",
+                       index=outdir / "index.csv"))
+    sys.exit(1 if report.failed else 0)
+
+
+def _report_failures(failed: list[Any], lang: str) -> None:
+    """Each problem once, with the localities it affects: a base-file mistake repeated in
+    3,321 communes is one line to fix, not 3,321."""
+    where: dict[str, list[str]] = {}
+    for item in failed:
+        for line in [issue.format(lang) for issue in item.issues] or [item.message]:
+            where.setdefault(line, []).append(item.name)
+    for line, names in where.items():
+        shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+        click.echo(message("batch_issue", lang, count=len(names), names=shown, issue=line),
+                   err=True)

@@ -394,6 +394,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     "table_bad_date": ("Ngày \"{value}\" không đọc được; viết ngày/tháng/năm, tháng/năm hoặc "
                        "năm (\"05/02/2026\").",
                        "Cannot read the date \"{value}\"; write d/m/yyyy, m/yyyy or yyyy."),
+    "batch_progress": ("Đang tạo", "Rendering"),
+    "batch_summary": ("{total} địa phương: {written} tệp mới, {fresh} không đổi, {failed} lỗi "
+                      "({seconds} giây). Danh sách: {index}",
+                      "{total} localities: {written} written, {fresh} up to date, {failed} "
+                      "failed ({seconds} s). Index: {index}"),
+    "output_not_folder": ("\"{path}\" là một tệp; -o của batch cần một thư mục.",
+                          "\"{path}\" is a file; batch -o needs a folder."),
+    "batch_issue": ("[{count} địa phương: {names}] {issue}",
+                    "[{count} localities: {names}] {issue}"),
     "internal": ("Lỗi nội bộ của plangen ({detail}). Hãy báo lại kèm tệp kế hoạch.",
                  "Internal plangen error ({detail}). Please report it with the spec."),
 }

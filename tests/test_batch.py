@@ -154,3 +154,43 @@ def test_missing_libreoffice_still_delivers_the_docx(example: Path, tmp_path: Pa
     assert all(i.status == "pdf-failed" for i in items)
     assert "libreoffice" in items[0].message.lower()
     assert len(list((tmp_path / "out").glob("*.docx"))) == 5
+
+
+def test_cli_batch_one_broken_of_five(example: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from plangen.cli import main
+
+    table = example / "provinces.yaml"
+    table.write_text(table.read_text(encoding="utf-8").replace(
+        "signature: {name: Nguyễn Văn A}", "signature: {name: Nguyễn Văn A, nmae: x}"),
+        encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(example / "base.yaml"), "--localities",
+                                       str(table), "-o", str(out), "--jobs", "2"])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert "[1 địa phương: tỉnh Thái Nguyên]" in result.output
+    assert "provinces.yaml:11:37  signature.nmae" in result.output
+    assert len(list(out.glob("*.docx"))) == 4
+    index = (out / "index.csv").read_text(encoding="utf-8-sig")
+    assert "tỉnh Thái Nguyên,failed" in index and index.count(",written,") == 4
+
+
+def test_cli_batch_success_and_usage_errors(example: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from plangen.cli import main
+
+    runner = CliRunner()
+    ok = runner.invoke(main, ["batch", str(example / "base.yaml"), "--localities",
+                              str(example / "provinces.yaml"), "-o", str(tmp_path / "o"),
+                              "--lang", "en"])
+    assert ok.exit_code == 0, ok.output
+    assert "5 localities: 5 written" in ok.output
+    bad = runner.invoke(main, ["batch", str(example / "base.yaml"), "--localities",
+                               "nowhere/communes", "-o", str(tmp_path / "o")])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+    missing = runner.invoke(main, ["batch", str(tmp_path / "none.yaml"), "--localities",
+                                   "all-provinces", "-o", str(tmp_path / "o")])
+    assert missing.exit_code == 2
