@@ -1,4 +1,5 @@
-"""Check loaded spec data: the schema (cerberus), text hygiene, and what the plan means.
+"""Check loaded spec data: the schema (cerberus), text hygiene, then what the plan means
+(meaning.py).
 
 `validate_spec` never stops at the first problem and never raises for bad input: it returns
 every issue it finds, each with its field path and position, for the caller to report.
@@ -6,7 +7,6 @@ every issue it finds, each with its field path and position, for the caller to r
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import difflib
 import re
@@ -18,16 +18,15 @@ from cerberus.schema import DefinitionSchema
 
 from plangen.errors import Path, SpecIssue
 from plangen.loader import LoadedSpec
-from plangen.schema import AUTHORITY_WORDS, SPEC_SCHEMA, Rules
-from plangen.vntext import find_xml_illegal, upper
+from plangen.meaning import meaning_issues
+from plangen.schema import SPEC_SCHEMA, Rules
+from plangen.vntext import find_xml_illegal
 
 _TYPE_NAMES = {"string": "text", "integer": "integer", "boolean": "boolean",
                "list": "list", "dict": "mapping"}
-_PERSONAL_TITLES = ("CHỦ TỊCH", "PHÓ", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH", "BÍ THƯ", "BỘ TRƯỞNG")
 _CODE_FIELDS = ("number", "symbol", "id", "task", "drafting_code")
 _AGENCY_FIELDS = ("lead", "implementer", "partners", "supervisor")
 _LOCATED_BY_KEY = ("unknown_key", "duplicate_key")
-_ENTRY_KEYS = ("title", "text", "points", "bullets")
 
 
 class _Validator(Validator):  # type: ignore[misc]
@@ -63,7 +62,7 @@ def validate_spec(loaded: LoadedSpec, *, changed: Iterable[Path] | None = None) 
     found = list(_schema_issues(loaded) if changed is None else _value_issues(loaded, changed))
     found.extend(_text_issues(loaded))
     if isinstance(loaded.data, dict):
-        found.extend(_meaning_issues(loaded))
+        found.extend(meaning_issues(loaded))
     else:
         found.append(SpecIssue("top_not_mapping", ()))
     # A value the loader already refused (a tag, a control character) is reported once.
@@ -346,159 +345,3 @@ def _value_at(data: Any, path: Path) -> Any:
         else:
             return None
     return data
-
-
-# --- meaning ------------------------------------------------------------------------------
-
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
-    data: dict[str, Any] = loaded.data
-    yield from _date_issues(_dict(data.get("date")))
-    yield from _number_issues(data.get("number"))
-    yield from _signature_issues(_dict(data.get("signature")))
-    yield from _recipient_issues(_list(data.get("recipients")))
-    tasks = _dict(data.get("tasks"))
-    yield from _task_id_issues(tasks, loaded)
-    yield from _appendix_issues(_dict(data.get("appendix")), _task_ids(tasks))
-    yield from _entry_issues(data)
-    yield from _style_warnings(data)
-
-
-def _date_issues(date: dict[str, Any]) -> Iterator[SpecIssue]:
-    day, month, year = date.get("day"), date.get("month"), date.get("year")
-    if not all((isinstance(v, int) and not isinstance(v, bool)) or v is None
-               for v in (day, month, year)):
-        return
-    if day is not None and month is None:
-        yield SpecIssue("day_without_month", ("date", "day"))
-    elif (isinstance(day, int) and isinstance(month, int) and isinstance(year, int)
-          and 1 <= month <= 12 and 1 <= year <= 9999
-          and day > calendar.monthrange(year, month)[1]):
-        yield SpecIssue("no_such_date", ("date", "day"), params={
-            "day": day, "month": month, "year": year,
-            "last": calendar.monthrange(year, month)[1]})
-
-
-def _number_issues(number: Any) -> Iterator[SpecIssue]:
-    if isinstance(number, str) and number.isdigit() and int(number) == 0:
-        yield SpecIssue("bad_number", ("number",), params={"value": number})
-
-
-def _signature_issues(signature: dict[str, Any]) -> Iterator[SpecIssue]:
-    lines = [line if isinstance(line, str) else "" for line in _list(signature.get("lines"))]
-    for index, line in enumerate(lines):
-        path: Path = ("signature", "lines", index)
-        if line != upper(line):
-            yield SpecIssue("signature_not_upper", path, params={"fixed": upper(line)})
-        word, _, rest = upper(line).partition(" ")
-        if "." in word and word not in AUTHORITY_WORDS:
-            yield SpecIssue("bad_authority", path, params={
-                "word": word, "allowed": ", ".join(AUTHORITY_WORDS)})
-            continue
-        if word == "TM.":
-            if index != 0:
-                yield SpecIssue("tm_not_first", path)
-            if not rest.strip() or rest.startswith(_PERSONAL_TITLES):
-                yield SpecIssue("tm_needs_body", path, params={"rest": rest})
-        if word == "KT.":
-            following = lines[index + 1] if index + 1 < len(lines) else ""
-            if not upper(following).startswith("PHÓ"):
-                yield SpecIssue("kt_needs_deputy", path, params={"head": rest.strip()})
-
-
-def _recipient_issues(recipients: list[Any]) -> Iterator[SpecIssue]:
-    archive = [i for i, line in enumerate(recipients)
-               if isinstance(line, str) and _strip_dash(line).lower().startswith("lưu")]
-    if recipients and not archive:
-        yield SpecIssue("archive_missing", ("recipients",))
-    for index in archive:
-        if index != len(recipients) - 1:
-            yield SpecIssue("archive_not_last", ("recipients", index))
-    for index, line in enumerate(recipients):
-        if isinstance(line, str) and _strip_dash(line).lower().startswith("kính gửi"):
-            yield SpecIssue("no_kinh_gui", ("recipients", index), severity="warning")
-
-
-def _strip_dash(line: str) -> str:
-    return line.lstrip("-–• ").strip()
-
-
-def _task_id_issues(tasks: dict[str, Any], loaded: LoadedSpec) -> Iterator[SpecIssue]:
-    first_seen: dict[str, Path] = {}
-    for path, task in _all_tasks(tasks):
-        task_id = task.get("id")
-        if not isinstance(task_id, str):
-            continue
-        if task_id in first_seen:
-            first = loaded.locate((*first_seen[task_id], "id"))
-            yield SpecIssue("duplicate_id", (*path, "id"), params={
-                "id": task_id, "first_line": first.line if first else "?"})
-        else:
-            first_seen[task_id] = path
-
-
-def _task_ids(tasks: dict[str, Any]) -> set[str]:
-    return {task["id"] for _, task in _all_tasks(tasks) if isinstance(task.get("id"), str)}
-
-
-def _all_tasks(tasks: dict[str, Any]) -> Iterator[tuple[Path, dict[str, Any]]]:
-    for index, task in enumerate(_list(tasks.get("items"))):
-        if isinstance(task, dict):
-            path: Path = ("tasks", "items", index)
-            yield path, task
-            for sub_index, sub in enumerate(_list(task.get("subtasks"))):
-                if isinstance(sub, dict):
-                    yield (*path, "subtasks", sub_index), sub
-
-
-def _appendix_issues(appendix: dict[str, Any], ids: set[str]) -> Iterator[SpecIssue]:
-    if not appendix:
-        return
-    rows, from_tasks = appendix.get("rows"), appendix.get("from_tasks")
-    if bool(rows) == bool(from_tasks):
-        yield SpecIssue("appendix_rows_or_tasks", ("appendix",))
-    for index, row in enumerate(_list(rows)):
-        if not isinstance(row, dict):
-            continue
-        ref = row.get("task")
-        if isinstance(ref, str) and ref not in ids:
-            close = difflib.get_close_matches(ref, sorted(ids), n=1)
-            yield SpecIssue("unknown_task", ("appendix", "rows", index, "task"),
-                            params={"id": ref, "hint": ("did_you_mean", close[0]) if close
-                                    else ("known", ", ".join(sorted(ids)))})
-        if ref is None and not row.get("content"):
-            yield SpecIssue("row_needs_content", ("appendix", "rows", index))
-
-
-def _entry_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
-    for section in ("purpose", "funding", "organization"):
-        block = _dict(data.get(section))
-        entries = list(enumerate(_list(block.get("items"))))
-        if not entries and not block.get("text") and section in data and block:
-            yield SpecIssue("section_empty", (section,))
-        for index, entry in entries:
-            # An entry with unknown keys already has an error of its own.
-            if isinstance(entry, dict) and entry and set(entry) <= set(_ENTRY_KEYS) and not any(
-                    entry.get(k) for k in _ENTRY_KEYS):
-                yield SpecIssue("entry_empty", (section, "items", index))
-        reporting = block.get("reporting")
-        if isinstance(reporting, dict) and not any(
-                reporting.get(k) for k in ("text", "points", "bullets")):
-            yield SpecIssue("entry_empty", (section, "reporting"))
-
-
-def _style_warnings(data: dict[str, Any]) -> Iterator[SpecIssue]:
-    summary = data.get("summary")
-    if isinstance(summary, str) and len(summary) > 12 and summary == upper(summary):
-        yield SpecIssue("summary_upper", ("summary",), severity="warning")
-    closing = data.get("closing")
-    last = closing[-1] if isinstance(closing, list) and closing else closing
-    if isinstance(last, str) and not last.rstrip().endswith("./."):
-        yield SpecIssue("closing_mark", ("closing",), severity="warning")
