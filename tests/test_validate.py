@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -277,3 +279,37 @@ def test_messages_fill_every_parameter() -> None:
         for lang in ("vi", "en"):
             text = message(code, lang, **params)
             assert not re.search(r"\{[a-z_]+\}", text) and not text.startswith(code), (code, text)
+
+
+def plangen_imports(module: str) -> set[str]:
+    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("plangen"):
+            found.add(node.module.split(".")[1] if "." in node.module else node.module)
+        elif isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+    return found
+
+
+@pytest.mark.parametrize(("module", "allowed"), [
+    ("schema", set()),
+    ("loader", {"errors", "vntext"}),
+    ("meaning", {"errors", "loader", "schema", "vntext"}),
+    ("validate", {"errors", "loader", "meaning", "schema", "vntext"}),
+    ("spec", {"errors", "loader", "model", "validate", "compose", "merge", "presets"}),
+])
+def test_checking_modules_import_downwards_only(module: str, allowed: set[str]) -> None:
+    imported = {name for name in plangen_imports(module)
+                if (PACKAGE / f"{name}.py").exists()}
+    assert imported <= allowed, imported - allowed
+
+
+def test_validating_loads_no_word_libraries() -> None:
+    """Part of what keeps `plangen validate` fast: docx, docxtpl, lxml stay unloaded."""
+    code = ("import sys; from plangen.cli import main; from plangen.spec import check_spec; "
+            f"check_spec({str(MINIMAL)!r}); "
+            "print(sorted(m for m in ('docx', 'docxtpl', 'lxml', 'jinja2') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert done.stdout.strip() == "[]"
