@@ -18,22 +18,21 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from plangen import __version__
+from plangen.assemble import assemble, locate
 from plangen.compose import compose_spec
 from plangen.errors import Path as FieldPath
 from plangen.errors import PdfError, PlangenError, SpecError, SpecIssue
 from plangen.loader import LoadedSpec
-from plangen.merge import Node, merge, to_loaded
+from plangen.merge import Node, to_loaded
 from plangen.messages import message
 from plangen.model import build_plan
 from plangen.output import remove_stale_temporaries, write_atomic
 from plangen.pdf import convert_many
-from plangen.placeholders import fill_placeholders
-from plangen.presets import expand_presets
 from plangen.render import Renderer
 from plangen.selection import Selected, select_localities
 from plangen.validate import schema_issues, validate_spec
@@ -148,7 +147,7 @@ class _Worker:
             result.status, result.docx = UP_TO_DATE, str(work.output)
             result.sha256 = self.previous[_relative(str(work.output), self.outdir)]["sha256"]
             return
-        issues = [_located(issue, loaded) for issue in issues]
+        issues = locate(issues, loaded)
         issues.extend(self.validate(loaded, work.selected, filled))
         errors = [issue for issue in issues if issue.severity == "error"]
         if errors:
@@ -172,29 +171,13 @@ class _Worker:
 
     def locality_spec(self, selected: Selected,
                       filled: list[FieldPath] | None = None) -> tuple[Node, list[SpecIssue]]:
-        issues: list[SpecIssue] = []
-        spec = self.base
-        if selected.overrides is not None:
-            merged = merge(spec, selected.overrides)
-            spec, issues = merged.node, list(merged.issues)
-        spec, preset_issues = expand_presets(spec)
-        fields = {"locality": selected.locality.placeholders()}
-        if selected.locality.province is not None:
-            fields["province"] = selected.locality.province.placeholders()
-        spec, placeholder_issues = fill_placeholders(spec, fields, filled)
-        return spec, [*issues, *preset_issues, *placeholder_issues]
+        return assemble(self.base, selected.locality, selected.overrides, filled)
 
     def up_to_date(self, output: Path, digest: str) -> bool:
         entry = self.previous.get(_relative(str(output), self.outdir))
         if not entry or entry.get("digest") != digest or not output.is_file():
             return False
         return hashlib.sha256(output.read_bytes()).hexdigest() == entry.get("sha256")
-
-
-def _located(issue: SpecIssue, loaded: LoadedSpec) -> SpecIssue:
-    if issue.location is not None:
-        return issue
-    return replace(issue, location=loaded.locate(issue.path))
 
 
 def _digest(salt: str, data: Any) -> str:

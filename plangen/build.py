@@ -7,10 +7,12 @@ only the PDF, which the result reports.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from plangen.errors import OutputError, PdfError, SpecError, SpecIssue
+from plangen.localities import Locality
 from plangen.output import write_atomic
 from plangen.pdf import convert
 from plangen.render import Renderer, render_plan
@@ -29,14 +31,16 @@ class BuildResult:
 
 def build(spec_path: Path | str, output: Path | str | None = None, *,
           template: Path | str | None = None, pdf: bool = False,
-          renderer: Renderer | None = None) -> BuildResult:
+          renderer: Renderer | None = None, locality: Locality | None = None,
+          allow: Sequence[Path | str] = ()) -> BuildResult:
     """Render the spec at `spec_path` to `output` (default: beside it, .docx); PDF if asked.
 
-    `renderer` lets a caller that builds many specs load the template once.
+    `renderer` lets a caller that builds many specs load the template once; `locality` fills a
+    base spec's placeholders; `allow` lists folders outside the spec's own that it may include.
     """
     spec = Path(spec_path)
     target = output_path(spec, Path(output) if output else None)
-    checked = check_spec(spec)
+    checked = check_spec(spec, locality=locality, allow=allow)
     if checked.plan is None:
         raise SpecError(checked.errors)
     data = renderer.render(checked.plan) if renderer else render_plan(checked.plan, template)

@@ -16,9 +16,11 @@ from typing import Any, TypeVar
 import click
 
 from plangen.errors import PlangenError, SpecError, UsageError
+from plangen.localities import Locality
 from plangen.messages import current_lang, message
 from plangen.output import write_atomic
 from plangen.schema import json_schema
+from plangen.selection import find_locality
 from plangen.spec import check_spec
 from plangen.starter import starter_spec
 
@@ -74,19 +76,42 @@ def _write_output(path: Path, text: str, suggestion: str) -> None:
     write_atomic(path, text.encode("utf-8"))
 
 
+LOCALITY_OPTION = click.option(
+    "--locality", "locality_name", metavar="ĐỊA-PHƯƠNG",
+    help="Điền các chỗ {{ locality.… }} cho địa phương này (\"tỉnh Đắk Lắk\", mã) / fill a "
+         "base spec's placeholders for this locality.")
+ALLOW_OPTION = click.option(
+    "--allow-path", "allow", multiple=True, type=click.Path(path_type=Path),
+    help="Cho phép ghép tệp từ thư mục này / allow includes from this folder.")
+
+
+def _locality(name: str | None) -> Locality | None:
+    """The locality named on the command line, or a usage error saying it is unknown."""
+    if name is None:
+        return None
+    found = find_locality(name)
+    if found is None:
+        raise UsageError("unknown_locality", name=name)
+    return found
+
+
 @main.command()
 @click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi / treat warnings as errors.")
+@LOCALITY_OPTION
+@ALLOW_OPTION
 @LANG_OPTION
 @_reports_errors
-def validate(specs: tuple[Path, ...], strict: bool, lang: str | None) -> None:
+def validate(specs: tuple[Path, ...], strict: bool, locality_name: str | None,
+             allow: tuple[Path, ...], lang: str | None) -> None:
     """Kiểm tra tệp kế hoạch; liệt kê mọi lỗi kèm dòng, cột / check specs, list every issue."""
     lang = current_lang(lang)
     _require_files(specs)
+    locality = _locality(locality_name)
     failed = False
     counts = {"errors": 0, "warnings": 0}
     for path in specs:
-        checked = check_spec(path)
+        checked = check_spec(path, locality=locality, allow=allow)
         for issue in checked.issues:
             click.echo(issue.format(lang), err=True)
         counts["errors"] += len(checked.errors)
@@ -137,15 +162,18 @@ def new(locality: str, output: Path, force: bool, lang: str | None) -> None:
 @click.option("--template", type=click.Path(path_type=Path),
               help="Mẫu Word riêng của tỉnh / a province's own .docx template.")
 @click.option("--pdf", is_flag=True, help="Tạo thêm tệp PDF (cần LibreOffice) / also write a PDF.")
+@LOCALITY_OPTION
+@ALLOW_OPTION
 @LANG_OPTION
 @_reports_errors
 def render(spec: Path, output: Path | None, template: Path | None, pdf: bool,
-           lang: str | None) -> None:
+           locality_name: str | None, allow: tuple[Path, ...], lang: str | None) -> None:
     """Tạo tệp Word (và PDF) từ tệp kế hoạch / render a spec to .docx (and PDF)."""
     from plangen.build import build  # here, not at the top: validate need not load docx
 
     lang = current_lang(lang)
-    result = build(spec, output, template=template, pdf=pdf)
+    result = build(spec, output, template=template, pdf=pdf,
+                   locality=_locality(locality_name), allow=allow)
     for issue in result.warnings:
         click.echo(issue.format(lang), err=True)
     click.echo(message("rendered", lang, path=result.docx))
@@ -168,8 +196,7 @@ def render(spec: Path, output: Path | None, template: Path | None, pdf: bool,
               help="Số tiến trình song song (0: theo số lõi) / worker processes (0: one per core).")
 @click.option("--template", type=click.Path(path_type=Path),
               help="Mẫu Word riêng của tỉnh / a province's own .docx template.")
-@click.option("--allow-path", "allow", multiple=True, type=click.Path(path_type=Path),
-              help="Cho phép ghép tệp từ thư mục này / allow includes from this folder.")
+@ALLOW_OPTION
 @click.option("--force", is_flag=True,
               help="Tạo lại cả tệp chưa thay đổi / re-render up-to-date outputs.")
 @LANG_OPTION

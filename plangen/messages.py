@@ -370,10 +370,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "{{{{ locality.full_name }}}}."),
     "placeholder_error": ("Chỗ điền lỗi khi tính ({detail}).",
                           "The placeholder failed ({detail})."),
-    "placeholder_no_locality": ("Có chỗ điền {{{{ … }}}} nhưng chưa chọn địa phương; nó sẽ in "
-                                "nguyên văn. Dùng plangen batch hoặc --locality.",
-                                "Placeholders {{{{ … }}}} without a locality print as they are. "
-                                "Use plangen batch or --locality."),
+    "placeholder_no_locality": ("Có {count} chỗ điền {{{{ … }}}} (chỗ đầu tiên ở đây) nhưng "
+                                "chưa chọn địa phương, nên sẽ in nguyên văn. Dùng plangen batch "
+                                "hoặc thêm --locality \"tỉnh …\".",
+                                "{count} placeholders {{{{ … }}}} (the first here) but no "
+                                "locality, so they print as they are. Use plangen batch or add "
+                                "--locality \"tỉnh …\"."),
     "unknown_province": ("Không có tỉnh, thành phố \"{name}\".{hint}",
                          "No province named \"{name}\".{hint}"),
     "unknown_locality": ("Không tìm thấy địa phương \"{name}\" trong danh mục 34 tỉnh, thành "

@@ -73,16 +73,20 @@ def fill_placeholders(spec: Node, fields: dict[str, Any],
 
 
 def literal_placeholder_warnings(spec: Node) -> list[SpecIssue]:
-    """Warnings for placeholders in a spec rendered without a locality (they print as is)."""
-    found: list[SpecIssue] = []
+    """One warning, at the first of them, for placeholders in a spec rendered without a
+    locality (they print as they are)."""
+    found: list[Path] = []
 
     def note(text: str, path: Path) -> str:
         if "locality" in text or "province" in text:
-            found.append(SpecIssue("placeholder_no_locality", path, severity="warning"))
+            found.append(path)
         return text
 
     _walk(spec, (), note)
-    return found
+    if not found:
+        return []
+    return [SpecIssue("placeholder_no_locality", found[0], params={"count": len(found)},
+                      severity="warning")]
 
 
 _TEMPLATED: dict[int, tuple[Node, bool]] = {}  # id -> (node, has templated text below)

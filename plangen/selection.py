@@ -83,7 +83,7 @@ def read_table(path: FsPath) -> list[Selected]:
             continue
         fields = dict(row.value)
         name_node = fields.pop("locality")
-        locality = _find(str(name_node.value))
+        locality = find_locality(str(name_node.value))
         if locality is None:
             issues.append(SpecIssue("unknown_locality", (*path_here, "locality"),
                                     name_node.location, params={"name": name_node.value}))
@@ -95,8 +95,8 @@ def read_table(path: FsPath) -> list[Selected]:
     return selected
 
 
-def _find(name: str) -> Locality | None:
-    """A province or commune; a code of 3 digits or more is a commune's."""
+def find_locality(name: str) -> Locality | None:
+    """A province or commune by name or code; a code of 3 digits or more is a commune's."""
     text = name.strip()
     if text.isdigit() and len(text) > 2:
         return find_commune(text)
@@ -119,7 +119,7 @@ def _read_csv(path: FsPath, text: str) -> list[Selected]:
     for row in reader:
         line = reader.line_num
         where = SourceLocation(str(path), line, 1)
-        locality = _find(row.get("locality") or "")
+        locality = find_locality(row.get("locality") or "")
         if locality is None:
             issues.append(SpecIssue("unknown_locality", (line - 1, "locality"), where,
                                     params={"name": row.get("locality")}))

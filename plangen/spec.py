@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
 from plangen.errors import SpecError, SpecIssue
 from plangen.loader import LoadedSpec, load_spec_file
+from plangen.localities import Locality
 from plangen.model import Plan, build_plan
 from plangen.validate import validate_spec
 
@@ -29,54 +31,62 @@ class CheckedSpec:
         return [issue for issue in self.issues if issue.severity == "warning"]
 
 
-def check_loaded(loaded: LoadedSpec) -> CheckedSpec:
-    """Validate loaded data and build the plan when it has no errors."""
-    issues = sorted(validate_spec(loaded), key=SpecIssue.sort_key)
+def check_loaded(loaded: LoadedSpec, extra: Sequence[SpecIssue] = ()) -> CheckedSpec:
+    """Validate loaded data (plus `extra` issues found earlier) and build the plan when there
+    are no errors."""
+    issues = sorted([*extra, *validate_spec(loaded)], key=SpecIssue.sort_key)
     has_errors = any(issue.severity == "error" for issue in issues)
     plan = None if has_errors else build_plan(loaded.data)
     return CheckedSpec(loaded.file, tuple(issues), plan)
 
 
-def check_spec(path: FsPath | str) -> CheckedSpec:
+def check_spec(path: FsPath | str, *, locality: Locality | None = None,
+               allow: Sequence[FsPath | str] = ()) -> CheckedSpec:
     """Load and validate the spec at `path`; load failures become issues too.
 
-    A spec that `extends` a base, `include`s fragments or uses presets is assembled first, so
-    it is checked as the plan it produces.
+    A spec that `extends` a base, `include`s fragments, uses presets or placeholders is
+    assembled first (includes from outside its folder only from `allow`), so it is checked as
+    the plan it produces; `locality` fills its `{{ locality.… }}` placeholders.
     """
     try:
         loaded = load_spec_file(path, collect=True)
-        if _is_composed(loaded.data):
-            loaded = _compose(path)
+        extra: list[SpecIssue] = []
+        if locality is not None or _needs_assembly(loaded.data):
+            loaded, extra = _assemble(path, locality, allow)
     except SpecError as exc:
         return CheckedSpec(str(path), tuple(exc.issues), None)
-    return check_loaded(loaded)
+    return check_loaded(loaded, extra)
 
 
-def _is_composed(data: Any) -> bool:
+def _needs_assembly(data: Any) -> bool:
     return isinstance(data, dict) and (bool({"extends", "include", "presets"} & set(data))
-                                       or _uses_preset(data))
+                                       or _uses_preset_or_placeholder(data))
 
 
-def _uses_preset(value: Any) -> bool:
+def _uses_preset_or_placeholder(value: Any) -> bool:
+    if isinstance(value, str):
+        return "{{" in value or "{%" in value
     if isinstance(value, dict):
-        return "preset" in value or any(_uses_preset(item) for item in value.values())
-    return isinstance(value, list) and any(_uses_preset(item) for item in value)
+        return "preset" in value or any(_uses_preset_or_placeholder(v) for v in value.values())
+    return isinstance(value, list) and any(_uses_preset_or_placeholder(v) for v in value)
 
 
-def _compose(path: FsPath | str) -> LoadedSpec:
-    from plangen.compose import compose_spec  # only composed specs pay for these imports
+def _assemble(path: FsPath | str, locality: Locality | None,
+              allow: Sequence[FsPath | str]) -> tuple[LoadedSpec, list[SpecIssue]]:
+    from plangen.assemble import assemble, locate  # only assembled specs pay for these
+    from plangen.compose import compose_spec
     from plangen.merge import to_loaded
-    from plangen.presets import expand_presets
 
-    node, issues = expand_presets(compose_spec(path))
-    if issues:
-        raise SpecError(issues)
-    return to_loaded(node, str(path))
+    node, issues = assemble(compose_spec(path, allow=allow), locality)
+    loaded = to_loaded(node, str(path))
+    if any(issue.severity == "error" for issue in issues):
+        raise SpecError(locate(issues, loaded))
+    return loaded, locate(issues, loaded)
 
 
-def load_plan(path: FsPath | str) -> Plan:
+def load_plan(path: FsPath | str, *, locality: Locality | None = None) -> Plan:
     """The plan in the spec at `path`; raises `SpecError` listing every error."""
-    checked = check_spec(path)
+    checked = check_spec(path, locality=locality)
     if checked.plan is None:
         raise SpecError(checked.errors)
     return checked.plan

@@ -11,12 +11,6 @@ import unicodedata
 # XML 1.0 allows TAB, LF, CR and everything from U+0020 except surrogates, U+FFFE and U+FFFF.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
-# Latin-1 characters that never occur in Unicode Vietnamese but are the letters of the legacy
-# 8-bit fonts: TCVN3 (.VnTime: "Céng hoµ x· héi") and VNI (VNI-Times: "Coäng hoøa xaõ hoäi").
-_LEGACY_CHARS = frozenset("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾ÄÅÆÇËÎÏÑÖ×ØÛÜÞßäåæçëîïñöøûüþÿ")
-# UTF-8 bytes read as Windows-1252 ("Ä‘", "áº¡", "Ã¡").
-_MOJIBAKE = re.compile("Ã[\u00a0-\u00bf]|Ä[\u2018\u2019‘’]|á[º»]|Æ°")
-
 _WHITESPACE = re.compile(r"\s+")
 
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -41,14 +35,6 @@ def find_xml_illegal(text: str) -> str | None:
     """The first character XML 1.0 cannot carry, as "U+000B", or None."""
     found = _XML_ILLEGAL.search(text)
     return f"U+{ord(found.group()):04X}" if found else None
-
-
-def looks_legacy_encoded(text: str) -> bool:
-    """True when `text` looks typed in TCVN3/VNI fonts or is UTF-8 mis-read as Windows-1252."""
-    if _MOJIBAKE.search(text):
-        return True
-    legacy = sum(1 for ch in text if ch in _LEGACY_CHARS)
-    return legacy >= 2 or (legacy == 1 and len(text) <= 12)
 
 
 def upper(text: str) -> str:

@@ -15,7 +15,7 @@ ALLOWED = {
     "context": {"model", "vntext"},
     "render": {"context", "ooxml", "errors", "model", "textwidth"},
     "pdf": {"errors", "output"},
-    "build": {"errors", "output", "pdf", "render", "spec"},
+    "build": {"errors", "localities", "output", "pdf", "render", "spec"},
 }
 
 

@@ -1,0 +1,47 @@
+"""One plan's spec assembled for a locality: overrides merged, presets expanded, placeholders
+filled. Shared by single-spec commands (`render --locality`) and `batch`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from plangen.errors import Path, SpecIssue
+from plangen.loader import LoadedSpec
+from plangen.localities import Locality
+from plangen.merge import Node, merge
+from plangen.placeholders import fill_placeholders, literal_placeholder_warnings
+from plangen.presets import expand_presets
+
+
+def placeholder_fields(locality: Locality) -> dict[str, Any]:
+    """What `{{ … }}` may name: `locality`, and `province` for a commune."""
+    fields: dict[str, Any] = {"locality": locality.placeholders()}
+    if locality.province is not None:
+        fields["province"] = locality.province.placeholders()
+    return fields
+
+
+def assemble(spec: Node, locality: Locality | None, overrides: Node | None = None,
+             filled: list[Path] | None = None) -> tuple[Node, list[SpecIssue]]:
+    """`spec` with `overrides` merged in, presets expanded and, when a locality is given,
+    placeholders filled (their paths appended to `filled`); without one, placeholders stay
+    literal and are warned about."""
+    issues: list[SpecIssue] = []
+    if overrides is not None:
+        merged = merge(spec, overrides)
+        spec, issues = merged.node, list(merged.issues)
+    spec, found = expand_presets(spec)
+    issues.extend(found)
+    if locality is None:
+        issues.extend(literal_placeholder_warnings(spec))
+        return spec, issues
+    spec, found = fill_placeholders(spec, placeholder_fields(locality), filled)
+    return spec, [*issues, *found]
+
+
+def locate(issues: list[SpecIssue], loaded: LoadedSpec) -> list[SpecIssue]:
+    """`issues` with a position wherever they lacked one (that of the nearest value)."""
+    return [issue if issue.location is not None
+            else replace(issue, location=loaded.locate(issue.path)) for issue in issues]
