@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import sys
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,7 +31,15 @@ from plangen.errors import RenderError
 from plangen.model import Plan
 from plangen.textwidth import bold_width_pt
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "docx" / "ke-hoach.docx"
+
+def _default_template() -> Path:
+    """The template beside the source tree (a checkout), else where `pip install` put it."""
+    in_checkout = Path(__file__).resolve().parent.parent / "templates" / "docx" / "ke-hoach.docx"
+    installed = Path(sys.prefix) / "share" / "plangen" / "templates" / "docx" / "ke-hoach.docx"
+    return in_checkout if in_checkout.is_file() or not installed.is_file() else installed
+
+
+DEFAULT_TEMPLATE = _default_template()
 DOCUMENT_PART = "word/document.xml"
 STYLES_PART = "word/styles.xml"
 CORE_PART = "docProps/core.xml"
