@@ -55,7 +55,51 @@ def _reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Click's own usage errors (unknown option, missing argument, bad choice) said in the
+    user's language, with where to read the help; exit code 2 as always."""
+
+    def main(self, args: Any = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            result = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.UsageError as exc:
+            lang = current_lang(_lang_in(argv))
+            click.echo(_usage_message(exc, lang), err=True)
+            command = exc.ctx.command_path if exc.ctx else "plangen"
+            click.echo(message("usage_help", lang, command=command), err=True)
+            sys.exit(2)
+        except click.exceptions.Abort:
+            click.echo(message("interrupted", current_lang(_lang_in(argv))), err=True)
+            sys.exit(130)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def _lang_in(argv: list[str]) -> str | None:
+    for index, word in enumerate(argv):
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+        if word == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
+
+
+def _usage_message(exc: click.exceptions.UsageError, lang: str) -> str:
+    if isinstance(exc, click.exceptions.NoSuchOption):
+        close = ", ".join(exc.possibilities or [])
+        return message("usage_no_option", lang, option=exc.option_name, close=close or "—")
+    if isinstance(exc, click.exceptions.MissingParameter):
+        name = exc.param.name if exc.param is not None and exc.param.name else "?"
+        return message("usage_missing", lang, name=name.upper())
+    if isinstance(exc, click.exceptions.BadParameter):
+        name = exc.param.opts[0] if exc.param is not None and exc.param.opts else "?"
+        return message("usage_bad_value", lang, name=name, detail=exc.message)
+    return message("usage_other", lang, detail=exc.format_message())
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="plangen")
 def main() -> None:
     """plangen: soạn Kế hoạch theo Nghị định 30/2020/NĐ-CP từ tệp YAML."""

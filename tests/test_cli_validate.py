@@ -101,7 +101,9 @@ def test_warnings_pass_unless_strict() -> None:
     (["validate", "khong-co.yaml"], 'Không tìm thấy tệp "khong-co.yaml"'),
     (["validate", "--lang", "en", "khong-co.yaml"], 'No such file: "khong-co.yaml"'),
     (["validate", "."], "là thư mục"),
-    (["validate"], "Missing argument"),
+    (["validate"], "Thiếu SPECS"),
+    (["validate", "--lang", "en"], "Missing SPECS"),
+    (["nosuch"], "Lệnh dùng sai"),
     (["validate", "--lang", "fr", str(MINIMAL)], "--lang"),
     (["validate", "--khong-co", str(MINIMAL)], "--khong-co"),
 ])
