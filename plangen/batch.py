@@ -24,6 +24,7 @@ from typing import Any
 
 from plangen import __version__
 from plangen.assemble import assemble, locate
+from plangen.check import raise_if_failed
 from plangen.compose import compose_spec
 from plangen.errors import Path as FieldPath
 from plangen.errors import PdfError, PlangenError, SpecError, SpecIssue
@@ -153,6 +154,7 @@ class _Worker:
         if errors:
             raise SpecError(errors)
         data = self.renderer.render(build_plan(loaded.data))
+        raise_if_failed(data)  # integrity and NĐ 30 rules on the very bytes about to be written
         write_atomic(work.output, data, durable=False)
         result.status, result.docx = WRITTEN, str(work.output)
         result.sha256 = hashlib.sha256(data).hexdigest()

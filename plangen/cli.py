@@ -282,3 +282,31 @@ def _report_failures(failed: list[Any], lang: str) -> None:
         shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
         click.echo(message("batch_issue", lang, count=len(names), names=shown, issue=line),
                    err=True)
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--schemas", type=click.Path(path_type=Path),
+              help="Thư mục lược đồ OOXML (có wml.xsd) để kiểm tra thêm XSD; hoặc đặt "
+                   "PLANGEN_SCHEMAS / OOXML schema folder for the XSD check.")
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON / JSON output.")
+@LANG_OPTION
+@_reports_errors
+def check(files: tuple[Path, ...], schemas: Path | None, as_json: bool,
+          lang: str | None) -> None:
+    """Kiểm tra tệp Word (.docx) theo thể thức NĐ 30 / check .docx files against NĐ 30."""
+    from plangen.check import check_file
+    from plangen.check_report import format_json, format_text
+    from plangen.check_schema import load_schema, schema_folder
+
+    lang = current_lang(lang)
+    for path in files:  # every usage error before any output
+        if path.is_dir():
+            raise UsageError("check_is_directory", path=str(path))
+        if not path.exists():
+            raise UsageError("check_missing_file", path=str(path))
+    folder = schema_folder(schemas)
+    if folder is not None:
+        load_schema(folder)
+    reports = [check_file(path, schemas=folder) for path in files]
+    click.echo((format_json if as_json else format_text)(reports, lang), nl=False)
+    sys.exit(0 if all(report.ok for report in reports) else 1)

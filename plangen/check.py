@@ -1,0 +1,84 @@
+"""Library entry for `plangen check`: is a .docx whole, schema-valid and laid out per NĐ 30?
+
+`check_docx` runs, in order: the package integrity checks (check_package), the XSD check when a
+schema folder is given (check_schema), and the NĐ 30 rules (check_rules) on the document as
+read by check_format. `fast_check` leaves out the XSD check; batch runs it on every file it
+writes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plangen.check_format import read_layout
+from plangen.check_package import integrity_results, open_package
+from plangen.check_report import finding_text
+from plangen.check_result import CheckReport, Finding
+from plangen.check_rules import run_rules, skip_rules
+from plangen.check_schema import schema_result
+from plangen.errors import PlangenError, UsageError
+from plangen.messages import message
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+class CheckError(PlangenError):
+    """A document plangen wrote does not pass its own checks (batch)."""
+
+    def __init__(self, report: CheckReport) -> None:
+        super().__init__("check_output_failed")
+        self.report = report
+
+    def message(self, lang: str = "vi") -> str:
+        return failure_summary(self.report, lang)
+
+
+def check_docx(data: bytes, file: str = "<docx>", *,
+               schemas: Path | None = None) -> CheckReport:
+    """Check the .docx in `data`; `schemas` is a folder holding wml.xsd (None: no XSD check)."""
+    package = open_package(data)
+    results = integrity_results(package)
+    if schemas is not None:
+        results.append(schema_result(package, schemas))
+    layout = read_layout(package) if package.parts else None
+    if layout is None:
+        results += skip_rules(Finding("check_skip_unreadable"))
+    else:
+        results += run_rules(layout)
+    return CheckReport(file, tuple(results))
+
+
+def check_file(path: Path, *, schemas: Path | None = None) -> CheckReport:
+    """Check the .docx at `path`; UsageError when it cannot be read at all."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise UsageError("check_file_too_large", path=str(path), limit=MAX_FILE_BYTES)
+        data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise UsageError("check_is_directory", path=str(path)) from exc
+    except FileNotFoundError as exc:
+        raise UsageError("check_missing_file", path=str(path)) from exc
+    except OSError as exc:
+        raise UsageError("input_unreadable", path=str(path)) from exc
+    return check_docx(data, str(path), schemas=schemas)
+
+
+def fast_check(data: bytes) -> CheckReport:
+    """Integrity and NĐ 30 rules, without the XSD check: cheap enough for every batch file."""
+    return check_docx(data)
+
+
+def failure_summary(report: CheckReport, lang: str = "vi") -> str:
+    """One line naming the failed checks and their first problem (for batch results)."""
+    parts = []
+    for result in report.failed:
+        first = finding_text(result.found[0], lang) if result.found else ""
+        parts.append(f"{message(result.title, lang)}: {first}")
+    return message("check_output_failed", lang, detail="; ".join(parts))
+
+
+def raise_if_failed(data: bytes) -> None:
+    """CheckError when the .docx in `data` fails a fast check (used by batch)."""
+    report = fast_check(data)
+    if not report.ok:
+        raise CheckError(report)
