@@ -1,0 +1,363 @@
+"""The frame of a plan around its sections: the header block (issuing agency, number, place
+and date), the recipients, the drafting code and the signature block; and, where the source
+lacks a required part, a clearly marked placeholder or a guess from the text, with a note.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections import Counter
+from typing import Any
+
+from plangen.extract.notes import Notes, excerpt
+from plangen.extract.patterns import (
+    COLLECTIVES,
+    LOCALITY_KINDS,
+    authority_line,
+    date_line,
+    is_authority,
+    is_motto,
+    is_upper_text,
+    looks_like_code,
+    looks_like_name,
+    marked,
+    number_line,
+    split_motto,
+    strip_end,
+)
+from plangen.extract.reader import Block, Line
+from plangen.model import default_header_lines
+from plangen.schema import NUMBER_PATTERN
+from plangen.vntext import upper
+
+PLACEHOLDER_ISSUER = "(Cần điền tên cơ quan ban hành)"
+PLACEHOLDER_PLACE = "(Cần điền địa danh)"
+PLACEHOLDER_SUMMARY = "(Cần điền trích yếu)"
+PLACEHOLDER_RECIPIENT = "(Cần điền nơi nhận)"
+PLACEHOLDER_ARCHIVE = "Lưu: VT"
+PLACEHOLDER_SIGNATURE = "(CẦN ĐIỀN CHỨC VỤ NGƯỜI KÝ)"
+PLACEHOLDER_SIGNER = "(Cần điền họ tên người ký)"
+_RULE = re.compile(r"^[-_–—=*.…\s]+$")
+_SIGNED = re.compile(r"^\(?\s*(đã ký|ký|ký tên|ký, ghi rõ họ tên|ký và đóng dấu)[^)]*\)?$",
+                     re.IGNORECASE)
+_KIND_UPPER = tuple(upper(kind) for kind in LOCALITY_KINDS)
+
+
+# ---- header block -----------------------------------------------------------------------
+
+
+def header_length(lines: list[str]) -> int:
+    """How many leading lines form the header when no "KẾ HOẠCH" line ends it."""
+    count = 0
+    for text in lines:
+        if not (is_motto(text) or number_line(text) or date_line(text) or _RULE.match(text)
+                or is_upper_text(text)):
+            break
+        count += 1
+    return count
+
+
+def header_data(lines: list[str], text: str, notes: Notes) -> dict[str, Any]:
+    """Issuer, number, symbol, place and date from the header lines (whatever is there)."""
+    data: dict[str, Any] = {}
+    agency: list[str] = []
+    for raw in lines:
+        for piece in split_motto(raw):
+            if is_motto(piece) or _RULE.match(piece):
+                continue
+            rest = _number(piece, data, notes)
+            if rest is None:
+                continue
+            if _date(rest, data, notes):
+                continue
+            if re.match(r"^dự thảo", rest, re.IGNORECASE) or ("number" in data or
+                                                              "date" in data):
+                notes.add("lost", "extract_header_lost", (), text=excerpt(rest))
+                continue
+            agency.append(rest)
+    if agency:
+        data["issuer"] = _issuer(agency, text, data.get("place"), notes)
+    return data
+
+
+def _number(piece: str, data: dict[str, Any], notes: Notes) -> str | None:
+    """Read "Số: 05/KH-UBND"; returns what follows it on the line ("" when nothing)."""
+    found = number_line(piece)
+    if not found:
+        return piece
+    number = found.group("number")
+    if number and (not re.fullmatch(NUMBER_PATTERN, number) or int(number) == 0):
+        notes.add("check", "extract_bad_number", ("number",), value=number)
+        number = ""
+    data["number"] = number or None
+    data["symbol"] = found.group("symbol").upper()
+    rest = found.group("rest").strip()
+    return rest or None
+
+
+def _date(piece: str, data: dict[str, Any], notes: Notes) -> bool:
+    found = date_line(piece)
+    if not found:
+        return False
+    data["place"] = found.group("place").strip()
+    data["date"] = checked_date({key: int(value) for key, value in found.groupdict().items()
+                                 if key != "place" and value}, notes)
+    return True
+
+
+def checked_date(date: dict[str, int], notes: Notes) -> dict[str, int]:
+    """`date` with the parts a real calendar refuses dropped (and noted)."""
+    year = date.get("year", 0)
+    if not 1945 <= year <= 2200:
+        notes.add("todo", "extract_bad_date", ("date", "year"), value=year)
+        date = {"year": current_year()}
+    month, day = date.get("month"), date.get("day")
+    if month is not None and not 1 <= month <= 12:
+        notes.add("check", "extract_bad_date", ("date", "month"), value=month)
+        date = {"year": date["year"]}
+    elif day is not None and (month is None or not 1 <= day <= calendar.monthrange(
+            date["year"], month)[1]):
+        notes.add("check", "extract_bad_date", ("date", "day"), value=day)
+        date = {key: value for key, value in date.items() if key != "day"}
+    return {key: date[key] for key in ("day", "month", "year") if key in date}
+
+
+def _issuer(lines: list[str], text: str, place: str | None, notes: Notes) -> dict[str, Any]:
+    """ "ỦY BAN NHÂN DÂN" / "TỈNH ĐẮK LẮK" -> {"name": "Ủy ban nhân dân tỉnh Đắk Lắk"}."""
+    size = _collective_size(lines)
+    if size and len(lines) == size:
+        name_lines, parent_lines = lines, []
+    elif size:
+        name_lines, parent_lines = lines[size:], lines[:size]
+    elif len(lines) >= 2:
+        name_lines, parent_lines = lines[1:], lines[:1]
+    else:
+        name_lines, parent_lines = lines, []
+    issuer: dict[str, Any] = {}
+    if parent_lines:
+        issuer["parent"] = agency_name(parent_lines, text, place, notes, ("issuer", "parent"))
+        notes.add("check", "extract_issuer_parent", ("issuer", "parent"),
+                  parent=" ".join(parent_lines))
+    issuer["name"] = agency_name(name_lines, text, place, notes, ("issuer", "name"))
+    shown = tuple(upper(line) for line in name_lines)
+    if default_header_lines(issuer["name"]) != shown:
+        issuer["header_lines"] = list(name_lines)
+    return {key: issuer[key] for key in ("parent", "name", "header_lines") if key in issuer}
+
+
+def _collective_size(lines: list[str]) -> int:
+    """2 for "ỦY BAN NHÂN DÂN" / "TỈNH …", 1 for "ỦY BAN NHÂN DÂN TỈNH …", else 0."""
+    for prefix in (upper(c) for c in (*COLLECTIVES, "UBND", "HĐND")):
+        first = upper(lines[0])
+        if first == prefix and len(lines) >= 2 and upper(lines[1]).startswith(_KIND_UPPER):
+            return 2
+        if first.startswith(prefix + " ") and first[len(prefix) + 1:].startswith(_KIND_UPPER):
+            return 1
+    return 0
+
+
+def agency_name(lines: list[str], text: str, place: str | None, notes: Notes,
+                path: tuple[str, ...]) -> str:
+    """An agency's name as a sentence writes it, from its capitalised header lines."""
+    joined = " ".join(line.strip() for line in lines)
+    if not is_upper_text(joined):
+        return joined
+    for collective in (*COLLECTIVES, "UBND", "HĐND"):  # abbreviations stay abbreviated
+        prefix = upper(collective)
+        if upper(joined).startswith(prefix + " "):
+            return f"{collective} {_locality(joined[len(prefix) + 1:], text, place, notes, path)}"
+    found = find_written(joined, text)
+    if found:
+        return found
+    notes.add("check", "extract_issuer_case", path, line=joined)
+    lowered = joined.lower()
+    return lowered[:1].upper() + lowered[1:]
+
+
+def _locality(rest: str, text: str, place: str | None, notes: Notes,
+              path: tuple[str, ...]) -> str:
+    """ "TỈNH ĐẮK LẮK" -> "tỉnh Đắk Lắk": as the text writes it, else from the place."""
+    found = find_written(rest, text)
+    kind = next((k for k in LOCALITY_KINDS if upper(rest).startswith(upper(k) + " ")), None)
+    if found and kind:
+        return kind + found[len(kind):]
+    if kind is None:
+        return found or rest
+    name = rest[len(kind) + 1:].strip()
+    if place and upper(place) == upper(name):
+        return f"{kind} {place}"
+    notes.add("check", "extract_issuer_case", path, line=rest)
+    return f"{kind} {' '.join(word[:1] + word[1:].lower() for word in name.split())}"
+
+
+def find_written(phrase: str, text: str) -> str | None:
+    """Where `text` writes `phrase` (given in capitals) in ordinary case, that writing."""
+    target, haystack = upper(phrase), upper(text)
+    if len(haystack) != len(text):
+        return None
+    start = haystack.find(target)
+    while start >= 0:
+        candidate = text[start:start + len(target)]
+        if not is_upper_text(candidate):
+            return candidate
+        start = haystack.find(target, start + 1)
+    return None
+
+
+# ---- recipients and signature -----------------------------------------------------------
+
+
+def tail_data(blocks: list[Block], notes: Notes) -> dict[str, Any]:
+    """Recipients, drafting code and signature from the lines after the closing."""
+    recipients: list[str] = []
+    lines: list[str] = []
+    names: list[str] = []
+    data: dict[str, Any] = {}
+    state = ""
+    archived = False
+    for block in blocks:
+        if not isinstance(block, Line):
+            continue
+        text = block.text.replace("\t", " ").strip()
+        if text.lower().startswith("nơi nhận"):
+            state = "recipients"
+            rest = text.split(":", 1)[1].strip() if ":" in text else ""
+            if rest:
+                recipients.append(_recipient(rest))
+            continue
+        if is_authority(text) and not names:
+            state = "signature"
+            lines.append(authority_line(upper(text) if is_upper_text(text) else text))
+            continue
+        if state == "recipients" and not archived:
+            recipients.append(_recipient(text))
+            archived = recipients[-1].lower().startswith("lưu")
+        elif looks_like_code(text) and "drafting_code" not in data and state != "signature":
+            data["drafting_code"] = text
+        elif state == "signature" and looks_like_name(text) and not names:
+            names.append(text)
+        elif state == "signature" and _SIGNED.match(text):
+            notes.add("lost", "extract_tail_lost", ("signature",), text=excerpt(text))
+        else:
+            notes.add("lost", "extract_tail_lost", ("signature" if state == "signature" else
+                                                    "recipients",), text=excerpt(text))
+    if recipients:
+        data["recipients"] = [item for item in recipients if item]
+    if lines or names:
+        data["signature"] = {"lines": lines, "name": names[0] if names else ""}
+    return data
+
+
+def _recipient(text: str) -> str:
+    mark = marked(text)
+    body = mark.rest if mark.kind in ("dash", "plus") else text
+    return strip_end(body, ";.,")
+
+
+# ---- what the source lacks ----------------------------------------------------------------
+
+
+def fill_missing(data: dict[str, Any], text: str, facts: dict[str, Any],
+                 notes: Notes) -> None:
+    """Required parts the source lacks: a guess from the text, or a marked placeholder."""
+    if "issuer" not in data:
+        name = guess_issuer(text, data.get("place"), facts.get("issuer"))
+        data["issuer"] = {"name": name or PLACEHOLDER_ISSUER}
+        notes.add("todo", "extract_guess_issuer" if name else "extract_todo_issuer",
+                  ("issuer", "name"), name=name or "")
+    if "place" not in data:
+        place = _place_of(data["issuer"]["name"])
+        data["place"] = place or PLACEHOLDER_PLACE
+        notes.add("todo", "extract_guess_place" if place else "extract_todo_place", ("place",),
+                  place=place or "")
+    if "date" not in data:
+        _fill_date(data, text, facts, notes)
+    data.setdefault("number", None)
+    if "summary" not in data:
+        data["summary"] = PLACEHOLDER_SUMMARY
+        notes.add("todo", "extract_todo_summary", ("summary",))
+    _fill_recipients(data, notes)
+    _fill_signature(data, notes)
+
+
+def _fill_date(data: dict[str, Any], text: str, facts: dict[str, Any], notes: Notes) -> None:
+    if facts.get("date", {}).get("year"):
+        data["date"] = checked_date(dict(facts["date"]), notes)
+        notes.add("todo", "extract_guess_date", ("date",))
+        if data.get("number") is None and facts.get("number"):
+            data["number"] = facts["number"]
+            notes.add("todo", "extract_guess_number", ("number",), number=facts["number"])
+        if "symbol" not in data and facts.get("symbol"):
+            data["symbol"] = facts["symbol"]
+        return
+    years = [int(y) for y in re.findall(r"(?:năm|/)\s*((?:19|20|21)\d\d)\b", text)
+             if 1945 <= int(y) <= 2200]
+    data["date"] = {"year": max(years) if years else current_year()}
+    notes.add("todo", "extract_todo_date", ("date",), year=data["date"]["year"])
+
+
+def _fill_recipients(data: dict[str, Any], notes: Notes) -> None:
+    recipients = data.get("recipients") or []
+    if not recipients:
+        recipients = [PLACEHOLDER_RECIPIENT]
+        notes.add("todo", "extract_todo_recipients", ("recipients",))
+    if not any(item.lower().startswith("lưu") for item in recipients):
+        recipients.append(PLACEHOLDER_ARCHIVE)
+        notes.add("todo", "extract_todo_archive", ("recipients", len(recipients) - 1))
+    archive = [i for i, item in enumerate(recipients) if item.lower().startswith("lưu")]
+    if archive[-1] != len(recipients) - 1:  # NĐ 30: "Lưu" closes the list
+        recipients.append(recipients.pop(archive[-1]))
+        notes.add("check", "extract_archive_moved", ("recipients", len(recipients) - 1))
+    data["recipients"] = recipients
+
+
+def _fill_signature(data: dict[str, Any], notes: Notes) -> None:
+    signature = data.setdefault("signature", {"lines": [], "name": ""})
+    if not signature["lines"]:
+        signature["lines"] = [PLACEHOLDER_SIGNATURE]
+        notes.add("todo", "extract_todo_signature", ("signature", "lines"))
+    if not signature["name"]:
+        signature["name"] = PLACEHOLDER_SIGNER
+        notes.add("todo", "extract_todo_signer", ("signature", "name"))
+
+
+_KINDS = "|".join(sorted(LOCALITY_KINDS, key=len, reverse=True))
+_NAMED_AGENCY = re.compile(
+    rf"(?:Ủy ban nhân dân|UBND)\s+({_KINDS})\s+([^\s,.;:()]+(?:\s+[^\s,.;:()]+)*)")
+
+
+def guess_issuer(text: str, place: str | None, named: str | None) -> str | None:
+    """The People's Committee the text names most, "Ủy ban nhân dân tỉnh Đắk Lắk"."""
+    if named and named.startswith(COLLECTIVES) and _place_of(named):
+        return named
+    if place:
+        for kind in LOCALITY_KINDS:
+            if f"{kind} {place}" in text:
+                return f"Ủy ban nhân dân {kind} {place}"
+    found: Counter[str] = Counter()
+    for match in _NAMED_AGENCY.finditer(text):
+        words = []
+        for word in match.group(2).split():
+            if not word[:1].isupper():
+                break
+            words.append(word)
+        if words:
+            found[f"Ủy ban nhân dân {match.group(1)} {' '.join(words)}"] += 1
+    return found.most_common(1)[0][0] if found else None
+
+
+def _place_of(name: str) -> str | None:
+    for collective in COLLECTIVES:
+        if name.startswith(collective + " "):
+            rest = name[len(collective) + 1:]
+            for kind in sorted(LOCALITY_KINDS, key=len, reverse=True):
+                if rest.startswith(kind + " "):
+                    return rest[len(kind) + 1:].strip() or None
+    return None
+
+
+def current_year() -> int:
+    """The year assumed for a plan whose text names none (always with a TODO note)."""
+    return datetime.date.today().year

@@ -1,0 +1,394 @@
+"""Lines of a plan become spec data: a small state machine over the parts of a KẾ HOẠCH.
+
+The document is first cut at its landmarks (the "KẾ HOẠCH" line, the section headings I., II.,
+III., IV. in sequence, "Trên đây …", "Nơi nhận:", the signature, "PHỤ LỤC"); each part is then
+read by its own function. Nothing is dropped silently: a line no part recognises is kept as a
+paragraph where it stood, or, where the spec language has no room for it, kept as a comment;
+either way a note says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from plangen.errors import Path
+from plangen.extract import frame
+from plangen.extract.appendix import (
+    generated_reference,
+    is_label,
+    parse_appendix,
+    reference_facts,
+    words,
+)
+from plangen.extract.notes import Notes, excerpt
+from plangen.extract.patterns import (
+    is_authority,
+    is_doc_type,
+    marked,
+)
+from plangen.extract.reader import Block, Line, Source, Table
+from plangen.extract.tasks import parse_tasks, row_paragraph
+from plangen.vntext import upper
+
+SECTION_KEYS = ("purpose", "tasks", "funding", "organization")
+DEFAULT_HEADINGS = {"purpose": "MỤC ĐÍCH, YÊU CẦU", "funding": "KINH PHÍ THỰC HIỆN",
+                    "organization": "TỔ CHỨC THỰC HIỆN"}
+_SECTION_WORDS = (
+    ("funding", ("KINH PHÍ",)),
+    ("organization", ("TỔ CHỨC THỰC HIỆN", "TRÁCH NHIỆM")),
+    ("purpose", ("MỤC ĐÍCH", "YÊU CẦU", "MỤC TIÊU")),
+    ("tasks", ("NHIỆM VỤ", "NỘI DUNG", "GIẢI PHÁP", "HOẠT ĐỘNG")),
+)
+PLACEHOLDER_TEXT = "(Cần điền nội dung)"
+_ENDS_SENTENCE = ".;!?…"
+
+
+@dataclass
+class Draft:
+    """Spec data read from a plan, and the notes about it."""
+
+    data: dict[str, Any]
+    notes: Notes
+    repairs: dict[str, int] = field(default_factory=dict)
+
+
+def parse_source(source: Source) -> Draft:
+    """The spec data of the plan in `source`, with a note on every unsure place."""
+    notes = Notes()
+    blocks = list(source.blocks)
+    text = _all_text(blocks)
+    regions = _regions(blocks)
+    header, front = _front(blocks[:regions.body], notes)
+    data: dict[str, Any] = frame.header_data(header, text, notes)
+    data.update(front)
+    data.update(_sections(blocks, regions, notes))
+    closing = _closing(blocks[regions.closing:regions.tail], notes)
+    if closing:
+        data["closing"] = closing[0] if len(closing) == 1 else closing
+    data.update(frame.tail_data(blocks[regions.tail:regions.appendix], notes))
+    facts: dict[str, Any] = {}
+    if regions.appendix < len(blocks):
+        data["appendix"] = parse_appendix(blocks[regions.appendix:], data, notes)
+        facts = reference_facts(data["appendix"].get("reference", ""))
+    frame.fill_missing(data, text, facts, notes)
+    appendix = data.get("appendix", {})
+    if "reference" in appendix and words(appendix["reference"]) == words(
+            generated_reference(data)):
+        del appendix["reference"]  # plangen writes the same line from the header
+    return Draft(_ordered(data), notes, dict(source.repairs))
+
+
+# ---- landmarks ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Regions:
+    body: int  # first section heading (or where the body would start)
+    headings: list[tuple[int, int]]  # (block index, roman number) of each section heading
+    closing: int
+    tail: int
+    appendix: int
+
+
+def _regions(blocks: list[Block]) -> _Regions:
+    doc_type = next((i for i, b in enumerate(blocks[:80]) if isinstance(b, Line)
+                     and is_doc_type(b.text)), -1)
+    headings: list[tuple[int, int]] = []
+    tail = appendix = len(blocks)
+    for index in range(doc_type + 1, len(blocks)):
+        block = blocks[index]
+        if not isinstance(block, Line):
+            continue
+        text = block.text
+        mark = marked(text)
+        if mark.kind == "roman" and mark.number == len(headings) + 1:
+            headings.append((index, mark.number))
+            continue
+        if headings and _starts_tail(text):
+            tail = index
+            break
+    appendix = next((i for i in range(tail, len(blocks)) if isinstance(blocks[i], Line)
+                     and is_label(blocks[i].text)), len(blocks))  # type: ignore[union-attr]
+    if appendix == len(blocks):  # a table after the signature is an appendix without a label
+        appendix = next((i for i in range(tail, len(blocks)) if isinstance(blocks[i], Table)),
+                        len(blocks))
+    tail = min(tail, appendix)
+    body = headings[0][0] if headings else tail
+    closing = _closing_start(blocks, headings, tail)
+    return _Regions(body, headings, closing, tail, appendix)
+
+
+def _starts_tail(text: str) -> bool:
+    low = text.lower()
+    return low.startswith("nơi nhận") or is_authority(text) or is_label(text)
+
+
+def _closing_start(blocks: list[Block], headings: list[tuple[int, int]], tail: int) -> int:
+    start = headings[-1][0] + 1 if headings else tail
+    for index in range(start, tail):
+        block = blocks[index]
+        if isinstance(block, Line) and block.text.lower().startswith("trên đây"):
+            return index
+    last = tail - 1
+    if last >= start:
+        block = blocks[last]
+        if isinstance(block, Line) and block.text.rstrip().endswith("./.") and \
+                marked(block.text).kind == "none":
+            return last
+    return tail
+
+
+# ---- header, summary and preamble --------------------------------------------------------
+
+
+def _front(blocks: list[Block], notes: Notes) -> tuple[list[str], dict[str, Any]]:
+    """Header lines, then `summary` and `preamble` from what follows "KẾ HOẠCH"."""
+    lines: list[Line] = []
+    for block in blocks:
+        if isinstance(block, Line):
+            lines.append(block)
+        else:
+            lines += [Line(row_paragraph(row), 0) for row in block.rows if row_paragraph(row)]
+    texts = [line.text for line in lines]
+    doc_type = next((i for i, text in enumerate(texts) if is_doc_type(text)), None)
+    data: dict[str, Any] = {}
+    if doc_type is None:
+        header_end = frame.header_length(texts)
+        header, rest = texts[:header_end], lines[header_end:]
+        notes.add("check", "extract_no_doc_type", ("summary",))
+    else:
+        header, rest = texts[:doc_type], lines[doc_type + 1:]
+        if upper(texts[doc_type]) != "KẾ HOẠCH":
+            data["doc_type"] = texts[doc_type]
+    summary, preamble = _summary(rest)
+    if summary:
+        data["summary"] = " ".join(line.text for line in summary)
+        paragraphs = sum(1 for line in summary[1:] if not line.soft) + 1
+        if paragraphs > 1:
+            notes.add("check", "extract_summary_joined", ("summary",), count=paragraphs)
+        elif any(line.joined for line in summary):
+            notes.add("check", "extract_joined", ("summary",))
+    if preamble:
+        data["preamble"] = [line.text.replace("\t", " ") for line in preamble]
+        for index, line in enumerate(preamble):
+            if line.joined:
+                notes.add("check", "extract_joined", ("preamble", index))
+    return header, data
+
+
+_PREAMBLE_START = ("căn cứ", "thực hiện", "để ", "nhằm", "theo ", "xét ", "trên cơ sở",
+                   "với mục", "ủy ban", "ubnd")
+
+
+def _summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The summary may wrap over several lines; the preamble starts with "Căn cứ", "Thực
+    hiện" … or after a line ending a sentence."""
+    if not lines:
+        return [], []
+    summary = [lines[0]]
+    for line in lines[1:]:
+        text, low = line.text, line.text.lower()
+        if summary[-1].text.rstrip()[-1:] in ".;:" or low.startswith(_PREAMBLE_START):
+            break
+        if not (line.soft or text[:1].islower() or
+                (len(text) <= 120 and text.rstrip()[-1:] not in ";:.")):
+            break
+        summary.append(line)
+    return summary, lines[len(summary):]
+
+
+# ---- sections I–IV ------------------------------------------------------------------------
+
+
+def _section_kind(heading: str, number: int) -> str:
+    text = upper(heading)
+    for kind, found in _SECTION_WORDS:
+        if any(word in text for word in found):
+            return kind
+    return SECTION_KEYS[number - 1] if number <= len(SECTION_KEYS) else "extra"
+
+
+def _sections(blocks: list[Block], regions: _Regions, notes: Notes) -> dict[str, Any]:
+    bounds = [index for index, _ in regions.headings] + [regions.closing]
+    read: list[tuple[str, str, list[Block]]] = []
+    for position, (index, number) in enumerate(regions.headings):
+        heading = marked(blocks[index].text).rest  # type: ignore[union-attr]
+        kind = _section_kind(heading, number)
+        if any(kind == done for done, _, _ in read):
+            kind = "extra"
+        read.append((kind, heading, blocks[index + 1:bounds[position + 1]]))
+    data: dict[str, Any] = {}
+    extras: list[tuple[int, str, list[Block]]] = []
+    for position, (kind, heading, body) in enumerate(read):
+        if kind == "extra":
+            extras.append((position, heading, body))
+        elif kind == "tasks":
+            data["tasks"] = parse_tasks(body, heading, notes)
+        else:
+            data[kind] = _entry_section(kind, heading, body, notes)
+    for position, heading, body in extras:
+        _attach_extra(data, read, position, heading, body, notes)
+    if not regions.headings and regions.body < regions.closing:
+        data["tasks"] = parse_tasks(blocks[regions.body:regions.closing], "", notes)
+    for kind in SECTION_KEYS:
+        if kind not in data:
+            notes.add("todo", "extract_todo_section", (kind,), section=_numeral(kind))
+            data[kind] = {"items": [{"title": "(Cần điền nhiệm vụ)"}]} if kind == "tasks" \
+                else {"text": PLACEHOLDER_TEXT}
+    return data
+
+
+def _numeral(kind: str) -> str:
+    return ("I", "II", "III", "IV")[SECTION_KEYS.index(kind)]
+
+
+def _attach_extra(data: dict[str, Any], read: list[tuple[str, str, list[Block]]],
+                  position: int, heading: str, body: list[Block], notes: Notes) -> None:
+    """A section plangen has no place for becomes a titled item of a neighbouring section
+    (the one before it, or after it when that is the task section)."""
+    before = [kind for kind, _, _ in read[:position] if kind in DEFAULT_HEADINGS]
+    after = [kind for kind, _, _ in read[position + 1:] if kind in DEFAULT_HEADINGS]
+    host = before[-1] if before else (after[0] if after else "organization")
+    section = data.setdefault(host, {})
+    entry = _entry_section("extra", heading, body, notes)
+    item: dict[str, Any] = {"title": heading}
+    texts = entry.get("text")
+    if texts:
+        item["text"] = texts
+    for sub in entry.get("items", []):
+        item.setdefault("text", [])
+        if isinstance(item["text"], str):
+            item["text"] = [item["text"]]
+        item["text"].extend(_entry_lines(sub))
+    items = section.setdefault("items", [])
+    index = 0 if not before and after else len(items)
+    items.insert(index, item)
+    notes.add("check", "extract_extra_section", (host, "items", index), heading=heading)
+
+
+def _entry_lines(entry: Any) -> list[str]:
+    if isinstance(entry, str):
+        return [entry]
+    lines = [entry["title"]] if entry.get("title") else []
+    text = entry.get("text", [])
+    lines += [text] if isinstance(text, str) else text
+    lines += [f"- {b}" for b in entry.get("bullets", [])] + entry.get("points", [])
+    return lines
+
+
+def _entry_section(kind: str, heading: str, blocks: list[Block], notes: Notes) -> dict[str, Any]:
+    """Sections I, III, IV: paragraphs, then numbered items (titled blocks or paragraphs)."""
+    section: dict[str, Any] = {}
+    if kind in DEFAULT_HEADINGS and upper(heading) != DEFAULT_HEADINGS[kind]:
+        section["heading"] = heading
+    text: list[str] = []
+    entries: list[dict[str, Any]] = []
+    for block in blocks:
+        lines = [block.text.replace("\t", " ")] if isinstance(block, Line) else \
+            [row_paragraph(row) for row in block.rows if row_paragraph(row)]
+        if isinstance(block, Table):
+            notes.add("kept", "extract_table_as_text", (kind,), rows=len(lines))
+        for line in lines:
+            _entry_line(line, text, entries, kind, notes)
+    if text:
+        section["text"] = text[0] if len(text) == 1 else text
+    items = [_entry_data(entry, (kind, "items", i), notes) for i, entry in enumerate(entries)]
+    if kind == "organization" and items:
+        _reporting(section, items)
+    if items:
+        section["items"] = items
+    if not text and not items and "reporting" not in section:
+        notes.add("todo", "extract_todo_section_empty", (kind,))
+        section["text"] = PLACEHOLDER_TEXT
+    return {key: section[key] for key in ("heading", "text", "items", "reporting")
+            if key in section}
+
+
+def _entry_line(line: str, text: list[str], entries: list[dict[str, Any]], kind: str,
+                notes: Notes) -> None:
+    mark = marked(line)
+    if mark.kind == "item":
+        entries.append({"head": mark.rest, "text": [], "points": [], "bullets": [],
+                        "sequence": []})
+        return
+    if not entries:
+        if mark.kind != "none":
+            notes.add("kept", "extract_kept_marker", (kind, "text"), text=excerpt(line))
+        text.append(line)
+        return
+    entry = entries[-1]
+    part = {"letter": "points", "dash": "bullets", "plus": "bullets"}.get(mark.kind, "text")
+    entry[part].append(mark.rest if part != "text" else line)
+    entry["sequence"].append(part)
+
+
+def _entry_data(entry: dict[str, Any], path: Path, notes: Notes) -> Any:
+    """ "1. Mục đích" followed by its points is a titled item; "1. Kinh phí … ." a paragraph."""
+    head: str = entry["head"]
+    order = ["text", "points", "bullets"]
+    sequence = [order.index(part) for part in entry["sequence"]]
+    titled = head.rstrip()[-1:] not in _ENDS_SENTENCE and len(head.split()) <= 20
+    if sequence != sorted(sequence):
+        notes.add("check", "extract_order", path)
+    data: dict[str, Any] = {}
+    if titled:
+        data["title"] = head
+        text = entry["text"]
+    else:
+        text = [head, *entry["text"]]
+    if text:
+        data["text"] = text[0] if len(text) == 1 else text
+    for key in ("points", "bullets"):
+        if entry[key]:
+            data[key] = entry[key]
+    if set(data) == {"text"} and isinstance(data["text"], str):
+        return data["text"]
+    return data
+
+
+def _reporting(section: dict[str, Any], items: list[Any]) -> None:
+    """The last item of section IV titled "… chế độ báo cáo" is its reporting regime."""
+    last = items[-1]
+    if not isinstance(last, dict) or not last.get("title"):
+        return
+    title = last["title"].lower()
+    if "báo cáo" in title and "chế độ" in title and any(last.get(k) for k in
+                                                          ("text", "points", "bullets")):
+        items.pop()
+        reporting = dict(last)
+        if reporting["title"] == "Chế độ báo cáo":
+            del reporting["title"]
+        section["reporting"] = reporting
+
+
+# ---- closing -------------------------------------------------------------------------------
+
+
+def _closing(blocks: list[Block], notes: Notes) -> list[str]:
+    lines = [b.text.replace("\t", " ") for b in blocks if isinstance(b, Line)]
+    if lines and not lines[0].lower().startswith("trên đây"):
+        notes.add("check", "extract_closing_guess", ("closing",))
+    for index, block in enumerate(b for b in blocks if isinstance(b, Line)):
+        if block.joined:
+            notes.add("check", "extract_joined", ("closing",) if len(lines) == 1 else
+                      ("closing", index))
+    return lines
+
+
+# ---- the whole --------------------------------------------------------------------------
+
+
+def _all_text(blocks: list[Block]) -> str:
+    return "\n".join(b.text if isinstance(b, Line) else "\n".join(
+        row_paragraph(row) for row in b.rows) for b in blocks)
+
+
+_TOP_ORDER = ("issuer", "number", "symbol", "place", "date", "doc_type", "summary", "preamble",
+              "purpose", "tasks", "funding", "organization", "closing", "recipients",
+              "drafting_code", "signature", "appendix")
+
+
+def _ordered(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: data[key] for key in _TOP_ORDER if key in data}
+

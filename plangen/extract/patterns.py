@@ -1,0 +1,224 @@
+"""What lines of a KẾ HOẠCH look like: numbering ("I.", "1.", "a)", "- ", "+ "), header
+lines, role lines ("Cơ quan chủ trì: …") and the words that tell one role from another.
+
+Pure functions over strings, shared by the parsing modules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from plangen.model import DEFAULT_LABELS
+from plangen.vntext import upper
+
+MarkerKind = Literal["roman", "item", "letter", "dash", "plus", "none"]
+
+_ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\s?[.)/–-]\s*(?P<rest>\S.*)$")
+_ITEM = re.compile(r"^(?P<num>\d{1,2})\s?[.)/]\s*(?P<rest>\D.*)$")
+_SUBITEM = re.compile(r"^\d{1,2}\.(?P<num>\d{1,2})\.?\s+(?P<rest>\D.*)$")
+_LETTER = re.compile(r"^(?P<num>[a-zđ])\s?(?:\)|[./](?=\s))\s*(?P<rest>\S.*)$")
+_DASH = re.compile(r"^[-–—•·▪◦●]\s*(?P<rest>\S.*)$")
+_PLUS = re.compile(r"^\+\s*(?P<rest>\S.*)$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_LABEL = re.compile(r"^(?P<label>[^:]{2,70}?)\s*:\s*(?P<value>.*)$")
+_NAMED = re.compile(r"\((\d{1,2})\)\s*")
+
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+         "ĐỘC LẬP - TỰ DO - HẠNH PHÚC", "ĐỘC LẬP – TỰ DO – HẠNH PHÚC")
+AUTHORITY = re.compile(r"^(?P<word>TM|KT|Q|TL|TUQ)\s?\.\s*(?P<rest>\S.*)$")
+PERSONAL_TITLES = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG",
+                   "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG", "PHÓ TRƯỞNG", "BÍ THƯ", "THỦ TRƯỞNG")
+COLLECTIVES = ("Ủy ban nhân dân", "Hội đồng nhân dân")
+LOCALITY_KINDS = ("thành phố", "tỉnh", "đặc khu", "phường", "xã", "thị xã", "thị trấn",
+                  "huyện", "quận")
+_NUMBER_LINE = re.compile(
+    r"^Số\s*:?\s*(?P<number>[0-9]{0,6})[\s._…-]*/\s*(?P<symbol>[A-ZĐa-zđ0-9]+(?:-[A-ZĐa-zđ0-9]+)*)"
+    r"\s*(?P<rest>.*)$")
+_DATE_LINE = re.compile(
+    r"^(?P<place>[^,]{2,60}),\s*ngày\s*(?P<day>\d{1,2})?[\s._…]*tháng\s*(?P<month>\d{1,2})?"
+    r"[\s._…]*năm\s*(?P<year>\d{4})\s*$", re.IGNORECASE)
+DATE_WORDS = re.compile(
+    r"ngày\s*(?P<day>\d{1,2})?[\s._…]*tháng\s*(?P<month>\d{1,2})?[\s._…]*năm\s*(?P<year>\d{4})",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A line split into its numbering marker and the text after it."""
+
+    kind: MarkerKind
+    number: int  # 1-based for roman, item and letter markers; 0 otherwise
+    rest: str
+    text: str  # the whole line
+
+
+def roman_value(numeral: str) -> int:
+    """ "IV" -> 4."""
+    total = 0
+    for index, char in enumerate(numeral):
+        value = _ROMAN_VALUES[char]
+        following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def marked(text: str) -> Marked:
+    """The marker of `text` ("I.", "1.", "a)", "- ", "+ ") and the rest of the line."""
+    found = _SUBITEM.match(text)  # "1.2. …" sits where a point "b)" would
+    if found:
+        return Marked("letter", int(found.group("num")), found.group("rest").strip(), text)
+    patterns: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
+        ("roman", _ROMAN), ("item", _ITEM), ("letter", _LETTER), ("dash", _DASH),
+        ("plus", _PLUS))
+    for kind, pattern in patterns:
+        found = pattern.match(text)
+        if found:
+            return Marked(kind, _marker_number(kind, found), found.group("rest").strip(), text)
+    return Marked("none", 0, text, text)
+
+
+def _marker_number(kind: str, found: re.Match[str]) -> int:
+    if kind == "roman":
+        return roman_value(found.group("num"))
+    if kind == "item":
+        return int(found.group("num"))
+    if kind == "letter":
+        letters = "abcdđeghiklmnopqrstuvxy"
+        return letters.index(found.group("num")) + 1 if found.group("num") in letters else 1
+    return 0
+
+
+def is_upper_text(text: str) -> bool:
+    """True when the letters of `text` are capitals ("KẾ HOẠCH", "TỈNH ĐẮK LẮK")."""
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and all(char.isupper() for char in letters)
+
+
+def is_motto(text: str) -> bool:
+    return upper(text).replace("HOÀ", "HÒA").strip() in MOTTO or \
+        upper(text).startswith(("CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "ĐỘC LẬP"))
+
+
+def split_motto(text: str) -> list[str]:
+    """A header line with the motto on it too ("ỦY BAN NHÂN DÂN  CỘNG HÒA …") in pieces."""
+    pieces = [piece.strip() for piece in text.split("\t") if piece.strip()]
+    out: list[str] = []
+    for piece in pieces:
+        found = re.search(r"(CỘNG HO?[ÀÒ]A|Độc lập|ĐỘC LẬP)", piece)
+        if found and found.start() > 0:
+            out += [piece[:found.start()].strip(), piece[found.start():].strip()]
+        else:
+            out.append(piece)
+    return [piece for piece in out if piece]
+
+
+def number_line(text: str) -> re.Match[str] | None:
+    """ "Số: 05/KH-UBND" (the number may be blank), maybe with the date line after it."""
+    return _NUMBER_LINE.match(text.replace("\t", " "))
+
+
+def date_line(text: str) -> re.Match[str] | None:
+    """ "Đắk Lắk, ngày 05 tháng 02 năm 2026", blanks allowed for day and month."""
+    return _DATE_LINE.match(text.replace("\t", " ").strip())
+
+
+def is_doc_type(text: str) -> bool:
+    return upper(text).strip() in ("KẾ HOẠCH", "KẾ  HOẠCH") or re.fullmatch(
+        r"KẾ\s+HOẠCH", text.strip()) is not None
+
+
+def is_authority(text: str) -> bool:
+    """A signature line: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" …"""
+    if AUTHORITY.match(text):
+        return True
+    return is_upper_text(text) and len(text) <= 60 and upper(text).startswith(PERSONAL_TITLES)
+
+
+def authority_line(text: str) -> str:
+    """ "KT.CHỦ TỊCH" -> "KT. CHỦ TỊCH" (NĐ 30 writes a space after the abbreviation)."""
+    found = AUTHORITY.match(text)
+    return f"{found.group('word')}. {found.group('rest')}" if found else text
+
+
+def looks_like_name(text: str) -> bool:
+    """A signer's name: two to six capitalised words, no digits or punctuation."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(word[:1].isupper() and word.isalpha() for word in words) \
+        and not is_upper_text(text)
+
+
+def looks_like_code(text: str) -> bool:
+    """A drafting code under the recipients ("BXC_VP11_KH"): one token, letters and digits."""
+    return re.fullmatch(r"[A-Za-zĐđ0-9][A-Za-zĐđ0-9_.\-/()]{1,39}", text) is not None and \
+        any(char.isdigit() or char == "_" for char in text)
+
+
+# ---- role lines -------------------------------------------------------------------------
+
+_DEFAULT_KEYS = {label.lower(): key for key, label in DEFAULT_LABELS.items()}
+_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("partners", ("phối hợp",)),
+    ("lead", ("chủ trì",)),
+    ("supervisor", ("đôn đốc", "hướng dẫn", "giám sát", "theo dõi")),
+    ("timeline", ("thời gian", "thời hạn", "tiến độ", "thời điểm")),
+    ("product", ("sản phẩm", "kết quả")),
+    ("named_items", ("tên nhiệm vụ", "các nhiệm vụ cụ thể")),
+    ("content", ("nội dung",)),
+    ("performer", ("thực hiện", "đầu mối", "tham mưu", "triển khai")),
+)
+_AGENCY_WORDS = ("cơ quan", "đơn vị", "bộ phận", "sở", "ban")
+
+
+@dataclass(frozen=True)
+class RoleLine:
+    """ "Cơ quan chủ trì: Sở Khoa học và Công nghệ." read as a role of a task."""
+
+    key: str  # a role key of the spec, or "performer" (lead or implementer: decided later)
+    label: str
+    value: str
+
+
+def role_line(text: str) -> RoleLine | None:
+    """`text` as a role line when its label reads like a role (learned from its words)."""
+    found = _LABEL.match(text)
+    if not found:
+        return None
+    label, value = found.group("label").strip(), found.group("value").strip()
+    words = label.split()
+    if not label[:1].isupper() or len(words) > 8 or any(char.isdigit() for char in label):
+        return None
+    key = role_key(label)
+    return RoleLine(key, label, value) if key else None
+
+
+def role_key(label: str) -> str | None:
+    """Which role a label names: "Cơ quan thực hiện" -> "performer", "Đơn vị phối hợp" ->
+    "partners"; None when the label does not read like a role."""
+    low = label.lower()
+    if low in _DEFAULT_KEYS:
+        return _DEFAULT_KEYS[low]
+    for key, words in _ROLE_WORDS:
+        if any(word in low for word in words):
+            return key
+    if low.startswith(_AGENCY_WORDS):
+        return "performer"
+    return None
+
+
+def named_items(value: str) -> list[str] | None:
+    """ "(1) Tổ chức …; (2) Tuyên truyền …." -> the items; None without "(1)"."""
+    parts = _NAMED.split(value)
+    if len(parts) < 3 or parts[1] != "1" or parts[0].strip():
+        return None
+    items = [parts[index + 1].strip().rstrip(";.").strip() for index in range(1, len(parts), 2)]
+    return items if all(items) else None
+
+
+def strip_end(text: str, marks: str = ".;,") -> str:
+    """`text` without the trailing punctuation plangen adds back when rendering."""
+    text = text.rstrip()
+    while text and text[-1] in marks and not text.endswith("..."):
+        text = text[:-1].rstrip()
+    return text

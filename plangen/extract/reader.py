@@ -1,0 +1,567 @@
+"""A plan as it was written (.docx, text file or stdin) becomes a flat list of blocks in
+reading order: lines of text and tables of cells.
+
+This is the only module of `plangen.extract` that reads Word's XML. It keeps what a reader
+sees once all changes are accepted (tracked insertions kept, deletions and moved-away text
+dropped), reads text boxes, content controls and fields' shown results, writes the numbers
+and bullets of Word's automatic numbering into the text, splits paragraphs at soft line
+breaks, and keeps tables of three or more columns as tables (the appendix) while the
+two-column layout tables of the header and signature blocks become lines. Text copied from
+PDFs loses its Markdown marks (`**`, `##`, `*…*`), its lone page numbers, and the page breaks
+that cut a sentence in two.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import itertools
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from lxml import etree
+
+from plangen.errors import PlangenError
+from plangen.vntext import nfc
+
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+MAX_DOCX_BYTES = 50 * 1024 * 1024
+MAX_PART_BYTES = 100 * 1024 * 1024  # uncompressed document.xml: refuses zip bombs
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
+                          remove_comments=True, remove_pis=True)
+# Inline elements whose text a reader does not see once changes are accepted.
+_SKIPPED = frozenset(W + tag for tag in (
+    "del", "moveFrom", "delText", "instrText", "delInstrText", "pPr", "rPr", "sdtPr",
+    "sdtEndPr", "fldData", "footnoteReference", "endnoteReference", "commentReference"))
+_BLOCK_WRAPPERS = frozenset(W + tag for tag in ("customXml", "ins", "moveTo", "smartTag"))
+_BULLET_TEXT = {"+": "+ ", "-": "- ", "–": "- ", "—": "- "}
+_TERMINAL = ".;:!?…"
+_MARKER_START = re.compile(r"^([-–—+•*]|[a-zđ]\s?[).]|\d{1,2}\s?[.)/]|[IVX]{1,5}\s?[.)/-])")
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:Trang|Page)\s+\d{1,3}(?:/\d{1,3})?$",
+                          re.IGNORECASE)
+_HEADING_MARK = re.compile(r"^#{1,6}\s*")
+_STRAY_MARKS = re.compile(r"\*\*+|#{2,}")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_STAR_BULLET = re.compile(r"^\*\s+")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+_SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009]+")
+_TABS = re.compile(r" ?\t[\t ]*")
+
+
+class ExtractError(PlangenError):
+    """The input plan cannot be read (not a Word or text file, damaged, too large)."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text: a paragraph, or a piece of one cut by a soft line break."""
+
+    text: str
+    container: int  # the flow it belongs to (body, one table cell, one text box)
+    joined: bool = False  # two lines a page break had cut apart were joined into this one
+    soft: bool = False  # follows a soft line break inside the same paragraph
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of three or more columns: rows of cells, each cell a tuple of lines."""
+
+    rows: tuple[tuple[tuple[str, ...], ...], ...]
+
+
+Block = Line | Table
+
+
+@dataclass(frozen=True)
+class Source:
+    """What was read: the blocks in reading order and what the reader repaired on the way."""
+
+    name: str
+    kind: Literal["docx", "text"]
+    blocks: tuple[Block, ...]
+    repairs: dict[str, int] = field(default_factory=dict)
+
+
+def read_path(path: Path) -> Source:
+    """Read a .docx or a text file; raises ExtractError when it is neither."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_DOCX_BYTES:
+            raise ExtractError("extract_too_large", path=str(path), size=size,
+                               limit=MAX_DOCX_BYTES)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ExtractError("extract_unreadable", path=str(path),
+                           detail=exc.strerror or str(exc)) from exc
+    return read_bytes(data, str(path))
+
+
+def read_bytes(data: bytes, name: str) -> Source:
+    """Read the bytes of a .docx or of a text file (told apart by their content)."""
+    if data.startswith(b"PK\x03\x04"):
+        return _read_docx(data, name)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ExtractError("extract_old_doc", path=name)
+    if data.startswith(b"%PDF"):
+        raise ExtractError("extract_pdf", path=name)
+    if len(data) > MAX_TEXT_BYTES:
+        raise ExtractError("extract_too_large", path=name, size=len(data), limit=MAX_TEXT_BYTES)
+    return read_text(_decode(data, name), name)
+
+
+def _decode(data: bytes, name: str) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ExtractError("extract_not_utf8", path=name) from exc
+
+
+# ---- text -------------------------------------------------------------------------------
+
+
+def read_text(text: str, name: str = "-") -> Source:
+    """Lines of a plan saved as text (tab-separated rows become tables)."""
+    repairs: dict[str, int] = {}
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    raw: list[Line | list[list[str]] | None] = []  # None marks a blank line
+    for number, line in enumerate(text.split("\n")):
+        cleaned = _clean_text_line(line, repairs)
+        if not cleaned.strip():
+            raw.append(None)
+        elif cleaned.count("\t") >= 2:
+            raw.append([[_unmark(cell.strip(), repairs) for cell in cleaned.split("\t")]])
+        elif _PAGE_NUMBER.match(cleaned.strip()) and number > 0:
+            _count(repairs, "page_numbers")
+            raw.append(None)
+        else:
+            raw.append(Line(cleaned.strip(), 0))
+    return Source(name, "text", tuple(_join_lines(_group_rows(raw), repairs)), repairs)
+
+
+def _clean_text_line(line: str, repairs: dict[str, int]) -> str:
+    line = line.rstrip(" \u00a0\n")
+    if line.count("\t") >= 2:  # a table row: its tabs, even leading ones, separate cells
+        return line
+    stripped = _HEADING_MARK.sub("", line.lstrip())
+    if stripped != line.lstrip():
+        _count(repairs, "marks")
+    if _STAR_BULLET.match(stripped):
+        stripped = "- " + stripped[2:].lstrip()
+    return _unmark(stripped, repairs)
+
+
+def _unmark(text: str, repairs: dict[str, int]) -> str:
+    """Drop the Markdown marks a conversion left: `**bold**`, `## `, `*italic*`, `\\-`."""
+    cleaned = _ESCAPED.sub(r"\1", _ITALIC.sub(r"\1", _STRAY_MARKS.sub("", text)))
+    if cleaned != text:
+        _count(repairs, "marks")
+    return cleaned
+
+
+def _group_rows(raw: list[Line | list[list[str]] | None]) -> Iterator[Block]:
+    """Consecutive tab-separated rows (blank lines between them allowed) form one table."""
+    rows: list[tuple[tuple[str, ...], ...]] = []
+    for item in raw:
+        if isinstance(item, list):
+            rows.append(tuple((cell,) if cell else () for cell in item[0]))
+            continue
+        if item is None:
+            continue
+        if rows:
+            yield Table(tuple(rows))
+            rows = []
+        yield item
+    if rows:
+        yield Table(tuple(rows))
+
+
+# ---- joining lines a page break cut -----------------------------------------------------
+
+
+def continues(previous: str, following: str, soft: bool = False) -> bool:
+    """True when `following` reads as the rest of the sentence `previous` left unfinished.
+
+    After a soft line break (same paragraph) any unfinished sentence goes on; across
+    paragraphs only one the next line visibly continues (lower case, or after a comma).
+    """
+    if len(previous) < 25 or previous[-1] in _TERMINAL or previous.endswith(")"):
+        return False
+    if _MARKER_START.match(following) or previous.upper() == previous:
+        return False
+    first = following[0]
+    return soft or first.islower() or (previous.endswith(",") and not first.isdigit())
+
+
+def _join_lines(blocks: Iterator[Block], repairs: dict[str, int]) -> Iterator[Block]:
+    previous: Line | None = None
+    for block in blocks:
+        if isinstance(block, Line) and previous is not None and \
+                block.container == previous.container and \
+                continues(previous.text, block.text, block.soft):
+            previous = Line(f"{previous.text} {block.text}", previous.container,
+                            joined=previous.joined or not block.soft, soft=previous.soft)
+            if not block.soft:
+                _count(repairs, "joined")
+            continue
+        if previous is not None:
+            yield previous
+        if isinstance(block, Line):
+            previous = block
+        else:
+            previous = None
+            yield block
+    if previous is not None:
+        yield previous
+
+
+def _count(repairs: dict[str, int], key: str, amount: int = 1) -> None:
+    repairs[key] = repairs.get(key, 0) + amount
+
+
+# ---- .docx ------------------------------------------------------------------------------
+
+
+def _read_docx(data: bytes, name: str) -> Source:
+    parts = _docx_parts(data, name)
+    reader = _DocxReader(_Numbering(parts.get("word/numbering.xml"),
+                                    parts.get("word/styles.xml")))
+    body = parts["word/document.xml"].find(W + "body")
+    if body is not None:
+        reader.blocks(body, reader.new_container())
+        reader.flush()
+    blocks = _join_lines(iter(reader.out), reader.repairs)
+    return Source(name, "docx", tuple(blocks), reader.repairs)
+
+
+def _docx_parts(data: bytes, name: str) -> dict[str, etree._Element]:
+    wanted = ("word/document.xml", "word/numbering.xml", "word/styles.xml")
+    parts: dict[str, etree._Element] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" not in names:
+                raise ExtractError("extract_not_docx", path=name)
+            for part in wanted:
+                if part in names:
+                    if archive.getinfo(part).file_size > MAX_PART_BYTES:
+                        raise ExtractError("extract_too_large", path=name,
+                                           size=archive.getinfo(part).file_size,
+                                           limit=MAX_PART_BYTES)
+                    parts[part] = etree.fromstring(archive.read(part), _PARSER)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, EOFError) as exc:
+        raise ExtractError("extract_bad_docx", path=name, detail=str(exc)) from exc
+    except etree.XMLSyntaxError as exc:
+        raise ExtractError("extract_bad_docx", path=name, detail=str(exc)) from exc
+    return parts
+
+
+class _Numbering:
+    """Word's automatic numbering: the number or bullet each numbered paragraph shows."""
+
+    def __init__(self, numbering: etree._Element | None, styles: etree._Element | None):
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstract id -> levels
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # num id -> abstract, restarts
+        self.style_nums: dict[str, tuple[str, int]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.restarted: set[str] = set()
+        if numbering is not None:
+            self._read_numbering(numbering)
+        if styles is not None:
+            self._read_styles(styles)
+
+    def _read_numbering(self, root: etree._Element) -> None:
+        for abstract in root.iter(W + "abstractNum"):
+            levels = {}
+            for lvl in abstract.iter(W + "lvl"):
+                levels[_int(lvl.get(W + "ilvl"))] = (
+                    _val(lvl.find(W + "numFmt")) or "decimal",
+                    _val(lvl.find(W + "lvlText")) or "",
+                    _int(_val(lvl.find(W + "start")), 1))
+            self.levels[abstract.get(W + "abstractNumId") or ""] = levels
+        for num in root.iter(W + "num"):
+            starts = {_int(o.get(W + "ilvl")): _int(_val(o.find(W + "startOverride")), 1)
+                      for o in num.iter(W + "lvlOverride") if o.find(W + "startOverride")
+                      is not None}
+            self.nums[num.get(W + "numId") or ""] = (_val(num.find(W + "abstractNumId")) or "",
+                                                      starts)
+
+    def _read_styles(self, root: etree._Element) -> None:
+        based: dict[str, str] = {}
+        own: dict[str, tuple[str, int]] = {}
+        for style in root.iter(W + "style"):
+            style_id = style.get(W + "styleId") or ""
+            parent = _val(style.find(W + "basedOn"))
+            if parent:
+                based[style_id] = parent
+            num_pr = style.find(f"{W}pPr/{W}numPr")
+            if num_pr is not None:
+                own[style_id] = (_val(num_pr.find(W + "numId")) or "",
+                                 _int(_val(num_pr.find(W + "ilvl"))))
+        for style_id in set(based) | set(own):
+            probe, hops = style_id, 0
+            while probe not in own and probe in based and hops < 20:
+                probe, hops = based[probe], hops + 1
+            if probe in own:
+                self.style_nums[style_id] = own[probe]
+
+    def marker(self, paragraph: etree._Element) -> str:
+        """The text Word shows before this paragraph ("1. ", "a) ", "- "), or ""."""
+        ppr = paragraph.find(W + "pPr")
+        num_id, level = self._num_of(ppr)
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return ""
+        abstract, starts = self.nums[num_id]
+        levels = self.levels.get(abstract, {})
+        if level not in levels:
+            return ""
+        counters = self.counters.setdefault(abstract, {})
+        if num_id not in self.restarted and starts:
+            counters.clear()
+            self.restarted.add(num_id)
+        start = starts.get(level, levels[level][2])
+        counters[level] = counters.get(level, start - 1) + 1
+        for deeper in [lvl for lvl in counters if lvl > level]:
+            del counters[deeper]
+        return self._format(levels, counters, level)
+
+    def _num_of(self, ppr: etree._Element | None) -> tuple[str, int]:
+        num_pr = ppr.find(W + "numPr") if ppr is not None else None
+        if num_pr is not None:
+            return _val(num_pr.find(W + "numId")) or "", _int(_val(num_pr.find(W + "ilvl")))
+        style = _val(ppr.find(W + "pStyle")) if ppr is not None else None
+        return self.style_nums.get(style or "", ("", 0))
+
+    @staticmethod
+    def _format(levels: dict[int, tuple[str, str, int]], counters: dict[int, int],
+                level: int) -> str:
+        kind, text, _ = levels[level]
+        if kind == "bullet":
+            return _BULLET_TEXT.get(text.strip(), "- ")
+        if kind == "none" or not text:
+            return ""
+
+        def number(match: re.Match[str]) -> str:
+            index = int(match.group(1)) - 1
+            fmt = levels.get(index, ("decimal", "", 1))[0]
+            return _number_text(counters.get(index, levels.get(index, ("", "", 1))[2]), fmt)
+
+        return re.sub(r"%(\d)", number, text).strip() + " "
+
+
+def _number_text(value: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = ""
+        while value > 0:
+            value, rest = divmod(value - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt in ("upperRoman", "lowerRoman"):
+        numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                    (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                    (4, "IV"), (1, "I"))
+        out = ""
+        for amount, numeral in numerals:
+            count, value = divmod(value, amount)
+            out += numeral * count
+        return out.lower() if fmt == "lowerRoman" else out
+    return str(value)
+
+
+def _val(element: etree._Element | None) -> str | None:
+    return None if element is None else element.get(W + "val")
+
+
+def _int(text: str | None, default: int = 0) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
+def _chosen(alternate: etree._Element) -> list[etree._Element]:
+    """Of Word's alternative contents, the first choice (the fallback repeats it)."""
+    choice = alternate.find(MC + "Choice")
+    chosen = choice if choice is not None else alternate.find(MC + "Fallback")
+    return list(chosen) if chosen is not None else []
+
+
+class _DocxReader:
+    """Walks document.xml in reading order, collecting lines and tables."""
+
+    def __init__(self, numbering: _Numbering) -> None:
+        self.numbering = numbering
+        self.out: list[Block] = []
+        self.repairs: dict[str, int] = {}
+        self.containers = 0
+        self.pending: tuple[str, int] | None = None  # a paragraph whose mark was deleted
+
+    def new_container(self) -> int:
+        self.containers += 1
+        return self.containers
+
+    def blocks(self, parent: etree._Element, container: int) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == W + "p":
+                self.paragraph(child, container)
+            elif tag == W + "tbl":
+                self.flush()
+                self.table(child)
+            elif tag == W + "sdt":
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    self.blocks(content, container)
+            elif tag in _BLOCK_WRAPPERS:
+                self.blocks(child, container)
+            elif tag == MC + "AlternateContent":
+                for chosen in _chosen(child):
+                    self.blocks(chosen, container)
+            elif tag in (W + "del", W + "moveFrom"):
+                _count(self.repairs, "deletions")
+
+    def paragraph(self, paragraph: etree._Element, container: int) -> None:
+        pieces: list[str] = []
+        boxes: list[etree._Element] = []
+        self._inline(paragraph, pieces, boxes)
+        for box in boxes:
+            _count(self.repairs, "text_boxes")
+            self.blocks(box, self.new_container())
+        marker = self.numbering.marker(paragraph)
+        if marker:
+            _count(self.repairs, "numbering")
+        text = nfc(marker + "".join(pieces))
+        if self.pending is not None:
+            text, container = self.pending[0] + text, self.pending[1]
+            self.pending = None
+        if paragraph.find(f"{W}pPr/{W}rPr/{W}del") is not None:
+            # a deleted paragraph mark: once accepted, this paragraph runs into the next
+            _count(self.repairs, "deletions")
+            self.pending = (text, container)
+            return
+        self._emit(text, container)
+
+    def flush(self) -> None:
+        """Emit a paragraph held for a deleted mark that no paragraph followed."""
+        if self.pending is not None:
+            text, container = self.pending
+            self.pending = None
+            self._emit(text, container)
+
+    def _emit(self, text: str, container: int) -> None:
+        for index, piece in enumerate(text.split("\n")):
+            cleaned = _SPACES.sub(" ", piece)
+            cleaned = _TABS.sub("\t", cleaned).strip()
+            if cleaned:
+                if index:
+                    _count(self.repairs, "soft_breaks")
+                self.out.append(Line(cleaned, container, soft=index > 0))
+
+    def _inline(self, element: etree._Element, out: list[str],
+                boxes: list[etree._Element]) -> None:
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIPPED:
+                if tag in (W + "del", W + "moveFrom"):
+                    _count(self.repairs, "deletions")
+            elif tag == W + "t":
+                out.append(child.text or "")
+            elif tag == W + "tab":
+                out.append("\t")
+            elif tag in (W + "br", W + "cr"):
+                out.append("\n")
+            elif tag == W + "noBreakHyphen":
+                out.append("-")
+            elif tag == W + "txbxContent":
+                boxes.append(child)
+            elif tag == MC + "AlternateContent":
+                wrapper = etree.Element("choice")
+                wrapper.extend(_chosen(child))
+                self._inline(wrapper, out, boxes)
+            elif tag == W + "r" and child.find(f"{W}rPr/{W}vanish") is not None:
+                continue
+            else:
+                if tag == W + "ins":
+                    _count(self.repairs, "insertions")
+                self._inline(child, out, boxes)
+
+    def table(self, table: etree._Element) -> None:
+        rows = list(_rows(table))
+        wide = sum(1 for row in rows
+                   if sum(1 for cell in _cells(row) if _has_text(cell)) >= 3)
+        if wide < 2:
+            for row in rows:  # a layout table (header, signature): its cells are read as text
+                for cell in _cells(row):
+                    self.blocks(cell, self.new_container())
+                    self.flush()
+            return
+        cells = _fill_vertical_merges([self._row(row) for row in rows])
+        self.out.append(Table(tuple(tuple(lines for lines, _ in row) for row in cells)))
+
+    def _row(self, row: etree._Element) -> list[tuple[tuple[str, ...], bool]]:
+        cells: list[tuple[tuple[str, ...], bool]] = []
+        for cell in _cells(row):
+            sub = _DocxReader(self.numbering)
+            sub.blocks(cell, sub.new_container())
+            sub.flush()
+            for key, value in sub.repairs.items():
+                _count(self.repairs, key, value)
+            lines = tuple(line for block in sub.out for line in _block_lines(block))
+            merge = cell.find(f"{W}tcPr/{W}vMerge")
+            continued = merge is not None and merge.get(W + "val") in (None, "continue")
+            span = _int(_val(cell.find(f"{W}tcPr/{W}gridSpan")), 1)
+            cells.append((lines, continued))
+            cells.extend(((), False) for _ in range(max(0, min(span, 20) - 1)))
+        return cells
+
+
+def _has_text(cell: etree._Element) -> bool:
+    return any((t.text or "").strip() for t in cell.iter(W + "t"))
+
+
+def _block_lines(block: Block) -> Iterator[str]:
+    if isinstance(block, Line):
+        yield block.text
+    else:  # a table inside a cell: its cells in reading order
+        for row in block.rows:
+            for cell in row:
+                yield from cell
+
+
+def _rows(table: etree._Element) -> Iterator[etree._Element]:
+    for child in table:
+        if child.tag == W + "tr":
+            yield child
+        elif child.tag in (W + "sdt", W + "customXml"):
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                yield from _rows(content)
+
+
+def _cells(row: etree._Element) -> Iterator[etree._Element]:
+    for child in row:
+        if child.tag == W + "tc":
+            yield child
+        elif child.tag in (W + "sdt", W + "customXml"):
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                yield from _cells(content)
+
+
+def _fill_vertical_merges(
+        rows: list[list[tuple[tuple[str, ...], bool]]]) -> list[list[tuple[tuple[str, ...], bool]]]:
+    """A cell merged down over several rows holds its text for each of them."""
+    for above, row in itertools.pairwise(rows):
+        for index, (lines, continued) in enumerate(row):
+            if continued and not lines and index < len(above):
+                row[index] = (above[index][0], True)
+    return rows
