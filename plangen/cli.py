@@ -310,3 +310,46 @@ def check(files: tuple[Path, ...], schemas: Path | None, as_json: bool,
     reports = [check_file(path, schemas=folder) for path in files]
     click.echo((format_json if as_json else format_text)(reports, lang), nl=False)
     sys.exit(0 if all(report.ok for report in reports) else 1)
+
+
+@main.command()
+@click.argument("source", metavar="TỆP")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Tệp YAML ra (mặc định: cạnh tệp vào, đuôi .yaml) / output spec (default: "
+                   "beside the input, .yaml).")
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có / overwrite.")
+@LANG_OPTION
+@_reports_errors
+def extract(source: str, output: Path | None, force: bool, lang: str | None) -> None:
+    """Đọc kế hoạch cũ (.docx, .txt, hoặc - để đọc từ đầu vào chuẩn) thành tệp YAML /
+    import an existing plan (.docx, text, or - for stdin) as a spec."""
+    from plangen.extract import extract_bytes, extract_path
+    from plangen.extract.summary import summary_lines
+
+    lang = current_lang(lang)
+    if source == "-":
+        if output is None:
+            raise UsageError("extract_stdin_needs_output")
+    else:
+        _require_files((Path(source),))
+        output = output or Path(source).with_suffix(".yaml")
+        if output.resolve() == Path(source).resolve():
+            raise UsageError("extract_output_is_input", path=str(output))
+    if output.is_dir():
+        raise UsageError("output_is_folder", path=str(output),
+                         example=str(output / "ke-hoach.yaml"))
+    if output.exists() and not force:
+        raise UsageError("output_exists", path=str(output))
+    if source == "-":
+        extraction = extract_bytes(click.get_binary_stream("stdin").read(), "-", str(output), lang)
+    else:
+        extraction = extract_path(Path(source), str(output), lang)
+    write_atomic(output, extraction.yaml_text.encode("utf-8"))
+    for line in summary_lines(extraction, lang):
+        click.echo(line)
+    for issue in extraction.issues:
+        click.echo(issue.format(lang), err=True)
+    click.echo(message("extract_written", lang, path=output))
+    if extraction.errors:
+        click.echo(message("extract_invalid", lang, count=len(extraction.errors)), err=True)
+        sys.exit(1)
