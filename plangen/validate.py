@@ -97,10 +97,58 @@ def _dedupe(issues: list[SpecIssue]) -> list[SpecIssue]:
 def _schema_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     if not isinstance(loaded.data, dict):
         return
+    mistyped: list[SpecIssue] = []
+    screened = _screen_types(loaded.data, {"type": "dict", "schema": SPEC_SCHEMA}, (),
+                             loaded, mistyped)
+    yield from mistyped
+    reported = {issue.path for issue in mistyped}
     validator = _schema_validator()
-    validator.validate(loaded.data)
+    validator.validate(screened)
     for error in _leaf_errors(validator._errors):
-        yield _translate(error, loaded)
+        issue = _translate(error, loaded)
+        if issue.path not in reported:
+            yield issue
+
+
+_DROPPED = object()
+_KIND_TEST: dict[str, Any] = {
+    "string": lambda v: isinstance(v, str), "boolean": lambda v: isinstance(v, bool),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "list": lambda v: isinstance(v, list), "dict": lambda v: isinstance(v, dict),
+}
+
+
+def _screen_types(value: Any, rules: Rules, path: Path, loaded: LoadedSpec,
+                  issues: list[SpecIssue]) -> Any:
+    """`value` without the parts whose type the schema does not allow, each reported.
+
+    Cerberus reads a field's `schema` rule by the value's own type, so a list where a
+    "text or mapping" field is declared made it apply mapping rules to list items and crash;
+    checking types first, ourselves, keeps every wrong type a plain message.
+    """
+    kinds = rules.get("type")
+    if value is None or kinds is None:
+        return value
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    if not any(_KIND_TEST[kind](value) for kind in kinds if kind in _KIND_TEST):
+        issues.append(_type_issue(path, rules["type"], value, loaded))
+        return _DROPPED
+    sub = rules.get("schema")
+    if isinstance(value, dict) and isinstance(sub, dict) and "type" not in sub:
+        kept = {}
+        for key, item in value.items():
+            item_rules = sub.get(key)
+            checked = item if item_rules is None else _screen_types(
+                item, item_rules, (*path, key), loaded, issues)
+            if checked is not _DROPPED:
+                kept[key] = checked
+        return kept
+    if isinstance(value, list) and isinstance(sub, dict) and "type" in sub:
+        # a wrong item becomes None, so the other items keep their positions
+        items = [_screen_types(item, sub, (*path, index), loaded, issues)
+                 for index, item in enumerate(value)]
+        return [None if item is _DROPPED else item for item in items]
+    return value
 
 
 def schema_issues(loaded: LoadedSpec) -> list[SpecIssue]:

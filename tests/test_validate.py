@@ -314,3 +314,22 @@ def test_validating_loads_no_word_libraries() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=60, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(("old", "new", "path"), [
+    # a list of lists where a mapping is declared crashed cerberus (found by the fuzzer):
+    # it read the mapping's field rules as rules for the list's items
+    ("funding:\n  text: Kinh phí bố trí từ ngân sách nhà nước theo phân cấp hiện hành.",
+     "funding:\n  - ['', -717, true]", "funding"),
+    ("    - title: Mục đích\n      bullets:\n        - Triển khai kịp thời, đồng bộ, hiệu quả.",
+     "    - - title: Mục đích\n        bullets: [Triển khai kịp thời.]", "purpose.items[1]"),
+    ("      partners: Các sở, ban, ngành; Ủy ban nhân dân các xã, phường",
+     "      partners: {lead: Sở Tư pháp}", "tasks.items[1].partners"),
+    ("  text: Kinh phí bố trí từ ngân sách nhà nước theo phân cấp hiện hành.",
+     "  text: {a: b}", "funding.text"),
+    ("    - Sở Khoa học và Công nghệ theo dõi, đôn đốc, tổng hợp kết quả thực hiện.",
+     "    - [Sở Khoa học và Công nghệ, theo dõi]", "organization.items[1]"),
+])
+def test_wrong_containers_in_mixed_type_fields_are_type_errors(old: str, new: str,
+                                                                path: str) -> None:
+    assert (path, "bad_type") in found(edit(old, new))
