@@ -76,6 +76,11 @@ def run(text: str, *, bold: bool = False, italic: bool = False) -> str:
     return f'<w:r>{rpr}<w:t xml:space="preserve">{text_xml(text)}</w:t></w:r>'
 
 
+def text_with_breaks(lines: Sequence[str]) -> str:
+    """Escaped text for a tag inside a run's w:t, with a line break between `lines`."""
+    return '</w:t><w:br/><w:t xml:space="preserve">'.join(text_xml(line) for line in lines)
+
+
 def paragraph(style_id: str, runs: Iterable[str] = (), *, ppr: str = "") -> str:
     """A paragraph in the named style (an id from the template's styles.xml)."""
     props = f'<w:pStyle w:val="{attr_xml(style_id)}"/>{ppr}'

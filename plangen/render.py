@@ -29,7 +29,7 @@ from plangen import ooxml
 from plangen.context import AppendixText, Context, Kind, Para, build_context
 from plangen.errors import RenderError
 from plangen.model import Plan
-from plangen.textwidth import bold_width_pt
+from plangen.textwidth import balanced_lines, bold_width_pt
 
 
 def _default_template() -> Path:
@@ -54,10 +54,11 @@ STYLE_OF_KIND: dict[Kind, str] = {
     "plus": "KH Gạch đầu dòng",
 }
 AGENCY_STYLE, SUMMARY_STYLE, RULE_STYLE = "KH Tên cơ quan", "KH Trích yếu", "KH Đường kẻ"
-APPENDIX_LABEL_STYLE = "KH Phụ lục số"
+APPENDIX_LABEL_STYLE, APPENDIX_TITLE_STYLE = "KH Phụ lục số", "KH Phụ lục tên"
 TABLE_HEAD_STYLE, TABLE_STYLE, TABLE_CENTER_STYLE = "KH Bảng đầu cột", "KH Bảng", "KH Bảng giữa"
 REQUIRED_STYLES = (*sorted(set(STYLE_OF_KIND.values())), AGENCY_STYLE, SUMMARY_STYLE, RULE_STYLE,
-                   APPENDIX_LABEL_STYLE, TABLE_HEAD_STYLE, TABLE_STYLE, TABLE_CENTER_STYLE)
+                   APPENDIX_LABEL_STYLE, APPENDIX_TITLE_STYLE, TABLE_HEAD_STYLE, TABLE_STYLE,
+                   TABLE_CENTER_STYLE)
 # NĐ 30 PL1 II.2.b, II.5.b: the short rules are 1/3 to 1/2 of the text above; 3/8 sits between
 RULE_SHARE = 0.375
 RULE_TAGS = ("agency_rule", "summary_rule")
@@ -90,7 +91,7 @@ class _Template:
 @dataclass(frozen=True)
 class _AppendixValues:
     label: str
-    title: str
+    title: Markup
     reference: str
     table: Markup
 
@@ -135,6 +136,9 @@ class Renderer:
                                      for field in context.__dataclass_fields__}
         values["body"] = [self._paragraph(para) for para in context.body]
         values["appendix"] = self._appendix(context.appendix) if context.appendix else None
+        # PL1 II.5.b: a summary that wraps is broken into even lines, not left with a widow
+        values["summary"] = self._even_lines(context.summary, "summary_rule",
+                                             self._template.rule_rooms["summary_rule"])
         lines = context.issuer.header_lines
         values["agency_rule"] = self._rule("agency_rule", lines)
         # a blank line's worth of space between the summary block and the body
@@ -164,7 +168,14 @@ class Renderer:
                   for line in cell] for index, cell in enumerate(row)]
                 for row in appendix.rows]
         table = Markup(ooxml.table(widths, [head, *rows], header_rows=1))
-        return _AppendixValues(appendix.label, appendix.title, appendix.reference, table)
+        title = self._even_lines(appendix.title, APPENDIX_TITLE_STYLE, self._template.table_width)
+        return _AppendixValues(appendix.label, title, appendix.reference, table)
+
+    def _even_lines(self, text: str, size_key: str, room: int) -> Markup:
+        """`text` as run text with line breaks where it must wrap, its lines even."""
+        size = self._template.rule_sizes[size_key]
+        lines = balanced_lines(text, size, room / ooxml.TWIPS_PER_PT)
+        return Markup(ooxml.text_with_breaks(lines))
 
     def _cell_paragraph(self, style: str, text: str) -> str:
         return ooxml.paragraph(self._style(style), [ooxml.run(text)])
@@ -234,7 +245,9 @@ def _load(path: Path) -> _Template:
     section = ooxml.body_section(document)
     rooms = _rule_rooms(document, section)
     sizes = {"agency_rule": ooxml.style_size_pt(styles, style_ids[AGENCY_STYLE]) or 13,
-             "summary_rule": ooxml.style_size_pt(styles, style_ids[SUMMARY_STYLE]) or 14}
+             "summary_rule": ooxml.style_size_pt(styles, style_ids[SUMMARY_STYLE]) or 14,
+             APPENDIX_TITLE_STYLE: ooxml.style_size_pt(styles,
+                                                       style_ids[APPENDIX_TITLE_STYLE]) or 14}
     compiled = {name: _compile(path, name, tree) for name, tree in trees.items()
                 if name == DOCUMENT_PART or _has_tags(tree)}
     static = {name: data for name, data in parts if name not in compiled and name != CORE_PART}

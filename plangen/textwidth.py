@@ -39,3 +39,89 @@ def bold_width_pt(text: str, size_pt: float) -> float:
 def bold_width_mm(text: str, size_pt: float) -> float:
     """Width in millimetres of `text` set in Times New Roman Bold at `size_pt`."""
     return bold_width_pt(text, size_pt) / POINTS_PER_MM
+
+
+def balanced_lines(text: str, size_pt: float, room_pt: float) -> list[str]:
+    """`text` broken into as few lines as fit `room_pt`, the lines as even as possible.
+
+    A centered title that wraps on its own leaves a last line of one or two words ("… trên
+    địa bàn phường Buôn Ma / Thuột"); even lines read as one block (NĐ 30 PL1 II.5.b).
+    """
+    words = text.split()
+    if not words:
+        return [text]
+    space = bold_width_pt(" ", size_pt)
+    widths = [bold_width_pt(word, size_pt) for word in words]
+    total = sum(widths) + space * (len(words) - 1)
+    # 2% slack: the word processor's own metrics and kerning differ a little from ours
+    usable = room_pt * 0.98
+    if total <= usable:
+        return [" ".join(words)]
+    two = _two_lines(words, widths, space, usable)
+    if two is not None:
+        return two
+    for count in range(3, len(words) + 1):
+        split = _even_split(widths, space, count, usable)
+        if split is not None:
+            return [" ".join(words[start:end]) for start, end in split]
+    return [" ".join(words)]
+
+
+# Words that open a phrase: a break before them keeps compounds such as "nhân tạo" whole.
+PHRASE_STARTS = frozenset({"trên", "của", "về", "và", "theo", "tại", "đến", "cho", "giai",
+                           "năm", "nhằm", "để", "thực", "triển", "TRÊN", "CỦA", "VỀ", "VÀ",
+                           "THEO", "TẠI", "ĐẾN", "CHO", "GIAI", "NĂM", "NHẰM", "ĐỂ",
+                           # names of documents: "Luật Trí tuệ nhân tạo", "Kế hoạch số …"
+                           "Luật", "LUẬT", "Kế", "KẾ", "Quyết", "QUYẾT", "Nghị", "NGHỊ",
+                           "Chương", "CHƯƠNG", "Đề", "ĐỀ"})
+EVEN_ENOUGH = 1.15  # a phrase break may make the wider line up to 15% wider than the best
+
+
+def _two_lines(words: list[str], widths: list[float], space: float,
+               room: float) -> list[str] | None:
+    """The best two-line split: even, preferring a break at a phrase boundary."""
+    def width(start: int, end: int) -> float:
+        return sum(widths[start:end]) + space * (end - start - 1)
+
+    options = [(max(width(0, cut), width(cut, len(words))), cut)
+               for cut in range(1, len(words))]
+    options = [(widest, cut) for widest, cut in options if widest <= room]
+    if not options:
+        return None
+    best = min(widest for widest, _ in options)
+    good = [(widest, cut) for widest, cut in options if widest <= best * EVEN_ENOUGH
+            and (words[cut] in PHRASE_STARTS or words[cut - 1].endswith((",", ";", ":")))]
+    _, cut = min(good or options)
+    return [" ".join(words[:cut]), " ".join(words[cut:])]
+
+
+def _even_split(widths: list[float], space: float, count: int,
+                room: float) -> list[tuple[int, int]] | None:
+    """Word ranges for `count` lines that minimise the widest line, or None if none fit."""
+    size = len(widths)
+
+    def width(start: int, end: int) -> float:
+        return sum(widths[start:end]) + space * (end - start - 1)
+
+    inf = float("inf")
+    # best[k][i]: the narrowest possible widest line setting the first i words in k lines
+    best = [[inf] * (size + 1) for _ in range(count + 1)]
+    cut = [[0] * (size + 1) for _ in range(count + 1)]
+    best[0][0] = 0.0
+    for lines in range(1, count + 1):
+        for end in range(1, size + 1):
+            for start in range(lines - 1, end):
+                line = width(start, end)
+                if line > room or best[lines - 1][start] == inf:
+                    continue
+                widest = max(best[lines - 1][start], line)
+                if widest < best[lines][end]:
+                    best[lines][end], cut[lines][end] = widest, start
+    if best[count][size] == inf:
+        return None
+    ranges, end = [], size
+    for lines in range(count, 0, -1):
+        start = cut[lines][end]
+        ranges.append((start, end))
+        end = start
+    return ranges[::-1]

@@ -61,8 +61,9 @@ def open_docx(data: bytes) -> Document:
 
 
 def text_of(element: etree._Element) -> str:
-    """All w:t text inside `element`."""
-    return "".join(t.text or "" for t in element.iter(w("t")))
+    """All w:t text inside `element`, a line break (w:br) read as a newline."""
+    return "".join("\n" if node.tag == w("br") else node.text or ""
+                   for node in element.iter(w("t"), w("br")))
 
 
 # ---- schema validation -----------------------------------------------------------------

@@ -339,3 +339,36 @@ def test_core_properties_from_the_plan(dak_lak: bytes) -> None:
     assert props.author == "Ủy ban nhân dân tỉnh Đắk Lắk"
     assert props.created is not None and props.created.isoformat()[:10] == "2026-06-01"
     assert props.modified == props.created
+
+
+def test_long_summary_wraps_into_even_lines(renderer: Renderer,
+                                            make_plan: Callable[[dict[str, Any]], Plan],
+                                            plan_data: dict[str, Any]) -> None:
+    """PL1 II.5.b: a summary too long for one line is broken into even lines at a phrase
+    boundary ("… nhân tạo / trên địa bàn …"), not left with one word on the last line."""
+    plan_data["summary"] = ("Triển khai thi hành Luật Trí tuệ nhân tạo trên địa bàn phường "
+                            "Buôn Ma Thuột")
+    doc = open_docx(renderer.render(make_plan(plan_data)))
+    summary = find_paragraph(doc, "Triển khai thi hành")
+    assert summary.text.split("\n") == ["Triển khai thi hành Luật Trí tuệ nhân tạo",
+                                        "trên địa bàn phường Buôn Ma Thuột"]
+    widths = [bold_width_pt(line, 14) for line in summary.text.split("\n")]
+    assert max(widths) / min(widths) < 1.3
+
+
+def test_short_summary_stays_on_one_line(dak_lak: bytes) -> None:
+    summary = find_paragraph(open_docx(dak_lak), "Triển khai thực hiện Luật")
+    assert "\n" not in summary.text
+
+
+def test_appendix_title_wraps_at_a_phrase_boundary() -> None:
+    from plangen.textwidth import balanced_lines
+
+    title = ("PHÂN CÔNG NHIỆM VỤ TRIỂN KHAI THI HÀNH LUẬT TRÍ TUỆ NHÂN TẠO TRÊN ĐỊA BÀN "
+             "TỈNH NINH BÌNH")
+    lines = balanced_lines(title, 14, 247 / 25.4 * 72)
+    assert lines == ["PHÂN CÔNG NHIỆM VỤ TRIỂN KHAI THI HÀNH",
+                     "LUẬT TRÍ TUỆ NHÂN TẠO TRÊN ĐỊA BÀN TỈNH NINH BÌNH"]
+    assert balanced_lines("Ngắn", 14, 100) == ["Ngắn"]
+    three = balanced_lines("chữ " * 60, 14, 200)
+    assert len(three) >= 3 and all(bold_width_pt(line, 14) <= 200 for line in three)
