@@ -12,10 +12,17 @@ from typing import Any
 import pytest
 import yaml
 from docx_helpers import assert_schema_valid
+from hypothesis import settings
 
 from plangen.model import Plan
 from plangen.render import Renderer
 from plangen.spec import load_plan
+
+# CI runs the property tests on a fixed seed: a run there is repeatable, and a failure names
+# the example to reproduce (print_blob); locally every run explores new examples.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = ROOT / "specs"
