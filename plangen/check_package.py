@@ -13,6 +13,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -181,8 +182,8 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, package: Packag
         return
     try:
         package.parts.setdefault(info.filename, archive.read(info))
-    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, ValueError,
-            EOFError) as exc:  # a bad CRC, an encrypted entry, an unknown compression
+    except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, OSError,
+            ValueError, EOFError) as exc:  # bad CRC or data, encrypted, unknown compression
         package.note("zip", Finding("check_zip_entry", {"part": info.filename,
                                                         "detail": _short(exc)}))
 
@@ -195,7 +196,12 @@ PACKAGE_CHECKS = (
     ("package.relationships", "relationships", "check_title_relationships"),
     ("package.xml", "xml", "check_title_xml"),
     ("package.unique-ids", "unique-ids", "check_title_unique_ids"),
+    ("package.word", "word", "check_title_word"),
 )
+MAIN_TYPES = tuple(f"application/vnd.{kind}.main+xml" for kind in (
+    "openxmlformats-officedocument.wordprocessingml.document",
+    "openxmlformats-officedocument.wordprocessingml.template",
+    "ms-word.document.macroEnabled", "ms-word.template.macroEnabledTemplate"))
 
 
 def integrity_results(package: Package) -> list[CheckResult]:
@@ -212,6 +218,7 @@ def integrity_results(package: Package) -> list[CheckResult]:
         if name.endswith((".xml", ".rels")):
             package.xml(name)
     _check_unique_ids(package)
+    _check_word(package)
     results = []
     for check_id, key, title in PACKAGE_CHECKS:
         found = package.findings.get(key, [])
@@ -250,10 +257,6 @@ def _check_relationships(package: Package) -> None:
     if PACKAGE_RELS not in package.parts:
         package.note("relationships", Finding("check_part_missing", {"part": PACKAGE_RELS}))
         return
-    main = package.main_part()
-    if main is None or main not in package.parts:
-        package.note("relationships", Finding("check_no_main_document",
-                                              {"part": main or "word/document.xml"}))
     for rels_part in [name for name in package.parts if name.endswith(".rels")]:
         source = _source_of(rels_part)
         if source and source not in package.parts:
@@ -273,6 +276,22 @@ def _check_relationships(package: Package) -> None:
     for name in list(package.parts):
         if name.endswith(".xml") and name != CONTENT_TYPES:
             _check_references(package, name)
+
+
+def _check_word(package: Package) -> None:
+    """The main part is a WordprocessingML document with a body (not a workbook or a
+    presentation renamed .docx)."""
+    main = package.main_part()
+    if main is None or main not in package.parts:
+        package.note("word", Finding("check_no_main_document",
+                                     {"part": main or "word/document.xml"}))
+        return
+    types = package.xml(CONTENT_TYPES)
+    kind = next((el.get("ContentType", "") for el in types.iter(f"{{{CT_NS}}}Override")
+                 if el.get("PartName", "").lstrip("/") == main), "") if types is not None else ""
+    root = package.xml(main)  # None: not well formed, which the xml check reports
+    if kind not in MAIN_TYPES or (root is not None and root.find(f"{{{W_NS}}}body") is None):
+        package.note("word", Finding("check_not_word", {"part": main, "type": kind or "?"}))
 
 
 def _source_of(rels_part: str) -> str:

@@ -283,6 +283,7 @@ def _report_failures(failed: list[Any], lang: str) -> None:
         click.echo(message("batch_issue", lang, count=len(names), names=shown, issue=line),
                    err=True)
 
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--schemas", type=click.Path(path_type=Path),

@@ -644,6 +644,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "{todo} to fill in (TODO), {check} to check, {kept} kept as is, "
                           "{lost} not carried over (\"#\" comments in the file):"),
     "extract_sum_no_notes": ("Không có chỗ nào chưa chắc.", "Nothing was unsure."),
+    "extract_second_appendix": ("\"{text}\" (plangen có một phụ lục; phần này thuộc phụ lục "
+                                "sau).",
+                                "\"{text}\" (plangen has one appendix; this belongs to a later "
+                                "one)."),
+    "extract_appendix_group_row": ("dòng nhóm \"{text}\" của bảng được giữ thành một dòng có "
+                                   "số thứ tự; xem lại.",
+                                   "the group row \"{text}\" is kept as a numbered row; check "
+                                   "it."),
     # plangen check (any .docx): names of the checks
     "check_title_zip": ("Tệp zip đọc được", "The zip opens"),
     "check_title_content_types": ("Kiểu nội dung ([Content_Types].xml)",
@@ -652,6 +660,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                                   "Relationships between parts"),
     "check_title_xml": ("Các phần XML đúng cú pháp", "Every XML part is well formed"),
     "check_title_unique_ids": ("Mã định danh không trùng", "Ids that must be unique are"),
+    "check_title_word": ("Là văn bản Word", "It is a Word document"),
     "check_title_schema": ("Đúng lược đồ OOXML (XSD)", "Valid against the OOXML schemas (XSD)"),
     "check_title_paper": ("Khổ giấy A4", "A4 paper"),
     "check_title_margins": ("Lề trang", "Page margins"),
@@ -755,6 +764,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check_ok_relationships": ("mọi liên kết đều trỏ đúng.", "every relationship resolves."),
     "check_ok_xml": ("mọi phần XML đọc được.", "every XML part parses."),
     "check_ok_unique_ids": ("không có mã trùng.", "no duplicates."),
+    "check_ok_word": ("có nội dung văn bản Word.", "holds a Word document body."),
+    "check_not_word": ("Tệp không phải văn bản Word: phần chính \"{part}\" có kiểu \"{type}\". "
+                       "Mở bằng Word và lưu lại dạng Word Document (.docx).",
+                       "This is not a Word document: its main part \"{part}\" is of type "
+                       "\"{type}\". Open it in Word and save it as a Word Document (.docx)."),
     "check_skip_broken_zip": ("không đọc được tệp zip.", "the zip cannot be read."),
     "check_skip_unreadable": ("không đọc được nội dung văn bản.",
                               "the document's content cannot be read."),

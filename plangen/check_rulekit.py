@@ -1,0 +1,114 @@
+"""What the NĐ 30 rules share: their limits, where each is written, and small checks of one
+line's formatting (size, bold, italic, alignment, capitals) that add a finding when it is off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from plangen.check_format import Layout, Paragraph, Section
+from plangen.check_parts import Parts, Ref, where
+from plangen.check_result import CheckResult, Finding, Term, Where, fail, passed
+
+TWIPS_PER_MM = 1440 / 25.4
+A4 = (11906, 16838)
+PAPER_SLACK = 60  # twips (~1 mm): A4 saved by other programs is 11900 × 16840
+MARGINS_MM = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
+MARGIN_SLACK_MM = 0.2  # 2 cm typed in Word is stored as 1134 twips = 20.004 mm
+INDENTS_CM = (1.0, 1.27)  # PL1 II.6.e
+INDENT_SLACK_CM = 0.05
+MIN_GAP_TWIPS = 120  # 6 pt
+TNR = "times new roman"
+MAX_EXAMPLES = 5
+ROMAN_HEADING = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.\s*\S")
+PART_HEADING = re.compile(r"^(phần|chương)\s+[IVXLC\d]+", re.IGNORECASE)
+ITEM_HEADING = re.compile(r"^\d{1,2}\.\s+\S")
+POINT_HEADING = re.compile(r"^[a-zđ]\)\s+\S")
+SYMBOL = re.compile(r"^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$")
+HONORIFICS = re.compile(r"^(TS|ThS|PGS|GS|KS|BS|CN|Ông|Bà)\b\.?", re.IGNORECASE)
+
+Rule = Callable[[Layout, Parts], CheckResult]
+# where each rule is written (PL1 = Phụ lục I of NĐ 30/2020/NĐ-CP)
+RULE_REFS = {
+    "paper": "PL1 I.1", "margins": "PL1 I.3", "fonts": "PL1 I.4",
+    "header-block": "PL1 II.1, II.2", "number-line": "PL1 II.3", "date-line": "PL1 II.4",
+    "title": "PL1 II.5.b", "body-text": "PL1 II.6.e", "headings": "PL1 II.6.đ",
+    "recipients": "PL1 II.9", "signature": "PL1 II.7", "page-numbers": "PL1 I.7",
+    "appendix": "PL1 III.1", "appendix-header-row": "PL1 III.1",
+}
+
+
+def t(code: str) -> Term:
+    """A catalog word as a message parameter."""
+    return Term(f"check_term_{code}")
+
+
+def check_size(ref: Ref, what: str, low: float, high: float, found: list[Finding]) -> None:
+    """A finding when the line's text is not `low`–`high` pt."""
+    bad = [size for size in ref.sizes if not low - 0.01 <= size <= high + 0.01]
+    if bad:
+        found.append(Finding("check_size", {"what": t(what), "found": bad[0],
+                                            "want": (low, high)}, ref.where))
+
+
+def check_bold(ref: Ref, what: str, want: bool, found: list[Finding]) -> None:
+    """A finding when the line is (not) bold against `want`."""
+    if ref.bold != want:
+        found.append(Finding("check_not_bold" if want else "check_bold", {"what": t(what)},
+                             ref.where))
+
+
+def check_italic(ref: Ref, what: str, want: bool, found: list[Finding]) -> None:
+    """A finding when the line is (not) italic against `want`."""
+    if ref.italic != want:
+        found.append(Finding("check_not_italic" if want else "check_italic", {"what": t(what)},
+                             ref.where))
+
+
+def check_align(para: Paragraph, what: str, want: str, found: list[Finding],
+                accept: tuple[str, ...] = ()) -> None:
+    """A finding when the paragraph is not aligned `want` (nor one of `accept`)."""
+    if para.look.align != want and para.look.align not in accept:
+        found.append(Finding("check_align", {"what": t(what),
+                                             "found": t(f"align_{para.look.align}"),
+                                             "want": t(f"align_{want}")}, where(para)))
+
+
+def check_caps(ref: Ref, what: str, want: bool, found: list[Finding]) -> None:
+    """A finding when the line is (not) all in capitals against `want`."""
+    text = ref.text
+    letters = [ch for ch in text if ch.isalpha()]
+    is_caps = bool(letters) and text == text.upper()
+    if is_caps != want:
+        found.append(Finding("check_not_caps" if want else "check_caps", {"what": t(what)},
+                             ref.where))
+
+
+def title_code(check_id: str) -> str:
+    """The catalog code of a check's name: "date-line" -> "check_title_date_line"."""
+    return f"check_title_{check_id.replace('-', '_')}"
+
+
+def result(check_id: str, found: list[Finding], ok: Finding) -> CheckResult:
+    """Fail with `found`, or pass showing `ok`."""
+    title, rule = title_code(check_id), RULE_REFS[check_id]
+    return fail(check_id, title, rule, found) if found else passed(check_id, title, rule, ok)
+
+
+def missing(what: str) -> Finding:
+    """ "Không tìm thấy …": a part of the plan is not in the document."""
+    return Finding("check_missing", {"what": t(what)})
+
+
+def grouped(code: str, examples: list[tuple[Paragraph, dict[str, object]]]) -> list[Finding]:
+    """One finding for many paragraphs with the same problem: the count and the first one."""
+    if not examples:
+        return []
+    para, params = examples[0]
+    return [Finding(code, {**params, "count": len(examples)}, where(para))]
+
+
+def section_where(section: Section) -> Where:
+    """The place of a whole section (page setup)."""
+    return Where(story="section", section=section.index)

@@ -1,0 +1,320 @@
+"""NĐ 30 rules for the body and the end of a KẾ HOẠCH: body text, headings, recipients,
+signature, page numbers and the appendix (PL1 II.6–II.9, I.7, III.1).
+
+Each rule is a small function over the read document returning a `CheckResult`; PL1 is Phụ lục I
+of the decree (../shared/reference/nd30-format.md quotes each rule).
+"""
+
+from __future__ import annotations
+
+from plangen.check_format import Layout, Paragraph
+from plangen.check_parts import Parts, Ref, norm, refs, where
+from plangen.check_result import CheckResult, Finding, skipped
+from plangen.check_rulekit import (
+    HONORIFICS,
+    INDENT_SLACK_CM,
+    INDENTS_CM,
+    ITEM_HEADING,
+    MAX_EXAMPLES,
+    MIN_GAP_TWIPS,
+    PART_HEADING,
+    POINT_HEADING,
+    ROMAN_HEADING,
+    RULE_REFS,
+    check_align,
+    check_bold,
+    check_caps,
+    check_italic,
+    check_size,
+    grouped,
+    missing,
+    result,
+    section_where,
+    t,
+    title_code,
+)
+
+
+def _is_section_heading(para: Paragraph) -> bool:
+    text = norm(f"{para.label} {para.text}")
+    return bool(ROMAN_HEADING.match(text) or PART_HEADING.match(text))
+
+
+def check_body_text(layout: Layout, parts: Parts) -> CheckResult:
+    """PL1 II.6.e: body text justified, first line indented 1 or 1.27 cm, at least 6 pt between
+    paragraphs, line spacing from single to 1.5 lines, 13–14 pt."""
+    if not parts.body:
+        return result("body-text", [missing("body")], Finding("check_ok"))
+    problems: dict[str, list[tuple[Paragraph, dict[str, object]]]] = {}
+    previous: Paragraph | None = None
+    for para in parts.body:
+        for code, params in _body_problems(para, previous):
+            problems.setdefault(code, []).append((para, params))
+        previous = para
+    found = [finding for code, examples in problems.items()
+             for finding in grouped(code, examples)]
+    return result("body-text", found,
+                   Finding("check_ok_body", {"count": len(parts.body)}))
+
+
+Problems = list[tuple[str, dict[str, object]]]
+
+
+def _body_problems(para: Paragraph, previous: Paragraph | None) -> Problems:
+    look = para.look
+    out: Problems = []
+    heading = _is_section_heading(para)  # NĐ 30 sets no alignment or indent for "I." headings
+    if not heading and look.align != "both":
+        out.append(("check_body_align", {"found": t(f"align_{look.align}")}))
+    indent_cm = look.first_line / 567
+    if not heading and not any(abs(indent_cm - want) <= INDENT_SLACK_CM for want in INDENTS_CM):
+        out.append(("check_body_indent", {"found": indent_cm}))
+    if previous is not None:
+        same = look.contextual and previous.look.style_id == look.style_id
+        gap = 0 if same else previous.look.after + look.before
+        if gap < MIN_GAP_TWIPS:
+            out.append(("check_body_spacing", {"found": gap / 20}))
+    out += _line_spacing(para)
+    sizes = {run.size for run in para.runs if run.text.strip()}
+    bad = sorted(size for size in sizes if not 12.99 <= size <= 14.01)
+    if bad:
+        out.append(("check_body_size", {"found": bad[0], "want": (13, 14)}))
+    return out
+
+
+def _line_spacing(para: Paragraph) -> Problems:
+    look = para.look
+    if look.line is None:
+        return []
+    if look.line_rule == "auto":
+        lines = look.line / 240
+        if not 0.99 <= lines <= 1.51:
+            return [("check_body_line", {"found": lines})]
+        return []
+    size = max((run.size for run in para.runs if run.text.strip()), default=14.0)
+    # a single line of Times New Roman is about 1.15 times its size
+    highest = size * 1.15 * 1.5 + 0.5
+    points = look.line / 20
+    if points > highest or (look.line_rule == "exact" and points < size):
+        return [("check_body_line_exact", {"found": points})]
+    return []
+
+
+def check_headings(layout: Layout, parts: Parts) -> CheckResult:
+    """PL1 II.6.đ and V row 6.b: "I. …" headings caps and bold; "Phần I" bold, not caps; no
+    level is italic; "a)" points regular."""
+    found: list[Finding] = []
+    count = 0
+    for ref in refs(parts.body):
+        if not ref.first:
+            continue
+        text = ref.text
+        if ROMAN_HEADING.match(text):
+            count += 1
+            check_caps(ref, "heading_section", True, found)
+            check_bold(ref, "heading_section", True, found)
+            check_italic(ref, "heading_section", False, found)
+        elif PART_HEADING.match(text):
+            count += 1
+            check_bold(ref, "heading_part", True, found)
+            check_caps(ref, "heading_part", False, found)
+        elif ITEM_HEADING.match(text):
+            count += 1
+            check_italic(ref, "heading_item", False, found)
+        elif POINT_HEADING.match(text):
+            count += 1
+            check_italic(ref, "heading_point", False, found)
+            check_bold(ref, "heading_point", False, found)
+    return result("headings", found[:MAX_EXAMPLES * 2],
+                   Finding("check_ok_headings", {"count": count}))
+
+
+# ---- recipients and signature ---------------------------------------------------------------
+
+
+def check_recipients(layout: Layout, parts: Parts) -> CheckResult:
+    """PL1 II.9: "Nơi nhận:" bold italic 12 pt, not underlined, flush left; each recipient on
+    its own line "- …;" at 11 pt; the last "- Lưu: VT, ….". A KH has no "Kính gửi"."""
+    label = parts.recipients_label
+    if label is None:
+        return result("recipients", [missing("recipients_label")],
+                       Finding("check_ok"))
+    found: list[Finding] = []
+    if label.text != "Nơi nhận:":
+        found.append(Finding("check_text", {"what": t("recipients_label"), "found": label.text,
+                                            "want": "Nơi nhận:"}, label.where))
+    check_bold(label, "recipients_label", True, found)
+    check_italic(label, "recipients_label", True, found)
+    check_size(label, "recipients_label", 12, 12, found)
+    if label.underlined:
+        found.append(Finding("check_underlined", {"what": t("recipients_label")}, label.where))
+    check_align(label.para, "recipients_label", "left", found, accept=("both",))
+    found += _recipient_lines(parts.recipients)
+    for para in parts.body:
+        if norm(para.text).lower().startswith("kính gửi"):
+            found.append(Finding("check_kinh_gui", {}, where(para)))
+    return result("recipients", found,
+                   Finding("check_ok_recipients", {"count": len(parts.recipients)}))
+
+
+def _recipient_lines(lines: list[Ref]) -> list[Finding]:
+    dashed: list[Ref] = []
+    for ref in lines:
+        archived = bool(dashed) and dashed[-1].text.lstrip("-– ").startswith("Lưu")
+        if archived and not ref.text.startswith(("-", "–")):
+            break  # the drafter's code and copies may follow the archive line (PL1 III.3)
+        dashed.append(ref)
+    if not dashed:
+        return [missing("recipient")]
+    problems: dict[str, list[tuple[Paragraph, dict[str, object]]]] = {}
+
+    def note(code: str, ref: Ref, **params: object) -> None:
+        problems.setdefault(code, []).append((ref.para, params))
+
+    for ref in dashed:
+        if not ref.text.startswith("-"):
+            note("check_recipient_dash", ref)
+        sizes = [size for size in ref.sizes if abs(size - 11) > 0.01]
+        if sizes:
+            note("check_recipient_size", ref, found=sizes[0])
+        if ref.bold or ref.italic:
+            note("check_recipient_upright", ref)
+    archive = dashed[-1]
+    for ref in dashed[:-1]:
+        if not ref.text.endswith(";"):
+            note("check_recipient_semicolon", ref)
+    if not archive.text.lstrip("-– ").startswith("Lưu"):
+        note("check_recipient_archive", archive)
+    elif not archive.text.endswith("."):
+        note("check_recipient_archive_end", archive)
+    return [finding for code, examples in problems.items()
+            for finding in grouped(code, examples)]
+
+
+def check_signature(layout: Layout, parts: Parts) -> CheckResult:
+    """PL1 II.7: authority and title lines caps, bold, 13–14 pt, centered; the signer's name
+    bold, 13–14 pt, centered, in normal capitalization, without titles or honorifics."""
+    lines = parts.signature
+    if len(lines) < 2:
+        return result("signature", [missing("signature")], Finding("check_ok"))
+    found: list[Finding] = []
+    *titles, name = lines
+    for ref in titles:
+        check_caps(ref, "authority", True, found)
+        check_bold(ref, "authority", True, found)
+        check_size(ref, "authority", 13, 14, found)
+        check_align(ref.para, "authority", "center", found)
+    check_bold(name, "signer", True, found)
+    check_italic(name, "signer", False, found)
+    check_size(name, "signer", 13, 14, found)
+    check_align(name.para, "signer", "center", found)
+    check_caps(name, "signer", False, found)
+    if HONORIFICS.match(name.text):
+        found.append(Finding("check_signer_honorific", {"found": name.text}, name.where))
+    ok = Finding("check_ok_signature", {"lines": " / ".join(ref.text for ref in titles),
+                                        "name": name.text})
+    return result("signature", found, ok)
+
+
+# ---- page numbers and appendix --------------------------------------------------------------
+
+
+def check_page_numbers(layout: Layout, parts: Parts) -> CheckResult:
+    """PL1 I.7: a PAGE field centered in the header, 13–14 pt, Arabic digits, not on page 1."""
+    if not layout.sections:
+        return result("page-numbers", [missing("page_number")], Finding("check_ok"))
+    first = layout.sections[0]
+    found: list[Finding] = []
+    header = _page_paragraph(first.headers.get("default", ()))
+    if header is None:
+        in_footer = _page_paragraph(first.footers.get("default", ()))
+        found.append(Finding("check_page_in_footer", {}, where(in_footer)) if in_footer else
+                     Finding("check_missing", {"what": t("page_number")},
+                             section_where(first)))
+    else:
+        check_align(header, "page_number", "center", found)
+        ref = next(iter(refs([header])), None)
+        if ref is not None:
+            check_size(ref, "page_number", 13, 14, found)
+    on_first = first.headers.get("first", ()) if first.title_page else first.headers.get(
+        "default", ())
+    if header is not None and _page_paragraph(on_first) is not None:
+        found.append(Finding("check_page_on_first", {}, section_where(first)))
+    for section in layout.sections:
+        if section.number_format not in (None, "decimal"):
+            found.append(Finding("check_page_format", {"found": section.number_format},
+                                 section_where(section)))
+    return result("page-numbers", found, Finding("check_ok_page_numbers"))
+
+
+def _page_paragraph(story: tuple[Paragraph, ...]) -> Paragraph | None:
+    return next((para for para in story if "PAGE" in para.fields), None)
+
+
+def _appendix_tables(layout: Layout, parts: Parts) -> list[tuple[Ref, list[int]]]:
+    """Each appendix label with the tables that follow it (up to the next label)."""
+    labels = parts.appendix_labels
+    out = []
+    for number, label in enumerate(labels):
+        end = labels[number + 1].para.index if number + 1 < len(labels) else 1 << 30
+        tables = [table.index for table in layout.tables
+                  if table.paragraphs and label.para.index < table.paragraphs[0] < end]
+        out.append((label, tables))
+    return out
+
+
+def check_appendix(layout: Layout, parts: Parts) -> CheckResult:
+    """PL1 III.1.b: "Phụ lục" in lowercase, bold, centered, 14 pt, its title caps and bold;
+    a wide appendix table on landscape pages (PL1 I.2; the official Phụ lục I does so)."""
+    if not parts.appendix_labels:
+        return skipped("appendix", title_code("appendix"), RULE_REFS["appendix"],
+                       Finding("check_skip_no_appendix"))
+    found: list[Finding] = []
+    sections = {section.index: section for section in layout.sections}
+    tables = {table.index: table for table in layout.tables}
+    for label, numbers in _appendix_tables(layout, parts):
+        check_caps(label, "appendix_label", False, found)
+        check_bold(label, "appendix_label", True, found)
+        check_size(label, "appendix_label", 14, 14, found)
+        check_align(label.para, "appendix_label", "center", found)
+        _check_appendix_title(layout, label, found)
+        wide = [tables[n] for n in numbers if tables[n].columns >= 4]
+        section = sections.get(label.para.section)
+        if wide and section is not None and not section.landscape:
+            found.append(Finding("check_appendix_portrait", {"columns": wide[0].columns},
+                                 label.where))
+    return result("appendix", found,
+                   Finding("check_ok_appendix", {"count": len(parts.appendix_labels)}))
+
+
+def _check_appendix_title(layout: Layout, label: Ref, found: list[Finding]) -> None:
+    after = [ref for ref in refs(layout.paragraphs[label.para.index:]) if ref.para.table is None]
+    if not after:
+        found.append(missing("appendix_title"))
+        return
+    title = after[0]
+    check_caps(title, "appendix_title", True, found)
+    check_bold(title, "appendix_title", True, found)
+    check_align(title.para, "appendix_title", "center", found)
+
+
+def check_appendix_header_row(layout: Layout, parts: Parts) -> CheckResult:
+    """An appendix table's heading row repeats on every page (w:tblHeader), so a table that
+    runs over several landscape pages stays readable."""
+    tables = {table.index: table for table in layout.tables}
+    found: list[Finding] = []
+    count = 0
+    for _, numbers in _appendix_tables(layout, parts):
+        for number in numbers:
+            table = tables[number]
+            if table.rows < 2:
+                continue
+            count += 1
+            if not table.header_repeats:
+                first_cell = layout.paragraphs[table.paragraphs[0] - 1]
+                found.append(Finding("check_header_row", {"table": number}, where(first_cell)))
+    if not count:
+        return skipped("appendix-header-row", title_code("appendix-header-row"),
+                       RULE_REFS["appendix-header-row"], Finding("check_skip_no_appendix_table"))
+    return result("appendix-header-row", found,
+                   Finding("check_ok_tables", {"count": count}))
