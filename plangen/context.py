@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from plangen.model import Appendix, Entry, Plan, Section, Task
+from plangen.model import Appendix, Entry, Issuer, Plan, Section, Signature, Task
 from plangen.vntext import (
     BLANK,
     date_words,
@@ -52,19 +52,6 @@ class Para:
 
 
 @dataclass(frozen=True)
-class IssuerText:
-    name: str
-    parent: str | None
-    header_lines: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class SignatureText:
-    lines: tuple[str, ...]
-    name: str
-
-
-@dataclass(frozen=True)
 class AppendixText:
     """The appendix: heading lines and a table given as rows of cells of lines."""
 
@@ -80,7 +67,7 @@ class AppendixText:
 class Context:
     """Everything a template may name; field names follow the spec's keys."""
 
-    issuer: IssuerText
+    issuer: Issuer  # the lines upper-cased for the header
     number: str
     symbol: str
     place: str
@@ -90,7 +77,7 @@ class Context:
     body: tuple[Para, ...]
     recipients: tuple[str, ...]
     drafting_code: str | None
-    signature: SignatureText
+    signature: Signature  # the lines upper-cased
     appendix: AppendixText | None
     created: str
 
@@ -100,8 +87,8 @@ def build_context(plan: Plan) -> Context:
     number = two_digits(int(plan.number)) if plan.number else BLANK
     date = date_words(plan.date.day, plan.date.month, plan.date.year)
     return Context(
-        issuer=IssuerText(plan.issuer.name, upper(plan.issuer.parent) if plan.issuer.parent
-                          else None, tuple(upper(line) for line in plan.issuer.header_lines)),
+        issuer=Issuer(plan.issuer.name, tuple(upper(line) for line in plan.issuer.header_lines),
+                      upper(plan.issuer.parent) if plan.issuer.parent else None),
         number=number,
         symbol=plan.symbol,
         place=plan.place,
@@ -111,8 +98,8 @@ def build_context(plan: Plan) -> Context:
         body=tuple(body_paragraphs(plan)),
         recipients=recipient_lines(plan.recipients),
         drafting_code=plan.drafting_code,
-        signature=SignatureText(tuple(upper(line) for line in plan.signature.lines),
-                                plan.signature.name),
+        signature=Signature(tuple(upper(line) for line in plan.signature.lines),
+                            plan.signature.name),
         appendix=_appendix(plan, plan.appendix, number, date) if plan.appendix else None,
         created=f"{plan.date.year:04d}-{plan.date.month or 1:02d}-{plan.date.day or 1:02d}"
                 "T00:00:00Z",
