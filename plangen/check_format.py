@@ -220,6 +220,19 @@ def _first_row_styled(look: etree._Element | None) -> bool:
         "[0-9A-Fa-f]{1,4}", look.get(w("val")) or "") else 0) & 0x0020)
 
 
+def table_context(p: etree._Element) -> TableContext | None:
+    """The table style context of a paragraph read on its own (its nearest table, and whether
+    its row is that table's first)."""
+    row = next(p.iterancestors(_W + "tr"), None)
+    tbl = next(p.iterancestors(_TBL), None)
+    if row is None or tbl is None:
+        return None
+    style_el = tbl.find(f"{_W}tblPr/{_W}tblStyle")
+    first = next(iter(_rows(tbl)), None) is row
+    return TableContext(style_el.get(_W + "val") if style_el is not None else None,
+                        first and _first_row_styled(tbl.find(f"{_W}tblPr/{_W}tblLook")))
+
+
 def _row_repeats(tr: etree._Element) -> bool:
     found = tr.find(f"{w('trPr')}/{w('tblHeader')}")
     return found is not None and is_on(found)

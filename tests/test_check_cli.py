@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from docx_helpers import XSD_DIR
+from docx_helpers import XSD_DIR, schema_errors
 from handmade_docx import handmade
 
 from plangen.batch import FAILED, WRITTEN, BatchOptions, run_batch
@@ -123,6 +123,7 @@ def test_schema_violation_is_reported_with_part_and_line(renderer: Renderer,
             target.writestr(info, content)
     broken = tmp_path / "lech-luoc-do.docx"
     broken.write_bytes(out.getvalue())
+    assert any("pStyle" in error for error in schema_errors(broken.read_bytes()))
     assert run(str(broken)).exit_code == 0  # the fast checks do not read the schema
     result = run(str(broken), "--schemas", str(XSD_DIR))
     assert result.exit_code == 1
