@@ -652,6 +652,243 @@ CATALOG: dict[str, tuple[str, str]] = {
                                    "số thứ tự; xem lại.",
                                    "the group row \"{text}\" is kept as a numbered row; check "
                                    "it."),
+    # plangen extract: reading an existing plan into a spec
+    "extract_too_large": ("Tệp \"{path}\" quá lớn ({size} byte; tối đa {limit}): kiểm tra xem "
+                          "có chọn nhầm tệp không.",
+                          "\"{path}\" is too large ({size} bytes; at most {limit}): check that "
+                          "this is the right file."),
+    "extract_unreadable": ("Không đọc được tệp \"{path}\" ({detail}).",
+                           "Cannot read \"{path}\" ({detail})."),
+    "extract_old_doc": ("\"{path}\" là tệp Word cũ (.doc). Mở bằng Word hoặc LibreOffice, chọn "
+                        "Lưu thành (Save As) kiểu .docx rồi chạy lại.",
+                        "\"{path}\" is an old Word file (.doc). Open it in Word or LibreOffice, "
+                        "Save As .docx, then run again."),
+    "extract_pdf": ("\"{path}\" là tệp PDF. Mở bằng Word (Word tự chuyển sang .docx) hoặc chép "
+                    "toàn bộ chữ sang một tệp .txt, rồi chạy lại với tệp đó.",
+                    "\"{path}\" is a PDF. Open it in Word (which converts it to .docx) or copy "
+                    "all its text into a .txt file, then run again on that file."),
+    "extract_not_utf8": ("Tệp văn bản \"{path}\" không lưu bằng mã UTF-8. Mở tệp, chọn Lưu thành "
+                         "(Save As), chọn mã hóa (Encoding) UTF-8 rồi chạy lại.",
+                         "The text file \"{path}\" is not UTF-8. Open it, choose Save As, pick "
+                         "the UTF-8 encoding, then run again."),
+    "extract_not_docx": ("\"{path}\" là tệp nén nhưng không phải tệp Word (.docx).",
+                         "\"{path}\" is a zip file but not a Word document (.docx)."),
+    "extract_bad_docx": ("Tệp Word \"{path}\" bị hỏng, không đọc được ({detail}). Mở bằng Word, "
+                         "lưu lại thành tệp mới rồi chạy lại.",
+                         "The Word file \"{path}\" is damaged ({detail}). Open it in Word, save "
+                         "it as a new file, then run again."),
+    "extract_output_is_input": ("Tệp ra \"{path}\" trùng tệp vào; chọn tên khác bằng -o.",
+                                "The output \"{path}\" is the input file; choose another name "
+                                "with -o."),
+    "extract_stdin_needs_output": ("Khi đọc từ bàn phím hoặc ống dẫn (-), ghi rõ tệp ra bằng "
+                                   "-o, ví dụ -o ke-hoach.yaml.",
+                                   "When reading from standard input (-), name the output with "
+                                   "-o, e.g. -o plan.yaml."),
+    "extract_written": ("Đã ghi {path}. Đọc lại các chú thích \"# TODO\" và \"# Kiểm tra\", rồi "
+                        "chạy: plangen validate {path}",
+                        "Wrote {path}. Read the \"# TODO\" and \"# Check\" comments, then run: "
+                        "plangen validate {path}"),
+    "extract_invalid": ("Tệp trích ra còn {count} lỗi (liệt kê ở trên); sửa trong tệp rồi chạy "
+                        "plangen validate.",
+                        "The extracted spec still has {count} problem(s) (listed above); fix "
+                        "them in the file, then run plangen validate."),
+    "extract_head_source": ("Tệp kế hoạch do \"plangen extract\" đọc từ {source}.",
+                            "Plan spec read by \"plangen extract\" from {source}."),
+    "extract_head_check": ("Đọc lại toàn bộ; sửa mọi chỗ \"# TODO\" (phải điền) và xem các chỗ "
+                           "\"# Kiểm tra\".\nRồi chạy: plangen validate <tệp>; plangen render "
+                           "<tệp>",
+                           "Read it through; fix every \"# TODO\" (to fill in) and look at each "
+                           "\"# Check\".\nThen run: plangen validate <file>; plangen render "
+                           "<file>"),
+    "extract_prefix_todo": ("TODO (cần điền): ", "TODO (fill in): "),
+    "extract_prefix_check": ("Kiểm tra: ", "Check: "),
+    "extract_prefix_kept": ("Giữ nguyên: ", "Kept as is: "),
+    "extract_prefix_lost": ("Không chuyển được: ", "Not carried over: "),
+    "extract_joined": ("đã ghép hai dòng bị ngắt (ngắt trang hoặc xuống dòng giữa câu); xem lại "
+                       "chỗ ghép.",
+                       "two lines cut apart (a page or line break inside a sentence) were "
+                       "joined; check the join."),
+    "extract_table_as_text": ("bảng {rows} dòng trong thân văn bản được giữ thành các đoạn văn "
+                              "(mỗi dòng bảng một đoạn, các ô cách nhau bằng \";\").",
+                              "a {rows}-row table in the body is kept as paragraphs (one per "
+                              "row, cells separated by \";\")."),
+    "extract_todo_tasks": ("không nhận ra nhiệm vụ đánh số 1., 2. … nào trong mục II; điền các "
+                           "nhiệm vụ.",
+                           "no numbered task (1., 2. …) was found in section II; fill in the "
+                           "tasks."),
+    "extract_role_kept": ("dòng \"{text}\" không thành dòng vai trò (trùng vai trò hoặc không có "
+                          "nội dung); đã giữ thành đoạn mô tả.",
+                          "the line \"{text}\" did not become a role line (a repeated role or "
+                          "no value); it is kept as a description paragraph."),
+    "extract_role_order": ("các dòng vai trò sẽ in theo thứ tự chuẩn (chủ trì, thực hiện, phối "
+                           "hợp, đôn đốc, thời gian, sản phẩm), khác thứ tự văn bản gốc.",
+                           "role lines will print in the usual order (lead, implementer, "
+                           "partners, supervisor, timeline, product), not the source's order."),
+    "extract_order": ("văn bản gốc có đoạn văn sau các dòng vai trò hoặc gạch đầu dòng; plangen "
+                      "in đoạn văn trước: xem lại thứ tự.",
+                      "the source has a paragraph after the role lines or bullets; plangen "
+                      "prints paragraphs first: check the order."),
+    "extract_role_style_mixed": ("nhiệm vụ dùng cả \"- \" và \"a)\" cho các dòng vai trò; "
+                                 "plangen dùng một kiểu.",
+                                 "the task marks its role lines both with \"- \" and \"a)\"; "
+                                 "plangen uses one style."),
+    "extract_todo_appendix_title": ("phụ lục không có tên; điền tên phụ lục.",
+                                    "the appendix has no title; fill it in."),
+    "extract_title_joined": ("tên phụ lục ghép từ {count} dòng.",
+                             "the appendix title was joined from {count} lines."),
+    "extract_after_appendix": ("\"{text}\" (sau bảng phụ lục).",
+                               "\"{text}\" (after the appendix table)."),
+    "extract_appendix_no_header": ("bảng phụ lục không có dòng tiêu đề (STT …); các cột được "
+                                   "hiểu theo thứ tự: nội dung, chủ trì, phối hợp, thời gian, "
+                                   "sản phẩm.",
+                                   "the appendix table has no heading row (STT …); its columns "
+                                   "are read as content, lead, partners, timeline, product."),
+    "extract_appendix_row_lost": ("dòng bảng \"{text}\" (trước dòng tiêu đề).",
+                                  "table row \"{text}\" (before the heading row)."),
+    "extract_appendix_no_rows": ("bảng phụ lục không có dòng nào; đang lấy các dòng từ nhiệm "
+                                 "vụ mục II.",
+                                 "the appendix table has no rows; the rows are taken from the "
+                                 "tasks of section II."),
+    "extract_appendix_column_lost": ("cột \"{column}\" của phụ lục (plangen có các cột nội dung, "
+                                     "chủ trì, phối hợp, thời gian, sản phẩm).",
+                                     "the appendix column \"{column}\" (plangen has content, "
+                                     "lead, partners, timeline and product columns)."),
+    "extract_appendix_column_order": ("các cột phụ lục sẽ in theo thứ tự chuẩn (nội dung, chủ "
+                                      "trì, phối hợp, thời gian, sản phẩm), khác văn bản gốc.",
+                                      "appendix columns will print in the usual order (content, "
+                                      "lead, partners, timeline, product), not the source's."),
+    "extract_appendix_continued": ("dòng bảng bị ngắt trang, phần sau đã ghép vào dòng này.",
+                                   "a table row cut by a page break; its rest was joined here."),
+    "extract_appendix_cell_lost": ("ô \"{text}\" ở cột không có trong plangen.",
+                                   "cell \"{text}\" in a column plangen does not have."),
+    "extract_appendix_row_content": ("dòng phụ lục không có nội dung công việc; điền vào.",
+                                     "the appendix row has no task text; fill it in."),
+    "extract_no_doc_type": ("không thấy dòng \"KẾ HOẠCH\"; trích yếu là dòng đầu sau phần đầu "
+                            "văn bản.",
+                            "no \"KẾ HOẠCH\" line; the summary is the first line after the "
+                            "header."),
+    "extract_summary_joined": ("trích yếu ghép từ {count} dòng.",
+                               "the summary was joined from {count} lines."),
+    "extract_todo_section": ("văn bản không có mục {section}; điền nội dung mục này.",
+                             "the source has no section {section}; fill it in."),
+    "extract_todo_section_empty": ("mục này không có nội dung; điền vào.",
+                                   "this section is empty; fill it in."),
+    "extract_extra_section": ("mục \"{heading}\" không thuộc bốn mục I–IV của plangen; đã giữ "
+                              "thành một mục con ở đây.",
+                              "the section \"{heading}\" is not one of plangen's sections "
+                              "I–IV; it is kept as a numbered item here."),
+    "extract_kept_marker": ("\"{text}\" đứng trước mọi mục đánh số; đã giữ thành đoạn văn "
+                            "(cả dấu đầu dòng).",
+                            "\"{text}\" comes before any numbered item; kept as a paragraph "
+                            "(with its marker)."),
+    "extract_closing_guess": ("không có đoạn \"Trên đây là …\"; đoạn cuối có \"./.\" được hiểu "
+                              "là đoạn kết.",
+                              "no \"Trên đây là …\" paragraph; the last paragraph ending "
+                              "\"./.\" is read as the closing."),
+    "extract_header_lost": ("dòng \"{text}\" ở phần đầu văn bản.",
+                            "the header line \"{text}\"."),
+    "extract_bad_number": ("số văn bản \"{value}\" không hợp lệ; để trống.",
+                           "the document number \"{value}\" is not valid; left blank."),
+    "extract_bad_date": ("ngày tháng có giá trị không hợp lệ ({value}); đã bỏ phần đó.",
+                         "the date has an impossible value ({value}); that part was dropped."),
+    "extract_issuer_parent": ("dòng \"{parent}\" được hiểu là cơ quan chủ quản.",
+                              "the line \"{parent}\" is read as the parent agency."),
+    "extract_issuer_case": ("tên viết thường đoán từ dòng in hoa \"{line}\"; xem lại chữ hoa.",
+                            "the name's case was guessed from the capitals \"{line}\"; check "
+                            "it."),
+    "extract_tail_lost": ("dòng \"{text}\" ở cuối văn bản (không thuộc nơi nhận hay chữ ký).",
+                          "the line \"{text}\" at the end (neither a recipient nor the "
+                          "signature)."),
+    "extract_guess_issuer": ("văn bản không có tên cơ quan ban hành ở phần đầu; đã đoán "
+                             "\"{name}\" từ nội dung: kiểm tra lại.",
+                             "the header names no issuing agency; \"{name}\" was guessed from "
+                             "the text: check it."),
+    "extract_todo_issuer": ("văn bản không có tên cơ quan ban hành; điền tên.",
+                            "the source names no issuing agency; fill it in."),
+    "extract_guess_place": ("văn bản không có dòng địa danh, ngày tháng; địa danh \"{place}\" "
+                            "lấy từ tên cơ quan: kiểm tra lại.",
+                            "the source has no place and date line; the place \"{place}\" "
+                            "comes from the agency's name: check it."),
+    "extract_todo_place": ("văn bản không có địa danh; điền địa danh.",
+                           "the source has no place; fill it in."),
+    "extract_guess_date": ("phần đầu không có ngày tháng; lấy từ dòng \"Kèm theo Kế hoạch số …\" "
+                           "của phụ lục: kiểm tra lại.",
+                           "the header has no date; it comes from the appendix's \"Kèm theo "
+                           "Kế hoạch số …\" line: check it."),
+    "extract_guess_number": ("số văn bản \"{number}\" lấy từ dòng \"Kèm theo Kế hoạch số …\" "
+                             "của phụ lục: kiểm tra lại, hoặc để trống khi là dự thảo.",
+                             "the number \"{number}\" comes from the appendix's \"Kèm theo Kế "
+                             "hoạch số …\" line: check it, or leave it blank for a draft."),
+    "extract_todo_date": ("văn bản không có ngày tháng; tạm ghi năm {year}: điền ngày tháng.",
+                          "the source has no date; the year {year} is a stand-in: fill in the "
+                          "date."),
+    "extract_todo_summary": ("văn bản không có trích yếu; điền trích yếu.",
+                             "the source has no summary line; fill it in."),
+    "extract_todo_recipients": ("văn bản không có nơi nhận; điền nơi nhận.",
+                                "the source has no recipients; fill them in."),
+    "extract_todo_archive": ("văn bản không có dòng \"Lưu: …\"; đã thêm \"Lưu: VT\": sửa cho "
+                             "đúng.",
+                             "the source has no \"Lưu: …\" line; \"Lưu: VT\" was added: correct "
+                             "it."),
+    "extract_archive_moved": ("dòng \"Lưu: …\" được chuyển xuống cuối danh sách nơi nhận.",
+                              "the \"Lưu: …\" line was moved to the end of the recipients."),
+    "extract_todo_signature": ("không nhận ra dòng quyền hạn, chức vụ người ký; điền vào.",
+                               "no signing authority or title was found; fill them in."),
+    "extract_todo_signer": ("không nhận ra họ tên người ký; điền vào.",
+                            "no signer's name was found; fill it in."),
+    "extract_sum_title": ("Đã đọc {source}:", "Read {source}:"),
+    "extract_sum_header": ("  Phần đầu: {issuer}; số {number}; {place}, {date}",
+                           "  Header: {issuer}; number {number}; {place}, {date}"),
+    "extract_sum_summary": ("  Trích yếu: {summary}", "  Summary: {summary}"),
+    "extract_sum_preamble": ("  Mở đầu: {count} đoạn ({bases} dòng căn cứ)",
+                             "  Preamble: {count} paragraph(s) ({bases} legal basis line(s))"),
+    "extract_sum_section": ("  {numeral}. {heading}: {items} mục, {paragraphs} đoạn{reporting}",
+                            "  {numeral}. {heading}: {items} item(s), {paragraphs} "
+                            "paragraph(s){reporting}"),
+    "extract_sum_reporting": (", có chế độ báo cáo", ", with a reporting regime"),
+    "extract_sum_tasks": ("  II. {heading}: {tasks} nhiệm vụ, {roles} dòng vai trò, {subtasks} "
+                          "nhiệm vụ con{labels}",
+                          "  II. {heading}: {tasks} task(s), {roles} role line(s), {subtasks} "
+                          "sub-task(s){labels}"),
+    "extract_sum_labels": ("; nhãn riêng: {labels}", "; own labels: {labels}"),
+    "extract_sum_closing": ("  Đoạn kết: {count} đoạn", "  Closing: {count} paragraph(s)"),
+    "extract_sum_recipients": ("  Nơi nhận: {count} dòng, dòng cuối \"{archive}\"",
+                               "  Recipients: {count} line(s), last \"{archive}\""),
+    "extract_sum_code": ("  Ký hiệu người soạn thảo: {value}", "  Drafting code: {value}"),
+    "extract_sum_signature": ("  Chữ ký: {lines} — {name}", "  Signature: {lines} — {name}"),
+    "extract_sum_appendix": ("  Phụ lục \"{title}\": {rows} dòng",
+                             "  Appendix \"{title}\": {rows} row(s)"),
+    "extract_sum_appendix_tasks": ("  Phụ lục \"{title}\": các dòng trùng nhiệm vụ mục II "
+                                   "(from_tasks)",
+                                   "  Appendix \"{title}\": rows repeat the tasks of section II "
+                                   "(from_tasks)"),
+    "extract_sum_no_appendix": ("  Phụ lục: không có", "  Appendix: none"),
+    "extract_sum_repairs": ("  Đã sửa khi đọc: {repairs}", "  Repaired while reading: {repairs}"),
+    "extract_repair_joined": ("ghép {count} dòng bị ngắt", "{count} cut line(s) joined"),
+    "extract_repair_marks": ("bỏ dấu ** ## * ở {count} chỗ",
+                             "** ## * marks removed in {count} place(s)"),
+    "extract_repair_page_numbers": ("bỏ {count} số trang", "{count} page number(s) dropped"),
+    "extract_repair_soft_breaks": ("{count} chỗ xuống dòng mềm", "{count} soft line break(s)"),
+    "extract_repair_numbering": ("{count} số, dấu đầu dòng tự động",
+                                 "{count} automatic number(s) or bullet(s)"),
+    "extract_repair_text_boxes": ("{count} hộp văn bản", "{count} text box(es)"),
+    "extract_repair_insertions": ("nhận {count} chỗ sửa đổi chèn thêm",
+                                  "{count} tracked insertion(s) accepted"),
+    "extract_repair_deletions": ("bỏ {count} chỗ sửa đổi đã xóa",
+                                 "{count} tracked deletion(s) accepted"),
+    "extract_sum_notes": ("{todo} chỗ cần điền (TODO), {check} chỗ cần kiểm tra, {kept} đoạn giữ "
+                          "nguyên, {lost} phần không chuyển được (chú thích \"#\" trong tệp):",
+                          "{todo} to fill in (TODO), {check} to check, {kept} kept as is, "
+                          "{lost} not carried over (\"#\" comments in the file):"),
+    "extract_sum_no_notes": ("Không có chỗ nào chưa chắc.", "Nothing was unsure."),
+    "extract_second_appendix": ("\"{text}\" (plangen có một phụ lục; phần này thuộc phụ lục "
+                                "sau).",
+                                "\"{text}\" (plangen has one appendix; this belongs to a later "
+                                "one)."),
+    "extract_appendix_group_row": ("dòng nhóm \"{text}\" của bảng được giữ thành một dòng có "
+                                   "số thứ tự; xem lại.",
+                                   "the group row \"{text}\" is kept as a numbered row; check "
+                                   "it."),
     # plangen check (any .docx): names of the checks
     "check_title_zip": ("Tệp zip đọc được", "The zip opens"),
     "check_title_content_types": ("Kiểu nội dung ([Content_Types].xml)",

@@ -17,7 +17,8 @@ from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
 
 from plangen.extract import ExtractError, Extraction, extract_bytes
-from plangen.extract.reader import Line, Table, read_bytes
+from plangen.extract.blocks import Line, Table
+from plangen.extract.reader import read_bytes
 from plangen.loader import load_spec_text
 from plangen.render import render_plan
 from plangen.spec import check_loaded

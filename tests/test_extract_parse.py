@@ -216,6 +216,8 @@ def test_issuing_agency_lines(head: str, issuer: dict[str, Any]) -> None:
     ("Số: …/KH-UBND Đắk Lắk, ngày … tháng … năm 2026", None, "Đắk Lắk", {"year": 2026}),
     ("Số: 213 /KH-UBND Huế, ngày 31 tháng 4 năm 2026", "213", "Huế",
      {"month": 4, "year": 2026}),
+    ("Số: 7/KH-UBND\tĐắk Lắk, ngày 5/3/2026", "7", "Đắk Lắk",
+     {"day": 5, "month": 3, "year": 2026}),
 ])
 def test_number_place_and_date_lines(line: str, number: str | None, place: str,
                                      date: dict[str, int]) -> None:
@@ -273,3 +275,34 @@ def test_an_appendix_without_a_heading_row_and_with_a_cut_row() -> None:
     notes = notes_of(extraction)
     assert ("check", "extract_appendix_no_header", ("appendix", "columns")) in notes
     assert ("check", "extract_appendix_continued", ("appendix", "rows", 0)) in notes
+
+
+def test_a_bottom_block_laid_out_with_tabs() -> None:
+    tail = ("Nơi nhận:\tKT. CHỦ TỊCH\n- Bộ Khoa học và Công nghệ;\tPHÓ CHỦ TỊCH\n"
+            "- Các Phòng, TT: TH, HCQT, PV HCC tỉnh, CN và Cổng\nTTĐT tỉnh;\n- Lưu: VT.\n"
+            "\tNGUYỄN VĂN AN\n")
+    data = plan(tail="Trên đây là Kế hoạch./.\n" + tail).data
+    assert data["recipients"] == ["Bộ Khoa học và Công nghệ",
+                                  "Các Phòng, TT: TH, HCQT, PV HCC tỉnh, CN và Cổng TTĐT tỉnh",
+                                  "Lưu: VT"]
+    assert data["signature"] == {"lines": ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+                                 "name": "NGUYỄN VĂN AN"}
+
+
+def test_a_two_row_heading_group_rows_and_a_second_appendix() -> None:
+    extraction = plan(after=(
+        "PHỤ LỤC I\nDANH MỤC\nSTT\tNhiệm vụ\tCơ quan thực hiện\t\tThời gian\n"
+        "STT\tNhiệm vụ\tChủ trì\tPhối hợp\tThời gian\nI\tNhiệm vụ chung\t\t\t\n"
+        "1\tTập huấn\tSở A\tSở B\tQuý I\nPHỤ LỤC II\nKINH PHÍ\nSTT\tMục\tSố tiền\n"
+        "1\tHội nghị\t10 triệu\n"))
+    appendix = extraction.data["appendix"]
+    assert appendix["label"] == "PHỤ LỤC I"
+    assert appendix["columns"] == {"content": "Nhiệm vụ", "lead": "Chủ trì",
+                                   "partners": "Phối hợp", "timeline": "Thời gian"}
+    assert appendix["rows"] == [
+        {"content": "I. Nhiệm vụ chung"},
+        {"content": "Tập huấn", "lead": "Sở A", "partners": "Sở B", "timeline": "Quý I"}]
+    notes = notes_of(extraction)
+    assert ("check", "extract_appendix_group_row", ("appendix", "rows", 0)) in notes
+    lost = [n.params["text"] for n in extraction.notes if n.code == "extract_second_appendix"]
+    assert lost == ["PHỤ LỤC II", "KINH PHÍ", "STT; Mục; Số tiền 1; Hội nghị; 10 triệu"]

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from plangen.extract import Extraction, extract_path, extract_text
-from plangen.extract.reader import Line, Table, continues, read_text
+from plangen.extract.blocks import Line, Table, continues
+from plangen.extract.plaintext import read_text
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"
 

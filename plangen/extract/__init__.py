@@ -13,10 +13,12 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from plangen.errors import SpecError, SpecIssue
+from plangen.extract.blocks import ExtractError, Source
 from plangen.extract.emit import emit_spec
 from plangen.extract.notes import Note
 from plangen.extract.parse import parse_source
-from plangen.extract.reader import ExtractError, Source, read_bytes, read_path, read_text
+from plangen.extract.plaintext import read_text
+from plangen.extract.reader import read_bytes, read_path
 from plangen.loader import load_spec_text
 from plangen.spec import check_loaded
 

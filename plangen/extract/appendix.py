@@ -5,12 +5,13 @@ section II, the spec says `from_tasks: true` instead of copying the rows.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
+from plangen.extract.blocks import Block, Line, Table
 from plangen.extract.notes import Notes, excerpt
 from plangen.extract.patterns import DATE_WORDS
-from plangen.extract.reader import Block, Line, Table
 from plangen.extract.tasks import leaf_tasks, row_paragraph
 from plangen.model import DEFAULT_COLUMNS
 from plangen.vntext import BLANK, date_words, two_digits
@@ -43,6 +44,13 @@ def words(text: str) -> list[str]:
 def parse_appendix(blocks: list[Block], spec: dict[str, Any], notes: Notes) -> dict[str, Any]:
     """The `appendix` of a spec from the label line onwards (spec: what is read so far)."""
     appendix: dict[str, Any] = {}
+    second = next((i for i, b in enumerate(blocks) if i and isinstance(b, Line)
+                   and is_label(b.text)), len(blocks))
+    for block in blocks[second:]:  # plangen has one appendix: a second one is kept as notes
+        text = block.text if isinstance(block, Line) else "\n".join(
+            row_paragraph(row) for row in block.rows)
+        notes.add("lost", "extract_second_appendix", ("appendix",), text=excerpt(text, 200))
+    blocks = blocks[:second]
     first_table = next((i for i, b in enumerate(blocks) if isinstance(b, Table)), len(blocks))
     before = [b for b in blocks[:first_table] if isinstance(b, Line)]
     after = [b.text for b in blocks[first_table:] if isinstance(b, Line)]
@@ -114,6 +122,9 @@ def _table(appendix: dict[str, Any], rows: list[Cells], spec: dict[str, Any],
             notes.add("lost", "extract_appendix_row_lost", ("appendix",),
                       text=excerpt(row_paragraph(row), 200))
         rows = rows[header_index + 1:]
+        while rows and rows[0][:1] == header[:1]:  # a two-row heading ("Cơ quan" over
+            header = tuple(below or above for above, below in  # "Chủ trì", "Phối hợp")
+                           itertools.zip_longest(header, rows.pop(0), fillvalue=()))
     keys = _column_keys(header, appendix, notes)
     body = _body_rows(rows, header, notes)
     data_rows = [_row_data(row, keys, notes, index) for index, row in enumerate(body)]
@@ -176,6 +187,9 @@ def _body_rows(rows: list[Cells], header: Cells, notes: Notes) -> list[Cells]:
         if [" ".join(c) for c in row] == [" ".join(c) for c in header]:
             continue
         number = " ".join(row[0]).strip() if row else ""
+        if number and not number.rstrip(".").isdigit():
+            notes.add("check", "extract_appendix_group_row", ("appendix", "rows", len(out)),
+                      text=excerpt(number))
         if not number and out and any(row):
             notes.add("check", "extract_appendix_continued", ("appendix", "rows", len(out) - 1))
             for index, cell in enumerate(row):
@@ -194,6 +208,7 @@ def _continue_cell(cell: list[str], more: list[str]) -> list[str]:
 
 def _row_data(row: Cells, keys: list[str | None], notes: Notes, index: int) -> dict[str, Any]:
     data: dict[str, Any] = {}
+    group = ""  # the number cell of a group row ("I", "A"): kept in front of its text
     for position, cell in enumerate(row):
         key = keys[position] if position < len(keys) else None
         lines = [line.strip() for line in cell if line.strip()]
@@ -203,11 +218,16 @@ def _row_data(row: Cells, keys: list[str | None], notes: Notes, index: int) -> d
             if position:
                 notes.add("lost", "extract_appendix_cell_lost", ("appendix", "rows", index),
                           text=excerpt(" ".join(lines), 200))
+            elif not lines[0].rstrip(".").isdigit():
+                group = " ".join(lines)
             continue
         if key in ("lead", "partners"):
             data[key] = lines if len(lines) > 1 else lines[0]
         else:
             data[key] = " ".join(lines)
+    if group:
+        data["content"] = f"{group.rstrip('.')}. {data['content']}" if "content" in data \
+            else group
     if data and "content" not in data:
         notes.add("todo", "extract_appendix_row_content", ("appendix", "rows", index))
         data = {"content": "(Cần điền nội dung công việc)", **data}

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from plangen.extract.blocks import Block, Line
 from plangen.extract.notes import Notes, excerpt
 from plangen.extract.patterns import (
     COLLECTIVES,
@@ -27,7 +28,6 @@ from plangen.extract.patterns import (
     split_motto,
     strip_end,
 )
-from plangen.extract.reader import Block, Line
 from plangen.model import default_header_lines
 from plangen.schema import NUMBER_PATTERN
 from plangen.vntext import upper
@@ -40,8 +40,6 @@ PLACEHOLDER_ARCHIVE = "Lưu: VT"
 PLACEHOLDER_SIGNATURE = "(CẦN ĐIỀN CHỨC VỤ NGƯỜI KÝ)"
 PLACEHOLDER_SIGNER = "(Cần điền họ tên người ký)"
 _RULE = re.compile(r"^[-_–—=*.…\s]+$")
-_SIGNED = re.compile(r"^\(?\s*(đã ký|ký|ký tên|ký, ghi rõ họ tên|ký và đóng dấu)[^)]*\)?$",
-                     re.IGNORECASE)
 _KIND_UPPER = tuple(upper(kind) for kind in LOCALITY_KINDS)
 
 
@@ -210,44 +208,70 @@ def find_written(phrase: str, text: str) -> str | None:
 
 
 def tail_data(blocks: list[Block], notes: Notes) -> dict[str, Any]:
-    """Recipients, drafting code and signature from the lines after the closing."""
-    recipients: list[str] = []
-    lines: list[str] = []
-    names: list[str] = []
-    data: dict[str, Any] = {}
-    state = ""
-    archived = False
+    """Recipients, drafting code and signature from the lines after the closing.
+
+    A line laid out with tabs ("- Sở Tư pháp;<tab><tab>PHÓ CHỦ TỊCH") holds a piece of each
+    column: every piece is read on its own.
+    """
+    tail = _Tail(notes)
     for block in blocks:
-        if not isinstance(block, Line):
-            continue
-        text = block.text.replace("\t", " ").strip()
+        if isinstance(block, Line):
+            for piece in block.text.split("\t"):
+                if piece.strip():
+                    tail.read(piece.strip())
+    return tail.data()
+
+
+class _Tail:
+    """The recipients and signature block, read piece by piece."""
+
+    def __init__(self, notes: Notes) -> None:
+        self.notes = notes
+        self.recipients: list[str] = []
+        self.open = self.archived = False
+        self.continues = False  # the last recipient line did not end with ";" or "."
+        self.lines: list[str] = []
+        self.name = ""
+        self.code = ""
+
+    def read(self, text: str) -> None:
+        mark = marked(text)
         if text.lower().startswith("nơi nhận"):
-            state = "recipients"
+            self.open = True
             rest = text.split(":", 1)[1].strip() if ":" in text else ""
             if rest:
-                recipients.append(_recipient(rest))
-            continue
-        if is_authority(text) and not names:
-            state = "signature"
-            lines.append(authority_line(upper(text) if is_upper_text(text) else text))
-            continue
-        if state == "recipients" and not archived:
-            recipients.append(_recipient(text))
-            archived = recipients[-1].lower().startswith("lưu")
-        elif looks_like_code(text) and "drafting_code" not in data and state != "signature":
-            data["drafting_code"] = text
-        elif state == "signature" and looks_like_name(text) and not names:
-            names.append(text)
-        elif state == "signature" and _SIGNED.match(text):
-            notes.add("lost", "extract_tail_lost", ("signature",), text=excerpt(text))
+                self.read(rest)
+        elif is_authority(text, within=bool(self.lines)) and not self.name:
+            self.lines.append(authority_line(upper(text)))  # NĐ 30: in capitals
+        elif self.lines and not self.name and mark.kind == "none" and looks_like_name(text):
+            self.name = text
+        elif self.open and not self.archived and (mark.kind != "none" or not self.lines
+                                                  or self.continues):
+            self._recipient(text, mark.kind != "none")
+        elif looks_like_code(text) and not self.code:
+            self.code = text
         else:
-            notes.add("lost", "extract_tail_lost", ("signature" if state == "signature" else
-                                                    "recipients",), text=excerpt(text))
-    if recipients:
-        data["recipients"] = [item for item in recipients if item]
-    if lines or names:
-        data["signature"] = {"lines": lines, "name": names[0] if names else ""}
-    return data
+            self.notes.add("lost", "extract_tail_lost",
+                           ("signature" if self.lines else "recipients",), text=excerpt(text))
+
+    def _recipient(self, text: str, marked_line: bool) -> None:
+        item = _recipient(text)
+        if not marked_line and self.continues and self.recipients:
+            self.recipients[-1] = f"{self.recipients[-1]} {item}"  # a wrapped recipient line
+        else:
+            self.recipients.append(item)
+        self.continues = text.rstrip()[-1:] not in ";.,"
+        self.archived = self.recipients[-1].lower().startswith("lưu")
+
+    def data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        if self.recipients:
+            data["recipients"] = [item for item in self.recipients if item]
+        if self.code:
+            data["drafting_code"] = self.code
+        if self.lines or self.name:
+            data["signature"] = {"lines": self.lines, "name": self.name}
+        return data
 
 
 def _recipient(text: str) -> str:

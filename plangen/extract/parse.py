@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plangen.errors import Path
-from plangen.extract import frame
 from plangen.extract.appendix import (
     generated_reference,
     is_label,
@@ -21,13 +20,14 @@ from plangen.extract.appendix import (
     reference_facts,
     words,
 )
+from plangen.extract.blocks import Block, Line, Source, Table
+from plangen.extract.frame import fill_missing, header_data, header_length, tail_data
 from plangen.extract.notes import Notes, excerpt
 from plangen.extract.patterns import (
     is_authority,
     is_doc_type,
     marked,
 )
-from plangen.extract.reader import Block, Line, Source, Table
 from plangen.extract.tasks import parse_tasks, row_paragraph
 from plangen.vntext import upper
 
@@ -60,18 +60,18 @@ def parse_source(source: Source) -> Draft:
     text = _all_text(blocks)
     regions = _regions(blocks)
     header, front = _front(blocks[:regions.body], notes)
-    data: dict[str, Any] = frame.header_data(header, text, notes)
+    data: dict[str, Any] = header_data(header, text, notes)
     data.update(front)
     data.update(_sections(blocks, regions, notes))
     closing = _closing(blocks[regions.closing:regions.tail], notes)
     if closing:
         data["closing"] = closing[0] if len(closing) == 1 else closing
-    data.update(frame.tail_data(blocks[regions.tail:regions.appendix], notes))
+    data.update(tail_data(blocks[regions.tail:regions.appendix], notes))
     facts: dict[str, Any] = {}
     if regions.appendix < len(blocks):
         data["appendix"] = parse_appendix(blocks[regions.appendix:], data, notes)
         facts = reference_facts(data["appendix"].get("reference", ""))
-    frame.fill_missing(data, text, facts, notes)
+    fill_missing(data, text, facts, notes)
     appendix = data.get("appendix", {})
     if "reference" in appendix and words(appendix["reference"]) == words(
             generated_reference(data)):
@@ -154,7 +154,7 @@ def _front(blocks: list[Block], notes: Notes) -> tuple[list[str], dict[str, Any]
     doc_type = next((i for i, text in enumerate(texts) if is_doc_type(text)), None)
     data: dict[str, Any] = {}
     if doc_type is None:
-        header_end = frame.header_length(texts)
+        header_end = header_length(texts)
         header, rest = texts[:header_end], lines[header_end:]
         notes.add("check", "extract_no_doc_type", ("summary",))
     else:
@@ -298,7 +298,7 @@ def _entry_section(kind: str, heading: str, blocks: list[Block], notes: Notes) -
         _reporting(section, items)
     if items:
         section["items"] = items
-    if not text and not items and "reporting" not in section:
+    if not text and not items:
         notes.add("todo", "extract_todo_section_empty", (kind,))
         section["text"] = PLACEHOLDER_TEXT
     return {key: section[key] for key in ("heading", "text", "items", "reporting")
@@ -328,7 +328,9 @@ def _entry_data(entry: dict[str, Any], path: Path, notes: Notes) -> Any:
     head: str = entry["head"]
     order = ["text", "points", "bullets"]
     sequence = [order.index(part) for part in entry["sequence"]]
-    titled = head.rstrip()[-1:] not in _ENDS_SENTENCE and len(head.split()) <= 20
+    # a title has something under it; a lone unfinished line is a paragraph all the same
+    titled = head.rstrip()[-1:] not in _ENDS_SENTENCE and len(head.split()) <= 20 and \
+        bool(sequence)
     if sequence != sorted(sequence):
         notes.add("check", "extract_order", path)
     data: dict[str, Any] = {}
@@ -348,9 +350,11 @@ def _entry_data(entry: dict[str, Any], path: Path, notes: Notes) -> Any:
 
 
 def _reporting(section: dict[str, Any], items: list[Any]) -> None:
-    """The last item of section IV titled "… chế độ báo cáo" is its reporting regime."""
+    """The last item of section IV titled "… chế độ báo cáo" is its reporting regime (when
+    other items or paragraphs come before it: a section of reporting alone stays an item)."""
     last = items[-1]
-    if not isinstance(last, dict) or not last.get("title"):
+    if not isinstance(last, dict) or not last.get("title") or (len(items) == 1 and
+                                                                 not section.get("text")):
         return
     title = last["title"].lower()
     if "báo cáo" in title and "chế độ" in title and any(last.get(k) for k in

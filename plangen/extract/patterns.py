@@ -30,6 +30,7 @@ MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI
 AUTHORITY = re.compile(r"^(?P<word>TM|KT|Q|TL|TUQ)\s?\.\s*(?P<rest>\S.*)$")
 PERSONAL_TITLES = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG",
                    "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG", "PHÓ TRƯỞNG", "BÍ THƯ", "THỦ TRƯỞNG")
+_BODY_WORDS = ("ỦY BAN", "UỶ BAN", "HỘI ĐỒNG", "SỞ ", "BAN ", "VĂN PHÒNG", "PHÒNG ")
 COLLECTIVES = ("Ủy ban nhân dân", "Hội đồng nhân dân")
 LOCALITY_KINDS = ("thành phố", "tỉnh", "đặc khu", "phường", "xã", "thị xã", "thị trấn",
                   "huyện", "quận")
@@ -39,6 +40,9 @@ _NUMBER_LINE = re.compile(
 _DATE_LINE = re.compile(
     r"^(?P<place>[^,]{2,60}),\s*ngày\s*(?P<day>\d{1,2})?[\s._…]*tháng\s*(?P<month>\d{1,2})?"
     r"[\s._…]*năm\s*(?P<year>\d{4})\s*$", re.IGNORECASE)
+_DATE_NUMERIC = re.compile(
+    r"^(?P<place>[^,]{2,60}),\s*ngày\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*"
+    r"(?P<year>\d{4})\s*$", re.IGNORECASE)
 DATE_WORDS = re.compile(
     r"ngày\s*(?P<day>\d{1,2})?[\s._…]*tháng\s*(?P<month>\d{1,2})?[\s._…]*năm\s*(?P<year>\d{4})",
     re.IGNORECASE)
@@ -120,8 +124,10 @@ def number_line(text: str) -> re.Match[str] | None:
 
 
 def date_line(text: str) -> re.Match[str] | None:
-    """ "Đắk Lắk, ngày 05 tháng 02 năm 2026", blanks allowed for day and month."""
-    return _DATE_LINE.match(text.replace("\t", " ").strip())
+    """ "Đắk Lắk, ngày 05 tháng 02 năm 2026" (blanks allowed for day and month), or
+    "Đắk Lắk, ngày 05/02/2026"."""
+    text = text.replace("\t", " ").strip()
+    return _DATE_LINE.match(text) or _DATE_NUMERIC.match(text)
 
 
 def is_doc_type(text: str) -> bool:
@@ -129,11 +135,15 @@ def is_doc_type(text: str) -> bool:
         r"KẾ\s+HOẠCH", text.strip()) is not None
 
 
-def is_authority(text: str) -> bool:
-    """A signature line: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" …"""
+def is_authority(text: str, *, within: bool = False) -> bool:
+    """A signature line: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" …; `within`
+    a signature block, also a capitalised line naming a body ("SỞ TƯ PHÁP")."""
     if AUTHORITY.match(text):
         return True
-    return is_upper_text(text) and len(text) <= 60 and upper(text).startswith(PERSONAL_TITLES)
+    if not is_upper_text(text) or len(text) > 60 or marked(text).kind != "none":
+        return False
+    return upper(text).startswith(PERSONAL_TITLES) or (
+        within and any(word in upper(text) for word in _BODY_WORDS))
 
 
 def authority_line(text: str) -> str:
@@ -143,10 +153,10 @@ def authority_line(text: str) -> str:
 
 
 def looks_like_name(text: str) -> bool:
-    """A signer's name: two to six capitalised words, no digits or punctuation."""
+    """A signer's name: two to six capitalised words, no digits or punctuation, no title."""
     words = text.split()
     return 2 <= len(words) <= 6 and all(word[:1].isupper() and word.isalpha() for word in words) \
-        and not is_upper_text(text)
+        and not any(title in upper(text) for title in (*PERSONAL_TITLES, *_BODY_WORDS))
 
 
 def looks_like_code(text: str) -> bool:

@@ -1,14 +1,13 @@
-"""A plan as it was written (.docx, text file or stdin) becomes a flat list of blocks in
-reading order: lines of text and tables of cells.
+"""A plan file (.docx, text, or stdin's bytes) becomes blocks: lines and tables in reading
+order.
 
 This is the only module of `plangen.extract` that reads Word's XML. It keeps what a reader
 sees once all changes are accepted (tracked insertions kept, deletions and moved-away text
 dropped), reads text boxes, content controls and fields' shown results, writes the numbers
 and bullets of Word's automatic numbering into the text, splits paragraphs at soft line
 breaks, and keeps tables of three or more columns as tables (the appendix) while the
-two-column layout tables of the header and signature blocks become lines. Text copied from
-PDFs loses its Markdown marks (`**`, `##`, `*…*`), its lone page numbers, and the page breaks
-that cut a sentence in two.
+two-column layout tables of the header and signature blocks become lines. Text files are
+read by `plaintext`.
 """
 
 from __future__ import annotations
@@ -19,13 +18,20 @@ import itertools
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from lxml import etree
 
-from plangen.errors import PlangenError
+from plangen.extract.blocks import (
+    Block,
+    ExtractError,
+    Line,
+    Source,
+    Table,
+    count,
+    join_lines,
+)
+from plangen.extract.plaintext import read_text
 from plangen.vntext import nfc
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -41,51 +47,8 @@ _SKIPPED = frozenset(W + tag for tag in (
     "sdtEndPr", "fldData", "footnoteReference", "endnoteReference", "commentReference"))
 _BLOCK_WRAPPERS = frozenset(W + tag for tag in ("customXml", "ins", "moveTo", "smartTag"))
 _BULLET_TEXT = {"+": "+ ", "-": "- ", "–": "- ", "—": "- "}
-_TERMINAL = ".;:!?…"
-_MARKER_START = re.compile(r"^([-–—+•*]|[a-zđ]\s?[).]|\d{1,2}\s?[.)/]|[IVX]{1,5}\s?[.)/-])")
-_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:Trang|Page)\s+\d{1,3}(?:/\d{1,3})?$",
-                          re.IGNORECASE)
-_HEADING_MARK = re.compile(r"^#{1,6}\s*")
-_STRAY_MARKS = re.compile(r"\*\*+|#{2,}")
-_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_STAR_BULLET = re.compile(r"^\*\s+")
-_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 _SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009]+")
 _TABS = re.compile(r" ?\t[\t ]*")
-
-
-class ExtractError(PlangenError):
-    """The input plan cannot be read (not a Word or text file, damaged, too large)."""
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of text: a paragraph, or a piece of one cut by a soft line break."""
-
-    text: str
-    container: int  # the flow it belongs to (body, one table cell, one text box)
-    joined: bool = False  # two lines a page break had cut apart were joined into this one
-    soft: bool = False  # follows a soft line break inside the same paragraph
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table of three or more columns: rows of cells, each cell a tuple of lines."""
-
-    rows: tuple[tuple[tuple[str, ...], ...], ...]
-
-
-Block = Line | Table
-
-
-@dataclass(frozen=True)
-class Source:
-    """What was read: the blocks in reading order and what the reader repaired on the way."""
-
-    name: str
-    kind: Literal["docx", "text"]
-    blocks: tuple[Block, ...]
-    repairs: dict[str, int] = field(default_factory=dict)
 
 
 def read_path(path: Path) -> Source:
@@ -126,108 +89,6 @@ def _decode(data: bytes, name: str) -> str:
         raise ExtractError("extract_not_utf8", path=name) from exc
 
 
-# ---- text -------------------------------------------------------------------------------
-
-
-def read_text(text: str, name: str = "-") -> Source:
-    """Lines of a plan saved as text (tab-separated rows become tables)."""
-    repairs: dict[str, int] = {}
-    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    raw: list[Line | list[list[str]] | None] = []  # None marks a blank line
-    for number, line in enumerate(text.split("\n")):
-        cleaned = _clean_text_line(line, repairs)
-        if not cleaned.strip():
-            raw.append(None)
-        elif cleaned.count("\t") >= 2:
-            raw.append([[_unmark(cell.strip(), repairs) for cell in cleaned.split("\t")]])
-        elif _PAGE_NUMBER.match(cleaned.strip()) and number > 0:
-            _count(repairs, "page_numbers")
-            raw.append(None)
-        else:
-            raw.append(Line(cleaned.strip(), 0))
-    return Source(name, "text", tuple(_join_lines(_group_rows(raw), repairs)), repairs)
-
-
-def _clean_text_line(line: str, repairs: dict[str, int]) -> str:
-    line = line.rstrip(" \u00a0\n")
-    if line.count("\t") >= 2:  # a table row: its tabs, even leading ones, separate cells
-        return line
-    stripped = _HEADING_MARK.sub("", line.lstrip())
-    if stripped != line.lstrip():
-        _count(repairs, "marks")
-    if _STAR_BULLET.match(stripped):
-        stripped = "- " + stripped[2:].lstrip()
-    return _unmark(stripped, repairs)
-
-
-def _unmark(text: str, repairs: dict[str, int]) -> str:
-    """Drop the Markdown marks a conversion left: `**bold**`, `## `, `*italic*`, `\\-`."""
-    cleaned = _ESCAPED.sub(r"\1", _ITALIC.sub(r"\1", _STRAY_MARKS.sub("", text)))
-    if cleaned != text:
-        _count(repairs, "marks")
-    return cleaned
-
-
-def _group_rows(raw: list[Line | list[list[str]] | None]) -> Iterator[Block]:
-    """Consecutive tab-separated rows (blank lines between them allowed) form one table."""
-    rows: list[tuple[tuple[str, ...], ...]] = []
-    for item in raw:
-        if isinstance(item, list):
-            rows.append(tuple((cell,) if cell else () for cell in item[0]))
-            continue
-        if item is None:
-            continue
-        if rows:
-            yield Table(tuple(rows))
-            rows = []
-        yield item
-    if rows:
-        yield Table(tuple(rows))
-
-
-# ---- joining lines a page break cut -----------------------------------------------------
-
-
-def continues(previous: str, following: str, soft: bool = False) -> bool:
-    """True when `following` reads as the rest of the sentence `previous` left unfinished.
-
-    After a soft line break (same paragraph) any unfinished sentence goes on; across
-    paragraphs only one the next line visibly continues (lower case, or after a comma).
-    """
-    if len(previous) < 25 or previous[-1] in _TERMINAL or previous.endswith(")"):
-        return False
-    if _MARKER_START.match(following) or previous.upper() == previous:
-        return False
-    first = following[0]
-    return soft or first.islower() or (previous.endswith(",") and not first.isdigit())
-
-
-def _join_lines(blocks: Iterator[Block], repairs: dict[str, int]) -> Iterator[Block]:
-    previous: Line | None = None
-    for block in blocks:
-        if isinstance(block, Line) and previous is not None and \
-                block.container == previous.container and \
-                continues(previous.text, block.text, block.soft):
-            previous = Line(f"{previous.text} {block.text}", previous.container,
-                            joined=previous.joined or not block.soft, soft=previous.soft)
-            if not block.soft:
-                _count(repairs, "joined")
-            continue
-        if previous is not None:
-            yield previous
-        if isinstance(block, Line):
-            previous = block
-        else:
-            previous = None
-            yield block
-    if previous is not None:
-        yield previous
-
-
-def _count(repairs: dict[str, int], key: str, amount: int = 1) -> None:
-    repairs[key] = repairs.get(key, 0) + amount
-
-
 # ---- .docx ------------------------------------------------------------------------------
 
 
@@ -239,7 +100,7 @@ def _read_docx(data: bytes, name: str) -> Source:
     if body is not None:
         reader.blocks(body, reader.new_container())
         reader.flush()
-    blocks = _join_lines(iter(reader.out), reader.repairs)
+    blocks = join_lines(iter(reader.out), reader.repairs)
     return Source(name, "docx", tuple(blocks), reader.repairs)
 
 
@@ -427,25 +288,25 @@ class _DocxReader:
                 for chosen in _chosen(child):
                     self.blocks(chosen, container)
             elif tag in (W + "del", W + "moveFrom"):
-                _count(self.repairs, "deletions")
+                count(self.repairs, "deletions")
 
     def paragraph(self, paragraph: etree._Element, container: int) -> None:
         pieces: list[str] = []
         boxes: list[etree._Element] = []
         self._inline(paragraph, pieces, boxes)
         for box in boxes:
-            _count(self.repairs, "text_boxes")
+            count(self.repairs, "text_boxes")
             self.blocks(box, self.new_container())
         marker = self.numbering.marker(paragraph)
         if marker:
-            _count(self.repairs, "numbering")
+            count(self.repairs, "numbering")
         text = nfc(marker + "".join(pieces))
         if self.pending is not None:
             text, container = self.pending[0] + text, self.pending[1]
             self.pending = None
         if paragraph.find(f"{W}pPr/{W}rPr/{W}del") is not None:
             # a deleted paragraph mark: once accepted, this paragraph runs into the next
-            _count(self.repairs, "deletions")
+            count(self.repairs, "deletions")
             self.pending = (text, container)
             return
         self._emit(text, container)
@@ -463,7 +324,7 @@ class _DocxReader:
             cleaned = _TABS.sub("\t", cleaned).strip()
             if cleaned:
                 if index:
-                    _count(self.repairs, "soft_breaks")
+                    count(self.repairs, "soft_breaks")
                 self.out.append(Line(cleaned, container, soft=index > 0))
 
     def _inline(self, element: etree._Element, out: list[str],
@@ -472,7 +333,7 @@ class _DocxReader:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIPPED:
                 if tag in (W + "del", W + "moveFrom"):
-                    _count(self.repairs, "deletions")
+                    count(self.repairs, "deletions")
             elif tag == W + "t":
                 out.append(child.text or "")
             elif tag == W + "tab":
@@ -491,7 +352,7 @@ class _DocxReader:
                 continue
             else:
                 if tag == W + "ins":
-                    _count(self.repairs, "insertions")
+                    count(self.repairs, "insertions")
                 self._inline(child, out, boxes)
 
     def table(self, table: etree._Element) -> None:
@@ -514,7 +375,7 @@ class _DocxReader:
             sub.blocks(cell, sub.new_container())
             sub.flush()
             for key, value in sub.repairs.items():
-                _count(self.repairs, key, value)
+                count(self.repairs, key, value)
             lines = tuple(line for block in sub.out for line in _block_lines(block))
             merge = cell.find(f"{W}tcPr/{W}vMerge")
             continued = merge is not None and merge.get(W + "val") in (None, "continue")

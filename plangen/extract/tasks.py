@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plangen.errors import Path
+from plangen.extract.blocks import Block, Line, Table
 from plangen.extract.notes import Notes, excerpt
 from plangen.extract.patterns import Marked, RoleLine, marked, named_items, role_line, strip_end
-from plangen.extract.reader import Block, Line, Table
 from plangen.model import DEFAULT_LABELS
 
 DEFAULT_HEADING = "NHIỆM VỤ VÀ GIẢI PHÁP"

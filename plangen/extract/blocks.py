@@ -1,0 +1,91 @@
+"""What reading a plan produces: lines of text and tables of cells in reading order, and
+the one repair both readers share, joining a sentence a page break cut in two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from plangen.errors import PlangenError
+
+_TERMINAL = ".;:!?…"
+_MARKER_START = re.compile(r"^([-–—+•*]|[a-zđ]\s?[).]|\d{1,2}\s?[.)/]|[IVX]{1,5}\s?[.)/-])")
+
+
+class ExtractError(PlangenError):
+    """The input plan cannot be read (not a Word or text file, damaged, too large)."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text: a paragraph, or a piece of one cut by a soft line break."""
+
+    text: str
+    container: int  # the flow it belongs to (body, one table cell, one text box)
+    joined: bool = False  # two lines a page break had cut apart were joined into this one
+    soft: bool = False  # follows a soft line break inside the same paragraph
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of three or more columns: rows of cells, each cell a tuple of lines."""
+
+    rows: tuple[tuple[tuple[str, ...], ...], ...]
+
+
+Block = Line | Table
+
+
+@dataclass(frozen=True)
+class Source:
+    """What was read: the blocks in reading order and what the reader repaired on the way."""
+
+    name: str
+    kind: Literal["docx", "text"]
+    blocks: tuple[Block, ...]
+    repairs: dict[str, int] = field(default_factory=dict)
+
+
+def continues(previous: str, following: str, soft: bool = False) -> bool:
+    """True when `following` reads as the rest of the sentence `previous` left unfinished.
+
+    After a soft line break (same paragraph) any unfinished sentence goes on; across
+    paragraphs only one the next line visibly continues (lower case, or after a comma).
+    """
+    if len(previous) < 25 or previous[-1] in _TERMINAL or previous.endswith(")"):
+        return False
+    if _MARKER_START.match(following) or previous.upper() == previous:
+        return False
+    first = following[0]
+    return soft or first.islower() or (previous.endswith(",") and not first.isdigit())
+
+
+def join_lines(blocks: Iterator[Block], repairs: dict[str, int]) -> Iterator[Block]:
+    """`blocks` with each line that continues the one before it (same flow) joined to it."""
+    previous: Line | None = None
+    for block in blocks:
+        if isinstance(block, Line) and previous is not None and \
+                block.container == previous.container and \
+                continues(previous.text, block.text, block.soft):
+            previous = Line(f"{previous.text} {block.text}", previous.container,
+                            joined=previous.joined or not block.soft, soft=previous.soft)
+            if not block.soft:
+                count(repairs, "joined")
+            continue
+        if previous is not None:
+            yield previous
+        if isinstance(block, Line):
+            previous = block
+        else:
+            previous = None
+            yield block
+    if previous is not None:
+        yield previous
+
+
+def count(repairs: dict[str, int], key: str, amount: int = 1) -> None:
+    """Count one more repair of kind `key`."""
+    repairs[key] = repairs.get(key, 0) + amount

@@ -1,0 +1,76 @@
+"""A plan saved as text (copied from a PDF, a web page or a chat) becomes blocks: lines, and
+tables from tab-separated rows. Markdown marks (`**`, `##`, `*…*`), lone page numbers and the
+page breaks that cut a sentence in two are repaired on the way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from plangen.extract.blocks import Block, Line, Source, Table, count, join_lines
+from plangen.vntext import nfc
+
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:Trang|Page)\s+\d{1,3}(?:/\d{1,3})?$",
+                          re.IGNORECASE)
+_HEADING_MARK = re.compile(r"^#{1,6}\s*")
+_STRAY_MARKS = re.compile(r"\*\*+|#{2,}")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_STAR_BULLET = re.compile(r"^\*\s+")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+
+
+def read_text(text: str, name: str = "-") -> Source:
+    """Lines of a plan saved as text (tab-separated rows become tables)."""
+    repairs: dict[str, int] = {}
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    raw: list[Line | list[list[str]] | None] = []  # None marks a blank line
+    for number, line in enumerate(text.split("\n")):
+        cleaned = _clean_text_line(line, repairs)
+        if not cleaned.strip():
+            raw.append(None)
+        elif cleaned.count("\t") >= 2:
+            raw.append([[_unmark(cell.strip(), repairs) for cell in cleaned.split("\t")]])
+        elif _PAGE_NUMBER.match(cleaned.strip()) and number > 0:
+            count(repairs, "page_numbers")
+            raw.append(None)
+        else:
+            raw.append(Line(cleaned.strip(), 0))
+    return Source(name, "text", tuple(join_lines(_group_rows(raw), repairs)), repairs)
+
+
+def _clean_text_line(line: str, repairs: dict[str, int]) -> str:
+    line = line.rstrip(" \u00a0\n")
+    if line.count("\t") >= 2:  # a table row: its tabs, even leading ones, separate cells
+        return line
+    stripped = _HEADING_MARK.sub("", line.lstrip())
+    if stripped != line.lstrip():
+        count(repairs, "marks")
+    if _STAR_BULLET.match(stripped):
+        stripped = "- " + stripped[2:].lstrip()
+    return _unmark(stripped, repairs)
+
+
+def _unmark(text: str, repairs: dict[str, int]) -> str:
+    """Drop the Markdown marks a conversion left: `**bold**`, `## `, `*italic*`, `\\-`."""
+    cleaned = _ESCAPED.sub(r"\1", _ITALIC.sub(r"\1", _STRAY_MARKS.sub("", text)))
+    if cleaned != text:
+        count(repairs, "marks")
+    return cleaned
+
+
+def _group_rows(raw: list[Line | list[list[str]] | None]) -> Iterator[Block]:
+    """Consecutive tab-separated rows (blank lines between them allowed) form one table."""
+    rows: list[tuple[tuple[str, ...], ...]] = []
+    for item in raw:
+        if isinstance(item, list):
+            rows.append(tuple((cell,) if cell else () for cell in item[0]))
+            continue
+        if item is None:
+            continue
+        if rows:
+            yield Table(tuple(rows))
+            rows = []
+        yield item
+    if rows:
+        yield Table(tuple(rows))
