@@ -10,6 +10,7 @@ base rendered for 3,321 communes compiles each distinct string once.
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -47,8 +48,18 @@ _ENV = _BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=False,
                        keep_trailing_newline=False)
 
 
+# Jinja's lexer drops, without an error, a "{#" or "{% raw %}" that ends the text ("Triển
+# khai {#" rendered as "Triển khai"): refuse an opener that is never closed instead.
+_UNCLOSED = ((re.compile(r"\{#"), re.compile(r"#\}"), "Missing end of comment tag"),
+             (re.compile(r"\{%-?\s*raw\s*-?%\}"), re.compile(r"\{%-?\s*endraw\s*-?%\}"),
+              "Missing end of raw directive"))
+
+
 @lru_cache(maxsize=4096)
 def _compile(text: str) -> jinja2.Template:
+    for opener, closer, problem in _UNCLOSED:
+        if len(opener.findall(text)) > len(closer.findall(text)):
+            raise TemplateSyntaxError(problem, 1)
     return _ENV.from_string(text)
 
 
