@@ -644,6 +644,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "{todo} to fill in (TODO), {check} to check, {kept} kept as is, "
                           "{lost} not carried over (\"#\" comments in the file):"),
     "extract_sum_no_notes": ("Không có chỗ nào chưa chắc.", "Nothing was unsure."),
+    "extract_footnote_lost": ("chú thích cuối trang \"{text}\" (kế hoạch của plangen không có "
+                              "chú thích cuối trang).",
+                              "the footnote \"{text}\" (plangen's plans have no footnotes)."),
     "extract_second_appendix": ("\"{text}\" (plangen có một phụ lục; phần này thuộc phụ lục "
                                 "sau).",
                                 "\"{text}\" (plangen has one appendix; this belongs to a later "

@@ -358,3 +358,50 @@ def test_an_empty_document_still_gives_a_valid_spec_full_of_todos() -> None:
     assert not extraction.errors, "\n".join(issue.format() for issue in extraction.errors)
     todo = {note.path for note in extraction.notes if note.kind == "todo"}
     assert {("issuer", "name"), ("summary",), ("signature", "name")} <= todo
+
+
+def rezipped(data: bytes, change: Callable[[dict[str, bytes]], None]) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    change(parts)
+    return zipped(parts)
+
+
+def small_plan() -> bytes:
+    def add(document: Document) -> None:
+        document.add_paragraph("KẾ HOẠCH")
+        document.add_paragraph("Thử nghiệm trí tuệ nhân tạo")
+
+    return one_paragraph_plan(add)
+
+
+def test_a_strict_open_xml_file_reads_like_a_usual_one() -> None:
+    def to_strict(parts: dict[str, bytes]) -> None:
+        parts["word/document.xml"] = parts["word/document.xml"].replace(
+            b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+
+    assert texts(rezipped(small_plan(), to_strict)) == ["KẾ HOẠCH", "Thử nghiệm trí tuệ nhân tạo"]
+
+
+def test_the_main_part_is_found_through_the_package_relationships() -> None:
+    def move(parts: dict[str, bytes]) -> None:
+        parts["word/main.xml"] = parts.pop("word/document.xml")
+        parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"word/document.xml",
+                                                            b"word/main.xml")
+
+    assert texts(rezipped(small_plan(), move)) == ["KẾ HOẠCH", "Thử nghiệm trí tuệ nhân tạo"]
+
+
+def test_a_footnote_is_reported_not_dropped() -> None:
+    def footnote(parts: dict[str, bytes]) -> None:
+        parts["word/footnotes.xml"] = (
+            f'<w:footnotes {NAMESPACES}><w:footnote w:type="separator" w:id="-1"><w:p>'
+            f'{run("---")}</w:p></w:footnote><w:footnote w:id="1"><w:p>'
+            f'{run("Luật số 134/2025/QH15.")}</w:p></w:footnote></w:footnotes>').encode()
+
+    extraction = extract_bytes(rezipped(small_plan(), footnote), "x.docx")
+    lost = [(n.code, n.params) for n in extraction.notes if n.kind == "lost"]
+    assert lost == [("extract_footnote_lost", {"text": "Luật số 134/2025/QH15."})]
+    assert "# Không chuyển được: chú thích cuối trang \"Luật số 134/2025/QH15.\"" in \
+        extraction.yaml_text

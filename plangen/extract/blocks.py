@@ -47,6 +47,7 @@ class Source:
     kind: Literal["docx", "text"]
     blocks: tuple[Block, ...]
     repairs: dict[str, int] = field(default_factory=dict)
+    unplaced: tuple[str, ...] = ()  # text found outside the body (footnotes, endnotes)
 
 
 def continues(previous: str, following: str, soft: bool = False) -> bool:

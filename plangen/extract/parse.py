@@ -76,6 +76,8 @@ def parse_source(source: Source) -> Draft:
     if "reference" in appendix and words(appendix["reference"]) == words(
             generated_reference(data)):
         del appendix["reference"]  # plangen writes the same line from the header
+    for text in source.unplaced:
+        notes.add("lost", "extract_footnote_lost", (), text=excerpt(text, 200))
     return Draft(_ordered(data), notes, dict(source.repairs))
 
 

@@ -17,6 +17,7 @@ import io
 import itertools
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,7 +38,9 @@ from plangen.vntext import nfc
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 MAX_DOCX_BYTES = 50 * 1024 * 1024
 MAX_PART_BYTES = 100 * 1024 * 1024  # uncompressed document.xml: refuses zip bombs
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_URI = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+W = "{" + _W_URI.decode() + "}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
                           remove_comments=True, remove_pis=True)
@@ -94,36 +97,64 @@ def _decode(data: bytes, name: str) -> str:
 
 def _read_docx(data: bytes, name: str) -> Source:
     parts = _docx_parts(data, name)
-    reader = _DocxReader(_Numbering(parts.get("word/numbering.xml"),
-                                    parts.get("word/styles.xml")))
-    body = parts["word/document.xml"].find(W + "body")
+    reader = _DocxReader(_Numbering(parts.get("numbering"), parts.get("styles")))
+    body = parts["document"].find(W + "body")
     if body is not None:
         reader.blocks(body, reader.new_container())
         reader.flush()
     blocks = join_lines(iter(reader.out), reader.repairs)
-    return Source(name, "docx", tuple(blocks), reader.repairs)
+    return Source(name, "docx", tuple(blocks), reader.repairs, tuple(_notes_text(parts)))
 
 
 def _docx_parts(data: bytes, name: str) -> dict[str, etree._Element]:
-    wanted = ("word/document.xml", "word/numbering.xml", "word/styles.xml")
+    """The main document and the parts read with it, parsed; "Strict" files read as the
+    usual kind (the same markup under another namespace name)."""
     parts: dict[str, etree._Element] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            if "word/document.xml" not in names:
+            main = _main_part(archive, names)
+            if main not in names:
                 raise ExtractError("extract_not_docx", path=name)
-            for part in wanted:
+            folder = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
+            wanted = {"document": main, "numbering": folder + "numbering.xml",
+                      "styles": folder + "styles.xml", "footnotes": folder + "footnotes.xml",
+                      "endnotes": folder + "endnotes.xml"}
+            for key, part in wanted.items():
                 if part in names:
-                    if archive.getinfo(part).file_size > MAX_PART_BYTES:
-                        raise ExtractError("extract_too_large", path=name,
-                                           size=archive.getinfo(part).file_size,
+                    size = archive.getinfo(part).file_size
+                    if size > MAX_PART_BYTES:
+                        raise ExtractError("extract_too_large", path=name, size=size,
                                            limit=MAX_PART_BYTES)
-                    parts[part] = etree.fromstring(archive.read(part), _PARSER)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, EOFError) as exc:
-        raise ExtractError("extract_bad_docx", path=name, detail=str(exc)) from exc
-    except etree.XMLSyntaxError as exc:
+                    raw = archive.read(part).replace(_STRICT_W, _W_URI)
+                    parts[key] = etree.fromstring(raw, _PARSER)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, EOFError,
+            NotImplementedError, ValueError, zlib.error, etree.XMLSyntaxError) as exc:
         raise ExtractError("extract_bad_docx", path=name, detail=str(exc)) from exc
     return parts
+
+
+def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str:
+    """The main document's part name, from the package relationships."""
+    if "_rels/.rels" in names:
+        for rel in etree.fromstring(archive.read("_rels/.rels"), _PARSER):
+            if (rel.get("Type") or "").endswith("/officeDocument"):
+                return (rel.get("Target") or "").lstrip("/")
+    return "word/document.xml"
+
+
+def _notes_text(parts: dict[str, etree._Element]) -> Iterator[str]:
+    """Footnotes and endnotes: the spec has no place for them, so they are reported."""
+    for key, tag in (("footnotes", "footnote"), ("endnotes", "endnote")):
+        root = parts.get(key)
+        for note in root.iter(W + tag) if root is not None else ():
+            if note.get(W + "type") in (None, "normal"):
+                reader = _DocxReader(_Numbering(None, None))
+                reader.blocks(note, 0)
+                reader.flush()
+                text = " ".join(b.text for b in reader.out if isinstance(b, Line))
+                if text:
+                    yield text
 
 
 class _Numbering:
