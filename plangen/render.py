@@ -242,17 +242,21 @@ def _load(path: Path) -> _Template:
     if missing:
         raise RenderError("template_style", path=str(path), style=", ".join(missing))
     document = trees[DOCUMENT_PART]
-    section = ooxml.body_section(document)
-    rooms = _rule_rooms(document, section)
-    sizes = {"agency_rule": ooxml.style_size_pt(styles, style_ids[AGENCY_STYLE]) or 13,
-             "summary_rule": ooxml.style_size_pt(styles, style_ids[SUMMARY_STYLE]) or 14,
-             APPENDIX_TITLE_STYLE: ooxml.style_size_pt(styles,
-                                                       style_ids[APPENDIX_TITLE_STYLE]) or 14}
+    try:  # a template edited by hand may lack its page setup or hold "abc" for a width
+        section = ooxml.body_section(document)
+        rooms = _rule_rooms(document, section)
+        sizes = {"agency_rule": ooxml.style_size_pt(styles, style_ids[AGENCY_STYLE]) or 13,
+                 "summary_rule": ooxml.style_size_pt(styles, style_ids[SUMMARY_STYLE]) or 14,
+                 APPENDIX_TITLE_STYLE: ooxml.style_size_pt(
+                     styles, style_ids[APPENDIX_TITLE_STYLE]) or 14}
+        table_width = ooxml.text_width(section, landscape=True)
+    except (ValueError, OverflowError) as exc:
+        raise RenderError("template_bad", path=str(path), detail=str(exc)) from exc
     compiled = {name: _compile(path, name, tree) for name, tree in trees.items()
                 if name == DOCUMENT_PART or _has_tags(tree)}
     static = {name: data for name, data in parts if name not in compiled and name != CORE_PART}
     return _Template(path, hashlib.sha256(raw).hexdigest(), _zip(static), compiled, style_ids,
-                     rooms, sizes, ooxml.text_width(section, landscape=True))
+                     rooms, sizes, table_width)
 
 
 def _parse_part(path: Path, name: str, data: bytes) -> etree._Element:
