@@ -631,6 +631,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "extract_repair_marks": ("bỏ dấu ** ## * ở {count} chỗ",
                              "** ## * marks removed in {count} place(s)"),
     "extract_repair_page_numbers": ("bỏ {count} số trang", "{count} page number(s) dropped"),
+    "extract_repair_unwrapped": ("nối {count} dòng bị xuống dòng theo lề",
+                                 "{count} line(s) wrapped at the margin rejoined"),
     "extract_repair_soft_breaks": ("{count} chỗ xuống dòng mềm", "{count} soft line break(s)"),
     "extract_repair_numbering": ("{count} số, dấu đầu dòng tự động",
                                  "{count} automatic number(s) or bullet(s)"),
@@ -644,6 +646,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "{todo} to fill in (TODO), {check} to check, {kept} kept as is, "
                           "{lost} not carried over (\"#\" comments in the file):"),
     "extract_sum_no_notes": ("Không có chỗ nào chưa chắc.", "Nothing was unsure."),
+    "extract_appendix_untabled": ("bảng phụ lục không đọc được thành hàng, cột (bản chép từ "
+                                  "PDF không giữ ô bảng; nên chép từ tệp Word hoặc ngăn các ô "
+                                  "bằng Tab). Chữ trong bảng: {text}",
+                                  "the appendix table could not be read as rows and columns "
+                                  "(text copied from a PDF loses the cells; copy from the Word "
+                                  "file or separate cells with tabs). Its text: {text}"),
     "extract_footnote_lost": ("chú thích cuối trang \"{text}\" (kế hoạch của plangen không có "
                               "chú thích cuối trang).",
                               "the footnote \"{text}\" (plangen's plans have no footnotes)."),

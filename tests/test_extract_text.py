@@ -6,10 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_seed_fidelity import document_text
+from wordmatch import in_order_ratio, words
 
 from plangen.extract import Extraction, extract_path, extract_text
 from plangen.extract.blocks import Line, Table, continues
-from plangen.extract.plaintext import read_text
+from plangen.extract.plaintext import read_text, wrap_width
+from plangen.loader import load_spec_text
+from plangen.render import render_plan
+from plangen.spec import check_loaded, load_plan
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"
 
@@ -135,3 +140,31 @@ def test_a_plan_without_sections_keeps_its_text() -> None:
     assert extraction.data["summary"] == "Về việc thử nghiệm"
     assert extraction.data["preamble"] == ["Một đoạn văn không có mục nào."]
     assert ("todo", ("purpose",)) in {(n.kind, n.path) for n in extraction.notes}
+
+
+def test_text_wrapped_at_the_margin_is_told_from_one_paragraph_per_line() -> None:
+    def lengths(path: Path) -> list[int]:
+        return [len(line.strip()) for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip() and line.count("\t") < 2]
+
+    assert wrap_width(lengths(DATA / "dak-lak-pdftotext.txt")) == 79
+    seeds = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("0*.txt"))
+    assert [wrap_width(lengths(seed)) for seed in seeds] == [None, None, None]
+    assert wrap_width(lengths(DATA / "messy-plan.txt")) is None
+
+
+def test_a_plan_printed_to_pdf_and_copied_as_text_comes_back_whole() -> None:
+    """pdftotext's output of specs/dak-lak.yaml rendered to PDF by LibreOffice: every line
+    wrapped at the margin, page numbers, the header table's cells cut apart."""
+    extraction = extract_path(DATA / "dak-lak-pdftotext.txt")
+    assert not extraction.issues
+    assert extraction.data["date"] == {"month": 6, "year": 2026}
+    assert extraction.data["issuer"] == {"name": "Ủy ban nhân dân tỉnh Đắk Lắk"}
+    assert extraction.repairs["page_numbers"] == 3
+    plan = check_loaded(load_spec_text(extraction.yaml_text)).plan
+    assert plan is not None
+    original = words(document_text(render_plan(load_plan(
+        Path(__file__).resolve().parents[1] / "specs" / "dak-lak.yaml"))))
+    again = words(document_text(render_plan(plan)))
+    assert in_order_ratio(original, again) >= 0.99
+    assert not [note for note in extraction.notes if note.kind != "check"]

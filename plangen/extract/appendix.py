@@ -59,13 +59,19 @@ def parse_appendix(blocks: list[Block], spec: dict[str, Any], notes: Notes) -> d
     if label and label.strip() != "Phụ lục":
         appendix["label"] = label.strip()
     title_lines: list[Line] = []
-    for line in before:
-        if "reference" not in appendix and _REFERENCE.match(line.text):
-            appendix["reference"] = line.text
-        elif "reference" not in appendix:
+    reference: list[str] = []
+    for position, line in enumerate(before):
+        if not reference and _REFERENCE.match(line.text):
+            reference.append(line.text)
+        elif not reference:
             title_lines.append(line)
+        elif not reference[-1].endswith(")") and len(reference) < 6:
+            reference.append(line.text)  # the line was cut ("số" / "/KH-UBND ngày" / …)
         else:
-            after.insert(0, line.text)
+            after[:0] = [b.text for b in before[position:]]
+            break
+    if reference:
+        appendix["reference"] = " ".join(reference)
     title = " ".join([inline_title.strip(), *(line.text for line in title_lines)]).strip()
     paragraphs = sum(1 for line in title_lines[1:] if not line.soft) + 1
     if not title:
@@ -75,8 +81,12 @@ def parse_appendix(blocks: list[Block], spec: dict[str, Any], notes: Notes) -> d
     appendix["title"] = title or PLACEHOLDER_TITLE
     rows = [row for block in blocks if isinstance(block, Table) for row in block.rows]
     _table(appendix, rows, spec, notes)
-    for text in after:
-        notes.add("lost", "extract_after_appendix", ("appendix",), text=excerpt(text, 200))
+    if rows:
+        for text in after:
+            notes.add("lost", "extract_after_appendix", ("appendix",), text=excerpt(text, 200))
+    elif after:  # a table flattened to lines (PDF to text): its text, kept as one comment
+        notes.add("lost", "extract_appendix_untabled", ("appendix",),
+                  text=excerpt(" / ".join(after), 4000))
     return {key: appendix[key] for key in ("label", "title", "reference", "number_heading",
                                            "columns", "from_tasks", "rows") if key in appendix}
 

@@ -12,6 +12,8 @@ from typing import Literal
 from plangen.errors import PlangenError
 
 _TERMINAL = ".;:!?…"
+# Words that open a paragraph of their own (a line starting a sentence mid-paragraph is rare)
+_PARAGRAPH_STARTS = ("Căn cứ", "Thực hiện", "Xét đề nghị", "Trên đây", "Nơi nhận", "Để ")
 _MARKER_START = re.compile(r"^([-–—+•*]|[a-zđ]\s?[).]|\d{1,2}\s?[.)/]|[IVX]{1,5}\s?[.)/-])")
 
 
@@ -56,9 +58,14 @@ def continues(previous: str, following: str, soft: bool = False) -> bool:
     After a soft line break (same paragraph) any unfinished sentence goes on; across
     paragraphs only one the next line visibly continues (lower case, or after a comma).
     """
-    if len(previous) < 25 or previous[-1] in _TERMINAL or previous.endswith(")"):
+    if len(previous) < 25 or (previous.endswith(")") and not soft):
+        return False
+    if previous[-1] in _TERMINAL and not (soft and previous[-1] == ";" and
+                                          following[:1].islower()):
         return False
     if _MARKER_START.match(following) or previous.upper() == previous:
+        return False
+    if following.startswith(_PARAGRAPH_STARTS):
         return False
     first = following[0]
     return soft or first.islower() or (previous.endswith(",") and not first.isdigit())

@@ -61,7 +61,7 @@ def header_data(lines: list[str], text: str, notes: Notes) -> dict[str, Any]:
     """Issuer, number, symbol, place and date from the header lines (whatever is there)."""
     data: dict[str, Any] = {}
     agency: list[str] = []
-    for raw in lines:
+    for raw in _rejoined(lines):
         for piece in split_motto(raw):
             if is_motto(piece) or _RULE.match(piece):
                 continue
@@ -78,6 +78,37 @@ def header_data(lines: list[str], text: str, notes: Notes) -> dict[str, Any]:
     if agency:
         data["issuer"] = _issuer(agency, text, data.get("place"), notes)
     return data
+
+
+def _rejoined(lines: list[str]) -> list[str]:
+    """Header lines a PDF conversion cut ("Số:" / "/KH-UBND", "Đắk Lắk, ngày" / "tháng 6" /
+    "năm 2026", the motto's lines in between) put back together."""
+    pieces = [piece for line in lines for piece in split_motto(line)]
+    out: list[str] = []
+    used: set[int] = set()
+    for index, piece in enumerate(pieces):
+        if index in used:
+            continue
+        if _cut(piece):
+            joined = piece
+            taken: list[int] = []
+            for later in range(index + 1, min(len(pieces), index + 7)):
+                if later in used or is_motto(pieces[later]):
+                    continue
+                joined, taken = f"{joined} {pieces[later]}", [*taken, later]
+                if number_line(joined) or date_line(joined):
+                    piece = joined
+                    used.update(taken)
+                    break
+        out.append(piece)
+    return out
+
+
+def _cut(piece: str) -> bool:
+    """The start of a number or date line that does not read whole."""
+    if number_line(piece) or date_line(piece):
+        return False
+    return piece.startswith("Số") or re.search(r",\s*ngày\b", piece) is not None
 
 
 def _number(piece: str, data: dict[str, Any], notes: Notes) -> str | None:

@@ -36,7 +36,35 @@ def read_text(text: str, name: str = "-") -> Source:
             raw.append(None)
         else:
             raw.append(Line(cleaned.strip(), 0))
+    _mark_wrapped(raw, repairs)
     return Source(name, "text", tuple(join_lines(_group_rows(raw), repairs)), repairs)
+
+
+def wrap_width(lengths: list[int]) -> int | None:
+    """The line width of text wrapped at a margin (as PDF to text tools write it), or None
+    when lines are whole paragraphs: wrapped lines pile up just short of the longest."""
+    if len(lengths) < 20:
+        return None
+    width = sorted(lengths)[int(0.9 * (len(lengths) - 1))]
+    near = sum(1 for length in lengths if 0.85 * width <= length <= 1.12 * width)
+    over = sum(1 for length in lengths if length > 1.3 * width)
+    # a page line holds 70–100 characters; whole paragraphs give a wide spread of lengths
+    wrapped = width <= 130 and near >= 0.15 * len(lengths) and over <= 0.02 * len(lengths)
+    return width if wrapped else None
+
+
+def _mark_wrapped(raw: list[Line | list[list[str]] | None], repairs: dict[str, int]) -> None:
+    """In wrapped text, a line right after one that reached the margin goes on the same
+    paragraph: it is marked soft, so an unfinished sentence is joined without a note."""
+    width = wrap_width([len(item.text) for item in raw if isinstance(item, Line)])
+    if width is None:
+        return
+    for index in range(1, len(raw)):
+        before, item = raw[index - 1], raw[index]
+        if isinstance(before, Line) and isinstance(item, Line) and \
+                len(before.text) >= 0.75 * width:
+            raw[index] = Line(item.text, item.container, soft=True)
+            count(repairs, "unwrapped")
 
 
 def _clean_text_line(line: str, repairs: dict[str, int]) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import io
 import itertools
+import posixpath
 import re
 import zipfile
 import zlib
@@ -135,11 +136,14 @@ def _docx_parts(data: bytes, name: str) -> dict[str, etree._Element]:
 
 
 def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str:
-    """The main document's part name, from the package relationships."""
+    """The main document's part name, from the package relationships (only ever looked up
+    inside the zip)."""
     if "_rels/.rels" in names:
         for rel in etree.fromstring(archive.read("_rels/.rels"), _PARSER):
             if (rel.get("Type") or "").endswith("/officeDocument"):
-                return (rel.get("Target") or "").lstrip("/")
+                target = posixpath.normpath("/" + (rel.get("Target") or "")).lstrip("/")
+                if target in names:
+                    return target
     return "word/document.xml"
 
 

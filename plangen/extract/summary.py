@@ -13,7 +13,7 @@ from plangen.messages import format_path, message
 from plangen.model import DEFAULT_LABELS
 from plangen.vntext import BLANK, date_words
 
-REPAIRS = ("joined", "marks", "page_numbers", "soft_breaks", "numbering", "text_boxes",
+REPAIRS = ("joined", "unwrapped", "marks", "page_numbers", "soft_breaks", "numbering", "text_boxes",
            "insertions", "deletions")
 _SECTIONS = (("purpose", "I", "MỤC ĐÍCH, YÊU CẦU"), ("funding", "III", "KINH PHÍ THỰC HIỆN"),
              ("organization", "IV", "TỔ CHỨC THỰC HIỆN"))
