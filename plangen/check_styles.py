@@ -149,7 +149,7 @@ def to_int(value: Any, default: int = 0) -> int:
     """A whole number from an attribute, `default` when it is missing or not a number."""
     try:
         return int(float(value))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # None, "abc", "NaN", "1e999"
         return default
 
 
