@@ -199,10 +199,13 @@ def test_a_missing_section_is_a_marked_placeholder() -> None:
      {"parent": "UBND tỉnh Đắk Lắk", "name": "Sở Khoa học và Công nghệ"}),
     ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSỞ TƯ PHÁP\n",
      {"parent": "Ủy ban nhân dân tỉnh Đắk Lắk", "name": "Sở Tư pháp"}),
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ\nHỒ CHÍ MINH\n",
+     {"name": "Ủy ban nhân dân thành phố Hồ Chí Minh",
+      "header_lines": ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ", "HỒ CHÍ MINH"]}),
 ])
 def test_issuing_agency_lines(head: str, issuer: dict[str, Any]) -> None:
     text = head + "Số: 05/KH-SKHCN\n" + HEAD.split("Số: 05/KH-UBND\n")[1] + \
-        "Sở Tư pháp, Sở Khoa học và Công nghệ và tỉnh Đắk Lắk.\n"
+        "Sở Tư pháp, Sở Khoa học và Công nghệ, tỉnh Đắk Lắk và Thành phố Hồ Chí Minh.\n"
     extraction = plan(head=text)
     assert extraction.data["issuer"] == issuer
     assert extraction.data["symbol"] == "KH-SKHCN"
@@ -306,3 +309,27 @@ def test_a_two_row_heading_group_rows_and_a_second_appendix() -> None:
     assert ("check", "extract_appendix_group_row", ("appendix", "rows", 0)) in notes
     lost = [n.params["text"] for n in extraction.notes if n.code == "extract_second_appendix"]
     assert lost == ["PHỤ LỤC II", "KINH PHÍ", "STT; Mục; Số tiền 1; Hội nghị; 10 triệu"]
+
+
+def test_a_header_read_right_column_first_and_a_draft_mark() -> None:
+    head = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Đắk Lắk, ngày 05 tháng 02 năm 2026\nỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n"
+            "Số: 05/KH-UBND\nDỰ THẢO\n" + HEAD.split("Đắk Lắk, ngày 05 tháng 02 năm 2026\n")[1])
+    extraction = plan(head=head)
+    assert extraction.data["issuer"] == {"name": "Ủy ban nhân dân tỉnh Đắk Lắk"}
+    assert extraction.data["date"] == {"day": 5, "month": 2, "year": 2026}
+    assert ("lost", "extract_header_lost", ()) in notes_of(extraction)
+
+
+def test_a_section_named_for_two_parts_takes_its_usual_place() -> None:
+    data = plan(rest="III. KINH PHÍ VÀ TỔ CHỨC THỰC HIỆN\nNgân sách.\n"
+                     "IV. TỔ CHỨC THỰC HIỆN\nSở A theo dõi.\n").data
+    assert data["funding"] == {"heading": "KINH PHÍ VÀ TỔ CHỨC THỰC HIỆN", "text": "Ngân sách."}
+    assert data["organization"] == {"text": "Sở A theo dõi."}
+
+
+def test_role_lines_marked_with_plus_outside_a_list() -> None:
+    (task,) = tasks_of("1. Một\n+ Cơ quan chủ trì: Sở A.\n+ Thời gian thực hiện: 2026.\n"
+                       "Nội dung:\n+ Cơ quan chủ trì: họp bàn.\n")["items"]
+    assert (task["lead"], task["timeline"]) == ("Sở A", "2026.")
+    assert task["content"] == ["Cơ quan chủ trì: họp bàn."]

@@ -33,7 +33,7 @@ _WORD = re.compile(r"[^\W_]+")
 def is_label(text: str) -> bool:
     """ "PHỤ LỤC", "Phụ lục I", "PHỤ LỤC: DANH MỤC …" start an appendix."""
     return re.match(r"^ph[ụu] l[ụu]c\b", text, re.IGNORECASE) is not None and (
-        len(text.split()) <= 4 or ":" in text)
+        len(text.split()) <= 4 or len(text.split(":")[0].split()) <= 4 < len(text.split()))
 
 
 def words(text: str) -> list[str]:

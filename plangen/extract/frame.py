@@ -70,8 +70,9 @@ def header_data(lines: list[str], text: str, notes: Notes) -> dict[str, Any]:
                 continue
             if _date(rest, data, notes):
                 continue
-            if re.match(r"^dự thảo", rest, re.IGNORECASE) or ("number" in data or
-                                                              "date" in data):
+            # the agency's lines come first, or are capitals wherever a layout put them
+            late = ("number" in data or "date" in data) and not is_upper_text(rest)
+            if re.match(r"^dự thảo", rest, re.IGNORECASE) or late:
                 notes.add("lost", "extract_header_lost", (), text=excerpt(rest))
                 continue
             agency.append(rest)
@@ -181,7 +182,8 @@ def _collective_size(lines: list[str]) -> int:
     for prefix in (upper(c) for c in (*COLLECTIVES, "UBND", "HĐND")):
         first = upper(lines[0])
         if first == prefix and len(lines) >= 2 and upper(lines[1]).startswith(_KIND_UPPER):
-            return 2
+            # "THÀNH PHỐ" alone: the name goes on to the next line ("HỒ CHÍ MINH")
+            return 3 if upper(lines[1]).strip() in _KIND_UPPER and len(lines) >= 3 else 2
         if first.startswith(prefix + " ") and first[len(prefix) + 1:].startswith(_KIND_UPPER):
             return 1
     return 0
@@ -228,8 +230,11 @@ def find_written(phrase: str, text: str) -> str | None:
         return None
     start = haystack.find(target)
     while start >= 0:
-        candidate = text[start:start + len(target)]
-        if not is_upper_text(candidate):
+        end = start + len(target)
+        candidate = text[start:end]
+        whole = not (start and text[start - 1].isalnum()) and not (
+            end < len(text) and text[end].isalnum())
+        if whole and not is_upper_text(candidate):
             return candidate
         start = haystack.find(target, start + 1)
     return None

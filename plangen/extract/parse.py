@@ -76,8 +76,8 @@ def parse_source(source: Source) -> Draft:
     if "reference" in appendix and words(appendix["reference"]) == words(
             generated_reference(data)):
         del appendix["reference"]  # plangen writes the same line from the header
-    for text in source.unplaced:
-        notes.add("lost", "extract_footnote_lost", (), text=excerpt(text, 200))
+    for unplaced in source.unplaced:
+        notes.add("lost", "extract_footnote_lost", (), text=excerpt(unplaced, 200))
     return Draft(_ordered(data), notes, dict(source.repairs))
 
 
@@ -107,7 +107,7 @@ def _regions(blocks: list[Block]) -> _Regions:
         if mark.kind == "roman" and mark.number == len(headings) + 1:
             headings.append((index, mark.number))
             continue
-        if headings and _starts_tail(text):
+        if (headings or index > doc_type + 1) and _starts_tail(text):
             tail = index
             break
     appendix = next((i for i in range(tail, len(blocks)) if isinstance(blocks[i], Line)
@@ -204,11 +204,13 @@ def _summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 
 
 def _section_kind(heading: str, number: int) -> str:
+    """Which section a heading opens: by its words, the usual place (I–IV) breaking ties."""
     text = upper(heading)
-    for kind, found in _SECTION_WORDS:
-        if any(word in text for word in found):
-            return kind
-    return SECTION_KEYS[number - 1] if number <= len(SECTION_KEYS) else "extra"
+    expected = SECTION_KEYS[number - 1] if number <= len(SECTION_KEYS) else "extra"
+    named = [kind for kind, found in _SECTION_WORDS if any(word in text for word in found)]
+    if expected in named or not named:
+        return expected
+    return named[0]
 
 
 def _sections(blocks: list[Block], regions: _Regions, notes: Notes) -> dict[str, Any]:

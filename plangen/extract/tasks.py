@@ -97,7 +97,7 @@ def parse_tasks(blocks: list[Block], heading: str, notes: Notes) -> dict[str, An
 
 def _read_line(task: _Draft, target: _Draft, mark: Marked, block: Line) -> _Draft:
     """Add one line to the task being read; returns the task or sub-task now being read."""
-    found = _role_of(mark)
+    found = _role_of(mark, target.mode)
     if found is not None:
         _add_role(target, found[0], found[1], block)
         return target
@@ -123,16 +123,19 @@ def _read_line(task: _Draft, target: _Draft, mark: Marked, block: Line) -> _Draf
     return target
 
 
-def _role_of(mark: Marked) -> tuple[RoleLine, str] | None:
-    if mark.kind not in ("dash", "letter", "none"):
+def _role_of(mark: Marked, mode: str | None) -> tuple[RoleLine, str] | None:
+    """The role a line gives, and its marker style; "+ " lines only outside a list."""
+    if mark.kind == "roman" or mark.kind == "item" or (mark.kind == "plus" and mode):
         return None
-    text, style = mark.rest, mark.kind
+    text, style = mark.rest, "dash" if mark.kind == "plus" else mark.kind
     if mark.kind == "dash":  # "- a) Cơ quan thực hiện: …": the letter is the marker
         inner = marked(mark.rest)
         if inner.kind == "letter":
             text, style = inner.rest, "letter"
     found = role_line(text)
     if found is None or (mark.kind == "none" and not _unmarked_role(found.label)):
+        return None
+    if mark.kind == "plus" and found.key in ("content", "named_items"):
         return None
     return found, style
 
