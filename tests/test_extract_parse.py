@@ -333,3 +333,13 @@ def test_role_lines_marked_with_plus_outside_a_list() -> None:
                        "Nội dung:\n+ Cơ quan chủ trì: họp bàn.\n")["items"]
     assert (task["lead"], task["timeline"]) == ("Sở A", "2026.")
     assert task["content"] == ["Cơ quan chủ trì: họp bàn."]
+
+
+@pytest.mark.parametrize(("written", "line"), [
+    ("TM.ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"), ("T/M ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"),
+    ("K/T CHỦ TỊCH", "KT. CHỦ TỊCH"), ("KT. Chủ tịch", "KT. CHỦ TỊCH"),
+    ("TL. CHỦ TỊCH", "TL. CHỦ TỊCH"), ("TUQ. CHỦ TỊCH", "TUQ. CHỦ TỊCH"),
+    ("Q. CHỦ TỊCH", "Q. CHỦ TỊCH")])
+def test_authority_words(written: str, line: str) -> None:
+    tail = f"Nơi nhận:\n- Lưu: VT.\n{written}\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n"
+    assert plan(tail=tail).data["signature"]["lines"][0] == line

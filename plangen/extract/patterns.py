@@ -27,7 +27,8 @@ _NAMED = re.compile(r"\((\d{1,2})\)\s*")
 
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
          "ĐỘC LẬP - TỰ DO - HẠNH PHÚC", "ĐỘC LẬP – TỰ DO – HẠNH PHÚC")
-AUTHORITY = re.compile(r"^(?P<word>TM|KT|Q|TL|TUQ)\s?\.\s*(?P<rest>\S.*)$")
+AUTHORITY = re.compile(r"^(?:(?P<word>TM|KT|Q|TL|TUQ)\s?\.|(?P<old>[TK])\s?[/.]\s?(?P<old2>[MT])"
+                       r"\.?)\s*(?P<rest>\S.*)$")
 PERSONAL_TITLES = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG",
                    "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG", "PHÓ TRƯỞNG", "BÍ THƯ", "THỦ TRƯỞNG")
 _BODY_WORDS = ("ỦY BAN", "UỶ BAN", "HỘI ĐỒNG", "SỞ ", "BAN ", "VĂN PHÒNG", "PHÒNG ")
@@ -149,7 +150,11 @@ def is_authority(text: str, *, within: bool = False) -> bool:
 def authority_line(text: str) -> str:
     """ "KT.CHỦ TỊCH" -> "KT. CHỦ TỊCH" (NĐ 30 writes a space after the abbreviation)."""
     found = AUTHORITY.match(text)
-    return f"{found.group('word')}. {found.group('rest')}" if found else text
+    if not found:
+        return text
+    # the older "T/M", "K/T" are written "TM.", "KT." (NĐ 30 PL1 II.7)
+    word = found.group("word") or found.group("old") + found.group("old2")
+    return f"{word}. {found.group('rest')}"
 
 
 def looks_like_name(text: str) -> bool:
