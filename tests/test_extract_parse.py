@@ -343,3 +343,14 @@ def test_role_lines_marked_with_plus_outside_a_list() -> None:
 def test_authority_words(written: str, line: str) -> None:
     tail = f"Nơi nhận:\n- Lưu: VT.\n{written}\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n"
     assert plan(tail=tail).data["signature"]["lines"][0] == line
+
+
+def test_numbered_tasks_without_section_headings() -> None:
+    extraction = extract_text("KẾ HOẠCH\nThử nghiệm\n1. Tuyên truyền\n- Cơ quan chủ trì: Sở A.\n"
+                              "Trên đây là Kế hoạch./.\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\n"
+                              "Nguyễn Văn An\n")
+    assert not extraction.errors, [issue.format() for issue in extraction.errors]
+    assert extraction.data["tasks"]["items"][0]["lead"] == "Sở A"
+    assert "heading" not in extraction.data["tasks"]
+    assert extraction.data["closing"] == "Trên đây là Kế hoạch./."
+    assert extraction.data["signature"]["name"] == "Nguyễn Văn An"

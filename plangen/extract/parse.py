@@ -116,8 +116,11 @@ def _regions(blocks: list[Block]) -> _Regions:
         appendix = next((i for i in range(tail, len(blocks)) if isinstance(blocks[i], Table)),
                         len(blocks))
     tail = min(tail, appendix)
-    body = headings[0][0] if headings else tail
-    closing = _closing_start(blocks, headings, tail)
+    # without section headings, numbered items are the tasks of a plan that has only those
+    body = headings[0][0] if headings else next(
+        (i for i in range(doc_type + 2, tail) if isinstance(blocks[i], Line)
+         and marked(blocks[i].text).kind == "item"), tail)  # type: ignore[union-attr]
+    closing = _closing_start(blocks, headings[-1][0] + 1 if headings else body, tail)
     return _Regions(body, headings, closing, tail, appendix)
 
 
@@ -126,8 +129,8 @@ def _starts_tail(text: str) -> bool:
     return low.startswith("nơi nhận") or is_authority(text) or is_label(text)
 
 
-def _closing_start(blocks: list[Block], headings: list[tuple[int, int]], tail: int) -> int:
-    start = headings[-1][0] + 1 if headings else tail
+def _closing_start(blocks: list[Block], start: int, tail: int) -> int:
+    """Where the closing paragraph starts ("Trên đây …", else a last paragraph ending "./.")."""
     for index in range(start, tail):
         block = blocks[index]
         if isinstance(block, Line) and block.text.lower().startswith("trên đây"):
@@ -191,7 +194,8 @@ def _summary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     summary = [lines[0]]
     for line in lines[1:]:
         text, low = line.text, line.text.lower()
-        if summary[-1].text.rstrip()[-1:] in ".;:" or low.startswith(_PREAMBLE_START):
+        if summary[-1].text.rstrip()[-1:] in ".;:" or low.startswith(_PREAMBLE_START) or \
+                marked(text).kind != "none":
             break
         if not (line.soft or text[:1].islower() or
                 (len(text) <= 120 and text.rstrip()[-1:] not in ";:.")):

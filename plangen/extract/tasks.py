@@ -20,6 +20,7 @@ from plangen.extract.blocks import Block, Line, Table
 from plangen.extract.notes import Notes, excerpt
 from plangen.extract.patterns import Marked, RoleLine, marked, named_items, role_line, strip_end
 from plangen.model import DEFAULT_LABELS
+from plangen.vntext import upper
 
 DEFAULT_HEADING = "NHIỆM VỤ VÀ GIẢI PHÁP"
 AGENCY_KEYS = ("lead", "implementer", "partners", "supervisor")
@@ -83,7 +84,7 @@ def parse_tasks(blocks: list[Block], heading: str, notes: Notes) -> dict[str, An
             continue
         target = _read_line(tasks[-1], target, mark, block)
     section: dict[str, Any] = {}
-    if heading.upper() != DEFAULT_HEADING:
+    if heading and upper(heading) != DEFAULT_HEADING:
         section["heading"] = heading
     if text:
         section["text"] = text[0] if len(text) == 1 else text
