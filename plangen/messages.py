@@ -646,6 +646,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "{todo} to fill in (TODO), {check} to check, {kept} kept as is, "
                           "{lost} not carried over (\"#\" comments in the file):"),
     "extract_sum_no_notes": ("Không có chỗ nào chưa chắc.", "Nothing was unsure."),
+    "extract_signature_order": ("các dòng chữ ký được xếp lại theo thứ tự TM., KT., chức vụ.",
+                                "the signature lines were put in the order TM., KT., title."),
     "extract_appendix_untabled": ("bảng phụ lục không đọc được thành hàng, cột (bản chép từ "
                                   "PDF không giữ ô bảng; nên chép từ tệp Word hoặc ngăn các ô "
                                   "bằng Tab). Chữ trong bảng: {text}",

@@ -354,3 +354,11 @@ def test_numbered_tasks_without_section_headings() -> None:
     assert "heading" not in extraction.data["tasks"]
     assert extraction.data["closing"] == "Trên đây là Kế hoạch./."
     assert extraction.data["signature"]["name"] == "Nguyễn Văn An"
+
+
+def test_signature_lines_read_out_of_order_are_put_back() -> None:
+    extraction = plan(tail="Nơi nhận:\n- Lưu: VT.\nPHÓ CHỦ TỊCH\nKT. CHỦ TỊCH\n"
+                           "TM. ỦY BAN NHÂN DÂN\nNguyễn Văn An\n")
+    assert extraction.data["signature"]["lines"] == [
+        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert ("check", "extract_signature_order", ("signature", "lines")) in notes_of(extraction)

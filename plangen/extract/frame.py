@@ -14,6 +14,7 @@ from typing import Any
 from plangen.extract.blocks import Block, Line
 from plangen.extract.notes import Notes, excerpt
 from plangen.extract.patterns import (
+    AUTHORITY,
     COLLECTIVES,
     LOCALITY_KINDS,
     authority_line,
@@ -306,8 +307,19 @@ class _Tail:
         if self.code:
             data["drafting_code"] = self.code
         if self.lines or self.name:
-            data["signature"] = {"lines": self.lines, "name": self.name}
+            data["signature"] = {"lines": self._ordered_lines(), "name": self.name}
         return data
+
+    def _ordered_lines(self) -> list[str]:
+        """NĐ 30 PL1 II.7: "TM." first, then "KT." (or Q., TL., TUQ.), then the titles; a
+        layout read out of order (two columns of a PDF) is put back in that order."""
+        def rank(line: str) -> int:
+            return 0 if line.startswith("TM.") else 1 if AUTHORITY.match(line) else 2
+
+        ordered = sorted(self.lines, key=rank)
+        if ordered != self.lines:
+            self.notes.add("check", "extract_signature_order", ("signature", "lines"))
+        return ordered
 
 
 def _recipient(text: str) -> str:
