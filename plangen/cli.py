@@ -325,6 +325,7 @@ def extract(source: str, output: Path | None, force: bool, lang: str | None) -> 
     """Đọc kế hoạch cũ (.docx, .txt, hoặc - để đọc từ đầu vào chuẩn) thành tệp YAML /
     import an existing plan (.docx, text, or - for stdin) as a spec."""
     from plangen.extract import extract_bytes, extract_path
+    from plangen.extract.reader import MAX_DOCX_BYTES
     from plangen.extract.summary import summary_lines
 
     lang = current_lang(lang)
@@ -332,6 +333,8 @@ def extract(source: str, output: Path | None, force: bool, lang: str | None) -> 
         if output is None:
             raise UsageError("extract_stdin_needs_output")
     else:
+        if Path(source).is_dir():
+            raise UsageError("extract_input_is_folder", path=source)
         _require_files((Path(source),))
         output = output or Path(source).with_suffix(".yaml")
         if output.resolve() == Path(source).resolve():
@@ -342,7 +345,8 @@ def extract(source: str, output: Path | None, force: bool, lang: str | None) -> 
     if output.exists() and not force:
         raise UsageError("output_exists", path=str(output))
     if source == "-":
-        extraction = extract_bytes(click.get_binary_stream("stdin").read(), "-", str(output), lang)
+        data = click.get_binary_stream("stdin").read(MAX_DOCX_BYTES + 1)  # bounded
+        extraction = extract_bytes(data, "-", str(output), lang)
     else:
         extraction = extract_path(Path(source), str(output), lang)
     write_atomic(output, extraction.yaml_text.encode("utf-8"))

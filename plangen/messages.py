@@ -443,6 +443,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "extract_output_is_input": ("Tệp ra \"{path}\" trùng tệp vào; chọn tên khác bằng -o.",
                                 "The output \"{path}\" is the input file; choose another name "
                                 "with -o."),
+    "extract_input_is_folder": ("\"{path}\" là thư mục; ghi tên tệp kế hoạch (.docx hoặc "
+                                ".txt).",
+                                "\"{path}\" is a folder; give the plan's file (.docx or "
+                                ".txt)."),
     "extract_stdin_needs_output": ("Khi đọc từ bàn phím hoặc ống dẫn (-), ghi rõ tệp ra bằng "
                                    "-o, ví dụ -o ke-hoach.yaml.",
                                    "When reading from standard input (-), name the output with "

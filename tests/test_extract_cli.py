@@ -96,6 +96,8 @@ def test_problems_are_messages_with_exit_codes(tmp_path: Path) -> None:
     folder = tmp_path / "thu-muc"
     folder.mkdir()
     assert run("extract", SEED, "-o", folder).exit_code == 2
+    as_input = run("extract", folder)
+    assert as_input.exit_code == 2 and "là thư mục; ghi tên tệp kế hoạch" in as_input.stderr
 
 
 def test_english_messages(tmp_path: Path) -> None:

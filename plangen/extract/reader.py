@@ -71,6 +71,8 @@ def read_path(path: Path) -> Source:
 
 def read_bytes(data: bytes, name: str) -> Source:
     """Read the bytes of a .docx or of a text file (told apart by their content)."""
+    if len(data) > MAX_DOCX_BYTES:
+        raise ExtractError("extract_too_large", path=name, size=len(data), limit=MAX_DOCX_BYTES)
     if data.startswith(b"PK\x03\x04"):
         return _read_docx(data, name)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
