@@ -380,10 +380,15 @@ def _sections(reader: _Reader, breaks: list[etree._Element | None],
 def reader_story(reader: _Reader, rel_id: str, kind: str) -> tuple[Paragraph, ...]:
     """The paragraphs of the header or footer part that `rel_id` names."""
     rel = reader.package.rels(reader.main).get(rel_id)
-    root = reader.package.xml(rel.target) if rel is not None and not rel.external else None
-    if root is None:
+    data = reader.package.parts.get(rel.target) if rel is not None and not rel.external else None
+    if data is None:
         return ()
-    return tuple(reader.story(root, kind))
+    stories = reader.resolver.sheet.stories  # a batch's headers are the same bytes each time
+    key = (kind, data)
+    if key not in stories:
+        root = reader.package.xml(rel.target) if rel is not None else None
+        stories[key] = tuple(reader.story(root, kind)) if root is not None else ()
+    return stories[key]
 
 
 def _table_section(table: Table, paragraphs: list[Paragraph]) -> int:

@@ -43,6 +43,14 @@ _R_ATTRIBUTES = etree.XPath(f"//@*[namespace-uri() = '{R_NS}']")
 # and settings are the same bytes. Trees are only read, never changed.
 _SHARED: dict[bytes, etree._Element] = {}
 _SHARED_LIMIT = 64
+_ID_MEMO: dict[bytes, list[str]] = {}  # the r:… ids of a part, by its bytes
+_STYLE_IDS: dict[bytes, list[str]] = {}  # the style ids of a styles part, by its bytes
+
+
+def _remember(memo: dict[bytes, list[str]], key: bytes, value: list[str]) -> None:
+    if len(memo) >= _SHARED_LIMIT:
+        memo.clear()
+    memo[key] = value
 
 
 @dataclass(frozen=True)
@@ -308,7 +316,11 @@ def _check_references(package: Package, name: str) -> None:
     if root is None:
         return
     known = package.rels(name)
-    for value in _relationship_ids(root, data):
+    ids = _ID_MEMO.get(data)
+    if ids is None:
+        ids = _relationship_ids(root, data)
+        _remember(_ID_MEMO, data, ids)
+    for value in ids:
         if value not in known:
             package.note("relationships", Finding("check_rel_id_unknown",
                                                   {"part": name, "id": str(value)}))
@@ -332,8 +344,11 @@ def _relationship_ids(root: etree._Element, data: bytes) -> list[str]:
 def _check_unique_ids(package: Package) -> None:
     styles = [name for name in package.parts if name.endswith("styles.xml")]
     for name in styles:
-        _note_duplicates(package, name, _attr_values(package.xml(name), "style", "styleId"),
-                         Term("check_term_style_id"))
+        ids = _STYLE_IDS.get(package.parts[name])
+        if ids is None:
+            ids = list(_attr_values(package.xml(name), "style", "styleId"))
+            _remember(_STYLE_IDS, package.parts[name], ids)
+        _note_duplicates(package, name, iter(ids), Term("check_term_style_id"))
     numbering = [name for name in package.parts if name.endswith("numbering.xml")]
     for name in numbering:
         root = package.xml(name)

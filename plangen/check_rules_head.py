@@ -76,10 +76,12 @@ def check_fonts(layout: Layout, parts: Parts) -> CheckResult:
         for run in para.runs:
             if not run.text.strip():
                 continue
-            ascii_part = any(ch.isascii() and ch.isalnum() for ch in run.text)
-            wide_part = any(not ch.isascii() for ch in run.text)
-            used = [run.font] if ascii_part else []
-            used += [run.font_hansi] if wide_part else []
+            # Word shows ASCII in the w:ascii font and Vietnamese letters in w:hAnsi
+            if run.font == run.font_hansi or run.text.isascii():
+                used = [run.font]
+            else:
+                used = [run.font_hansi] + ([run.font] if any(
+                    ch.isascii() and ch.isalnum() for ch in run.text) else [])
             for font in used:
                 if (font or "").strip().casefold() != TNR:
                     name = font or "?"

@@ -11,7 +11,7 @@ the only code that reads the WordprocessingML of an arbitrary document.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
@@ -177,6 +177,8 @@ class StyleSheet:
         self._chains: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = {}
         self.paragraph_looks: dict[tuple[Any, ...], tuple[ParaLook, _Inherited, str, int]] = {}
         self.run_looks: dict[tuple[Any, ...], tuple[bool, tuple[Any, ...]]] = {}
+        # header and footer stories already read, by their part's bytes (see check_format)
+        self.stories: dict[tuple[str, bytes], tuple[Any, ...]] = {}
 
     def style_name(self, style_id: str | None) -> str | None:
         style = self.by_id.get(style_id or "")
@@ -300,8 +302,7 @@ def _number(value: int, fmt: str) -> str:
 # ---- resolving one paragraph ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class TableContext:
+class TableContext(NamedTuple):  # a cache key for every table paragraph: a cheap hash
     """The table a paragraph sits in: its style, and whether its row is the first."""
 
     style_id: str | None
