@@ -38,7 +38,7 @@ _P, _R, _T, _TBL = _W + "p", _W + "r", _W + "t", _W + "tbl"
 _TAB, _PTAB, _BR, _CR = _W + "tab", _W + "ptab", _W + "br", _W + "cr"
 _NO_BREAK_HYPHEN, _INSTR, _FLDCHAR = _W + "noBreakHyphen", _W + "instrText", _W + "fldChar"
 _FLDCHAR_TYPE, _VANISH = _W + "fldCharType", _W + "vanish"
-_SECTPR_INPPR = f"{PPR}/{_W}sectPr"
+_SECTPR_IN_PPR = f"{PPR}/{_W}sectPr"
 _WRAPPERS = frozenset(_W + tag for tag in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent",
                                            "fldSimple", "customXml", "dir", "bdo", "moveTo"))
 _BLOCK_WRAPPERS = frozenset(_W + tag for tag in ("sdt", "sdtContent", "customXml", "ins",
@@ -75,6 +75,7 @@ class Paragraph:
 
     @property
     def runs(self) -> tuple[RunLook, ...]:
+        """Every run of every line."""
         return tuple(run for line in self.lines for run in line.runs)
 
 
@@ -121,11 +122,12 @@ class Layout:
 
 
 class _Reader:
+    """Walks one document's stories, numbering paragraphs and tables as it goes."""
+
     def __init__(self, package: Package, main: str, sheet: StyleSheet) -> None:
         self.package = package
         self.main = main
         self.resolver = Resolver(sheet)
-        self.paragraphs: list[Paragraph] = []
         self.tables: list[Table] = []
         self.table_count = 0
         self.section = 1  # of the body paragraph being read
@@ -183,7 +185,7 @@ class _Reader:
         lines.append(_line(current))
         text = "\n".join(line.text for line in lines)
         table_no, row, cell_no = cell if cell else (None, None, None)
-        ends = story == "body" and cell is None and p.find(_SECTPR_INPPR) is not None
+        ends = story == "body" and cell is None and p.find(_SECTPR_IN_PPR) is not None
         section = self.section if story == "body" else 0
         self.section += ends
         return Paragraph(text, label, look, tuple(lines), story, index, table_no, row, cell_no,
@@ -366,7 +368,7 @@ def _sections(reader: _Reader, breaks: list[etree._Element | None],
     inherited: dict[tuple[str, str], tuple[Paragraph, ...]] = {}
     for number, setup in enumerate(props, start=1):
         for key, rel_id in setup["refs"].items():
-            inherited[key] = reader_story(reader, rel_id, key[0])
+            inherited[key] = _story_of(reader, rel_id, key[0])
         sections.append(Section(
             number, setup.get("width"), setup.get("height"), setup.get("margins", {}),
             setup.get("title_page", False), setup.get("number_format"),
@@ -377,7 +379,7 @@ def _sections(reader: _Reader, breaks: list[etree._Element | None],
     return sections
 
 
-def reader_story(reader: _Reader, rel_id: str, kind: str) -> tuple[Paragraph, ...]:
+def _story_of(reader: _Reader, rel_id: str, kind: str) -> tuple[Paragraph, ...]:
     """The paragraphs of the header or footer part that `rel_id` names."""
     rel = reader.package.rels(reader.main).get(rel_id)
     data = reader.package.parts.get(rel.target) if rel is not None and not rel.external else None

@@ -57,16 +57,19 @@ class Ref:
 
     @property
     def bold(self) -> bool:
+        """Every visible run is bold."""
         runs = [run for run in self.line.runs if run.text.strip()]
         return bool(runs) and all(run.bold for run in runs)
 
     @property
     def italic(self) -> bool:
+        """Every visible run is italic."""
         runs = [run for run in self.line.runs if run.text.strip()]
         return bool(runs) and all(run.italic for run in runs)
 
     @property
     def underlined(self) -> bool:
+        """Some visible run is underlined."""
         return any(run.underline for run in self.line.runs if run.text.strip())
 
     @property
@@ -80,6 +83,7 @@ class Ref:
 
     @property
     def where(self) -> Where:
+        """Its paragraph's place, for a finding."""
         return where(self.para)
 
 

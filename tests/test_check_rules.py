@@ -163,3 +163,20 @@ def test_a_document_that_is_not_a_plan_fails_without_crashing() -> None:
     report = check_docx(handmade(title="CÔNG VĂN"))
     assert {"title", "body-text"} <= failing(report)
     assert result(report, "title").found[0].code == "check_missing"
+
+
+def test_rules_never_read_xml() -> None:
+    """Only check_package, check_styles, check_format and check_schema read a document's
+    files; the rules, the part finder and the report work on what they return."""
+    import ast
+
+    package = Path(__file__).resolve().parents[1] / "plangen"
+    for module in ("check_rules", "check_rules_head", "check_rules_body", "check_rulekit",
+                   "check_parts", "check_report", "check_result"):
+        tree = ast.parse((package / f"{module}.py").read_text(encoding="utf-8"))
+        imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                    for alias in node.names}
+        imported |= {node.module or "" for node in ast.walk(tree)
+                     if isinstance(node, ast.ImportFrom)}
+        assert not {"lxml", "lxml.etree", "zipfile", "docx", "plangen.check_package",
+                    "plangen.check_styles", "plangen.check_schema"} & imported, module

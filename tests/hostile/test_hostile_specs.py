@@ -119,6 +119,11 @@ def many_tasks(count: int) -> dict[str, object]:
 CASES: dict[str, tuple[Writer, Refused | Rendered]] = {
     "xml-specials-in-every-field": (spec_file(salted(XML_SPECIALS)), Rendered(
         tuple(field.format(XML_SPECIALS) for field in SALTED_FIELDS))),
+    "xml-specials-in-issuer-and-parent": (spec_file(plan(issuer={
+        "name": "Sở KH&CN <tỉnh> \"Đắk Lắk\" & 'x'", "parent": "Ủy ban nhân dân <A&B>"})),
+        Rendered(("KH&CN <TỈNH>", "<A&B>"))),
+    "xml-specials-in-symbol": (spec_file(plan(symbol="KH-SKH&CN")), Refused(
+        ("KH-SKH&CN",), field="symbol", line_of="symbol:")),
     "xml-illegal-escape-v": (spec_file(plan(summary="Triển khai \x0b Luật")), Refused(
         ("U+000B",), field="summary", line_of="summary:")),
     "xml-illegal-raw-formfeed": (text_file(dump(plan()).replace(
