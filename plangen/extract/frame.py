@@ -9,6 +9,7 @@ import calendar
 import datetime
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from plangen.extract.blocks import Block, Line
@@ -210,22 +211,26 @@ def agency_name(lines: list[str], text: str, place: str | None, notes: Notes,
 
 def _locality(rest: str, text: str, place: str | None, notes: Notes,
               path: tuple[str, ...]) -> str:
-    """ "TỈNH ĐẮK LẮK" -> "tỉnh Đắk Lắk": as the text writes it, else from the place."""
-    found = find_written(rest, text)
+    """ "TỈNH ĐẮK LẮK" -> "tỉnh Đắk Lắk": from the date line's place, else as the text
+    writes it with its name capitalised."""
     kind = next((k for k in LOCALITY_KINDS if upper(rest).startswith(upper(k) + " ")), None)
-    if found and kind:
-        return kind + found[len(kind):]
     if kind is None:
-        return found or rest
+        return find_written(rest, text) or rest
     name = rest[len(kind) + 1:].strip()
     if place and upper(place) == upper(name):
         return f"{kind} {place}"
+    found = find_written(rest, text, lambda c: all(w[:1].isupper() for w in c.split()[
+        len(kind.split()):]))
+    if found:
+        return kind + found[len(kind):]
     notes.add("check", "extract_issuer_case", path, line=rest)
     return f"{kind} {' '.join(word[:1] + word[1:].lower() for word in name.split())}"
 
 
-def find_written(phrase: str, text: str) -> str | None:
-    """Where `text` writes `phrase` (given in capitals) in ordinary case, that writing."""
+def find_written(phrase: str, text: str,
+                 fits: Callable[[str], bool] = lambda _: True) -> str | None:
+    """Where `text` writes `phrase` (given in capitals) in ordinary case (and as `fits`
+    wants), that writing."""
     target, haystack = upper(phrase), upper(text)
     if len(haystack) != len(text):
         return None
@@ -235,7 +240,7 @@ def find_written(phrase: str, text: str) -> str | None:
         candidate = text[start:end]
         whole = not (start and text[start - 1].isalnum()) and not (
             end < len(text) and text[end].isalnum())
-        if whole and not is_upper_text(candidate):
+        if whole and not is_upper_text(candidate) and fits(candidate):
             return candidate
         start = haystack.find(target, start + 1)
     return None

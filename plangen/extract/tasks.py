@@ -49,6 +49,7 @@ class _Draft:
     description: list[str] = field(default_factory=list)
     content: list[str] = field(default_factory=list)
     content_label: str | None = None
+    content_style: str | None = None  # the marker of the "Nội dung:" line
     named: list[str] = field(default_factory=list)
     roles: list[_Role] = field(default_factory=list)
     subtasks: list[_Draft] = field(default_factory=list)
@@ -158,6 +159,7 @@ def _add_role(target: _Draft, role: RoleLine, style: str, block: Line) -> None:
             target.sequence.append("description")
             return
         target.content_label = role.label
+        target.content_style = style
         target.mode = "content"
         target.sequence.append("content")
         return
@@ -184,7 +186,7 @@ def _finish(section: dict[str, Any], tasks: list[_Draft], notes: Notes) -> None:
         for draft in (task, *task.subtasks):
             _resolve_roles(draft)
     section_labels = _common_labels(tasks)
-    styles = Counter(_style(task) for task in tasks if task.roles)
+    styles = Counter(_style(task) for task in tasks if _styles(task))
     section_style = "letter" if styles["letter"] > styles["dash"] else "dash"
     if section_labels:
         section["labels"] = section_labels
@@ -247,9 +249,14 @@ def _labels_of(draft: _Draft) -> dict[str, str]:
     return labels
 
 
+def _styles(draft: _Draft) -> set[str]:
+    """The markers of the draft's role lines ("Nội dung:" is one of them)."""
+    return {role.style for role in draft.roles} | (
+        {draft.content_style} if draft.content_style else set())
+
+
 def _style(draft: _Draft) -> str:
-    styles = {role.style for role in draft.roles}
-    return "letter" if styles == {"letter"} else "dash"
+    return "letter" if _styles(draft) == {"letter"} else "dash"
 
 
 def _task_data(draft: _Draft, labels: dict[str, str], style: str, ids: set[str], path: Path,
@@ -260,7 +267,7 @@ def _task_data(draft: _Draft, labels: dict[str, str], style: str, ids: set[str],
             else draft.description
     if draft.content:
         data["content"] = draft.content
-    own_style = _style(draft) if draft.roles else style
+    own_style = _style(draft) if _styles(draft) else style
     if own_style != style:
         data["role_style"] = own_style
     own = {key: label for key, label in _labels_of(draft).items() if labels.get(key) != label}
@@ -293,7 +300,7 @@ def _draft_notes(draft: _Draft, data: dict[str, Any], path: Path, notes: Notes) 
     first_role = draft.sequence.index("role") if "role" in draft.sequence else None
     if first_role is not None and "description" in draft.sequence[first_role:]:
         notes.add("check", "extract_order", (*path, "description"))
-    if len({role.style for role in draft.roles} - {"none"}) > 1:
+    if len(_styles(draft) - {"none"}) > 1:
         notes.add("check", "extract_role_style_mixed", path)
 
 
