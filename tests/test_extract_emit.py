@@ -90,3 +90,28 @@ def test_notes_are_comments_above_their_field() -> None:
     assert load_spec_text(text).data == data
     english = emit_spec(data, notes, "plan.docx", lang="en")
     assert "# TODO (fill in): the source names no issuing agency" in english
+
+
+def test_every_extract_code_has_both_languages_and_fills_its_parameters() -> None:
+    import re
+    import string
+
+    from plangen.messages import CATALOG, message
+
+    package = Path(__file__).resolve().parents[1] / "plangen"
+    source = "".join(path.read_text(encoding="utf-8") for path in
+                     [*package.joinpath("extract").glob("*.py"), package / "cli.py"])
+    functions = {"extract_bytes", "extract_path", "extract_source", "extract_text"}  # __all__
+    codes = set(re.findall(r'"(extract_[a-z_]+)"', source)) - {"extract_prefix_", *functions}
+    codes |= {f"extract_prefix_{kind}" for kind in ("todo", "check", "kept", "lost")}
+    codes |= {f"extract_repair_{key}" for key in re.findall(r'"([a-z_]+)"', source.split(
+        "REPAIRS = (", 1)[1].split(")", 1)[0])}
+    assert codes <= set(CATALOG), codes - set(CATALOG)
+    for code in codes:
+        vi, en = CATALOG[code]
+        names = {field for text in (vi, en) for _, field, _, _ in string.Formatter().parse(text)
+                 if field}
+        params = dict.fromkeys(names, "X")
+        for lang in ("vi", "en"):
+            shown = message(code, lang, **params)
+            assert "{" not in shown and "internal" not in shown.lower(), (code, shown)
