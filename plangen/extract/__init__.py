@@ -40,6 +40,7 @@ class Extraction:
 
     @property
     def errors(self) -> list[SpecIssue]:
+        """The issues that make the spec invalid (warnings left out)."""
         return [issue for issue in self.issues if issue.severity == "error"]
 
 

@@ -44,41 +44,11 @@ def words(text: str) -> list[str]:
 def parse_appendix(blocks: list[Block], spec: dict[str, Any], notes: Notes) -> dict[str, Any]:
     """The `appendix` of a spec from the label line onwards (spec: what is read so far)."""
     appendix: dict[str, Any] = {}
-    second = next((i for i, b in enumerate(blocks) if i and isinstance(b, Line)
-                   and is_label(b.text)), len(blocks))
-    for block in blocks[second:]:  # plangen has one appendix: a second one is kept as notes
-        text = block.text if isinstance(block, Line) else "\n".join(
-            row_paragraph(row) for row in block.rows)
-        notes.add("lost", "extract_second_appendix", ("appendix",), text=excerpt(text, 200))
-    blocks = blocks[:second]
+    blocks = _first_appendix(blocks, notes)
     first_table = next((i for i, b in enumerate(blocks) if isinstance(b, Table)), len(blocks))
     before = [b for b in blocks[:first_table] if isinstance(b, Line)]
-    after = [b.text for b in blocks[first_table:] if isinstance(b, Line)]
-    label_line = before.pop(0).text if before and is_label(before[0].text) else ""
-    label, _, inline_title = label_line.partition(":")
-    if label and label.strip() != "Phụ lục":
-        appendix["label"] = label.strip()
-    title_lines: list[Line] = []
-    reference: list[str] = []
-    for position, line in enumerate(before):
-        if not reference and _REFERENCE.match(line.text):
-            reference.append(line.text)
-        elif not reference:
-            title_lines.append(line)
-        elif not reference[-1].endswith(")") and len(reference) < 6:
-            reference.append(line.text)  # the line was cut ("số" / "/KH-UBND ngày" / …)
-        else:
-            after[:0] = [b.text for b in before[position:]]
-            break
-    if reference:
-        appendix["reference"] = " ".join(reference)
-    title = " ".join([inline_title.strip(), *(line.text for line in title_lines)]).strip()
-    paragraphs = sum(1 for line in title_lines[1:] if not line.soft) + 1
-    if not title:
-        notes.add("todo", "extract_todo_appendix_title", ("appendix", "title"))
-    elif paragraphs > 1:
-        notes.add("check", "extract_title_joined", ("appendix", "title"), count=paragraphs)
-    appendix["title"] = title or PLACEHOLDER_TITLE
+    after = _heading(appendix, before, notes) + [
+        b.text for b in blocks[first_table:] if isinstance(b, Line)]
     rows = [row for block in blocks if isinstance(block, Table) for row in block.rows]
     _table(appendix, rows, spec, notes)
     if rows:
@@ -89,6 +59,49 @@ def parse_appendix(blocks: list[Block], spec: dict[str, Any], notes: Notes) -> d
                   text=excerpt(" / ".join(after), 4000))
     return {key: appendix[key] for key in ("label", "title", "reference", "number_heading",
                                            "columns", "from_tasks", "rows") if key in appendix}
+
+
+def _first_appendix(blocks: list[Block], notes: Notes) -> list[Block]:
+    """The blocks of the first appendix; plangen has one, a second is kept as notes."""
+    second = next((i for i, b in enumerate(blocks) if i and isinstance(b, Line)
+                   and is_label(b.text)), len(blocks))
+    for block in blocks[second:]:
+        text = block.text if isinstance(block, Line) else "\n".join(
+            row_paragraph(row) for row in block.rows)
+        notes.add("lost", "extract_second_appendix", ("appendix",), text=excerpt(text, 200))
+    return blocks[:second]
+
+
+def _heading(appendix: dict[str, Any], lines: list[Line], notes: Notes) -> list[str]:
+    """Label, title and "(Kèm theo …)" line from the lines before the table; returns the
+    lines after them."""
+    label_line = lines.pop(0).text if lines and is_label(lines[0].text) else ""
+    label, _, inline_title = label_line.partition(":")
+    if label and label.strip() != "Phụ lục":
+        appendix["label"] = label.strip()
+    title_lines: list[Line] = []
+    reference: list[str] = []
+    rest: list[str] = []
+    for position, line in enumerate(lines):
+        if not reference and _REFERENCE.match(line.text):
+            reference.append(line.text)
+        elif not reference:
+            title_lines.append(line)
+        elif not reference[-1].endswith(")") and len(reference) < 6:
+            reference.append(line.text)  # the line was cut ("số" / "/KH-UBND ngày" / …)
+        else:
+            rest = [b.text for b in lines[position:]]
+            break
+    if reference:
+        appendix["reference"] = " ".join(reference)
+    title = " ".join([inline_title.strip(), *(line.text for line in title_lines)]).strip()
+    paragraphs = sum(1 for line in title_lines[1:] if not line.soft) + 1
+    if not title:
+        notes.add("todo", "extract_todo_appendix_title", ("appendix", "title"))
+    elif paragraphs > 1:
+        notes.add("check", "extract_title_joined", ("appendix", "title"), count=paragraphs)
+    appendix["title"] = title or PLACEHOLDER_TITLE
+    return rest
 
 
 def generated_reference(spec: dict[str, Any]) -> str:

@@ -42,6 +42,7 @@ class _Writer:
             self.pending.setdefault(tuple(note.path), []).append(note)
 
     def head(self, source: str) -> None:
+        """The file's opening comments: schema line, where it came from, what to do."""
         self.lines.append(f"# {SCHEMA_LINE}")
         for code in ("extract_head_source", "extract_head_check"):
             text = message(code, self.lang, source=source)
@@ -64,11 +65,13 @@ class _Writer:
             self.lines.append(" " * indent + "# " + line)
 
     def comments(self, path: Path, indent: int) -> None:
+        """The notes about `path`, as comments at `indent`."""
         for note in self.pending.pop(path, []):
             self._comment(note, indent)
 
     def mapping(self, data: dict[str, Any], path: Path, indent: int,
                 first_prefix: str | None = None) -> None:
+        """Each key of `data`; the first after `first_prefix` ("- ") in a list item."""
         for position, (key, value) in enumerate(data.items()):
             child = (*path, key)
             if indent == 0 and isinstance(value, (dict, list)) and self.lines[-1]:
@@ -81,6 +84,7 @@ class _Writer:
                 self.lines.append("")
 
     def value(self, value: Any, path: Path, indent: int, prefix: str) -> None:
+        """`prefix` ("key:" or "-") followed by `value` in block style."""
         if isinstance(value, dict):
             if not value:
                 self.lines.append(prefix + " {}")
@@ -98,6 +102,7 @@ class _Writer:
             self.scalar(value, prefix, indent)
 
     def item(self, item: Any, path: Path, indent: int) -> None:
+        """One list item, a mapping's first key on the "- " line."""
         self.comments(path, indent)
         if isinstance(item, dict) and item:
             first = next(iter(item))
@@ -107,6 +112,7 @@ class _Writer:
             self.value(item, path, indent, " " * indent + "-")
 
     def scalar(self, value: Any, prefix: str, indent: int) -> None:
+        """A null, boolean, number or text after `prefix`."""
         if value is None:
             self.lines.append(prefix)
         elif isinstance(value, bool):

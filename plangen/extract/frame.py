@@ -277,6 +277,7 @@ class _Tail:
         self.code = ""
 
     def read(self, text: str) -> None:
+        """One piece of a line: "Nơi nhận:", a recipient, a signature line, a name, a code."""
         mark = marked(text)
         if text.lower().startswith("nơi nhận"):
             self.open = True
@@ -306,6 +307,7 @@ class _Tail:
         self.archived = self.recipients[-1].lower().startswith("lưu")
 
     def data(self) -> dict[str, Any]:
+        """`recipients`, `drafting_code` and `signature` as the spec writes them."""
         data: dict[str, Any] = {}
         if self.recipients:
             data["recipients"] = [item for item in self.recipients if item]

@@ -37,9 +37,11 @@ class Notes:
     items: list[Note] = field(default_factory=list)
 
     def add(self, kind: NoteKind, code: str, path: Path = (), **params: Any) -> None:
+        """Note `code` (a message code) about the field at `path`."""
         self.items.append(Note(kind, code, path, params))
 
     def count(self, kind: NoteKind) -> int:
+        """How many notes of `kind` there are."""
         return sum(1 for note in self.items if note.kind == kind)
 
 

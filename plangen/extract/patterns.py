@@ -102,6 +102,7 @@ def is_upper_text(text: str) -> bool:
 
 
 def is_motto(text: str) -> bool:
+    """The national motto's lines ("CỘNG HÒA XÃ HỘI …", "Độc lập - Tự do - Hạnh phúc")."""
     return upper(text).replace("HOÀ", "HÒA").strip() in MOTTO or \
         upper(text).startswith(("CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "ĐỘC LẬP"))
 
@@ -132,6 +133,7 @@ def date_line(text: str) -> re.Match[str] | None:
 
 
 def is_doc_type(text: str) -> bool:
+    """The "KẾ HOẠCH" line."""
     return upper(text).strip() in ("KẾ HOẠCH", "KẾ  HOẠCH") or re.fullmatch(
         r"KẾ\s+HOẠCH", text.strip()) is not None
 

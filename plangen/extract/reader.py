@@ -304,10 +304,13 @@ class _DocxReader:
         self.pending: tuple[str, int] | None = None  # a paragraph whose mark was deleted
 
     def new_container(self) -> int:
+        """A new flow (a cell, a text box): lines are never joined across flows."""
         self.containers += 1
         return self.containers
 
     def blocks(self, parent: etree._Element, container: int) -> None:
+        """The paragraphs and tables under `parent`, wrappers (content controls, changes)
+        opened."""
         for child in parent:
             tag = child.tag
             if tag == W + "p":
@@ -328,6 +331,7 @@ class _DocxReader:
                 count(self.repairs, "deletions")
 
     def paragraph(self, paragraph: etree._Element, container: int) -> None:
+        """One paragraph: its number or bullet, its text, the text boxes anchored in it."""
         pieces: list[str] = []
         boxes: list[etree._Element] = []
         self._inline(paragraph, pieces, boxes)
@@ -393,6 +397,7 @@ class _DocxReader:
                 self._inline(child, out, boxes)
 
     def table(self, table: etree._Element) -> None:
+        """A table of three or more filled columns as a table; a layout table as lines."""
         rows = list(_rows(table))
         wide = sum(1 for row in rows
                    if sum(1 for cell in _cells(row) if _has_text(cell)) >= 3)
