@@ -322,8 +322,10 @@ def check(files: tuple[Path, ...], schemas: Path | None, as_json: bool,
 @LANG_OPTION
 @_reports_errors
 def extract(source: str, output: Path | None, force: bool, lang: str | None) -> None:
-    """Đọc kế hoạch cũ (.docx, .txt, hoặc - để đọc từ đầu vào chuẩn) thành tệp YAML /
-    import an existing plan (.docx, text, or - for stdin) as a spec."""
+    """Đọc kế hoạch cũ thành tệp YAML / import an existing plan as a spec.
+
+    TỆP là tệp .docx hoặc .txt, hoặc - để đọc từ đầu vào chuẩn / a .docx or text file, or -
+    for standard input."""
     from plangen.extract import extract_bytes, extract_path
     from plangen.extract.reader import MAX_DOCX_BYTES
     from plangen.extract.summary import summary_lines
