@@ -347,7 +347,7 @@ def extract(source: str, output: Path | None, force: bool, lang: str | None) -> 
     if output.exists() and not force:
         raise UsageError("output_exists", path=str(output))
     if source == "-":
-        data = click.get_binary_stream("stdin").read(MAX_DOCX_BYTES + 1)  # bounded
+        data = sys.stdin.buffer.read(MAX_DOCX_BYTES + 1)  # bounded
         extraction = extract_bytes(data, "-", str(output), lang)
     else:
         extraction = extract_path(Path(source), str(output), lang)
