@@ -45,6 +45,7 @@ _SHARED: dict[bytes, etree._Element] = {}
 _SHARED_LIMIT = 64
 _ID_MEMO: dict[bytes, list[str]] = {}  # the r:… ids of a part, by its bytes
 _STYLE_IDS: dict[bytes, list[str]] = {}  # the style ids of a styles part, by its bytes
+_RELS_MEMO: dict[tuple[str, bytes], dict[str, Relationship]] = {}
 
 
 def _remember(memo: dict[bytes, list[str]], key: bytes, value: list[str]) -> None:
@@ -109,6 +110,11 @@ class Package:
         return self._rels[source]
 
     def _read_rels(self, source: str) -> dict[str, Relationship]:
+        data = self.parts.get(rels_name(source))
+        key = (source, data or b"")
+        known = _RELS_MEMO.get(key)
+        if known is not None:
+            return known
         root = self.xml(rels_name(source))
         out: dict[str, Relationship] = {}
         if root is None:
@@ -118,6 +124,9 @@ class Package:
             external = rel.get("TargetMode") == "External"
             name = target if external else resolve_target(source, target)
             out.setdefault(rel_id, Relationship(rel_id, rel.get("Type", ""), name, external))
+        if len(_RELS_MEMO) >= _SHARED_LIMIT:
+            _RELS_MEMO.clear()
+        _RELS_MEMO[key] = out  # read-only from here on: shared by packages with these bytes
         return out
 
     def main_part(self) -> str | None:
