@@ -43,7 +43,7 @@ def peak_mb() -> float:
 
 
 def time_plangen(selector: str, count: int | None, jobs: int, out: Path,
-                 pdf: bool = False) -> tuple[float, int]:
+                 pdf: bool = False, check: bool = True) -> tuple[float, int]:
     table = selector
     if count is not None:
         # a table of the first `count` communes, so both methods render the same plans
@@ -53,7 +53,8 @@ def time_plangen(selector: str, count: int | None, jobs: int, out: Path,
         table_path.write_text(f"localities:\n{rows}\n", encoding="utf-8")
         table = str(table_path)
     start = time.perf_counter()
-    report = run_batch(BatchOptions(BASE, table, out, jobs=jobs, pdf=pdf, force=True))
+    report = run_batch(BatchOptions(BASE, table, out, jobs=jobs, pdf=pdf, force=True,
+                                    check=check))
     seconds = time.perf_counter() - start
     assert not report.failed, [item.message for item in report.failed[:3]]
     return seconds, len(report.items)
@@ -62,7 +63,7 @@ def time_plangen(selector: str, count: int | None, jobs: int, out: Path,
 def time_naive(count: int, out: Path) -> float:
     """The straightforward loop: a fresh DocxTemplate per plan."""
     selected = select_localities("all-communes")[:count]
-    worker = _Worker(compose_spec(BASE), str(BASE), None, {}, True, out)
+    worker = _Worker(compose_spec(BASE), BatchOptions(BASE, "all-communes", out, force=True), {})
     plans = []
     for item in selected:  # the same plans, prepared outside the timed loop
         spec, _ = worker.locality_spec(item)
@@ -90,14 +91,22 @@ def main() -> None:
         naive = time_naive(args.n, work / "naive")
         print(f"plans compared: {args.n} communes from {BASE.relative_to(ROOT)}")
         print(f"(b) naive DocxTemplate per plan, 1 process: {naive / args.n * 1000:7.2f} ms/plan")
-        for jobs in (1, 2):
-            seconds, count = time_plangen("all-communes", args.n, jobs, work / f"p{jobs}")
-            per_plan = seconds / count * 1000
-            print(f"(a) plangen batch end to end, {jobs} worker(s):  {per_plan:7.2f} ms/plan"
-                  f"   ratio (b)/(a): {naive / seconds * count / args.n:5.1f}x")
+        # (b) does no checking; plangen's default also runs `plangen check`'s fast checks on
+        # every file, so it is timed both ways: the same work, and the default
+        for check, what in ((False, "--no-check, same work as (b)"), (True, "default, checked")):
+            for jobs in (1, 2):
+                seconds, count = time_plangen("all-communes", args.n, jobs,
+                                              work / f"p{jobs}{check}", check=check)
+                per_plan = seconds / count * 1000
+                ratio = naive / args.n * 1000 / per_plan
+                print(f"(a) plangen batch end to end, {jobs} worker(s), {what}: "
+                      f"{per_plan:6.2f} ms/plan   ratio (b)/(a): {ratio:5.1f}x")
         if args.full:
-            seconds, count = time_plangen("all-communes", None, 2, work / "full")
-            print(f"all {count} communes end to end, 2 workers: {seconds:6.1f} s")
+            for check in (False, True):
+                seconds, count = time_plangen("all-communes", None, 2, work / f"full{check}",
+                                              check=check)
+                print(f"all {count} communes end to end, 2 workers, "
+                      f"{'checked' if check else '--no-check'}: {seconds:6.1f} s")
         if args.pdf:
             bare, count = time_plangen("all-communes", args.pdf, 2, work / "nopdf")
             with_pdf, _ = time_plangen("all-communes", args.pdf, 2, work / "pdf", pdf=True)

@@ -243,10 +243,13 @@ def render(spec: Path, output: Path | None, template: Path | None, pdf: bool,
 @ALLOW_OPTION
 @click.option("--force", is_flag=True,
               help="Tạo lại cả tệp chưa thay đổi / re-render up-to-date outputs.")
+@click.option("--no-check", "skip_check", is_flag=True,
+              help="Bỏ kiểm tra thể thức từng tệp trước khi ghi / skip the NĐ 30 self-check "
+                   "of each file.")
 @LANG_OPTION
 @_reports_errors
 def batch(base: Path, selector: str, outdir: Path, pdf: bool, jobs: int,
-          template: Path | None, allow: tuple[Path, ...], force: bool,
+          template: Path | None, allow: tuple[Path, ...], force: bool, skip_check: bool,
           lang: str | None) -> None:
     """Tạo kế hoạch cho nhiều địa phương từ một kế hoạch gốc / one plan per locality."""
     from plangen.batch import BatchOptions, run_batch
@@ -256,7 +259,7 @@ def batch(base: Path, selector: str, outdir: Path, pdf: bool, jobs: int,
     if outdir.exists() and not outdir.is_dir():
         raise UsageError("output_not_folder", path=str(outdir))
     options = BatchOptions(base, selector, outdir, pdf=pdf, jobs=jobs, template=template,
-                           allow=allow, force=force, lang=lang)
+                           allow=allow, force=force, lang=lang, check=not skip_check)
     with click.progressbar(length=1, label=message("batch_progress", lang), file=sys.stderr,
                            show_pos=True) as bar:
         def start(total: int) -> None:

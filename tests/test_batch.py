@@ -194,3 +194,19 @@ def test_cli_batch_success_and_usage_errors(example: Path, tmp_path: Path) -> No
     missing = runner.invoke(main, ["batch", str(tmp_path / "none.yaml"), "--localities",
                                    "all-provinces", "-o", str(tmp_path / "o")])
     assert missing.exit_code == 2
+
+
+def test_outputs_are_checked_before_they_are_written(example: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from plangen.check import CheckError
+    from plangen.check_result import CheckReport
+
+    def always_fails(data: bytes) -> None:
+        raise CheckError(CheckReport("x", ()))
+
+    monkeypatch.setattr("plangen.batch.raise_if_failed", always_fails)
+    checked = run(example, str(example / "provinces.yaml"), tmp_path / "a")
+    assert all(i.status == FAILED for i in checked)
+    assert not list((tmp_path / "a").glob("*.docx"))
+    unchecked = run(example, str(example / "provinces.yaml"), tmp_path / "b", check=False)
+    assert all(i.status == WRITTEN for i in unchecked)
