@@ -114,6 +114,10 @@ def _require_files(paths: tuple[Path, ...]) -> None:
             raise UsageError("input_missing", path=str(path))
 
 
+def _schema_text() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
 def _write_output(path: Path, text: str, suggestion: str) -> None:
     if path.is_dir():
         raise UsageError("output_is_folder", path=str(path), example=str(path / suggestion))
@@ -176,7 +180,7 @@ def validate(specs: tuple[Path, ...], strict: bool, locality_name: str | None,
 @_reports_errors
 def schema(output: Path | None, lang: str | None) -> None:
     """In JSON Schema của tệp kế hoạch (cho VS Code) / print the spec's JSON Schema."""
-    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    text = _schema_text()
     if output:
         _write_output(output, text, "plangen.schema.json")
     else:
@@ -196,6 +200,11 @@ def new(locality: str, output: Path, force: bool, lang: str | None) -> None:
         raise UsageError("output_exists", path=str(output))
     _write_output(output, starter_spec(locality), "ke-hoach.yaml")
     click.echo(message("new_written", lang, path=output))
+    # the starter's first line points VS Code at this file, for completion as the officer types
+    schema_file = output.parent / "plangen.schema.json"
+    if not schema_file.exists():
+        _write_output(schema_file, _schema_text(), "plangen.schema.json")
+        click.echo(message("new_schema_written", lang, path=schema_file))
 
 
 @main.command()

@@ -413,6 +413,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "usage_bad_value": ("Giá trị của {name} không hợp lệ: {detail}",
                         "Invalid value for {name}: {detail}"),
     "usage_other": ("Lệnh dùng sai: {detail}", "Wrong usage: {detail}"),
+    "new_schema_written": ("Đã tạo {path} để VS Code gợi ý và báo lỗi khi gõ.",
+                           "Wrote {path} so VS Code completes keys and flags errors as you type."),
     "internal": ("Lỗi nội bộ của plangen ({detail}). Hãy báo lại kèm tệp kế hoạch.",
                  "Internal plangen error ({detail}). Please report it with the spec."),
     # plangen extract: reading an existing plan into a spec

@@ -31,7 +31,8 @@ def starter_spec(locality: str, today: datetime.date | None = None) -> str:
 _STARTER = """\
 # yaml-language-server: $schema=plangen.schema.json
 # Tệp kế hoạch của plangen. Sửa nội dung, rồi chạy:  plangen validate <tệp>
-# Để VS Code gợi ý khi gõ, chạy một lần trong thư mục này:  plangen schema -o plangen.schema.json
+# VS Code (tiện ích YAML) gợi ý khi gõ nhờ tệp plangen.schema.json bên cạnh; nếu thiếu tệp đó,
+# chạy trong thư mục này:  plangen schema -o plangen.schema.json
 # Mỗi khóa có chú thích; xóa các mục không dùng. Văn bản dài có thể xuống dòng, thụt lề thêm.
 
 issuer:

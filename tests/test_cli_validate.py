@@ -3,13 +3,16 @@ every problem at once, Vietnamese or English, and never a traceback."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 
 from plangen.cli import main
@@ -142,6 +145,9 @@ def test_new_writes_a_spec_that_validates(tmp_path: Path) -> None:
     assert "Ủy ban nhân dân tỉnh Đắk Lắk" in text and 'place: "Đắk Lắk"' in text
     checked = run("validate", "--strict", target)
     assert checked.exit_code == 0, checked.output
+    # the schema its first line names is written beside it, and accepts it
+    schema = json.loads((tmp_path / "plangen.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load(text), schema)
 
 
 @pytest.mark.parametrize("locality", ['xã "Ea" Kao', "phường Hoàn Kiếm", "đặc khu Phú Quốc",
