@@ -118,13 +118,9 @@ class _Worker:
                  previous: dict[str, dict[str, Any]]) -> None:
         self.base = base
         self.options = options
-        self.lang = options.lang
-        self.outdir = options.outdir
-        self.base_file = str(options.base)
         self.renderer = Renderer(options.template)
         self.salt = f"{__version__}:{self.renderer.digest}"
         self.previous = previous
-        self.force = options.force
         self.plain_schema_clean: bool | None = None  # set by the first locality without overrides
 
     def run(self, work: _Work) -> ItemResult:
@@ -133,7 +129,7 @@ class _Worker:
         try:
             self._run(work, result)
         except PlangenError as exc:
-            result.status, result.message = FAILED, exc.message(self.lang)
+            result.status, result.message = FAILED, exc.message(self.options.lang)
             if isinstance(exc, SpecError):
                 result.issues = tuple(exc.issues)
         return result
@@ -141,13 +137,13 @@ class _Worker:
     def _run(self, work: _Work, result: ItemResult) -> None:
         filled: list[FieldPath] = []
         spec, issues = self.locality_spec(work.selected, filled)
-        loaded = to_loaded(spec, self.base_file)
+        loaded = to_loaded(spec, str(self.options.base))
         result.digest = _digest(self.salt, loaded.data)
         # Only outputs that validated and rendered are in the index, so a matching digest
         # means this exact plan was already checked and written.
-        if not self.force and self.up_to_date(work.output, result.digest):
-            result.status, result.docx = UP_TO_DATE, str(work.output)
-            result.sha256 = self.previous[_relative(str(work.output), self.outdir)]["sha256"]
+        fresh = None if self.options.force else self.up_to_date(work.output, result.digest)
+        if fresh is not None:
+            result.status, result.docx, result.sha256 = UP_TO_DATE, str(work.output), fresh
             return
         issues = locate(issues, loaded)
         issues.extend(self.validate(loaded, work.selected, filled))
@@ -177,11 +173,14 @@ class _Worker:
                       filled: list[FieldPath] | None = None) -> tuple[Node, list[SpecIssue]]:
         return assemble(self.base, selected.locality, selected.overrides, filled)
 
-    def up_to_date(self, output: Path, digest: str) -> bool:
-        entry = self.previous.get(_relative(str(output), self.outdir))
+    def up_to_date(self, output: Path, digest: str) -> str | None:
+        """The sha256 of `output` when the last run wrote it from these very inputs and it is
+        still intact, else None."""
+        entry = self.previous.get(_relative(str(output), self.options.outdir))
         if not entry or entry.get("digest") != digest or not output.is_file():
-            return False
-        return hashlib.sha256(output.read_bytes()).hexdigest() == entry.get("sha256")
+            return None
+        sha256 = hashlib.sha256(output.read_bytes()).hexdigest()
+        return sha256 if sha256 == entry.get("sha256") else None
 
 
 def _digest(salt: str, data: Any) -> str:
