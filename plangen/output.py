@@ -28,12 +28,10 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
     if path.is_dir():
         raise OutputError("output_is_directory", path=str(path))
     temp = path.with_name(f"{TEMP_PREFIX}{os.getpid()}-{next(_COUNTER)}{TEMP_SUFFIX}")
+    # One try around creation too: an interrupt landing just after the file was created
+    # must still remove it (the name is this process's own, so removing it is always safe).
     try:
-        handle = _create(temp)
-    except OSError as exc:
-        raise OutputError("output_failed", path=str(path), detail=exc.strerror or exc) from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
+        with os.fdopen(_create(temp), "wb") as stream:
             stream.write(data)
             stream.flush()
             if durable:
