@@ -25,8 +25,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from plangen.render import DEFAULT_TEMPLATE, Renderer  # noqa: E402
-from plangen.spec import load_plan  # noqa: E402
+from plangen.render.docx import DEFAULT_TEMPLATE, Renderer  # noqa: E402
+from plangen.spec.api import load_plan  # noqa: E402
 
 
 def median_ms(action: Callable[[], object], runs: int) -> float:

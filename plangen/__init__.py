@@ -2,7 +2,7 @@
 
 from plangen.errors import PlangenError, SpecError, SpecIssue
 from plangen.model import Plan
-from plangen.spec import CheckedSpec, check_spec, load_plan
+from plangen.spec.api import CheckedSpec, check_spec, load_plan
 
 __all__ = ["CheckedSpec", "Plan", "PlangenError", "SpecError", "SpecIssue", "check_spec",
            "load_plan"]

@@ -16,13 +16,13 @@ from typing import Any, TypeVar
 import click
 
 from plangen.errors import PlangenError, SpecError, UsageError
-from plangen.localities import Locality
+from plangen.batch.localities import Locality
 from plangen.messages import current_lang, message
-from plangen.output import write_atomic
-from plangen.schema import json_schema
-from plangen.selection import find_locality
-from plangen.spec import check_spec
-from plangen.starter import starter_spec
+from plangen.files import write_atomic
+from plangen.spec.schema import json_schema
+from plangen.batch.selection import find_locality
+from plangen.spec.api import check_spec
+from plangen.spec.starter import starter_spec
 
 F = TypeVar("F", bound=Callable[..., Any])
 LANG_OPTION = click.option("--lang", type=click.Choice(["vi", "en"]), default=None,
@@ -222,7 +222,7 @@ def new(locality: str, output: Path, force: bool, lang: str | None) -> None:
 def render(spec: Path, output: Path | None, template: Path | None, pdf: bool,
            locality_name: str | None, allow: tuple[Path, ...], lang: str | None) -> None:
     """Tạo tệp Word (và PDF) từ tệp kế hoạch / render a spec to .docx (and PDF)."""
-    from plangen.build import build  # here, not at the top: validate need not load docx
+    from plangen.batch.build import build  # here, not at the top: validate need not load docx
 
     lang = current_lang(lang)
     result = build(spec, output, template=template, pdf=pdf,
@@ -261,7 +261,7 @@ def batch(base: Path, selector: str, outdir: Path, pdf: bool, jobs: int,
           template: Path | None, allow: tuple[Path, ...], force: bool, skip_check: bool,
           lang: str | None) -> None:
     """Tạo kế hoạch cho nhiều địa phương từ một kế hoạch gốc / one plan per locality."""
-    from plangen.batch import BatchOptions, run_batch
+    from plangen.batch.run import BatchOptions, run_batch
 
     lang = current_lang(lang)
     _require_files((base,) + ((template,) if template else ()))
@@ -307,9 +307,9 @@ def _report_failures(failed: list[Any], lang: str) -> None:
 def check(files: tuple[Path, ...], schemas: Path | None, as_json: bool,
           lang: str | None) -> None:
     """Kiểm tra tệp Word (.docx) theo thể thức NĐ 30 / check .docx files against NĐ 30."""
-    from plangen.check import check_file
-    from plangen.check_report import format_json, format_text
-    from plangen.check_schema import load_schema, schema_folder
+    from plangen.check.api import check_file
+    from plangen.check.report import format_json, format_text
+    from plangen.check.schema import load_schema, schema_folder
 
     lang = current_lang(lang)
     for path in files:  # every usage error before any output

@@ -25,8 +25,8 @@ from docx.table import Table, _Cell
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from plangen import ooxml
-from plangen.textwidth import bold_width_pt
+from plangen.render import ooxml
+from plangen.render.textwidth import bold_width_pt
 
 OUT = Path(__file__).resolve().parent / "docx" / "ke-hoach.docx"
 FONT = "Times New Roman"

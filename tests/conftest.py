@@ -15,8 +15,8 @@ from docx_helpers import assert_schema_valid
 from hypothesis import settings
 
 from plangen.model import Plan
-from plangen.render import Renderer
-from plangen.spec import load_plan
+from plangen.render.docx import Renderer
+from plangen.spec.api import load_plan
 
 # CI runs the property tests on a fixed seed: a run there is repeatable, and a failure names
 # the example to reproduce (print_blob); locally every run explores new examples.

@@ -17,11 +17,11 @@ from docx.document import Document
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from plangen.check_format import table_context
-from plangen.check_package import open_package
-from plangen.check_report import finding_text
-from plangen.check_schema import load_schema, schema_findings, validated_parts
-from plangen.check_styles import ParaLook, Resolver, RunLook, StyleSheet
+from plangen.check.format import table_context
+from plangen.check.package import open_package
+from plangen.check.report import finding_text
+from plangen.check.schema import load_schema, schema_findings, validated_parts
+from plangen.check.styles import ParaLook, Resolver, RunLook, StyleSheet
 
 XSD_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "ooxml-xsd"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -19,7 +19,7 @@ from docx.shared import Cm, Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from plangen.ooxml import insert_ordered
+from plangen.render.ooxml import insert_ordered
 
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, \
     WD_ALIGN_PARAGRAPH.JUSTIFY

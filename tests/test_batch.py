@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from plangen.batch import FAILED, UP_TO_DATE, WRITTEN, BatchOptions, run_batch
+from plangen.batch.run import FAILED, UP_TO_DATE, WRITTEN, BatchOptions, run_batch
 from plangen.errors import UsageError
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ai-law"
@@ -149,7 +149,7 @@ def test_pdfs_for_the_whole_batch(example: Path, tmp_path: Path) -> None:
 def test_missing_libreoffice_still_delivers_the_docx(example: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PLANGEN_SOFFICE", str(tmp_path / "no-such-soffice"))
-    monkeypatch.setattr("plangen.pdf.find_soffice", lambda: None)
+    monkeypatch.setattr("plangen.render.pdf.find_soffice", lambda: None)
     items = run(example, str(example / "provinces.yaml"), tmp_path / "out", pdf=True)
     assert all(i.status == "pdf-failed" for i in items)
     assert "libreoffice" in items[0].message.lower()
@@ -198,13 +198,13 @@ def test_cli_batch_success_and_usage_errors(example: Path, tmp_path: Path) -> No
 
 def test_outputs_are_checked_before_they_are_written(example: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    from plangen.check import CheckError
-    from plangen.check_result import CheckReport
+    from plangen.check.api import CheckError
+    from plangen.check.result import CheckReport
 
     def always_fails(data: bytes) -> None:
         raise CheckError(CheckReport("x", ()))
 
-    monkeypatch.setattr("plangen.batch.raise_if_failed", always_fails)
+    monkeypatch.setattr("plangen.batch.run.raise_if_failed", always_fails)
     checked = run(example, str(example / "provinces.yaml"), tmp_path / "a")
     assert all(i.status == FAILED for i in checked)
     assert not list((tmp_path / "a").glob("*.docx"))

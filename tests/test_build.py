@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from docx_helpers import all_text, assert_schema_valid
 
-from plangen import pdf
-from plangen.build import build
+from plangen.render import pdf
+from plangen.batch.build import build
 from plangen.cli import main
 from plangen.errors import OutputError, SpecError
 

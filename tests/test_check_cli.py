@@ -16,11 +16,11 @@ from click.testing import CliRunner, Result
 from docx_helpers import XSD_DIR, schema_errors
 from handmade_docx import handmade
 
-from plangen.batch import FAILED, WRITTEN, BatchOptions, run_batch
-from plangen.check_rules import RULES
+from plangen.batch.run import FAILED, WRITTEN, BatchOptions, run_batch
+from plangen.check.rules import RULES
 from plangen.cli import main
 from plangen.model import Plan
-from plangen.render import DEFAULT_TEMPLATE, Renderer
+from plangen.render.docx import DEFAULT_TEMPLATE, Renderer
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "ai-law"

@@ -16,8 +16,8 @@ from docx.oxml import parse_xml
 from docx.shared import Pt
 from lxml import etree
 
-from plangen.check_format import Layout, Paragraph, read_layout
-from plangen.check_package import open_package
+from plangen.check.format import Layout, Paragraph, read_layout
+from plangen.check.package import open_package
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

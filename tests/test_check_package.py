@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from plangen import check_package
-from plangen.check import check_docx
-from plangen.check_report import finding_text
-from plangen.check_result import CheckReport
+from plangen.check import package as check_package
+from plangen.check.api import check_docx
+from plangen.check.report import finding_text
+from plangen.check.result import CheckReport
 from plangen.model import Plan
-from plangen.render import Renderer
+from plangen.render.docx import Renderer
 
 DOCUMENT = "word/document.xml"
 
@@ -30,7 +30,7 @@ def make_plan_module(tmp_path_factory: pytest.TempPathFactory) -> Plan:
     import yaml
     from conftest import SMALL_PLAN
 
-    from plangen.spec import load_plan
+    from plangen.spec.api import load_plan
     path = tmp_path_factory.mktemp("plan") / "plan.yaml"
     path.write_text(yaml.safe_dump(SMALL_PLAN, allow_unicode=True), encoding="utf-8")
     return load_plan(path)

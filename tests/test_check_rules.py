@@ -16,13 +16,13 @@ from conftest import APPENDIX
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from handmade_docx import handmade
 
-from plangen.check import check_docx
-from plangen.check_report import finding_text
-from plangen.check_result import CheckReport, CheckResult
-from plangen.check_rules import RULES
+from plangen.check.api import check_docx
+from plangen.check.report import finding_text
+from plangen.check.result import CheckReport, CheckResult
+from plangen.check.rules import RULES
 from plangen.model import Plan
-from plangen.render import Renderer
-from plangen.spec import load_plan
+from plangen.render.docx import Renderer
+from plangen.spec.api import load_plan
 
 SPECS = Path(__file__).resolve().parents[1] / "specs"
 RULE_IDS = [rule.id for rule in RULES]
@@ -166,17 +166,16 @@ def test_a_document_that_is_not_a_plan_fails_without_crashing() -> None:
 
 
 def test_rules_never_read_xml() -> None:
-    """Only check_package, check_styles, check_format and check_schema read a document's
+    """Only check.package, check.styles, check.format and check.schema read a document's
     files; the rules, the part finder and the report work on what they return."""
     import ast
 
     package = Path(__file__).resolve().parents[1] / "plangen"
-    for module in ("check_rules", "check_rules_head", "check_rules_body", "check_rulekit",
-                   "check_parts", "check_report", "check_result"):
-        tree = ast.parse((package / f"{module}.py").read_text(encoding="utf-8"))
+    for module in ("rules", "rules_head", "rules_body", "rulekit", "parts", "report", "result"):
+        tree = ast.parse((package / "check" / f"{module}.py").read_text(encoding="utf-8"))
         imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
                     for alias in node.names}
         imported |= {node.module or "" for node in ast.walk(tree)
                      if isinstance(node, ast.ImportFrom)}
-        assert not {"lxml", "lxml.etree", "zipfile", "docx", "plangen.check_package",
-                    "plangen.check_styles", "plangen.check_schema"} & imported, module
+        assert not {"lxml", "lxml.etree", "zipfile", "docx", "plangen.check.package",
+                    "plangen.check.styles", "plangen.check.schema"} & imported, module

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from plangen.compose import compose_spec
+from plangen.spec.compose import compose_spec
 from plangen.errors import SpecError
-from plangen.localities import find_province
-from plangen.merge import Node, merge, plain, to_loaded
-from plangen.placeholders import fill_placeholders
-from plangen.presets import expand_presets
+from plangen.batch.localities import find_province
+from plangen.spec.merge import Node, merge, plain, to_loaded
+from plangen.spec.placeholders import fill_placeholders
+from plangen.spec.presets import expand_presets
 
 
 def write(folder: Path, name: str, text: str) -> Path:

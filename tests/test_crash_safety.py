@@ -19,8 +19,8 @@ from pathlib import Path
 
 from docx_helpers import assert_schema_valid
 
-from plangen.check import fast_check
-from plangen.output import TEMP_PREFIX
+from plangen.check.api import fast_check
+from plangen.files import TEMP_PREFIX
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMAND = ["batch", "examples/ai-law/commune.yaml", "--localities", "hue/communes", "--jobs",

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from plangen.extract import extract_path
 from plangen.extract.emit import emit_spec, foldable, plain_ok, string_lines
 from plangen.extract.notes import Note
-from plangen.loader import load_spec_text
+from plangen.spec.loader import load_spec_text
 from plangen.vntext import nfc
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

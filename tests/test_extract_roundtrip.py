@@ -12,10 +12,10 @@ from test_seed_fidelity import PAIRS, SEEDS_DIR, document_text, seed_text
 from wordmatch import in_order_ratio, missing_runs, words
 
 from plangen.extract import Extraction, extract_bytes, extract_path
-from plangen.loader import load_spec_text
+from plangen.spec.loader import load_spec_text
 from plangen.model import Plan
-from plangen.render import render_plan
-from plangen.spec import check_loaded, load_plan
+from plangen.render.docx import render_plan
+from plangen.spec.api import check_loaded, load_plan
 
 SPECS = sorted((Path(__file__).resolve().parents[1] / "specs").glob("*.yaml"))
 SPEC_RATIO = 0.99

@@ -12,9 +12,9 @@ from wordmatch import in_order_ratio, words
 from plangen.extract import Extraction, extract_path, extract_text
 from plangen.extract.blocks import Line, Table, continues
 from plangen.extract.plaintext import read_text, wrap_width
-from plangen.loader import load_spec_text
-from plangen.render import render_plan
-from plangen.spec import check_loaded, load_plan
+from plangen.spec.loader import load_spec_text
+from plangen.render.docx import render_plan
+from plangen.spec.api import check_loaded, load_plan
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from plangen import loader
+from plangen.spec import loader
 from plangen.errors import SpecError, UsageError
-from plangen.loader import (
+from plangen.spec.loader import (
     MAX_DEPTH,
     LoadedSpec,
     decode_spec_bytes,

@@ -8,7 +8,7 @@ import re
 import pytest
 from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
 
-from plangen.localities import (
+from plangen.batch.localities import (
     all_communes,
     all_provinces,
     communes_of,

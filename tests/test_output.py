@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from plangen.errors import OutputError
-from plangen.output import remove_stale_temporaries, write_atomic
+from plangen.files import remove_stale_temporaries, write_atomic
 
 
 def test_write_creates_folders_and_replaces_whole(tmp_path: Path) -> None:

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from conftest import SPECS, require_soffice
 
-from plangen import pdf
+from plangen.render import pdf
 from plangen.errors import PdfError
-from plangen.render import Renderer
-from plangen.spec import load_plan
+from plangen.render.docx import Renderer
+from plangen.spec.api import load_plan
 
 
 def _poppler(tool: str) -> str:

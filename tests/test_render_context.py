@@ -1,11 +1,11 @@
-"""Numbering, role lines and punctuation decided by plangen.context (no Word file needed)."""
+"""Numbering, role lines and punctuation decided by plangen.render.context (no Word file needed)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from plangen.context import build_context, join_agencies, recipient_lines, strip_marker
+from plangen.render.context import build_context, join_agencies, recipient_lines, strip_marker
 from plangen.model import Plan
 from plangen.vntext import BLANK
 

@@ -14,7 +14,7 @@ import pytest
 from docx_helpers import all_text, assert_schema_valid, open_docx, parts
 
 from plangen.model import Plan
-from plangen.render import Renderer
+from plangen.render.docx import Renderer
 from plangen.vntext import upper
 
 NASTY = "Bộ KH&CN <b>x</b> \"ngoặc\" 'đơn' a>b & c<d"
@@ -75,7 +75,7 @@ FIELDS = ("parent", "line1", "line2", "place", "doctype", "summary", "basis",
 def nasty_docx(renderer: Renderer, tmp_path_factory: pytest.TempPathFactory) -> bytes:
     import yaml
 
-    from plangen.spec import check_spec
+    from plangen.spec.api import check_spec
     path = tmp_path_factory.mktemp("nasty") / "nasty.yaml"
     path.write_text(yaml.safe_dump(_nasty_spec("§"), allow_unicode=True), encoding="utf-8")
     checked = check_spec(path)

@@ -29,9 +29,9 @@ from docx_helpers import (
 from lxml import etree
 
 from plangen.model import Plan
-from plangen.render import Renderer
-from plangen.spec import load_plan
-from plangen.textwidth import bold_width_pt
+from plangen.render.docx import Renderer
+from plangen.spec.api import load_plan
+from plangen.render.textwidth import bold_width_pt
 from plangen.vntext import BLANK
 
 SPECS = Path(__file__).resolve().parents[1] / "specs"
@@ -362,7 +362,7 @@ def test_short_summary_stays_on_one_line(dak_lak: bytes) -> None:
 
 
 def test_appendix_title_wraps_at_a_phrase_boundary() -> None:
-    from plangen.textwidth import balanced_lines
+    from plangen.render.textwidth import balanced_lines
 
     title = ("PHÂN CÔNG NHIỆM VỤ TRIỂN KHAI THI HÀNH LUẬT TRÍ TUỆ NHÂN TẠO TRÊN ĐỊA BÀN "
              "TỈNH NINH BÌNH")

@@ -23,8 +23,8 @@ from docx_helpers import (
 from lxml import etree
 
 from plangen.model import Plan
-from plangen.render import Renderer, render_plan
-from plangen.spec import load_plan
+from plangen.render.docx import Renderer, render_plan
+from plangen.spec.api import load_plan
 from plangen.vntext import BLANK
 
 SPECS = sorted((Path(__file__).resolve().parents[1] / "specs").glob("*.yaml"))

@@ -17,7 +17,7 @@ from docx_helpers import all_text, assert_schema_valid, document_xml, w
 
 from plangen.errors import RenderError
 from plangen.model import Plan
-from plangen.render import DEFAULT_TEMPLATE, Renderer
+from plangen.render.docx import DEFAULT_TEMPLATE, Renderer
 
 PlanMaker = Callable[[dict[str, Any]], Plan]
 

@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wordmatch import words
 
-from plangen.check import fast_check
-from plangen.check_report import finding_text
-from plangen.loader import load_spec_text
-from plangen.render import Renderer
-from plangen.spec import check_loaded
+from plangen.check.api import fast_check
+from plangen.check.report import finding_text
+from plangen.spec.loader import load_spec_text
+from plangen.render.docx import Renderer
+from plangen.spec.api import check_loaded
 
 BASES = "aăâeêioôơuưy"
 TONES = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")  # ngang huyền sắc ngã hỏi nặng

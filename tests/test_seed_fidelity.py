@@ -14,8 +14,8 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import _Element
 from wordmatch import in_order_ratio, missing_runs, words
 
-from plangen.render import render_plan
-from plangen.spec import load_plan
+from plangen.render.docx import render_plan
+from plangen.spec.api import load_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"

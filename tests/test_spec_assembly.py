@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from docx import Document
 
 from plangen.cli import main
-from plangen.localities import find_province
-from plangen.spec import check_spec
+from plangen.batch.localities import find_province
+from plangen.spec.api import check_spec
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ai-law"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from plangen.model import Plan, leaf_tasks
-from plangen.spec import check_spec, load_plan
+from plangen.spec.api import check_spec, load_plan
 
 SPECS_DIR = Path(__file__).resolve().parents[1] / "specs"
 SPECS = sorted(SPECS_DIR.glob("*.yaml"))

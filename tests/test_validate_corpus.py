@@ -18,7 +18,7 @@ import pytest
 
 from plangen.errors import SpecIssue
 from plangen.messages import format_path
-from plangen.spec import CheckedSpec, check_spec
+from plangen.spec.api import CheckedSpec, check_spec
 
 DATA = Path(__file__).parent / "data"
 CASES = sorted((DATA / "invalid").glob("*.yaml"))

@@ -31,7 +31,7 @@ from plangen.extract.patterns import (
     strip_end,
 )
 from plangen.model import default_header_lines
-from plangen.schema import NUMBER_PATTERN
+from plangen.spec.schema import NUMBER_PATTERN
 from plangen.vntext import upper
 
 PLACEHOLDER_ISSUER = "(Cần điền tên cơ quan ban hành)"

@@ -20,10 +20,10 @@ from click.testing import CliRunner, Result
 from conftest import APPENDIX, SMALL_PLAN
 from docx_helpers import all_text, assert_schema_valid
 
-from plangen.check import fast_check
-from plangen.check_report import finding_text
+from plangen.check.api import fast_check
+from plangen.check.report import finding_text
 from plangen.cli import main
-from plangen.output import TEMP_PREFIX
+from plangen.files import TEMP_PREFIX
 
 ROOT = Path(__file__).resolve().parents[2]
 INVALID = ROOT / "tests" / "data" / "invalid"

@@ -15,8 +15,8 @@ import pytest
 from conftest import SMALL_PLAN
 from hostile_support import ROOT, assert_refused, invoke, no_traceback
 
-from plangen.render import Renderer
-from plangen.spec import load_plan
+from plangen.render.docx import Renderer
+from plangen.spec.api import load_plan
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOCUMENT = "word/document.xml"

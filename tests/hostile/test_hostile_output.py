@@ -28,7 +28,10 @@ from hostile_support import (
     temporaries,
 )
 
-from plangen import batch, build, output, pdf
+from plangen.batch import run as batch
+from plangen.batch import build
+from plangen import files as output
+from plangen.render import pdf
 
 ONE_LOCALITY = "localities:\n  - locality: thành phố Huế\n  - locality: tỉnh Đắk Lắk\n" \
                "  - locality: tỉnh An Giang\n"

@@ -206,7 +206,7 @@ def _template_variant(tmp_path: Path, edits: list[tuple[bytes, bytes]]) -> Path:
     import io
     import zipfile
 
-    from plangen.render import DEFAULT_TEMPLATE
+    from plangen.render.docx import DEFAULT_TEMPLATE
     out = io.BytesIO()
     with zipfile.ZipFile(DEFAULT_TEMPLATE) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():

@@ -8,10 +8,10 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from plangen.errors import SpecError, SpecIssue
-from plangen.loader import LoadedSpec, load_spec_file
-from plangen.localities import Locality
+from plangen.spec.loader import LoadedSpec, load_spec_file
+from plangen.batch.localities import Locality
 from plangen.model import Plan, build_plan
-from plangen.validate import validate_spec
+from plangen.spec.validate import validate_spec
 
 
 @dataclass(frozen=True)
@@ -73,9 +73,9 @@ def _uses_preset_or_placeholder(value: Any) -> bool:
 
 def _assemble(path: FsPath | str, locality: Locality | None,
               allow: Sequence[FsPath | str]) -> tuple[LoadedSpec, list[SpecIssue]]:
-    from plangen.assemble import assemble, locate  # only assembled specs pay for these
-    from plangen.compose import compose_spec
-    from plangen.merge import to_loaded
+    from plangen.spec.assemble import assemble, locate  # only assembled specs pay for these
+    from plangen.spec.compose import compose_spec
+    from plangen.spec.merge import to_loaded
 
     node, issues = assemble(compose_spec(path, allow=allow), locality)
     loaded = to_loaded(node, str(path))

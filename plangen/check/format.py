@@ -16,8 +16,8 @@ from typing import Any
 
 from lxml import etree
 
-from plangen.check_package import R_NS, Package
-from plangen.check_styles import (
+from plangen.check.package import R_NS, Package
+from plangen.check.styles import (
     PPR,
     RPR,
     ParaLook,

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from plangen.errors import PdfError
-from plangen.output import write_atomic
+from plangen.files import write_atomic
 
 DEFAULT_TIMEOUT = 180.0  # seconds; a first start with a fresh profile can take ~10 s
 SOFFICE_ENV = "PLANGEN_SOFFICE"

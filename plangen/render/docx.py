@@ -25,16 +25,16 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
-from plangen import ooxml
-from plangen.context import AppendixText, Context, Kind, Para, build_context
+from plangen.render import ooxml
+from plangen.render.context import AppendixText, Context, Kind, Para, build_context
 from plangen.errors import RenderError
 from plangen.model import Plan
-from plangen.textwidth import balanced_lines, bold_width_pt
+from plangen.render.textwidth import balanced_lines, bold_width_pt
 
 
 def _default_template() -> Path:
     """The template beside the source tree (a checkout), else where `pip install` put it."""
-    in_checkout = Path(__file__).resolve().parent.parent / "templates" / "docx" / "ke-hoach.docx"
+    in_checkout = Path(__file__).resolve().parents[2] / "templates" / "docx" / "ke-hoach.docx"
     installed = Path(sys.prefix) / "share" / "plangen" / "templates" / "docx" / "ke-hoach.docx"
     return in_checkout if in_checkout.is_file() or not installed.is_file() else installed
 

@@ -23,20 +23,20 @@ from pathlib import Path
 from typing import Any
 
 from plangen import __version__
-from plangen.assemble import assemble, locate
-from plangen.check import raise_if_failed
-from plangen.compose import compose_spec
+from plangen.spec.assemble import assemble, locate
+from plangen.check.api import raise_if_failed
+from plangen.spec.compose import compose_spec
 from plangen.errors import Path as FieldPath
 from plangen.errors import PdfError, PlangenError, SpecError, SpecIssue
-from plangen.loader import LoadedSpec
-from plangen.merge import Node, to_loaded
+from plangen.spec.loader import LoadedSpec
+from plangen.spec.merge import Node, to_loaded
 from plangen.messages import message
 from plangen.model import build_plan
-from plangen.output import remove_stale_temporaries, write_atomic
-from plangen.pdf import convert_many
-from plangen.render import Renderer
-from plangen.selection import Selected, select_localities
-from plangen.validate import schema_issues, validate_spec
+from plangen.files import remove_stale_temporaries, write_atomic
+from plangen.render.pdf import convert_many
+from plangen.render.docx import Renderer
+from plangen.batch.selection import Selected, select_localities
+from plangen.spec.validate import schema_issues, validate_spec
 
 INDEX_JSON, INDEX_CSV = "index.json", "index.csv"
 WRITTEN, UP_TO_DATE, FAILED = "written", "up-to-date", "failed"

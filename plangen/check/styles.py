@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from plangen.check_package import W_NS
+from plangen.check.package import W_NS
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _W = W = f"{{{W_NS}}}"  # the namespace as an lxml tag prefix

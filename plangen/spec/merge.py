@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plangen.errors import Path, SourceLocation, SpecIssue
-from plangen.loader import LoadedSpec
+from plangen.spec.loader import LoadedSpec
 
 APPEND, REMOVE = "+", "-"
 

@@ -20,7 +20,7 @@ from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from plangen.errors import Path, SpecIssue
-from plangen.merge import Node
+from plangen.spec.merge import Node
 from plangen.vntext import nfc
 
 MARKERS = ("{{", "{%", "{#")

@@ -10,10 +10,10 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable
 
-from plangen.check_format import Layout, Paragraph
-from plangen.check_parts import DATE_LINE, MOTTO, Parts, Ref, norm
-from plangen.check_result import CheckResult, Finding
-from plangen.check_rulekit import (
+from plangen.check.format import Layout, Paragraph
+from plangen.check.parts import DATE_LINE, MOTTO, Parts, Ref, norm
+from plangen.check.result import CheckResult, Finding
+from plangen.check.rulekit import (
     A4,
     MARGIN_SLACK_MM,
     MARGINS_MM,

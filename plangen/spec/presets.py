@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 
 from plangen.errors import Path, SpecIssue
-from plangen.merge import Node, merge
+from plangen.spec.merge import Node, merge
 
 PRESETS, PRESET = "presets", "preset"
 KINDS = ("recipients", "signatures", "tasks")

@@ -7,10 +7,10 @@ of the decree (../shared/reference/nd30-format.md quotes each rule).
 
 from __future__ import annotations
 
-from plangen.check_format import Layout, Paragraph
-from plangen.check_parts import Parts, Ref, norm, refs, where
-from plangen.check_result import CheckResult, Finding, skipped
-from plangen.check_rulekit import (
+from plangen.check.format import Layout, Paragraph
+from plangen.check.parts import Parts, Ref, norm, refs, where
+from plangen.check.result import CheckResult, Finding, skipped
+from plangen.check.rulekit import (
     HONORIFICS,
     INDENT_SLACK_CM,
     INDENTS_CM,

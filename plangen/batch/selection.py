@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 
 from plangen.errors import SourceLocation, SpecError, SpecIssue, UsageError
-from plangen.loader import load_spec_text, read_spec_text
-from plangen.localities import (
+from plangen.spec.loader import load_spec_text, read_spec_text
+from plangen.batch.localities import (
     Locality,
     all_communes,
     all_provinces,
@@ -29,7 +29,7 @@ from plangen.localities import (
     find_province,
     province_names,
 )
-from plangen.merge import Node, to_node
+from plangen.spec.merge import Node, to_node
 
 ALL_PROVINCES, ALL_COMMUNES, COMMUNES_SUFFIX = "all-provinces", "all-communes", "/communes"
 CSV_COLUMNS = ("locality", "number", "date", "signer", "extra_recipients", "removed_tasks")

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plangen.check_format import Layout
-from plangen.check_parts import find_parts
-from plangen.check_result import CheckResult, Finding, skipped
-from plangen.check_rulekit import RULE_REFS, Rule, title_code
-from plangen.check_rules_body import (
+from plangen.check.format import Layout
+from plangen.check.parts import find_parts
+from plangen.check.result import CheckResult, Finding, skipped
+from plangen.check.rulekit import RULE_REFS, Rule, title_code
+from plangen.check.rules_body import (
     check_appendix,
     check_appendix_header_row,
     check_body_text,
@@ -23,7 +23,7 @@ from plangen.check_rules_body import (
     check_recipients,
     check_signature,
 )
-from plangen.check_rules_head import (
+from plangen.check.rules_head import (
     check_date_line,
     check_fonts,
     check_header_block,

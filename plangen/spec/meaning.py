@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from plangen.errors import Path, SpecIssue
-from plangen.loader import LoadedSpec
-from plangen.schema import AUTHORITY_WORDS
+from plangen.spec.loader import LoadedSpec
+from plangen.spec.schema import AUTHORITY_WORDS
 from plangen.vntext import upper
 
 _PERSONAL_TITLES = ("CHỦ TỊCH", "PHÓ", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH", "BÍ THƯ", "BỘ TRƯỞNG")

@@ -17,9 +17,9 @@ from cerberus import TypeDefinition, Validator, errors
 from cerberus.schema import DefinitionSchema
 
 from plangen.errors import Path, SpecIssue
-from plangen.loader import LoadedSpec
-from plangen.meaning import meaning_issues
-from plangen.schema import SPEC_SCHEMA, Rules
+from plangen.spec.loader import LoadedSpec
+from plangen.spec.meaning import meaning_issues
+from plangen.spec.schema import SPEC_SCHEMA, Rules
 from plangen.vntext import find_xml_illegal
 
 _TYPE_NAMES = {"string": "text", "integer": "integer", "boolean": "boolean",

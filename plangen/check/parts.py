@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from plangen.check_format import Layout, Line, Paragraph
-from plangen.check_result import Where
+from plangen.check.format import Layout, Line, Paragraph
+from plangen.check.result import Where
 
 NATIONAL_NAMES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 MOTTO = "Độc lập - Tự do - Hạnh phúc"

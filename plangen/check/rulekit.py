@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from plangen.check_format import Layout, Paragraph, Section
-from plangen.check_parts import Parts, Ref, where
-from plangen.check_result import CheckResult, Finding, Term, Where, fail, passed
+from plangen.check.format import Layout, Paragraph, Section
+from plangen.check.parts import Parts, Ref, where
+from plangen.check.result import CheckResult, Finding, Term, Where, fail, passed
 
 TWIPS_PER_MM = 1440 / 25.4
 A4 = (11906, 16838)

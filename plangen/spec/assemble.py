@@ -8,11 +8,11 @@ from dataclasses import replace
 from typing import Any
 
 from plangen.errors import Path, SpecIssue
-from plangen.loader import LoadedSpec
-from plangen.localities import Locality
-from plangen.merge import Node, merge
-from plangen.placeholders import fill_placeholders, literal_placeholder_warnings
-from plangen.presets import expand_presets
+from plangen.spec.loader import LoadedSpec
+from plangen.batch.localities import Locality
+from plangen.spec.merge import Node, merge
+from plangen.spec.placeholders import fill_placeholders, literal_placeholder_warnings
+from plangen.spec.presets import expand_presets
 
 
 def placeholder_fields(locality: Locality) -> dict[str, Any]:

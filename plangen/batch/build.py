@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from plangen.errors import OutputError, PdfError, SpecError, SpecIssue
-from plangen.localities import Locality
-from plangen.output import write_atomic
-from plangen.pdf import convert
-from plangen.render import Renderer, render_plan
-from plangen.spec import check_spec
+from plangen.batch.localities import Locality
+from plangen.files import write_atomic
+from plangen.render.pdf import convert
+from plangen.render.docx import Renderer, render_plan
+from plangen.spec.api import check_spec
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from plangen.check_result import CheckReport, CheckResult, Finding, Term, Where
+from plangen.check.result import CheckReport, CheckResult, Finding, Term, Where
 from plangen.messages import message
 
 MAX_SHOWN = 8  # findings printed per check; JSON has them all

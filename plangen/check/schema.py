@@ -14,8 +14,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from plangen.check_package import CONTENT_TYPES, CT_NS, Package
-from plangen.check_result import CheckResult, Finding, fail, passed
+from plangen.check.package import CONTENT_TYPES, CT_NS, Package
+from plangen.check.result import CheckResult, Finding, fail, passed
 from plangen.errors import UsageError
 
 SCHEMAS_ENV = "PLANGEN_SCHEMAS"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from plangen.check_result import CheckResult, Finding, Term, passed, skipped
+from plangen.check.result import CheckResult, Finding, Term, passed, skipped
 
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"

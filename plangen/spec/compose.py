@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path as FsPath
 
 from plangen.errors import SourceLocation, SpecError, SpecIssue
-from plangen.loader import load_spec_file
-from plangen.merge import Node, merge, to_node
+from plangen.spec.loader import load_spec_file
+from plangen.spec.merge import Node, merge, to_node
 
 EXTENDS, INCLUDE = "extends", "include"
 MAX_FILES = 200

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plangen.check_format import read_layout
-from plangen.check_package import integrity_results, open_package
-from plangen.check_report import finding_text
-from plangen.check_result import CheckReport, Finding
-from plangen.check_rules import run_rules, skip_rules
-from plangen.check_schema import schema_result
+from plangen.check.format import read_layout
+from plangen.check.package import integrity_results, open_package
+from plangen.check.report import finding_text
+from plangen.check.result import CheckReport, Finding
+from plangen.check.rules import run_rules, skip_rules
+from plangen.check.schema import schema_result
 from plangen.errors import PlangenError, UsageError
 from plangen.messages import message
 
