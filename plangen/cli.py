@@ -15,13 +15,13 @@ from typing import Any, TypeVar
 
 import click
 
-from plangen.errors import PlangenError, SpecError, UsageError
 from plangen.batch.localities import Locality
-from plangen.messages import current_lang, message
-from plangen.files import write_atomic
-from plangen.spec.schema import json_schema
 from plangen.batch.selection import find_locality
+from plangen.errors import PlangenError, SpecError, UsageError
+from plangen.files import write_atomic
+from plangen.messages import current_lang, message
 from plangen.spec.api import check_spec
+from plangen.spec.schema import json_schema
 from plangen.spec.starter import starter_spec
 
 F = TypeVar("F", bound=Callable[..., Any])

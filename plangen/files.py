@@ -1,6 +1,9 @@
-"""Writing output files safely: whole or not at all.
+"""Reading input files within bounds, and writing output files whole or not at all.
 
-Data goes to a temporary file in the target folder, is flushed to disk, then renamed over the
+Every input is read through `read_bounded`: a regular file (after following links), no more
+than its limit, so /dev/zero, a FIFO or a huge file is a clear message, never a hang.
+
+Output data goes to a temporary file in the target folder, is flushed to disk, then renamed over the
 target in one step, so an interrupted run, a full disk or a killed process never leaves a
 half-written file under the final name.
 """
@@ -10,12 +13,64 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 
-from plangen.errors import OutputError
+from plangen.errors import OutputError, UsageError
 
 TEMP_PREFIX = ".plangen-"
 TEMP_SUFFIX = ".tmp"
+
+
+@dataclass(frozen=True)
+class InputTooLarge(Exception):
+    """The file at `path` holds more than `limit` bytes (`size` as far as it was read)."""
+
+    path: str
+    size: int
+    limit: int
+
+
+@dataclass(frozen=True)
+class ReadCodes:
+    """The message codes a caller wants for each way a read can fail."""
+
+    missing: str = "input_missing"
+    directory: str = "input_is_directory"
+    unreadable: str = "input_unreadable"
+    not_regular: str = "input_not_regular"
+
+
+def read_bounded(path: Path, limit: int, codes: ReadCodes = ReadCodes()) -> bytes:
+    """The bytes of the regular file at `path`, links followed, read up to `limit`.
+
+    Raises UsageError (with `codes`) for a missing file, a folder, a device, a FIFO or a
+    socket, or a file that cannot be read; InputTooLarge when it holds more than `limit`.
+    The size is checked before reading and again while reading, since a file can grow.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise UsageError(codes.missing, path=str(path)) from exc
+    except OSError as exc:
+        raise UsageError(codes.unreadable, path=str(path)) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageError(codes.directory, path=str(path))
+    if not stat.S_ISREG(info.st_mode):  # opening a FIFO would block, /dev/zero never ends
+        raise UsageError(codes.not_regular, path=str(path))
+    if info.st_size > limit:
+        raise InputTooLarge(str(path), info.st_size, limit)
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
+    except IsADirectoryError as exc:
+        raise UsageError(codes.directory, path=str(path)) from exc
+    except OSError as exc:
+        raise UsageError(codes.unreadable, path=str(path)) from exc
+    if len(data) > limit:
+        raise InputTooLarge(str(path), len(data), limit)
+    return data
 
 
 def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:

@@ -33,6 +33,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "No such file: \"{path}\". Check the path."),
     "input_is_directory": ("\"{path}\" là thư mục, không phải tệp YAML.",
                            "\"{path}\" is a folder, not a YAML file."),
+    "input_not_regular": ("\"{path}\" không phải một tệp thường (là thiết bị, ống dẫn FIFO hoặc "
+                          "socket); plangen chỉ đọc tệp. Ghi tên một tệp trên đĩa.",
+                          "\"{path}\" is not a regular file (a device, a FIFO or a socket); "
+                          "plangen reads files only. Give the name of a file on disk."),
     "input_unreadable": ("Không có quyền đọc tệp \"{path}\".",
                          "Permission denied reading \"{path}\"."),
     "output_is_folder": ("\"{path}\" là thư mục; ghi rõ tên tệp, ví dụ -o {example}.",

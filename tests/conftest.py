@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from docx_helpers import assert_schema_valid
+from support.docx_helpers import assert_schema_valid
 from hypothesis import settings
 
 from plangen.model import Plan

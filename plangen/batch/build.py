@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from plangen.errors import OutputError, PdfError, SpecError, SpecIssue
 from plangen.batch.localities import Locality
+from plangen.errors import OutputError, PdfError, SpecError, SpecIssue
 from plangen.files import write_atomic
-from plangen.render.pdf import convert
 from plangen.render.docx import Renderer, render_plan
+from plangen.render.pdf import convert
 from plangen.spec.api import check_spec
 
 

@@ -23,19 +23,19 @@ from pathlib import Path
 from typing import Any
 
 from plangen import __version__
-from plangen.spec.assemble import assemble, locate
+from plangen.batch.selection import Selected, select_localities
 from plangen.check.api import raise_if_failed
-from plangen.spec.compose import compose_spec
 from plangen.errors import Path as FieldPath
 from plangen.errors import PdfError, PlangenError, SpecError, SpecIssue
-from plangen.spec.loader import LoadedSpec
-from plangen.spec.merge import Node, to_loaded
+from plangen.files import remove_stale_temporaries, write_atomic
 from plangen.messages import message
 from plangen.model import build_plan
-from plangen.files import remove_stale_temporaries, write_atomic
-from plangen.render.pdf import convert_many
 from plangen.render.docx import Renderer
-from plangen.batch.selection import Selected, select_localities
+from plangen.render.pdf import convert_many
+from plangen.spec.assemble import assemble, locate
+from plangen.spec.compose import compose_spec
+from plangen.spec.loader import LoadedSpec
+from plangen.spec.merge import Node, to_loaded
 from plangen.spec.validate import schema_issues, validate_spec
 
 INDEX_JSON, INDEX_CSV = "index.json", "index.csv"

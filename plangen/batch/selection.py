@@ -18,8 +18,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
-from plangen.errors import SourceLocation, SpecError, SpecIssue, UsageError
-from plangen.spec.loader import load_spec_text, read_spec_text
 from plangen.batch.localities import (
     Locality,
     all_communes,
@@ -29,6 +27,8 @@ from plangen.batch.localities import (
     find_province,
     province_names,
 )
+from plangen.errors import SourceLocation, SpecError, SpecIssue, UsageError
+from plangen.spec.loader import load_spec_text, read_spec_text
 from plangen.spec.merge import Node, to_node
 
 ALL_PROVINCES, ALL_COMMUNES, COMMUNES_SUFFIX = "all-provinces", "all-communes", "/communes"

@@ -17,6 +17,7 @@ from plangen.check.result import CheckReport, Finding
 from plangen.check.rules import run_rules, skip_rules
 from plangen.check.schema import schema_result
 from plangen.errors import PlangenError, UsageError
+from plangen.files import InputTooLarge, ReadCodes, read_bounded
 from plangen.messages import message
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -50,16 +51,11 @@ def check_docx(data: bytes, file: str = "<docx>", *,
 
 def check_file(path: Path, *, schemas: Path | None = None) -> CheckReport:
     """Check the .docx at `path`; UsageError when it cannot be read at all."""
+    codes = ReadCodes(missing="check_missing_file", directory="check_is_directory")
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise UsageError("check_file_too_large", path=str(path), limit=MAX_FILE_BYTES)
-        data = path.read_bytes()
-    except IsADirectoryError as exc:
-        raise UsageError("check_is_directory", path=str(path)) from exc
-    except FileNotFoundError as exc:
-        raise UsageError("check_missing_file", path=str(path)) from exc
-    except OSError as exc:
-        raise UsageError("input_unreadable", path=str(path)) from exc
+        data = read_bounded(path, MAX_FILE_BYTES, codes)
+    except InputTooLarge as exc:
+        raise UsageError("check_file_too_large", path=str(path), limit=exc.limit) from None
     return check_docx(data, str(path), schemas=schemas)
 
 

@@ -19,8 +19,8 @@ from plangen.extract.notes import Note
 from plangen.extract.parse import parse_source
 from plangen.extract.plaintext import read_text
 from plangen.extract.reader import read_bytes, read_path
-from plangen.spec.loader import load_spec_text
 from plangen.spec.api import check_loaded
+from plangen.spec.loader import load_spec_text
 
 __all__ = ["ExtractError", "Extraction", "extract_bytes", "extract_path", "extract_source",
            "extract_text"]

@@ -34,6 +34,7 @@ from plangen.extract.blocks import (
     join_lines,
 )
 from plangen.extract.plaintext import read_text
+from plangen.files import InputTooLarge, read_bounded
 from plangen.vntext import nfc
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -58,14 +59,10 @@ _TABS = re.compile(r" ?\t[\t ]*")
 def read_path(path: Path) -> Source:
     """Read a .docx or a text file; raises ExtractError when it is neither."""
     try:
-        size = path.stat().st_size
-        if size > MAX_DOCX_BYTES:
-            raise ExtractError("extract_too_large", path=str(path), size=size,
-                               limit=MAX_DOCX_BYTES)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ExtractError("extract_unreadable", path=str(path),
-                           detail=exc.strerror or str(exc)) from exc
+        data = read_bounded(path, MAX_DOCX_BYTES)
+    except InputTooLarge as exc:
+        raise ExtractError("extract_too_large", path=str(path), size=exc.size,
+                           limit=MAX_DOCX_BYTES) from None
     return read_bytes(data, str(path))
 
 

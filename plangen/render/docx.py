@@ -25,10 +25,10 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
-from plangen.render import ooxml
-from plangen.render.context import AppendixText, Context, Kind, Para, build_context
 from plangen.errors import RenderError
 from plangen.model import Plan
+from plangen.render import ooxml
+from plangen.render.context import AppendixText, Context, Kind, Para, build_context
 from plangen.render.textwidth import balanced_lines, bold_width_pt
 
 

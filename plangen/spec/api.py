@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
-from plangen.errors import SpecError, SpecIssue
-from plangen.spec.loader import LoadedSpec, load_spec_file
 from plangen.batch.localities import Locality
+from plangen.errors import SpecError, SpecIssue
 from plangen.model import Plan, build_plan
+from plangen.spec.loader import LoadedSpec, load_spec_file
 from plangen.spec.validate import validate_spec
 
 

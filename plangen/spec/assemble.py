@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from plangen.batch.localities import Locality
 from plangen.errors import Path, SpecIssue
 from plangen.spec.loader import LoadedSpec
-from plangen.batch.localities import Locality
 from plangen.spec.merge import Node, merge
 from plangen.spec.placeholders import fill_placeholders, literal_placeholder_warnings
 from plangen.spec.presets import expand_presets

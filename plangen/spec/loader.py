@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from plangen.errors import Path, SourceLocation, SpecError, SpecIssue, UsageError
+from plangen.errors import Path, SourceLocation, SpecError, SpecIssue
+from plangen.files import InputTooLarge, read_bounded
 from plangen.vntext import nfc
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a real plan is 10–60 kB; 2 MB parses in about a second
@@ -103,21 +104,10 @@ def _shorten(text: str, limit: int = 60) -> str:
 def read_spec_text(path: FsPath) -> str:
     """The decoded text of the spec at `path`, bounded in size."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SpecError([SpecIssue("file_too_large", location=SourceLocation(str(path), 1, 1),
-                                       params={"size": size, "limit": MAX_FILE_BYTES})])
-        raw = path.read_bytes()
-    except IsADirectoryError as exc:
-        raise UsageError("input_is_directory", path=str(path)) from exc
-    except FileNotFoundError as exc:
-        raise UsageError("input_missing", path=str(path)) from exc
-    except PermissionError as exc:
-        raise UsageError("input_unreadable", path=str(path)) from exc
-    except OSError as exc:
-        raise UsageError("input_unreadable", path=str(path)) from exc
-    if path.is_dir():
-        raise UsageError("input_is_directory", path=str(path))
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except InputTooLarge as exc:
+        raise SpecError([SpecIssue("file_too_large", location=SourceLocation(str(path), 1, 1),
+                                   params={"size": exc.size, "limit": exc.limit})]) from None
     return decode_spec_bytes(raw, str(path))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SMALL_PLAN
-from hostile_support import ROOT, assert_refused, invoke, no_traceback
+from support.hostile_support import ROOT, assert_refused, invoke, no_traceback
 
 from plangen.render.docx import Renderer
 from plangen.spec.api import load_plan

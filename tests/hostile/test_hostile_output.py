@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_support import (
+from support.hostile_support import (
     assert_refused,
     assert_rendered,
     assert_sound_docx,

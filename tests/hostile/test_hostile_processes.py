@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile_support import INVALID, ROOT, assert_sound_docx, dump, no_traceback, plan
+from support.hostile_support import INVALID, ROOT, assert_sound_docx, dump, no_traceback, plan
 
 
 def plangen(*args: object, timeout: float = 120) -> subprocess.CompletedProcess[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hostile_support import (
+from support.hostile_support import (
     INVALID,
     assert_refused,
     assert_rendered,

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hostile_support import assert_refused, assert_rendered, dump, invoke, plan
+from support.hostile_support import assert_refused, assert_rendered, dump, invoke, plan
 
 ONE_LOCALITY = "localities:\n  - locality: thành phố Huế\n"
 REFUSED_INJECTIONS = {

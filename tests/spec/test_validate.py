@@ -1,0 +1,310 @@
+"""The validator's checks one by one, and the message catalog they speak through."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from cerberus import Validator
+
+from plangen.errors import SpecIssue
+from plangen.spec.loader import load_spec_text
+from plangen.messages import CATALOG, format_path, message
+from plangen.spec.schema import SPEC_SCHEMA
+from plangen.spec.validate import legacy_kind, validate_spec
+
+PACKAGE = Path(__file__).resolve().parents[2] / "plangen"
+MINIMAL = Path(__file__).resolve().parents[1] / "data" / "valid" / "minimal.yaml"
+BASE = MINIMAL.read_text(encoding="utf-8")
+
+
+def check(text: str) -> list[SpecIssue]:
+    return validate_spec(load_spec_text(text, "plan.yaml", collect=True))
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    return {(format_path(issue.path), issue.code) for issue in check(text)}
+
+
+def edit(old: str, new: str) -> str:
+    assert old in BASE
+    return BASE.replace(old, new)
+
+
+def test_the_base_is_valid() -> None:
+    assert check(BASE) == []
+
+
+def test_spec_schema_is_a_valid_cerberus_schema() -> None:
+    """validate.py skips this proof at run time for speed; it must hold."""
+    Validator(SPEC_SCHEMA)  # raises cerberus.SchemaError if a rule is malformed
+    Validator(SPEC_SCHEMA).schema.validate()
+
+
+# --- schema -------------------------------------------------------------------------------
+
+def test_every_error_is_reported_at_once() -> None:
+    text = edit("place: Đắk Lắk", "place: [a]").replace("summary:", "sumary:").replace(
+        "  day: 13", "  day: 31").replace("  month: 4", "  month: 2")
+    assert found(text) == {("place", "bad_type"), ("summary", "required"),
+                           ("sumary", "unknown_key"), ("date.day", "no_such_date")}
+
+
+@pytest.mark.parametrize("value", ["yes", "true", "on"])
+def test_yaml_booleans_are_not_integers(value: str) -> None:
+    assert found(edit("  day: 13", f"  day: {value}")) == {("date.day", "bad_type")}
+
+
+def test_quote_it_for_codes_and_quote_text_for_prose() -> None:
+    issues = check(edit('number: "05"', "number: 010").replace(
+        "      timeline: Năm 2026\n", "      timeline: 2026\n"))
+    by_code = {issue.code: issue for issue in issues}
+    assert set(by_code) == {"quote_it", "quote_text"}
+    assert '"010"' in by_code["quote_it"].message("vi")
+    assert "số 8" in by_code["quote_it"].message("vi")
+    assert "the number 8" in by_code["quote_it"].message("en")
+    assert format_path(by_code["quote_text"].path) == "tasks.items[2].timeline"
+
+
+@pytest.mark.parametrize("written", ["2026-04-13", "13/4/2026", "13-04-2026", '"13.4.2026"'])
+def test_a_date_on_one_line_gets_the_three_lines_to_write(written: str) -> None:
+    [issue] = check(edit("date:\n  day: 13\n  month: 4\n  year: 2026\n", f"date: {written}\n"))
+    assert issue.code == "date_not_mapping"
+    assert issue.params == {"day": 13, "month": 4, "year": 2026}
+    assert '"day: 13", "month: 4", "year: 2026"' in issue.message("vi")
+
+
+def test_other_text_where_a_date_belongs_is_a_type_error() -> None:
+    [issue] = check(edit("date:\n  day: 13\n  month: 4\n  year: 2026\n", "date: tháng 4\n"))
+    assert issue.code == "bad_type" and "day, month, year" in issue.message("vi")
+
+
+def test_type_errors_say_how_to_write_the_value() -> None:
+    issues = {format_path(i.path): i.message("vi") for i in check(
+        edit("signature:\n  lines:", "signature: Nguyễn Văn A\nsignatur:\n  lines:").replace(
+            "  year: 2026", '  year: "2026"'))}
+    assert "khóa dùng được: lines, name" in issues["signature"]
+    assert "Bỏ dấu ngoặc kép: viết 2026" in issues["date.year"]
+
+
+def test_unknown_keys_get_a_near_match_or_the_allowed_keys() -> None:
+    issues = {i.path[-1]: i for i in check(
+        edit("      timeline: Năm 2026\n", "      Timeline: Năm 2026\n      hạn: 2026\n"))
+        if i.code == "unknown_key"}
+    assert 'Có phải là "timeline"?' in issues["Timeline"].message("vi")
+    assert 'Did you mean "timeline"?' in issues["Timeline"].message("en")
+    assert "id, title, description" in issues["hạn"].message("vi")
+
+
+def test_required_keys_point_at_their_parent_key_line() -> None:
+    [issue] = check(edit("  name: Nguyễn Văn A\n", ""))
+    assert issue.code == "required" and issue.location is not None
+    assert issue.location.line == BASE.splitlines().index("signature:") + 1
+
+
+def test_list_positions_count_from_one() -> None:
+    [issue] = check(edit("      title: Xây dựng cơ sở dữ liệu\n", ""))
+    assert format_path(issue.path) == "tasks.items[2].title"
+    assert issue.format("vi").startswith("plan.yaml:24:7  tasks.items[2].title  ")
+
+
+# --- text hygiene -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Céng hoµ x· héi chñ nghÜa ViÖt Nam", "legacy_encoding"),  # TCVN3
+    ("§¾k L¾k", "legacy_encoding"),
+    ("Ng\xadêi d©n", "legacy_encoding"),  # TCVN3 "Người dân": ư is a soft hyphen
+    ("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "legacy_encoding"),  # VNI
+    ("Trieån khai", "legacy_encoding"),
+    ("Nguyá»…n VÄƒn A", "mojibake"),
+    ("CÃ¡c sá»Ÿ", "mojibake"),
+    ("Cộng hòa xã hội chủ nghĩa Việt Nam", None),
+    ("Ủy ban nhân dân tỉnh Đắk Lắk; Sở Khoa học và Công nghệ", None),
+    ("Diện tích 1.000 m², nhiệt độ 25°C ± 2°C", None),
+    ("Hợp tác với chuyên gia Müller (CHLB Đức)", None),
+    ("© 2026 Sở Thông tin", None),
+])
+def test_legacy_encodings_are_told_apart_from_unicode(text: str, kind: str | None) -> None:
+    assert legacy_kind(text) == kind
+
+
+def test_all_shipped_specs_are_free_of_legacy_text() -> None:
+    for spec in sorted((PACKAGE.parent / "specs").glob("*.yaml")):
+        for value in re.findall(r"[^\n]+", spec.read_text(encoding="utf-8")):
+            assert legacy_kind(value) is None, (spec.name, value)
+
+
+def test_escaped_control_characters_are_named_by_field() -> None:
+    [issue] = check(edit("place: Đắk Lắk", 'place: "Đắk\\x0bLắk"'))
+    assert (issue.code, issue.path, issue.params["char"]) == ("control_char", ("place",), "U+000B")
+
+
+@pytest.mark.parametrize(("flow", "warned"), [
+    ("[các sở, ban, ngành]", True),
+    ("[Sở Tư pháp, ban, ngành liên quan]", True),
+    ("[Sở Tư pháp, Sở Nội vụ, Công an tỉnh]", False),
+    ('["các sở, ban, ngành"]', False),
+    ("các sở, ban, ngành", False),
+])
+def test_agency_lists_split_by_flow_commas_warn(flow: str, warned: bool) -> None:
+    issues = check(edit("      partners: Các sở, ban, ngành; Ủy ban nhân dân các xã, phường",
+                        f"      partners: {flow}"))
+    assert [i.code for i in issues] == (["agency_split"] if warned else [])
+    if warned:
+        assert issues[0].severity == "warning"
+        assert "partners: \"" in issues[0].message("vi")
+
+
+# --- meaning ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lines", "codes"), [
+    ("[TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]", set()),
+    ("[TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH]", set()),
+    ("[KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC]", set()),
+    ("[TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, ỦY VIÊN]", {"kt_needs_deputy"}),
+    ("[TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]", {"kt_needs_deputy"}),
+    ("[TM. CHỦ TỊCH]", {"tm_needs_body"}),
+    ("[TM. PHÓ CHỦ TỊCH]", {"tm_needs_body"}),
+    ("[TM.]", {"tm_needs_body"}),
+    ("[KT. CHỦ TỊCH, TM. ỦY BAN NHÂN DÂN]", {"kt_needs_deputy", "tm_not_first"}),
+    ("[kt. chủ tịch, phó chủ tịch]", {"signature_not_upper"}),
+    ("[K.T. CHỦ TỊCH, PHÓ CHỦ TỊCH]", {"bad_authority"}),
+])
+def test_signature_blocks(lines: str, codes: set[str]) -> None:
+    text = edit("[TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]", lines)
+    assert {issue.code for issue in check(text)} == codes
+
+
+@pytest.mark.parametrize(("day", "month", "year", "ok"), [
+    (29, 2, 2028, True), (29, 2, 2026, False), (31, 4, 2026, False), (31, 12, 2026, True),
+    (30, 2, 2000, False), (29, 2, 2000, True), (29, 2, 2100, False),
+])
+def test_dates_must_exist(day: int, month: int, year: int, ok: bool) -> None:
+    text = edit("  day: 13\n  month: 4\n  year: 2026", f"  day: {day}\n  month: {month}\n"
+                f"  year: {year}")
+    assert {i.code for i in check(text)} == (set() if ok else {"no_such_date"})
+
+
+def test_the_archive_line_must_close_the_recipients() -> None:
+    assert found(edit('  - "Lưu: VT, KGVX"\n', "")) == {("recipients", "archive_missing")}
+    moved = edit('  - CT, các PCT UBND tỉnh\n  - "Lưu: VT, KGVX"\n',
+                 '  - "- Lưu: VT, KGVX"\n  - CT, các PCT UBND tỉnh\n')
+    assert found(moved) == {("recipients[2]", "archive_not_last")}
+
+
+def test_duplicate_task_ids_name_the_first_line() -> None:
+    [dup, *rest] = [i for i in check(edit("    - id: du-lieu", "    - id: tuyen-truyen"))
+                    if i.code == "duplicate_id"]
+    assert rest == [] and dup.params["first_line"] == 19
+    assert "dòng 19" in dup.message("vi")
+
+
+def test_subtask_ids_count_for_the_appendix_and_for_duplicates() -> None:
+    text = edit("      timeline: Năm 2026\n", "      timeline: Năm 2026\n      subtasks:\n"
+                "        - id: con\n          title: Nhiệm vụ con\n        - id: con\n"
+                "          title: Nhiệm vụ con khác\n").replace("    - task: du-lieu",
+                                                           "    - task: con")
+    assert found(text) == {("tasks.items[2].subtasks[2].id", "duplicate_id")}
+
+
+def test_appendix_rows_must_point_at_existing_tasks() -> None:
+    [issue] = check(edit("    - task: du-lieu", "    - task: du-lieuu"))
+    assert issue.code == "unknown_task" and 'Có phải là "du-lieu"?' in issue.message("vi")
+
+
+# --- robustness and the catalog -----------------------------------------------------------
+
+@pytest.mark.parametrize("data", [None, [], "x", 5, [1, {"a": None}], {"tasks": None},
+                                  {"tasks": {"items": [None, 1, "x", {"subtasks": "x"}]}},
+                                  {"signature": {"lines": [None, 5, ["KT."]]}},
+                                  {"date": {"day": 99, "month": 99, "year": 99999}},
+                                  {"appendix": {"rows": [None, {"task": 5}]}},
+                                  {"purpose": {"items": [{}, None, {"title": None}]}}])
+def test_odd_data_gives_issues_not_exceptions(data: Any) -> None:
+    loaded = load_spec_text(yaml.safe_dump(data, allow_unicode=True) or "x: 1", collect=True)
+    issues = validate_spec(loaded)
+    assert all(isinstance(issue, SpecIssue) for issue in issues) and issues
+
+
+def emitted_codes() -> set[str]:
+    """Every literal issue code the loader and validator can emit."""
+    codes: set[str] = set()
+    for name in ("loader.py", "validate.py", "meaning.py"):
+        tree = ast.parse((PACKAGE / "spec" / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "SpecIssue":
+                first = node.args[0] if node.args else None
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    codes.add(first.value)
+                elif isinstance(first, ast.IfExp):
+                    codes |= {c.value for c in (first.body, first.orelse)
+                              if isinstance(c, ast.Constant)}
+    codes |= {"bad_number", "bad_symbol", "bad_id", "bad_format", "legacy_encoding", "mojibake",
+              "fix_mapping", "fix_text_from_list", "fix_text_from_flow", "fix_text_from_mapping",
+              "fix_list", "fix_unquote", "fix_integer", "fix_boolean", "fix_text"}
+    return codes
+
+
+def test_every_emitted_code_has_a_message_in_both_languages() -> None:
+    missing = emitted_codes() - set(CATALOG)
+    assert not missing, missing
+
+
+def test_catalog_text_is_nfc_and_both_languages_are_filled() -> None:
+    for code, (vi, en) in CATALOG.items():
+        assert vi.strip() and en.strip(), code
+        assert unicodedata.is_normalized("NFC", vi), code
+        assert vi != en or code in ("rendered",), code
+    source = (PACKAGE / "messages.py").read_text(encoding="utf-8")
+    assert "\\u" not in source  # readable Vietnamese, not escapes
+
+
+def test_messages_fill_every_parameter() -> None:
+    params = {"raw": "010", "read_as": ("number", "8"), "hint": ("did_you_mean", "title"),
+              "fix": ("fix_list", {}), "key": "k", "value": "v", "expected": ["text"],
+              "got": "list", "min": 1, "max": 2, "allowed": "a, b", "char": "U+000B",
+              "sample": "s", "tag": "!!x", "limit": 60, "size": 1, "first_line": 3,
+              "day": 31, "month": 2, "year": 2026, "last": 28, "fixed": "X", "word": "K.T.",
+              "rest": "", "head": "CHỦ TỊCH", "id": "x", "end_line": 9, "open_line": 2,
+              "name": "n", "quote": '"', "problem": "p", "fragment": "ban", "joined": "a, ban",
+              "keys": "a, b"}
+    for code in emitted_codes():
+        for lang in ("vi", "en"):
+            text = message(code, lang, **params)
+            assert not re.search(r"\{[a-z_]+\}", text) and not text.startswith(code), (code, text)
+
+
+def test_validating_loads_no_word_libraries() -> None:
+    """Part of what keeps `plangen validate` fast: docx, docxtpl, lxml stay unloaded."""
+    code = ("import sys; from plangen.cli import main; from plangen.spec.api import check_spec; "
+            f"check_spec({str(MINIMAL)!r}); "
+            "print(sorted(m for m in ('docx', 'docxtpl', 'lxml', 'jinja2') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(("old", "new", "path"), [
+    # a list of lists where a mapping is declared crashed cerberus (found by the fuzzer):
+    # it read the mapping's field rules as rules for the list's items
+    ("funding:\n  text: Kinh phí bố trí từ ngân sách nhà nước theo phân cấp hiện hành.",
+     "funding:\n  - ['', -717, true]", "funding"),
+    ("    - title: Mục đích\n      bullets:\n        - Triển khai kịp thời, đồng bộ, hiệu quả.",
+     "    - - title: Mục đích\n        bullets: [Triển khai kịp thời.]", "purpose.items[1]"),
+    ("      partners: Các sở, ban, ngành; Ủy ban nhân dân các xã, phường",
+     "      partners: {lead: Sở Tư pháp}", "tasks.items[1].partners"),
+    ("  text: Kinh phí bố trí từ ngân sách nhà nước theo phân cấp hiện hành.",
+     "  text: {a: b}", "funding.text"),
+    ("    - Sở Khoa học và Công nghệ theo dõi, đôn đốc, tổng hợp kết quả thực hiện.",
+     "    - [Sở Khoa học và Công nghệ, theo dõi]", "organization.items[1]"),
+])
+def test_wrong_containers_in_mixed_type_fields_are_type_errors(old: str, new: str,
+                                                                path: str) -> None:
+    assert (path, "bad_type") in found(edit(old, new))
