@@ -26,11 +26,11 @@ from jinja2.sandbox import SandboxedEnvironment
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from plangen.batch.run import BatchOptions, _Worker, output_path, run_batch  # noqa: E402
-from plangen.spec.compose import compose_spec  # noqa: E402
-from plangen.spec.merge import to_loaded  # noqa: E402
+from plangen.batch.selection import select_localities  # noqa: E402
 from plangen.model import build_plan  # noqa: E402
 from plangen.render.docx import DEFAULT_TEMPLATE  # noqa: E402
-from plangen.batch.selection import select_localities  # noqa: E402
+from plangen.spec.compose import compose_spec  # noqa: E402
+from plangen.spec.merge import to_loaded  # noqa: E402
 
 BASE = ROOT / "examples" / "ai-law" / "commune.yaml"
 

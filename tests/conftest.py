@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 import yaml
-from support.docx_helpers import assert_schema_valid
 from hypothesis import settings
+from support.docx_helpers import assert_schema_valid
 
 from plangen.model import Plan
 from plangen.render.docx import Renderer

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path as FsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from plangen.batch.localities import Locality
 from plangen.errors import SpecError, SpecIssue
 from plangen.model import Plan, build_plan
 from plangen.spec.loader import LoadedSpec, load_spec_file
 from plangen.spec.validate import validate_spec
+
+if TYPE_CHECKING:
+    from plangen.spec.assemble import Locality
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,10 @@ def _uses_preset_or_placeholder(value: Any) -> bool:
 
 def _assemble(path: FsPath | str, locality: Locality | None,
               allow: Sequence[FsPath | str]) -> tuple[LoadedSpec, list[SpecIssue]]:
-    from plangen.spec.assemble import assemble, locate  # only assembled specs pay for these
+    from plangen.spec.assemble import (  # only assembled specs pay for these
+        assemble,
+        locate,
+    )
     from plangen.spec.compose import compose_spec
     from plangen.spec.merge import to_loaded
 

@@ -5,14 +5,23 @@ filled. Shared by single-spec commands (`render --locality`) and `batch`.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, Protocol
 
-from plangen.batch.localities import Locality
 from plangen.errors import Path, SpecIssue
 from plangen.spec.loader import LoadedSpec
 from plangen.spec.merge import Node, merge
 from plangen.spec.placeholders import fill_placeholders, literal_placeholder_warnings
 from plangen.spec.presets import expand_presets
+
+
+class Locality(Protocol):
+    """What assembling needs of a locality: its placeholder fields and, for a commune, its
+    province. `plangen.batch.localities.Locality` is one; the spec stage never imports it."""
+
+    @property
+    def province(self) -> Locality | None: ...
+
+    def placeholders(self) -> dict[str, Any]: ...
 
 
 def placeholder_fields(locality: Locality) -> dict[str, Any]:

@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 from support.docx_helpers import all_text, assert_schema_valid
 
-from plangen.render import pdf
 from plangen.batch.build import build
 from plangen.cli import main
 from plangen.errors import OutputError, SpecError
+from plangen.render import pdf
 
 SpecWriter = Callable[..., Path]
 

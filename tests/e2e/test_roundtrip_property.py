@@ -13,16 +13,16 @@ import unicodedata
 from typing import Any
 
 import yaml
-from support.docx_helpers import all_text, assert_schema_valid, wml_schema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.docx_helpers import all_text, assert_schema_valid, wml_schema
 from support.wordmatch import words
 
 from plangen.check.api import fast_check
 from plangen.check.report import finding_text
-from plangen.spec.loader import load_spec_text
 from plangen.render.docx import Renderer
 from plangen.spec.api import check_loaded
+from plangen.spec.loader import load_spec_text
 
 BASES = "aăâeêioôơuưy"
 TONES = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")  # ngang huyền sắc ngã hỏi nặng

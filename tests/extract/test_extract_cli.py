@@ -10,9 +10,9 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from plangen.cli import main
-from plangen.spec.loader import load_spec_file
 from plangen.render.docx import render_plan
 from plangen.spec.api import check_spec, load_plan
+from plangen.spec.loader import load_spec_file
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "data" / "seeds" / "000_90d6a1797ac0299c.txt"

@@ -19,9 +19,9 @@ from docx.text.paragraph import Paragraph
 from plangen.extract import ExtractError, Extraction, extract_bytes
 from plangen.extract.blocks import Line, Table
 from plangen.extract.reader import read_bytes
-from plangen.spec.loader import load_spec_text
 from plangen.render.docx import render_plan
 from plangen.spec.api import check_loaded
+from plangen.spec.loader import load_spec_text
 
 NAMESPACES = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '

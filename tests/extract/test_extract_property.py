@@ -14,14 +14,14 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_seed_fidelity import document_text
 from support.wordmatch import in_order_ratio, missing_runs, words
+from test_seed_fidelity import document_text
 
-from plangen.render.context import build_context
 from plangen.extract import extract_bytes
-from plangen.spec.loader import load_spec_text
+from plangen.render.context import build_context
 from plangen.render.docx import render_plan
 from plangen.spec.api import check_loaded, load_plan
+from plangen.spec.loader import load_spec_text
 
 VOWELS = [unicodedata.normalize("NFC", v + t) for v in "aăâeêioôơuư" for t in
           ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")]

@@ -8,14 +8,14 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from test_seed_fidelity import PAIRS, SEEDS_DIR, document_text, seed_text
 from support.wordmatch import in_order_ratio, missing_runs, words
+from test_seed_fidelity import PAIRS, SEEDS_DIR, document_text, seed_text
 
 from plangen.extract import Extraction, extract_bytes, extract_path
-from plangen.spec.loader import load_spec_text
 from plangen.model import Plan
 from plangen.render.docx import render_plan
 from plangen.spec.api import check_loaded, load_plan
+from plangen.spec.loader import load_spec_text
 
 SPECS = sorted((Path(__file__).resolve().parents[2] / "specs").glob("*.yaml"))
 SPEC_RATIO = 0.99

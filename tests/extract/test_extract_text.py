@@ -6,15 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_seed_fidelity import document_text
 from support.wordmatch import in_order_ratio, words
+from test_seed_fidelity import document_text
 
 from plangen.extract import Extraction, extract_path, extract_text
 from plangen.extract.blocks import Line, Table, continues
 from plangen.extract.plaintext import read_text, wrap_width
-from plangen.spec.loader import load_spec_text
 from plangen.render.docx import render_plan
 from plangen.spec.api import check_loaded, load_plan
+from plangen.spec.loader import load_spec_text
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "extract"
 

@@ -28,9 +28,9 @@ from support.hostile_support import (
     temporaries,
 )
 
-from plangen.batch import run as batch
-from plangen.batch import build
 from plangen import files as output
+from plangen.batch import build
+from plangen.batch import run as batch
 from plangen.render import pdf
 
 ONE_LOCALITY = "localities:\n  - locality: thành phố Huế\n  - locality: tỉnh Đắk Lắk\n" \

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import SPECS, require_soffice
 
-from plangen.render import pdf
 from plangen.errors import PdfError
+from plangen.render import pdf
 from plangen.render.docx import Renderer
 from plangen.spec.api import load_plan
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from plangen.render.context import build_context, join_agencies, recipient_lines, strip_marker
 from plangen.model import Plan
+from plangen.render.context import build_context, join_agencies, recipient_lines, strip_marker
 from plangen.vntext import BLANK
 
 PlanMaker = Callable[[dict[str, Any]], Plan]

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from docx.document import Document
 from docx.table import Table
+from lxml import etree
 from support.docx_helpers import (
     TWIPS_PER_MM,
     Look,
@@ -26,12 +27,11 @@ from support.docx_helpers import (
     w,
     wval,
 )
-from lxml import etree
 
 from plangen.model import Plan
 from plangen.render.docx import Renderer
-from plangen.spec.api import load_plan
 from plangen.render.textwidth import bold_width_pt
+from plangen.spec.api import load_plan
 from plangen.vntext import BLANK
 
 SPECS = Path(__file__).resolve().parents[2] / "specs"

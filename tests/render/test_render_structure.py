@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import etree
 from support.docx_helpers import (
     TWIPS_PER_MM,
     Look,
@@ -20,7 +21,6 @@ from support.docx_helpers import (
     w,
     wval,
 )
-from lxml import etree
 
 from plangen.model import Plan
 from plangen.render.docx import Renderer, render_plan

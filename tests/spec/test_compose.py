@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from plangen.spec.compose import compose_spec
-from plangen.errors import SpecError
 from plangen.batch.localities import find_province
+from plangen.errors import SpecError
+from plangen.spec.compose import compose_spec
 from plangen.spec.merge import Node, merge, plain, to_loaded
 from plangen.spec.placeholders import fill_placeholders
 from plangen.spec.presets import expand_presets

@@ -13,9 +13,9 @@ from jsonschema import Draft202012Validator
 
 from plangen.cli import main
 from plangen.errors import SpecError
+from plangen.spec.api import check_spec
 from plangen.spec.loader import load_spec_file
 from plangen.spec.schema import json_schema
-from plangen.spec.api import check_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = sorted((ROOT / "specs").glob("*.yaml")) + sorted((ROOT / "tests/data/valid").glob("*.yaml"))

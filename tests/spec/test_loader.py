@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from plangen.spec import loader
 from plangen.errors import SpecError, UsageError
+from plangen.spec import loader
 from plangen.spec.loader import (
     MAX_DEPTH,
     LoadedSpec,

@@ -8,8 +8,8 @@ from pathlib import Path
 from click.testing import CliRunner
 from docx import Document
 
-from plangen.cli import main
 from plangen.batch.localities import find_province
+from plangen.cli import main
 from plangen.spec.api import check_spec
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ai-law"

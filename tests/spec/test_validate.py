@@ -15,8 +15,8 @@ import yaml
 from cerberus import Validator
 
 from plangen.errors import SpecIssue
-from plangen.spec.loader import load_spec_text
 from plangen.messages import CATALOG, format_path, message
+from plangen.spec.loader import load_spec_text
 from plangen.spec.schema import SPEC_SCHEMA
 from plangen.spec.validate import legacy_kind, validate_spec
 

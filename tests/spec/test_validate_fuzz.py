@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plangen.errors import SpecError, SpecIssue
-from plangen.spec.loader import decode_spec_bytes, load_spec_text
 from plangen.spec.api import check_loaded
+from plangen.spec.loader import decode_spec_bytes, load_spec_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [*sorted((ROOT / "specs").glob("*.yaml")), ROOT / "tests/data/valid/minimal.yaml"]

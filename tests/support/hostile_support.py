@@ -18,12 +18,12 @@ from typing import Any
 import yaml
 from click.testing import CliRunner, Result
 from conftest import APPENDIX, SMALL_PLAN
-from support.docx_helpers import all_text, assert_schema_valid
 
 from plangen.check.api import fast_check
 from plangen.check.report import finding_text
 from plangen.cli import main
 from plangen.files import TEMP_PREFIX
+from support.docx_helpers import all_text, assert_schema_valid
 
 ROOT = Path(__file__).resolve().parents[2]
 INVALID = ROOT / "tests" / "data" / "invalid"
