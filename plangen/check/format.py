@@ -31,6 +31,7 @@ from plangen.check.styles import (
     to_int,
     w,
 )
+from plangen.wordml import BLOCK_WRAPPERS, row_cells, table_rows
 
 _W = W
 _FIELD_WORD = re.compile(r"[A-Z]+")
@@ -41,8 +42,7 @@ _FLDCHAR_TYPE, _VANISH = _W + "fldCharType", _W + "vanish"
 _SECTPR_IN_PPR = f"{PPR}/{_W}sectPr"
 _WRAPPERS = frozenset(_W + tag for tag in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent",
                                            "fldSimple", "customXml", "dir", "bdo", "moveTo"))
-_BLOCK_WRAPPERS = frozenset(_W + tag for tag in ("sdt", "sdtContent", "customXml", "ins",
-                                                 "moveTo"))
+_BLOCK_WRAPPERS = BLOCK_WRAPPERS
 
 
 # ---- what the rules see ---------------------------------------------------------------------
@@ -154,14 +154,14 @@ class _Reader:
         style_id = style_el.get(w("val")) if style_el is not None else None
         first_row_on = _first_row_styled(tbl.find(f"{w('tblPr')}/{w('tblLook')}"))
         start = len(out)
-        rows = list(_rows(tbl))
+        rows = list(table_rows(tbl))
         for row_index, tr in enumerate(rows, start=1):
             context = TableContext(style_id, first_row_on and row_index == 1)
-            for cell_index, tc in enumerate(_cells(tr), start=1):
+            for cell_index, tc in enumerate(row_cells(tr), start=1):
                 self._blocks(tc, story, out, (number, row_index, cell_index), context)
         grid = tbl.find(w("tblGrid"))
         columns = len(grid.findall(w("gridCol"))) if grid is not None else max(
-            (len(list(_cells(tr))) for tr in rows), default=0)
+            (len(list(row_cells(tr))) for tr in rows), default=0)
         header = bool(rows) and _row_repeats(rows[0])
         if story == "body":
             self.tables.append(Table(number, 0, len(rows), columns, header,
@@ -196,22 +196,6 @@ def _line(runs: list[RunLook]) -> Line:
     return Line("".join(run.text for run in runs), tuple(runs))
 
 
-def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
-    for child in tbl:
-        if child.tag == w("tr"):
-            yield child
-        elif child.tag in _BLOCK_WRAPPERS:
-            yield from _rows(child)
-
-
-def _cells(tr: etree._Element) -> Iterator[etree._Element]:
-    for child in tr:
-        if child.tag == w("tc"):
-            yield child
-        elif child.tag in _BLOCK_WRAPPERS:
-            yield from _cells(child)
-
-
 def _first_row_styled(look: etree._Element | None) -> bool:
     """Whether the table style's first-row formatting applies (w:tblLook, §17.4.56)."""
     if look is None:
@@ -230,7 +214,7 @@ def table_context(p: etree._Element) -> TableContext | None:
     if row is None or tbl is None:
         return None
     style_el = tbl.find(f"{_W}tblPr/{_W}tblStyle")
-    first = next(iter(_rows(tbl)), None) is row
+    first = next(iter(table_rows(tbl)), None) is row
     return TableContext(style_el.get(_W + "val") if style_el is not None else None,
                         first and _first_row_styled(tbl.find(f"{_W}tblPr/{_W}tblLook")))
 

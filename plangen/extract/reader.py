@@ -36,6 +36,7 @@ from plangen.extract.blocks import (
 from plangen.extract.plaintext import read_text
 from plangen.files import InputTooLarge, read_bounded
 from plangen.vntext import nfc
+from plangen.wordml import row_cells, table_rows
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 MAX_DOCX_BYTES = 50 * 1024 * 1024
@@ -395,12 +396,12 @@ class _DocxReader:
 
     def table(self, table: etree._Element) -> None:
         """A table of three or more filled columns as a table; a layout table as lines."""
-        rows = list(_rows(table))
+        rows = list(table_rows(table))
         wide = sum(1 for row in rows
-                   if sum(1 for cell in _cells(row) if _has_text(cell)) >= 3)
+                   if sum(1 for cell in row_cells(row) if _has_text(cell)) >= 3)
         if wide < 2:
             for row in rows:  # a layout table (header, signature): its cells are read as text
-                for cell in _cells(row):
+                for cell in row_cells(row):
                     self.blocks(cell, self.new_container())
                     self.flush()
             return
@@ -409,7 +410,7 @@ class _DocxReader:
 
     def _row(self, row: etree._Element) -> list[tuple[tuple[str, ...], bool]]:
         cells: list[tuple[tuple[str, ...], bool]] = []
-        for cell in _cells(row):
+        for cell in row_cells(row):
             sub = _DocxReader(self.numbering)
             sub.blocks(cell, sub.new_container())
             sub.flush()
@@ -435,26 +436,6 @@ def _block_lines(block: Block) -> Iterator[str]:
         for row in block.rows:
             for cell in row:
                 yield from cell
-
-
-def _rows(table: etree._Element) -> Iterator[etree._Element]:
-    for child in table:
-        if child.tag == W + "tr":
-            yield child
-        elif child.tag in (W + "sdt", W + "customXml"):
-            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
-            if content is not None:
-                yield from _rows(content)
-
-
-def _cells(row: etree._Element) -> Iterator[etree._Element]:
-    for child in row:
-        if child.tag == W + "tc":
-            yield child
-        elif child.tag in (W + "sdt", W + "customXml"):
-            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
-            if content is not None:
-                yield from _cells(content)
 
 
 def _fill_vertical_merges(

@@ -405,3 +405,38 @@ def test_a_footnote_is_reported_not_dropped() -> None:
     assert lost == [("extract_footnote_lost", {"text": "Luật số 134/2025/QH15."})]
     assert "# Không chuyển được: chú thích cuối trang \"Luật số 134/2025/QH15.\"" in \
         extraction.yaml_text
+
+
+def test_rows_and_cells_inside_content_controls_are_read_by_extract_and_check() -> None:
+    """Word wraps rows and cells in content controls (w:sdt) and custom XML; both the importer
+    and the checker walk through them (one helper, plangen.wordml)."""
+    from plangen.check.format import read_layout
+    from plangen.check.package import open_package
+
+    def add(document: Document) -> None:
+        table = document.add_table(rows=3, cols=4)
+        for col, heading in enumerate(("STT", "Nội dung", "Cơ quan chủ trì", "Thời gian")):
+            table.cell(0, col).text = heading
+        for row, values in ((1, ("1", "Tuyên truyền", "Sở Tư pháp", "Quý I")),
+                            (2, ("2", "Tập huấn", "Sở Nội vụ", "Quý II"))):
+            for col, value in enumerate(values):
+                table.cell(row, col).text = value
+        rows = table._tbl.tr_lst
+        sdt = parse_xml(f"<w:sdt {NAMESPACES}><w:sdtPr/><w:sdtContent/></w:sdt>")
+        rows[1].addprevious(sdt)
+        sdt[1].append(rows[1])  # the first body row inside a content control
+        custom = parse_xml(f'<w:customXml {NAMESPACES} w:element="o"/>')
+        cell = rows[2].tc_lst[3]
+        cell.addprevious(custom)
+        custom.append(cell)  # one cell of the second row inside custom XML
+
+    data = one_paragraph_plan(add)
+    assert read_bytes(data, "x.docx").blocks == (Table((
+        (("STT",), ("Nội dung",), ("Cơ quan chủ trì",), ("Thời gian",)),
+        (("1",), ("Tuyên truyền",), ("Sở Tư pháp",), ("Quý I",)),
+        (("2",), ("Tập huấn",), ("Sở Nội vụ",), ("Quý II",)))),)
+    layout = read_layout(open_package(data))
+    assert layout is not None
+    assert [(t.rows, t.columns) for t in layout.tables] == [(3, 4)]
+    cells = [p.text for p in layout.paragraphs if p.cell is not None]
+    assert cells[-4:] == ["2", "Tập huấn", "Sở Nội vụ", "Quý II"]
