@@ -285,6 +285,31 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "The summary is written in sentence case, not all capitals."),
     "closing_mark": ("Đoạn kết thường kết thúc bằng \"./.\".",
                      "The closing paragraph usually ends with \"./.\"."),
+    # deadlines and agency names (spec/deadlines.py, spec/meaning.py)
+    "timeline_no_such_date": ("Thời gian \"{text}\" ghi \"{date}\": không có ngày, tháng hay "
+                              "quý này trên lịch. Sửa lại cho đúng (ví dụ tháng 6 chỉ có 30 "
+                              "ngày, một năm có quý I đến quý IV).",
+                              "The timeline \"{text}\" says \"{date}\", which is not on the "
+                              "calendar. Correct it (June has 30 days, a year has quarters I "
+                              "to IV)."),
+    "timeline_before_plan": ("Thời hạn \"{text}\" ({due}) sớm hơn ngày ban hành kế hoạch "
+                             "({plan}). Kiểm tra lại năm, hoặc ghi thời hạn mới.",
+                             "The deadline \"{text}\" ({due}) is before the plan's own date "
+                             "({plan}). Check the year, or give a new deadline."),
+    "timeline_unread": ("plangen chưa đọc được thời gian \"{text}\" thành mốc thời gian, nên "
+                        "bảng phân công và báo cáo sẽ không có hạn của nhiệm vụ này. Nên viết "
+                        "theo một mẫu quen dùng: \"Năm 2026\", \"Quý IV/2026\", \"Tháng "
+                        "12/2026\", \"Trước ngày 31/5/2026\", \"Hằng năm\", \"Thường "
+                        "xuyên\", \"Khi có yêu cầu\".",
+                        "plangen cannot read the timeline \"{text}\" as a date, so the "
+                        "assignment workbook and the report will have no deadline for this "
+                        "task. Use a common form: \"Năm 2026\", \"Quý IV/2026\", \"Tháng "
+                        "12/2026\", \"Trước ngày 31/5/2026\", \"Hằng năm\", \"Thường "
+                        "xuyên\", \"Khi có yêu cầu\"."),
+    "alias_twice": ("Tên viết tắt \"{alias}\" đã dùng cho \"{first}\", không thể dùng cả cho "
+                    "\"{second}\". Xóa một trong hai.",
+                    "The alias \"{alias}\" already names \"{first}\"; it cannot also name "
+                    "\"{second}\". Remove one."),
     # rendering and output
     "template_missing": ("Không tìm thấy mẫu Word \"{path}\".", "Template not found: \"{path}\"."),
     "template_bad": ("Mẫu Word \"{path}\" bị hỏng hoặc không phải .docx: {detail}.",

@@ -134,6 +134,8 @@ class Plan:
     signature: Signature
     drafting_code: str | None = None
     appendix: Appendix | None = None
+    # the spec's own agency aliases: (full name, (alias, …)), added to the built-in list
+    agencies: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def build_plan(data: dict[str, Any]) -> Plan:
@@ -158,6 +160,8 @@ def build_plan(data: dict[str, Any]) -> Plan:
                             clean_line(data["signature"]["name"])),
         drafting_code=_optional(data.get("drafting_code")),
         appendix=_appendix(data["appendix"], tasks) if data.get("appendix") else None,
+        agencies=tuple((clean_line(entry["name"]), _lines(entry["aliases"]))
+                       for entry in data.get("agencies", [])),
     )
 
 

@@ -9,11 +9,13 @@ issues; none raises for bad input.
 from __future__ import annotations
 
 import calendar
+import datetime
 import difflib
 from collections.abc import Iterator
 from typing import Any
 
 from plangen.errors import Path, SpecIssue
+from plangen.spec.deadlines import parse_timeline, timeline_problems
 from plangen.spec.loader import LoadedSpec
 from plangen.spec.schema import AUTHORITY_WORDS
 from plangen.vntext import upper
@@ -41,6 +43,8 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     yield from _appendix_issues(_dict(data.get("appendix")), _task_ids(tasks))
     yield from _entry_issues(data)
     yield from _style_warnings(data)
+    yield from timeline_warnings(data)
+    yield from _alias_issues(_list(data.get("agencies")))
 
 
 def _date_issues(date: dict[str, Any]) -> Iterator[SpecIssue]:
@@ -128,6 +132,55 @@ def _all_tasks(tasks: dict[str, Any]) -> Iterator[tuple[Path, dict[str, Any]]]:
             for sub_index, sub in enumerate(_list(task.get("subtasks"))):
                 if isinstance(sub, dict):
                     yield (*path, "subtasks", sub_index), sub
+
+
+def plan_day(date: dict[str, Any]) -> datetime.date | None:
+    """The plan's own date, its first possible day when the day or month is left blank."""
+    year, month, day = date.get("year"), date.get("month") or 1, date.get("day") or 1
+    if not (isinstance(year, int) and isinstance(month, int) and isinstance(day, int)):
+        return None
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def timelines(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:
+    """Every timeline a task or an appendix row states, with its field path."""
+    for path, task in _all_tasks(_dict(data.get("tasks"))):
+        if isinstance(task.get("timeline"), str):
+            yield (*path, "timeline"), task["timeline"]
+    for index, row in enumerate(_list(_dict(data.get("appendix")).get("rows"))):
+        if isinstance(row, dict) and isinstance(row.get("timeline"), str):
+            yield ("appendix", "rows", index, "timeline"), row["timeline"]
+
+
+def timeline_warnings(data: dict[str, Any]) -> Iterator[SpecIssue]:
+    """A deadline before the plan's own date, a date that does not exist, a phrase the
+    deadline reader cannot read (so its coverage can grow)."""
+    day = plan_day(_dict(data.get("date")))
+    for path, text in timelines(data):
+        if not text.strip():
+            continue
+        for code, params in timeline_problems(parse_timeline(text, day), day):
+            yield SpecIssue(code, path, params=params, severity="warning")
+
+
+def _alias_issues(agencies: list[Any]) -> Iterator[SpecIssue]:
+    """An alias given to two agencies cannot say which one it means."""
+    owner: dict[str, str] = {}
+    for index, entry in enumerate(agencies):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            continue
+        for alias_index, alias in enumerate(_list(entry.get("aliases"))):
+            if not isinstance(alias, str):
+                continue
+            key = " ".join(alias.lower().split())
+            if key in owner and owner[key] != entry["name"]:
+                yield SpecIssue("alias_twice", ("agencies", index, "aliases", alias_index),
+                                params={"alias": alias, "first": owner[key],
+                                        "second": entry["name"]})
+            owner.setdefault(key, entry["name"])
 
 
 def _appendix_issues(appendix: dict[str, Any], ids: set[str]) -> Iterator[SpecIssue]:

@@ -223,6 +223,14 @@ SPEC_SCHEMA: dict[str, Rules] = {
         "name": text("Họ và tên người ký.", required=True),
     }, required=True),
     "appendix": _appendix(),
+    "agencies": mapping_list(
+        "Tên viết tắt của các cơ quan trong kế hoạch này (thêm vào danh sách có sẵn như "
+        "\"Sở KH&CN\"), để bảng phân công gộp đúng từng cơ quan.", {
+            "name": text("Tên đầy đủ của cơ quan (\"Sở Khoa học và Công nghệ\").",
+                         required=True),
+            "aliases": text_list("Các cách viết khác (\"Sở KH&CN\", \"SKHCN\").",
+                                 required=True, minlength=1),
+        }),
 }
 
 TOP_LEVEL_KEYS = tuple(SPEC_SCHEMA)

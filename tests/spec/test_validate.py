@@ -189,7 +189,9 @@ def test_signature_blocks(lines: str, codes: set[str]) -> None:
 def test_dates_must_exist(day: int, month: int, year: int, ok: bool) -> None:
     text = edit("  day: 13\n  month: 4\n  year: 2026", f"  day: {day}\n  month: {month}\n"
                 f"  year: {year}")
-    assert {i.code for i in check(text)} == (set() if ok else {"no_such_date"})
+    # a plan dated 2028 whose tasks say "Năm 2026" is also warned about its deadlines
+    codes = {i.code for i in check(text) if not i.code.startswith("timeline_")}
+    assert codes == (set() if ok else {"no_such_date"})
 
 
 def test_the_archive_line_must_close_the_recipients() -> None:
@@ -274,7 +276,8 @@ def test_messages_fill_every_parameter() -> None:
               "day": 31, "month": 2, "year": 2026, "last": 28, "fixed": "X", "word": "K.T.",
               "rest": "", "head": "CHỦ TỊCH", "id": "x", "end_line": 9, "open_line": 2,
               "name": "n", "quote": '"', "problem": "p", "fragment": "ban", "joined": "a, ban",
-              "keys": "a, b"}
+              "keys": "a, b", "text": "t", "date": "31/6/2026", "due": "1/1/2026",
+              "plan": "2/1/2026", "alias": "a", "first": "f", "second": "s"}
     for code in emitted_codes():
         for lang in ("vi", "en"):
             text = message(code, lang, **params)
