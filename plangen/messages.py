@@ -255,6 +255,67 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "(\"PHÓ {head}\").",
                         "A \"KT. {head}\" line must be followed by the deputy's title "
                         "(\"PHÓ {head}\")."),
+    # a plan issued by a decision (spec/decision.py)
+    "decision_owns": ("Kế hoạch ban hành kèm theo quyết định không có \"{key}\" riêng: số, "
+                      "ngày, nơi nhận và chữ ký thuộc về quyết định. Chuyển khóa này vào trong "
+                      "\"decision:\" (thụt lề dưới nó) hoặc xóa.",
+                      "A plan issued by a decision has no \"{key}\" of its own: the number, "
+                      "date, recipients and signature belong to the decision. Move this key "
+                      "into \"decision:\" (indented under it) or delete it."),
+    "decision_authority_upper": ("Viết thẩm quyền ban hành như trong câu (\"Chủ tịch Ủy ban "
+                                 "nhân dân tỉnh Đắk Lắk\"), không in hoa: plangen tự in hoa "
+                                 "dòng thẩm quyền và dùng cách viết thường ở dòng \"(Kèm theo "
+                                 "Quyết định … của …)\".",
+                                 "Write the authority as a sentence does (\"Chủ tịch Ủy ban "
+                                 "nhân dân tỉnh Đắk Lắk\"), not in capitals: plangen prints "
+                                 "the authority line in capitals and uses the sentence form in "
+                                 "\"(Kèm theo Quyết định … của …)\"."),
+    "decision_authority_unknown": ("Không rõ ai ban hành quyết định (\"{authority}\"): ghi "
+                                   "tập thể (\"Ủy ban nhân dân tỉnh …\") hoặc người đứng đầu "
+                                   "kèm chức vụ (\"Chủ tịch Ủy ban nhân dân tỉnh …\", \"Bộ "
+                                   "trưởng Bộ …\", \"Giám đốc Sở …\") vào \"authority:\".",
+                                   "It is not clear who issues the decision (\"{authority}\"): "
+                                   "write a collective (\"Ủy ban nhân dân tỉnh …\") or a head "
+                                   "with their title (\"Chủ tịch Ủy ban nhân dân tỉnh …\", "
+                                   "\"Bộ trưởng Bộ …\", \"Giám đốc Sở …\") in "
+                                   "\"authority:\"."),
+    "decision_signature_head": ("Quyết định của {authority} do chính người đó ký (\"{title}\"), "
+                                "hoặc cấp phó ký thay (\"KT. {title}\"), không ký \"TM.\" "
+                                "(thay mặt tập thể). Bỏ dòng \"TM. …\", hoặc đổi thẩm quyền "
+                                "thành tập thể (\"authority: Ủy ban nhân dân …\").",
+                                "A decision of {authority} is signed by them (\"{title}\") or "
+                                "by a deputy for them (\"KT. {title}\"), not \"TM.\" (on "
+                                "behalf of a collective). Remove the \"TM. …\" line, or make "
+                                "the authority the collective (\"authority: Ủy ban nhân dân "
+                                "…\")."),
+    "decision_signature_title": ("Chữ ký không khớp thẩm quyền ban hành ({authority}): dòng đầu "
+                                 "phải là \"{title}\" hoặc \"KT. {title}\", không phải "
+                                 "\"{found}\".",
+                                 "The signature does not match the authority ({authority}): "
+                                 "its first line must be \"{title}\" or \"KT. {title}\", not "
+                                 "\"{found}\"."),
+    "decision_signature_collective": ("Quyết định của tập thể ({authority}) được ký thay mặt "
+                                      "tập thể: dòng đầu của chữ ký phải là \"TM. {body}\". "
+                                      "Nếu Chủ tịch ban hành, ghi \"authority: Chủ tịch "
+                                      "{authority}\".",
+                                      "A collective's decision ({authority}) is signed on its "
+                                      "behalf: the signature's first line must be \"TM. "
+                                      "{body}\". If the Chairman issues it, write "
+                                      "\"authority: Chủ tịch {authority}\"."),
+    "decision_kt_deputy": ("Ký thay (\"KT. {head}\") thì dòng tiếp theo là chức vụ của cấp "
+                           "phó (\"{deputy}\").",
+                           "A \"KT. {head}\" line is followed by the deputy's title "
+                           "(\"{deputy}\")."),
+    "decision_article_empty": ("Điều này chưa có nội dung: thêm \"text:\" hoặc xóa mục.",
+                               "This article has no text: add \"text:\" or delete the item."),
+    "decision_no_as_article": ("Nơi nhận của quyết định thường mở đầu bằng \"Như Điều "
+                               "{number};\" (những người thi hành ở Điều {number}).",
+                               "A decision's recipients usually start with \"Như Điều "
+                               "{number};\" (those who execute it in Article {number})."),
+    "decision_as_article_number": ("\"Như Điều {found}\" nhưng điều thi hành là Điều {number}: "
+                                   "sửa thành \"Như Điều {number}\".",
+                                   "\"Như Điều {found}\" but the executing article is Article "
+                                   "{number}: write \"Như Điều {number}\"."),
     "archive_missing": ("Thiếu dòng lưu ở cuối nơi nhận: thêm dòng cuối \"Lưu: VT, <đơn vị soạn "
                         "thảo>\" (trong ngoặc kép).",
                         "The recipients lack the archive line: add a last line \"Lưu: VT, "

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from plangen.vntext import clean_line
+from plangen.vntext import clean_line, ensure_end, sentence_case_name
 
 DEFAULT_LABELS: dict[str, str] = {
     "named_items": "Tên nhiệm vụ",
@@ -136,13 +136,22 @@ class Plan:
     appendix: Appendix | None = None
     # the spec's own agency aliases: (full name, (alias, …)), added to the built-in list
     agencies: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The QUYẾT ĐỊNH that issues this plan; then `place`, `date`, `recipients` and `signature`
+    # hold the decision's (the attached plan prints none of them) and `number` is None.
+    decision: Decision | None = None
 
 
 def build_plan(data: dict[str, Any]) -> Plan:
     """A `Plan` from spec data that `validate_spec` accepted."""
     tasks = _task_section(data["tasks"])
+    issuer = _issuer(data["issuer"])
+    decision = build_decision(data, issuer, tasks) if data.get("decision") else None
+    if decision is not None:  # the decision's frame stands for the plan's
+        data = {**data, "place": decision.place, "date": data["decision"]["date"],
+                "recipients": list(decision.recipients),
+                "signature": data["decision"]["signature"]}
     return Plan(
-        issuer=_issuer(data["issuer"]),
+        issuer=issuer,
         number=data.get("number"),
         symbol=data.get("symbol", "KH-UBND"),
         place=clean_line(data["place"]),
@@ -162,6 +171,7 @@ def build_plan(data: dict[str, Any]) -> Plan:
         appendix=_appendix(data["appendix"], tasks) if data.get("appendix") else None,
         agencies=tuple((clean_line(entry["name"]), _lines(entry["aliases"]))
                        for entry in data.get("agencies", [])),
+        decision=decision,
     )
 
 
@@ -272,4 +282,163 @@ def _appendix(data: dict[str, Any], tasks: TaskSection) -> Appendix:
         columns=tuple((key, clean_line(columns[key])) for key in DEFAULT_COLUMNS
                       if key in columns),
         rows=rows,
+    )
+
+
+# ---- a plan issued by a decision -------------------------------------------------------------
+
+# Titles that open an authority held by one person ("Chủ tịch Ủy ban nhân dân tỉnh …"); a
+# collective authority opens with one of COLLECTIVE_PREFIXES.
+HEAD_TITLES = ("Chủ tịch", "Bộ trưởng", "Thủ tướng", "Giám đốc", "Tổng Giám đốc",
+               "Tổng cục trưởng", "Cục trưởng", "Vụ trưởng", "Chánh Văn phòng", "Chánh Thanh tra",
+               "Trưởng ban", "Viện trưởng", "Hiệu trưởng", "Thủ trưởng", "Chủ nhiệm", "Chánh án",
+               "Tổng Kiểm toán")
+DEFAULT_EFFECT = "Quyết định này có hiệu lực thi hành kể từ ngày ký."
+_PROPER_STARTS = ("Luật", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư",
+                  "Chương trình", "Đề án", "Kết luận", "Chiến lược", "Quy hoạch", "Hiến pháp")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of a decision: "Điều N." (with its title, if any) and its paragraphs."""
+
+    text: tuple[str, ...]
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The QUYẾT ĐỊNH that issues a plan, every default already filled in."""
+
+    number: str | None
+    symbol: str
+    place: str
+    date: PlanDate
+    summary: str
+    authority: str  # as a sentence writes it: "Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk"
+    bases: tuple[str, ...]
+    proposer: str | None
+    articles: tuple[Article, ...]
+    recipients: tuple[str, ...]
+    signature: Signature
+    drafting_code: str | None = None
+
+
+def head_title(authority: str) -> str | None:
+    """The one-person title an authority opens with ("Bộ trưởng"), or None (a collective)."""
+    low = authority.lower()
+    for title in sorted(HEAD_TITLES, key=len, reverse=True):
+        if low.startswith(title.lower() + " ") or low == title.lower():
+            return authority[:len(title)]
+    return None
+
+
+def default_authority(issuer_name: str) -> str:
+    """Who issues a decision of `issuer_name` when the spec does not say: a committee itself,
+    a ministry's Minister, a department's Director."""
+    for word, title in (("Bộ ", "Bộ trưởng"), ("Sở ", "Giám đốc")):
+        if issuer_name.startswith(word):
+            return f"{title} {issuer_name}"
+    return issuer_name
+
+
+def plan_phrase(doc_type: str, summary: str) -> str:
+    """ "Kế hoạch thực hiện …": the plan named inside a sentence (its summary's first word in
+    lower case unless it names a document or a proper noun)."""
+    first = summary.split(" ", 1)[0]
+    keep = summary.startswith(_PROPER_STARTS) or first.isupper() or (
+        len(first) > 1 and not first[1:].islower())
+    body = summary if keep else summary[:1].lower() + summary[1:]
+    return f"{sentence_case_name(doc_type)} {body}"
+
+
+def executor_title(agency: str) -> str:
+    """The person who answers for `agency` in an execution article: "Giám đốc Sở Tư pháp"."""
+    low = agency.lower()
+    if low.startswith("các "):
+        return f"Thủ trưởng {agency[:1].lower()}{agency[1:]}"
+    for starts, title in ((("ủy ban nhân dân", "ubnd"), "Chủ tịch"),
+                          (("sở ", "công an"), "Giám đốc"), (("văn phòng", "thanh tra"), "Chánh"),
+                          (("ban ",), "Trưởng"), (("bộ chỉ huy",), "Chỉ huy trưởng")):
+        if low.startswith(starts):
+            return f"{title} {agency}"
+    return f"Thủ trưởng {agency}"
+
+
+def _office(issuer_name: str) -> str:
+    """The office head who sees a decision executed: "Chánh Văn phòng Ủy ban nhân dân tỉnh"."""
+    for collective in COLLECTIVE_PREFIXES:
+        if issuer_name.startswith(collective + " "):
+            kind = issuer_name[len(collective) + 1:].split(" ", 1)[0]
+            return f"Chánh Văn phòng {collective} {kind}"
+    word = issuer_name.split(" ", 1)[0]
+    return f"Chánh Văn phòng {word}"
+
+
+def join_people(people: tuple[str, ...]) -> str:
+    """ "A, B và C"."""
+    cleaned = [ensure_end(person, "", ";.,") for person in people]
+    return cleaned[0] if len(cleaned) == 1 else f"{', '.join(cleaned[:-1])} và {cleaned[-1]}"
+
+
+def _default_executors(issuer_name: str, tasks: TaskSection) -> tuple[str, ...]:
+    leads: list[str] = []
+    for task in leaf_tasks(tasks):
+        for agency in task.lead or task.implementer:
+            title = executor_title(agency)
+            if title not in leads:
+                leads.append(title)
+    return (_office(issuer_name), *leads, "Thủ trưởng các cơ quan, đơn vị có liên quan")
+
+
+def _article_data(value: str | list[str] | dict[str, Any]) -> Article:
+    if isinstance(value, dict):
+        return Article(_lines(value.get("text")), _optional(value.get("title")))
+    return Article(_lines(value))
+
+
+def _articles(data: dict[str, Any], phrase: str, issuer_name: str,
+              tasks: TaskSection) -> tuple[Article, ...]:
+    """Điều 1 issues the plan, the added articles, the effect, then who executes it (NĐ 30
+    Phụ lục III, Mẫu 1.2); the last article ends with "./."."""
+    given = data.get("articles") or {}
+    executors = _lines(given.get("executors")) or _default_executors(issuer_name, tasks)
+    articles = [
+        _article_data(given["issue"]) if given.get("issue") else Article(
+            (f"Ban hành kèm theo Quyết định này {phrase}.",)),
+        *(_article_data(extra) for extra in given.get("extra", [])),
+        _article_data(given["effect"]) if given.get("effect") else Article((DEFAULT_EFFECT,)),
+        _article_data(given["execution"]) if given.get("execution") else Article(
+            (f"{join_people(executors)} chịu trách nhiệm thi hành Quyết định này./.",)),
+    ]
+    last = articles[-1]
+    if last.text and not last.text[-1].endswith("./."):
+        articles[-1] = Article((*last.text[:-1], ensure_end(last.text[-1], "./.", ";.,/")),
+                               last.title)
+    return tuple(articles)
+
+
+def build_decision(data: dict[str, Any], issuer: Issuer, tasks: TaskSection) -> Decision:
+    """The decision of a plan's spec data (`data["decision"]` present and validated)."""
+    block: dict[str, Any] = data["decision"]
+    phrase = plan_phrase(clean_line(data.get("doc_type", "KẾ HOẠCH")), clean_line(data["summary"]))
+    lead = "Về việc ban hành" if block.get("wording") == "ve-viec" else "Ban hành"
+    symbol = block.get("symbol") or "QĐ-" + data.get("symbol", "KH-UBND").partition("-")[2]
+    proposer = _optional(block.get("proposer"))
+    if proposer and proposer.lower().startswith("theo đề nghị của "):
+        proposer = proposer[len("theo đề nghị của "):]
+    return Decision(
+        number=block.get("number"),
+        symbol=symbol if symbol != "QĐ-" else "QĐ-UBND",
+        place=clean_line(block["place"]),
+        date=PlanDate(**block["date"]),
+        summary=_optional(block.get("summary")) or f"{lead} {phrase}",
+        authority=_optional(block.get("authority")) or default_authority(issuer.name),
+        bases=_lines(block.get("bases")),
+        proposer=ensure_end(proposer, "", ";.,") if proposer else None,
+        articles=_articles(block, phrase, issuer.name, tasks),
+        recipients=_lines(block["recipients"]),
+        signature=Signature(_lines(block["signature"]["lines"]),
+                            clean_line(block["signature"]["name"])),
+        drafting_code=_optional(block.get("drafting_code")),
     )

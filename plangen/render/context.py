@@ -25,7 +25,7 @@ from plangen.vntext import (
 )
 
 Kind = Literal["basis", "text", "heading", "item_title", "item", "point", "bullet", "role",
-               "plus", "closing"]
+               "plus", "closing", "authority", "decision_word", "article"]
 ROLE_KEYS = ("lead", "implementer", "partners", "supervisor")
 _MARKERS = ("- ", "+ ", "– ", "• ")
 
@@ -214,8 +214,20 @@ def recipient_lines(recipients: tuple[str, ...]) -> tuple[str, ...]:
                                     for i, line in enumerate(cleaned)))
 
 
+def attached_reference(plan: Plan) -> str | None:
+    """ "(Kèm theo Quyết định số …/QĐ-UBND ngày … của …)" for a plan issued by a decision
+    (blanks where the draft decision has no number or day yet), else None."""
+    decision = plan.decision
+    if decision is None:
+        return None
+    number = two_digits(int(decision.number)) if decision.number else BLANK
+    date = date_words(decision.date.day, decision.date.month, decision.date.year)
+    return f"(Kèm theo Quyết định số {number}/{decision.symbol} {date} của {decision.authority})"
+
+
 def _appendix(plan: Plan, appendix: Appendix, number: str, date: str) -> AppendixText:
-    reference = appendix.reference or (
+    # an appendix of a plan issued by a decision refers to the decision, as the plan does
+    reference = appendix.reference or attached_reference(plan) or (
         f"Kèm theo {sentence_case_name(plan.doc_type)} số {number}/{plan.symbol} {date} "
         f"của {plan.issuer.name}")
     if not reference.startswith("("):

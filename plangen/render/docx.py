@@ -29,6 +29,12 @@ from plangen.errors import RenderError
 from plangen.model import Plan
 from plangen.render import ooxml
 from plangen.render.context import AppendixText, Context, Kind, Para, build_context
+from plangen.render.decision import (
+    DECISION_STYLES,
+    attach_plan,
+    decision_context,
+    reference_paragraph,
+)
 from plangen.render.textwidth import balanced_lines, bold_width_pt
 
 
@@ -52,6 +58,9 @@ STYLE_OF_KIND: dict[Kind, str] = {
     "heading": "KH Mục", "item_title": "KH Khoản", "item": "KH Văn bản",
     "point": "KH Điểm", "bullet": "KH Gạch đầu dòng", "role": "KH Gạch đầu dòng",
     "plus": "KH Gạch đầu dòng",
+    # a decision (render/decision.py): its authority line and "QUYẾT ĐỊNH:" are centred bold
+    # capitals like the summary; its articles are body text
+    "authority": "KH Trích yếu", "decision_word": "KH Trích yếu", "article": "KH Văn bản",
 }
 AGENCY_STYLE, SUMMARY_STYLE, RULE_STYLE = "KH Tên cơ quan", "KH Trích yếu", "KH Đường kẻ"
 APPENDIX_LABEL_STYLE, APPENDIX_TITLE_STYLE = "KH Phụ lục số", "KH Phụ lục tên"
@@ -122,14 +131,37 @@ class Renderer:
             root = _parse_rendered(name, data)  # strict: a broken part is an error
             if name == DOCUMENT_PART and context.appendix is not None:
                 self._split_appendix(root)
+            if name == DOCUMENT_PART and plan.decision is not None:
+                root = self._decision_document(plan, context, compiled, root)
+            if name == DOCUMENT_PART and (context.appendix or plan.decision):
                 data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                       standalone=True)
             parts[name] = data
-        parts[CORE_PART] = ooxml.core_properties(context.summary, context.issuer.name,
-                                                 context.created)
+        title = plan.decision.summary if plan.decision else context.summary
+        parts[CORE_PART] = ooxml.core_properties(title, context.issuer.name, context.created)
         # the parts no plan changes were compressed once, at load; level 1 deflates the rest
         # 5x faster than the default for a file ~1 KB larger
         return _zip(parts, self._template.static_zip, level=1)
+
+    def _decision_document(self, plan: Plan, context: Context, compiled: jinja2.Template,
+                           plan_root: etree._Element) -> etree._Element:
+        """The decision issuing `plan`, then the plan part of `plan_root` on a new page."""
+        missing = [name for name in DECISION_STYLES if name not in self._template.style_ids]
+        if missing:
+            raise RenderError("template_style", path=str(self._template.path),
+                              style=", ".join(missing))
+        values = self._values(decision_context(plan, context))
+        root = _parse_rendered(DOCUMENT_PART, self._render_part(DOCUMENT_PART, compiled, values))
+        try:
+            room = self._template.rule_rooms["summary_rule"] / ooxml.TWIPS_PER_PT
+            size = self._template.rule_sizes["summary_rule"]
+            reference = reference_paragraph(plan, self._template.style_ids,
+                                            lambda text: balanced_lines(text, size, room))
+            attach_plan(root, plan_root, reference, self._template.style_ids)
+        except ValueError as exc:
+            raise RenderError("template_bad", path=str(self._template.path),
+                              detail=str(exc)) from exc
+        return root
 
     def _values(self, context: Context) -> dict[str, object]:
         values: dict[str, object] = {field: getattr(context, field)

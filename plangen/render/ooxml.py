@@ -81,6 +81,17 @@ def text_with_breaks(lines: Sequence[str]) -> str:
     return '</w:t><w:br/><w:t xml:space="preserve">'.join(text_xml(line) for line in lines)
 
 
+def lines_paragraph(style_id: str, lines: Sequence[str]) -> str:
+    """A paragraph of one run, a line break between `lines`."""
+    text = f'<w:r><w:t xml:space="preserve">{text_with_breaks(lines)}</w:t></w:r>'
+    return paragraph(style_id, [text])
+
+
+def fragment(xml: str) -> etree._Element:
+    """The one element `xml` writes without namespace declarations (a builder's output)."""
+    return etree.fromstring(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>')[0]
+
+
 def paragraph(style_id: str, runs: Iterable[str] = (), *, ppr: str = "") -> str:
     """A paragraph in the named style (an id from the template's styles.xml)."""
     props = f'<w:pStyle w:val="{attr_xml(style_id)}"/>{ppr}'

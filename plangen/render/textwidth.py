@@ -47,7 +47,8 @@ def balanced_lines(text: str, size_pt: float, room_pt: float) -> list[str]:
     A centered title that wraps on its own leaves a last line of one or two words ("… trên
     địa bàn phường Buôn Ma / Thuột"); even lines read as one block (NĐ 30 PL1 II.5.b).
     """
-    words = text.split()
+    # split at plain spaces only: a draft's blank ("số      /QĐ-UBND") is no-break spaces
+    words = [word for word in text.split(" ") if word]
     if not words:
         return [text]
     space = bold_width_pt(" ", size_pt)

@@ -175,6 +175,74 @@ def _appendix() -> Rules:
     })
 
 
+DECISION_WORDINGS = ("ban-hanh", "ve-viec")
+# What a plan issued by a decision leaves to the decision: its number line, its place and date
+# line, its recipients and its signature (NĐ 30 PL1 III.1: an attachment carries none).
+DECISION_OWNED = ("number", "symbol", "place", "date", "recipients", "drafting_code",
+                  "signature")
+
+
+def _article(description: str) -> Rules:
+    """An added article: its text, or {title, text} when it has a heading of its own."""
+    return {"type": ["string", "dict"], "empty": False, "meta": _meta(description), "schema": {
+        "title": text("Tên điều, in đậm sau \"Điều N.\"."),
+        "text": paragraphs("Nội dung của điều (một chuỗi hoặc danh sách đoạn)."),
+    }}
+
+
+def _decision() -> Rules:
+    """The QUYẾT ĐỊNH that issues the plan (the plan follows it as an attachment)."""
+    return mapping("Quyết định ban hành kế hoạch: khi có khối này, văn bản gồm Quyết định và "
+                   "Kế hoạch kèm theo; số, ngày, nơi nhận và chữ ký thuộc về Quyết định.", {
+        "number": text("Số quyết định, trong ngoặc kép (\"4385\"); bỏ trống khi là dự thảo.",
+                       regex=NUMBER_PATTERN, nullable=True, example="05"),
+        "symbol": text("Ký hiệu (mặc định \"QĐ-\" và phần sau \"KH-\" của kế hoạch, "
+                       "thường \"QĐ-UBND\").", regex=r"[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*",
+                       example="QĐ-UBND"),
+        "place": text("Địa danh ở dòng ngày tháng (\"Đắk Lắk\").", required=True),
+        "date": mapping("Ngày ký quyết định; bỏ day hoặc month để để trống khi là dự thảo.", {
+            "day": integer("Ngày (1–31).", 1, 31, nullable=True),
+            "month": integer("Tháng (1–12).", 1, 12, nullable=True),
+            "year": integer("Năm.", 1945, 2200, required=True),
+        }, required=True),
+        "wording": choice("Trích yếu tự tạo: \"ban-hanh\" (\"Ban hành Kế hoạch …\", mặc "
+                          "định, như Mẫu 1.2 NĐ 30) hoặc \"ve-viec\" (\"Về việc ban hành Kế "
+                          "hoạch …\").", DECISION_WORDINGS),
+        "summary": text("Trích yếu của quyết định, nếu không dùng câu tự tạo từ trích yếu kế "
+                        "hoạch."),
+        "authority": text("Thẩm quyền ban hành, viết như trong câu (\"Chủ tịch Ủy ban nhân dân "
+                          "tỉnh Đắk Lắk\", \"Bộ trưởng Bộ …\"); mặc định là cơ quan ban "
+                          "hành. In hoa ở dòng trên các căn cứ; dùng cả ở dòng \"(Kèm theo "
+                          "Quyết định … của …)\".", example="Ủy ban nhân dân tỉnh Đắk Lắk"),
+        "bases": text_list("Các dòng \"Căn cứ …;\" (in nghiêng)."),
+        "proposer": text("Người đề nghị: \"Theo đề nghị của …\" (\"Giám đốc Sở Khoa học và "
+                         "Công nghệ\")."),
+        "articles": mapping("Các điều của quyết định; bỏ trống để plangen tự viết.", {
+            "issue": paragraphs("Điều 1 (ban hành kế hoạch); mặc định \"Ban hành kèm theo Quyết "
+                              "định này Kế hoạch …\"."),
+            "extra": {"type": "list", "meta": _meta(
+                "Các điều thêm, in sau Điều 1 (mỗi điều một chuỗi, danh sách đoạn, hoặc "
+                "{title, text})."), "schema": _article("Một điều thêm.")},
+            "effect": paragraphs("Điều hiệu lực; mặc định \"Quyết định này có hiệu lực thi hành "
+                               "kể từ ngày ký.\""),
+            "execution": paragraphs("Điều thi hành (điều cuối); mặc định viết từ \"executors\"."),
+            "executors": agencies("Những người chịu trách nhiệm thi hành (điều cuối); mặc định "
+                                  "là Chánh Văn phòng và thủ trưởng các cơ quan chủ trì của kế "
+                                  "hoạch."),
+        }),
+        "recipients": text_list("Nơi nhận của quyết định, mỗi dòng một nơi: dòng đầu \"Như "
+                                "Điều 3\", dòng cuối \"Lưu: VT, …\".", required=True,
+                                minlength=1),
+        "drafting_code": text("Ký hiệu người soạn thảo, số lượng bản."),
+        "signature": mapping("Chữ ký của quyết định, theo thẩm quyền.", {
+            "lines": text_list("Các dòng quyền hạn và chức vụ, in hoa (\"TM. ỦY BAN NHÂN DÂN\", "
+                               "\"KT. CHỦ TỊCH\", \"PHÓ CHỦ TỊCH\").", required=True,
+                               minlength=1),
+            "name": text("Họ và tên người ký.", required=True),
+        }, required=True),
+    })
+
+
 SPEC_SCHEMA: dict[str, Rules] = {
     "issuer": mapping("Cơ quan ban hành.", {
         "parent": text("Cơ quan chủ quản (nếu có), in hoa không đậm."),
@@ -231,6 +299,7 @@ SPEC_SCHEMA: dict[str, Rules] = {
             "aliases": text_list("Các cách viết khác (\"Sở KH&CN\", \"SKHCN\").",
                                  required=True, minlength=1),
         }),
+    "decision": _decision(),
 }
 
 TOP_LEVEL_KEYS = tuple(SPEC_SCHEMA)
@@ -244,7 +313,19 @@ def json_schema() -> dict[str, Any]:
         "type": "object",
         "additionalProperties": False,
         "properties": {key: _to_json(rules) for key, rules in SPEC_SCHEMA.items()},
-        "required": [key for key, rules in SPEC_SCHEMA.items() if rules.get("required")],
+        **_required_json(),
+    }
+
+
+def _required_json() -> dict[str, Any]:
+    """Required top-level keys; those a decision owns only when there is no decision."""
+    required = [key for key, rules in SPEC_SCHEMA.items() if rules.get("required")]
+    owned = [key for key in required if key in DECISION_OWNED]
+    return {
+        "required": [key for key in required if key not in DECISION_OWNED],
+        "if": {"required": ["decision"]},
+        "then": {"not": {"anyOf": [{"required": [key]} for key in DECISION_OWNED]}},
+        "else": {"required": owned},
     }
 
 

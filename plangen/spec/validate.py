@@ -17,9 +17,10 @@ from cerberus import TypeDefinition, Validator, errors
 from cerberus.schema import DefinitionSchema
 
 from plangen.errors import Path, SpecIssue
+from plangen.spec.decision import decision_issues
 from plangen.spec.loader import LoadedSpec
 from plangen.spec.meaning import meaning_issues
-from plangen.spec.schema import SPEC_SCHEMA, Rules
+from plangen.spec.schema import DECISION_OWNED, SPEC_SCHEMA, Rules
 from plangen.vntext import find_xml_illegal
 
 _TYPE_NAMES = {"string": "text", "integer": "integer", "boolean": "boolean",
@@ -63,6 +64,7 @@ def validate_spec(loaded: LoadedSpec, *, changed: Iterable[Path] | None = None) 
     found.extend(_text_issues(loaded))
     if isinstance(loaded.data, dict):
         found.extend(meaning_issues(loaded))
+        found.extend(decision_issues(loaded.data))
     else:
         found.append(SpecIssue("top_not_mapping", ()))
     # A value the loader already refused (a tag, a control character) is reported once.
@@ -104,9 +106,11 @@ def _schema_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     reported = {issue.path for issue in mistyped}
     validator = _schema_validator()
     validator.validate(screened)
+    # a plan issued by a decision leaves its number, date, recipients and signature to it
+    owned = {(key,) for key in DECISION_OWNED} if "decision" in loaded.data else set()
     for error in _leaf_errors(validator._errors):
         issue = _translate(error, loaded)
-        if issue.path not in reported:
+        if issue.path not in reported and not (issue.code == "required" and issue.path in owned):
             yield issue
 
 

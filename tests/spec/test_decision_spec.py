@@ -1,0 +1,274 @@
+"""The `decision` block: a plan issued by a QUYẾT ĐỊNH. Every validation rule, and the articles
+plangen writes when the spec leaves them out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from plangen.errors import SpecIssue
+from plangen.messages import format_path, message
+from plangen.model import Plan, build_plan, executor_title, plan_phrase
+from plangen.spec.api import check_loaded
+from plangen.spec.loader import load_spec_text
+from plangen.spec.schema import json_schema
+from plangen.spec.validate import validate_spec
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+COMMITTEE = (DATA / "decision" / "committee.yaml").read_text(encoding="utf-8")
+SIGNATURE = "    lines: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]\n"
+
+
+def check(text: str) -> list[SpecIssue]:
+    return validate_spec(load_spec_text(text, "plan.yaml", collect=True))
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    return {(format_path(issue.path), issue.code) for issue in check(text)}
+
+
+def errors(text: str) -> set[tuple[str, str]]:
+    return {(format_path(issue.path), issue.code) for issue in check(text)
+            if issue.severity == "error"}
+
+
+def edit(old: str, new: str, text: str = COMMITTEE) -> str:
+    assert old in text
+    return text.replace(old, new)
+
+
+def plan_of(text: str) -> Plan:
+    checked = check_loaded(load_spec_text(text, "plan.yaml"))
+    assert checked.plan is not None, [issue.format("en") for issue in checked.errors]
+    return checked.plan
+
+
+def test_a_plan_issued_by_a_decision_needs_no_number_date_or_signature_of_its_own() -> None:
+    assert found(COMMITTEE) == set()
+
+
+@pytest.mark.parametrize(("line", "key"), [
+    ('number: "05"\n', "number"),
+    ("symbol: KH-UBND\n", "symbol"),
+    ("place: Đắk Lắk\n", "place"),
+    ("date: {day: 5, month: 6, year: 2026}\n", "date"),
+    ("recipients: [Sở Tư pháp, 'Lưu: VT']\n", "recipients"),
+    ("drafting_code: BXC\n", "drafting_code"),
+    ("signature: {lines: [CHỦ TỊCH], name: Nguyễn Văn B}\n", "signature"),
+])
+def test_the_plans_own_frame_belongs_to_the_decision(line: str, key: str) -> None:
+    text = edit("summary:", line + "summary:")
+    issues = [issue for issue in check(text) if issue.code == "decision_owns"]
+    assert [(format_path(issue.path), issue.location and issue.location.line)
+            for issue in issues] == [(key, 4)]
+    assert "decision:" in issues[0].message("vi") and "decision:" in issues[0].message("en")
+
+
+def test_without_a_decision_the_frame_is_required_as_before() -> None:
+    text = COMMITTEE.split("decision:")[0] + "purpose:" + COMMITTEE.split("purpose:")[1]
+    assert {issue for issue in errors(text) if issue[1] == "required"} == {
+        ("place", "required"), ("date", "required"), ("recipients", "required"),
+        ("signature", "required")}
+
+
+def test_the_decision_requires_its_own_frame() -> None:
+    text = edit("  place: Đắk Lắk\n", "")
+    text = edit("  signature:\n" + SIGNATURE + "    name: Nguyễn Văn A\n", "", text)
+    assert errors(text) == {("decision.place", "required"), ("decision.signature", "required")}
+
+
+def test_the_decision_date_and_number_are_checked_like_the_plans() -> None:
+    text = edit("    month: 6\n    year: 2026\n", "    day: 31\n    month: 6\n    year: 2026\n")
+    assert errors(text) == {("decision.date.day", "no_such_date")}
+    text = edit("  place: Đắk Lắk\n", '  place: Đắk Lắk\n  number: "0"\n')
+    assert errors(text) == {("decision.number", "bad_number")}
+    text = edit("  place: Đắk Lắk\n", "  place: Đắk Lắk\n  number: 12\n")
+    assert errors(text) == {("decision.number", "quote_it")}
+
+
+@pytest.mark.parametrize(("authority", "lines", "code"), [
+    # a committee's decision: TM. ỦY BAN NHÂN DÂN
+    (None, "[TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH]", None),
+    (None, "[KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]", "decision_signature_collective"),
+    (None, "[CHỦ TỊCH]", "decision_signature_collective"),
+    # a Chairman's decision: CHỦ TỊCH, or KT. CHỦ TỊCH / PHÓ CHỦ TỊCH; never TM.
+    ("Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk", "[CHỦ TỊCH]", None),
+    ("Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk", "[KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]", None),
+    ("Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk", "[TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH]",
+     "decision_signature_head"),
+    ("Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk", "[GIÁM ĐỐC]", "decision_signature_title"),
+    # a Minister's: BỘ TRƯỞNG, or KT. BỘ TRƯỞNG / THỨ TRƯỞNG (a deputy who is no PHÓ)
+    ("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch", "[KT. BỘ TRƯỞNG, THỨ TRƯỞNG]", None),
+    ("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch", "[KT. BỘ TRƯỞNG, CHÁNH VĂN PHÒNG]",
+     "decision_kt_deputy"),
+    ("Giám đốc Sở Tư pháp", "[KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC]", None),
+    ("Giám đốc Sở Tư pháp", "[KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]", "decision_signature_title"),
+    ("Sở Tư pháp", "[GIÁM ĐỐC]", "decision_authority_unknown"),
+    ("BỘ TRƯỞNG BỘ TƯ PHÁP", "[BỘ TRƯỞNG]", "decision_authority_upper"),
+])
+def test_the_signature_matches_the_authority(authority: str | None, lines: str,
+                                             code: str | None) -> None:
+    text = edit(SIGNATURE, f"    lines: {lines}\n")
+    if authority:
+        text = edit("  bases:", f"  authority: {authority}\n  bases:", text)
+    assert {c for _, c in errors(text)} == ({code} if code else set())
+
+
+def test_an_issuer_that_is_a_ministry_defaults_to_its_minister() -> None:
+    text = edit("  name: Ủy ban nhân dân tỉnh Đắk Lắk", "  name: Bộ Tư pháp")
+    text = edit(SIGNATURE, "    lines: [KT. BỘ TRƯỞNG, THỨ TRƯỞNG]\n", text)
+    assert errors(text) == set()
+    assert plan_of(text).decision.authority == "Bộ trưởng Bộ Tư pháp"  # type: ignore[union-attr]
+
+
+def test_recipients_name_the_executing_article() -> None:
+    assert found(edit("    - Như Điều 3\n", "")) == {
+        ("decision.recipients", "decision_no_as_article")}
+    assert errors(edit("    - Như Điều 3\n", "    - Như Điều 4\n")) == {
+        ("decision.recipients[1]", "decision_as_article_number")}
+    # an added article moves the executing one to Điều 4
+    text = edit("  recipients:\n", "  articles:\n    extra: [Giao Sở Tư pháp theo dõi.]\n"
+                "  recipients:\n", edit("    - Như Điều 3\n", "    - Như Điều 4\n"))
+    assert errors(text) == set()
+
+
+def test_the_decision_recipients_end_with_the_archive_line() -> None:
+    assert errors(edit('    - "Lưu: VT, KGVX"\n', "")) == {
+        ("decision.recipients", "archive_missing")}
+
+
+def test_signature_lines_are_capitals_with_known_authority_words() -> None:
+    text = edit(SIGNATURE, "    lines: [TM. Ủy ban nhân dân, CHỦ TỊCH]\n")
+    assert ("decision.signature.lines[1]", "signature_not_upper") in errors(text)
+    text = edit(SIGNATURE, "    lines: [T.M. ỦY BAN NHÂN DÂN, CHỦ TỊCH]\n")
+    assert ("decision.signature.lines[1]", "bad_authority") in errors(text)
+
+
+def test_unknown_keys_in_the_decision_get_a_near_match() -> None:
+    issues = [issue for issue in check(edit("  bases:", "  base:")) if issue.code ==
+              "unknown_key"]
+    assert [format_path(issue.path) for issue in issues] == ["decision.base"]
+    assert "bases" in issues[0].message("en")
+
+
+def test_an_added_article_needs_text() -> None:
+    text = edit("  recipients:\n", "  articles:\n    extra:\n      - title: Giao nhiệm vụ\n"
+                "  recipients:\n", edit("    - Như Điều 3\n", "    - Như Điều 4\n"))
+    assert errors(text) == {("decision.articles.extra[1]", "decision_article_empty")}
+
+
+def test_every_decision_message_exists_in_both_languages() -> None:
+    for code in ("decision_owns", "decision_authority_upper", "decision_authority_unknown",
+                 "decision_signature_head", "decision_signature_title",
+                 "decision_signature_collective", "decision_kt_deputy",
+                 "decision_article_empty", "decision_no_as_article",
+                 "decision_as_article_number"):
+        params = {"key": "k", "authority": "a", "title": "T", "found": "f", "body": "B",
+                  "head": "H", "deputy": "D", "number": 3}
+        for lang in ("vi", "en"):
+            text = message(code, lang, **params)
+            assert "{" not in text and text != message("internal", lang), (code, lang)
+
+
+def test_the_json_schema_knows_who_owns_the_frame() -> None:
+    validator = Draft202012Validator(json_schema())
+    data = build_free_data()
+    assert not list(validator.iter_errors(data))
+    assert list(validator.iter_errors({**data, "number": "05"}))
+    without = {key: value for key, value in data.items() if key != "decision"}
+    assert list(validator.iter_errors(without))  # then place, date … are required
+
+
+def build_free_data() -> dict[str, object]:
+    import yaml
+
+    data: dict[str, object] = yaml.safe_load(COMMITTEE)
+    return data
+
+
+# ---- what plangen writes by default --------------------------------------------------------
+
+
+def test_generated_articles_issue_the_plan_set_its_effect_and_name_its_executors() -> None:
+    decision = plan_of(COMMITTEE).decision
+    assert decision is not None
+    assert [article.text for article in decision.articles] == [
+        ("Ban hành kèm theo Quyết định này Kế hoạch triển khai thực hiện Luật Trí tuệ nhân tạo "
+         "trên địa bàn tỉnh.",),
+        ("Quyết định này có hiệu lực thi hành kể từ ngày ký.",),
+        ("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Văn hóa, Thể thao và Du lịch, "
+         "Giám đốc Sở Khoa học và Công nghệ và Thủ trưởng các cơ quan, đơn vị có liên quan "
+         "chịu trách nhiệm thi hành Quyết định này./.",)]
+    assert decision.summary == ("Ban hành Kế hoạch triển khai thực hiện Luật Trí tuệ nhân tạo "
+                                "trên địa bàn tỉnh")
+    assert decision.symbol == "QĐ-UBND"
+    assert decision.authority == "Ủy ban nhân dân tỉnh Đắk Lắk"
+
+
+def test_articles_are_overridden_and_extended() -> None:
+    text = edit("  recipients:\n", """  wording: ve-viec
+  articles:
+    issue: Ban hành kèm theo Quyết định này Kế hoạch năm 2026.
+    extra:
+      - Giao Sở Khoa học và Công nghệ theo dõi, đôn đốc.
+      - title: Kinh phí
+        text: [Kinh phí do ngân sách tỉnh bảo đảm., Các đơn vị lập dự toán.]
+    effect: Quyết định này có hiệu lực kể từ ngày 01 tháng 7 năm 2026.
+    executors: [Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tư pháp]
+  recipients:
+""", edit("    - Như Điều 3\n", "    - Như Điều 5\n"))
+    decision = plan_of(text).decision
+    assert decision is not None
+    assert decision.summary.startswith("Về việc ban hành Kế hoạch triển khai")
+    assert [(article.title, article.text) for article in decision.articles] == [
+        (None, ("Ban hành kèm theo Quyết định này Kế hoạch năm 2026.",)),
+        (None, ("Giao Sở Khoa học và Công nghệ theo dõi, đôn đốc.",)),
+        ("Kinh phí", ("Kinh phí do ngân sách tỉnh bảo đảm.", "Các đơn vị lập dự toán.")),
+        (None, ("Quyết định này có hiệu lực kể từ ngày 01 tháng 7 năm 2026.",)),
+        (None, ("Chánh Văn phòng Ủy ban nhân dân tỉnh và Giám đốc Sở Tư pháp chịu trách "
+                "nhiệm thi hành Quyết định này./.",))]
+
+
+def test_a_written_execution_article_ends_the_decision_with_its_mark() -> None:
+    text = edit("  recipients:\n", "  articles:\n    execution: Các sở, ngành thi hành "
+                "Quyết định này.\n  recipients:\n")
+    decision = plan_of(text).decision
+    assert decision is not None
+    assert decision.articles[-1].text == ("Các sở, ngành thi hành Quyết định này./.",)
+
+
+def test_the_plan_takes_the_decisions_date_and_has_no_number() -> None:
+    plan = plan_of(COMMITTEE)
+    assert plan.number is None and plan.date.month == 6 and plan.place == "Đắk Lắk"
+    assert plan.signature.lines[0] == "TM. ỦY BAN NHÂN DÂN"
+
+
+@pytest.mark.parametrize(("summary", "phrase"), [
+    ("Triển khai thi hành Luật Trí tuệ nhân tạo", "Kế hoạch triển khai thi hành Luật Trí tuệ"
+     " nhân tạo"),
+    ("Luật Trí tuệ nhân tạo đi vào cuộc sống", "Kế hoạch Luật Trí tuệ nhân tạo đi vào cuộc sống"),
+    ("UBND tỉnh hành động", "Kế hoạch UBND tỉnh hành động"),
+])
+def test_the_plan_named_in_a_sentence(summary: str, phrase: str) -> None:
+    assert plan_phrase("KẾ HOẠCH", summary) == phrase
+
+
+@pytest.mark.parametrize(("agency", "title"), [
+    ("Sở Tư pháp", "Giám đốc Sở Tư pháp"),
+    ("Công an tỉnh", "Giám đốc Công an tỉnh"),
+    ("Văn phòng Ủy ban nhân dân tỉnh", "Chánh Văn phòng Ủy ban nhân dân tỉnh"),
+    ("Ủy ban nhân dân các xã, phường", "Chủ tịch Ủy ban nhân dân các xã, phường"),
+    ("Các sở, ban, ngành", "Thủ trưởng các sở, ban, ngành"),
+    ("Đài Phát thanh và Truyền hình tỉnh", "Thủ trưởng Đài Phát thanh và Truyền hình tỉnh"),
+])
+def test_who_answers_for_an_agency(agency: str, title: str) -> None:
+    assert executor_title(agency) == title
+
+
+def test_build_plan_reads_the_block_directly() -> None:
+    import yaml
+
+    plan = build_plan(yaml.safe_load(COMMITTEE))
+    assert plan.decision is not None and plan.decision.place == "Đắk Lắk"
