@@ -24,7 +24,7 @@ from typing import Any
 
 from plangen import __version__
 from plangen.batch.selection import Selected, select_localities
-from plangen.check.api import raise_if_failed
+from plangen.check.memory import raise_if_parts_fail
 from plangen.errors import Path as FieldPath
 from plangen.errors import PdfError, PlangenError, SpecError, SpecIssue
 from plangen.files import remove_stale_temporaries, write_atomic
@@ -150,9 +150,10 @@ class _Worker:
         errors = [issue for issue in issues if issue.severity == "error"]
         if errors:
             raise SpecError(errors)
-        data = self.renderer.render(build_plan(loaded.data))
-        if self.options.check:  # integrity and NĐ 30 rules on the very bytes to be written
-            raise_if_failed(data)
+        rendered = self.renderer.render_parts(build_plan(loaded.data))
+        if self.options.check:  # integrity and NĐ 30 rules on the very parts to be written,
+            raise_if_parts_fail(rendered.parts, rendered.trees)  # read where they are held
+        data = rendered.docx()
         write_atomic(work.output, data, durable=False)
         result.status, result.docx = WRITTEN, str(work.output)
         result.sha256 = hashlib.sha256(data).hexdigest()

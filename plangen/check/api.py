@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from plangen.check.format import read_layout
-from plangen.check.package import integrity_results, open_package
+from plangen.check.package import Package, integrity_results, open_package
 from plangen.check.report import finding_text
 from plangen.check.result import CheckReport, Finding
 from plangen.check.rules import run_rules, skip_rules
@@ -37,7 +37,13 @@ class CheckError(PlangenError):
 def check_docx(data: bytes, file: str = "<docx>", *,
                schemas: Path | None = None) -> CheckReport:
     """Check the .docx in `data`; `schemas` is a folder holding wml.xsd (None: no XSD check)."""
-    package = open_package(data)
+    return check_package(open_package(data), file, schemas=schemas)
+
+
+def check_package(package: Package, file: str = "<docx>", *,
+                  schemas: Path | None = None) -> CheckReport:
+    """Check a package already read, from a zip (`open_package`) or from memory
+    (`check.memory.package_from_parts`)."""
     results = integrity_results(package)
     if schemas is not None:
         results.append(schema_result(package, schemas))

@@ -79,6 +79,10 @@ class Package:
             self._trees[name] = self._parse(name)
         return self._trees[name]
 
+    def adopt(self, name: str, root: etree._Element) -> None:
+        """Use `root`, parsed from exactly the bytes of part `name`, instead of parsing them."""
+        self._trees[name] = root
+
     def _parse(self, name: str) -> etree._Element | None:
         data = self.parts.get(name)
         if data is None:

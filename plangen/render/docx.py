@@ -90,6 +90,7 @@ class _Template:
     path: Path
     digest: str
     static_zip: bytes
+    static_parts: dict[str, bytes]  # what static_zip holds, in its order
     compiled: dict[str, jinja2.Template]
     style_ids: dict[str, str]
     rule_rooms: dict[str, int]
@@ -103,6 +104,28 @@ class _AppendixValues:
     title: Markup
     reference: str
     table: Markup
+
+
+class RenderedParts:
+    """One plan's parts in memory: what a checker can read without unzipping the file.
+
+    `parts` maps every part name to its bytes in the order they are zipped (the template's
+    unchanging parts first, then the rendered ones), `trees` the rendered XML parts to their
+    parsed roots (parsed from exactly those bytes; read them, never change them). `docx()`
+    zips them into the file's bytes.
+    """
+
+    def __init__(self, template: _Template, rendered: dict[str, bytes],
+                 trees: dict[str, etree._Element]) -> None:
+        self._template = template
+        self.rendered = rendered
+        self.trees = trees
+        self.parts: dict[str, bytes] = {**template.static_parts, **rendered}
+
+    def docx(self) -> bytes:
+        """The .docx bytes: the parts no plan changes were compressed once, at load; level 1
+        deflates the rest 5x faster than the default for a file ~1 KB larger."""
+        return _zip(self.rendered, self._template.static_zip, level=1)
 
 
 class Renderer:
@@ -123,9 +146,14 @@ class Renderer:
 
     def render(self, plan: Plan) -> bytes:
         """The .docx bytes of `plan`."""
+        return self.render_parts(plan).docx()
+
+    def render_parts(self, plan: Plan) -> RenderedParts:
+        """`plan`'s parts as held in memory before they are zipped (see `RenderedParts`)."""
         context = build_context(plan)
         values = self._values(context)
         parts = {}
+        trees = {}
         for name, compiled in self._template.compiled.items():
             data = self._render_part(name, compiled, values)
             root = _parse_rendered(name, data)  # strict: a broken part is an error
@@ -137,11 +165,10 @@ class Renderer:
                 data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                       standalone=True)
             parts[name] = data
+            trees[name] = root
         title = plan.decision.summary if plan.decision else context.summary
         parts[CORE_PART] = ooxml.core_properties(title, context.issuer.name, context.created)
-        # the parts no plan changes were compressed once, at load; level 1 deflates the rest
-        # 5x faster than the default for a file ~1 KB larger
-        return _zip(parts, self._template.static_zip, level=1)
+        return RenderedParts(self._template, parts, trees)
 
     def _decision_document(self, plan: Plan, context: Context, compiled: jinja2.Template,
                            plan_root: etree._Element) -> etree._Element:
@@ -287,8 +314,8 @@ def _load(path: Path) -> _Template:
     compiled = {name: _compile(path, name, tree) for name, tree in trees.items()
                 if name == DOCUMENT_PART or _has_tags(tree)}
     static = {name: data for name, data in parts if name not in compiled and name != CORE_PART}
-    return _Template(path, hashlib.sha256(raw).hexdigest(), _zip(static), compiled, style_ids,
-                     rooms, sizes, table_width)
+    return _Template(path, hashlib.sha256(raw).hexdigest(), _zip(static), static, compiled,
+                     style_ids, rooms, sizes, table_width)
 
 
 def _parse_part(path: Path, name: str, data: bytes) -> etree._Element:

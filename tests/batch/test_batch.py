@@ -201,10 +201,10 @@ def test_outputs_are_checked_before_they_are_written(example: Path, tmp_path: Pa
     from plangen.check.api import CheckError
     from plangen.check.result import CheckReport
 
-    def always_fails(data: bytes) -> None:
+    def always_fails(parts: object, trees: object = None) -> None:
         raise CheckError(CheckReport("x", ()))
 
-    monkeypatch.setattr("plangen.batch.run.raise_if_failed", always_fails)
+    monkeypatch.setattr("plangen.batch.run.raise_if_parts_fail", always_fails)
     checked = run(example, str(example / "provinces.yaml"), tmp_path / "a")
     assert all(i.status == FAILED for i in checked)
     assert not list((tmp_path / "a").glob("*.docx"))
