@@ -326,6 +326,34 @@ def check(files: tuple[Path, ...], schemas: Path | None, as_json: bool,
 
 
 @main.command()
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Tệp Excel ra (mặc định: cạnh tệp kế hoạch, đuôi -phan-cong.xlsx) / output "
+                   ".xlsx (default: beside the spec).")
+@click.option("--ics", type=click.Path(path_type=Path),
+              help="Ghi thêm lịch các thời hạn (.ics) cho Outlook, Google Calendar / also write "
+                   "the deadlines as a calendar.")
+@LOCALITY_OPTION
+@ALLOW_OPTION
+@LANG_OPTION
+@_reports_errors
+def assignments(spec: Path, output: Path | None, ics: Path | None, locality_name: str | None,
+                allow: tuple[Path, ...], lang: str | None) -> None:
+    """Bảng phân công nhiệm vụ (Excel) để các cơ quan báo cáo / the assignment workbook."""
+    from plangen.track.api import write_assignments
+
+    lang = current_lang(lang)
+    _require_files((spec,))
+    target = output or spec.with_name(f"{spec.stem}-phan-cong.xlsx")
+    written = write_assignments(spec, target, ics, locality=_locality(locality_name),
+                                allow=allow)
+    for issue in written.warnings:
+        click.echo(issue.format(lang), err=True)
+    for path in written.files:
+        click.echo(message("track_written", lang, path=path))
+
+
+@main.command()
 @click.argument("source", metavar="TỆP")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Tệp YAML ra (mặc định: cạnh tệp vào, đuôi .yaml) / output spec (default: "

@@ -371,6 +371,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "\"{second}\". Xóa một trong hai.",
                     "The alias \"{alias}\" already names \"{first}\"; it cannot also name "
                     "\"{second}\". Remove one."),
+    # tracking (plangen/track/): assignments, reports, charts
+    "track_written": ("Đã ghi {path}", "Written {path}"),
     # rendering and output
     "template_missing": ("Không tìm thấy mẫu Word \"{path}\".", "Template not found: \"{path}\"."),
     "template_bad": ("Mẫu Word \"{path}\" bị hỏng hoặc không phải .docx: {detail}.",

@@ -1,0 +1,121 @@
+"""The plan's tasks as assignments: who leads, who joins, who oversees, by when.
+
+`assignments` is the one adapter between the plan's task model and everything this package
+does: the workbook, the calendar, the report and the timeline chart read tasks only through
+it, so a new way of writing tasks (tasks in any section, agency-headed duty blocks) is taught
+here once.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from plangen.model import Plan, PlanDate, Task
+from plangen.spec.deadlines import Period, parse_timeline
+from plangen.track.agencies import Agency, AgencyBook
+from plangen.vntext import letter
+
+LEAD, PARTNER, SUPERVISOR = "Chủ trì", "Phối hợp", "Đôn đốc"
+ROLES = (LEAD, PARTNER, SUPERVISOR)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One task as the workbook lists it: its number, title, agencies by role, deadline."""
+
+    number: str  # "1", "2.a": what officers call the task, and its key in the workbook
+    title: str
+    roles: tuple[tuple[Agency, str], ...]  # (agency, LEAD / PARTNER / SUPERVISOR)
+    period: Period | None  # None: the plan gives no timeline
+    product: str | None = None
+
+    @property
+    def timeline(self) -> str:
+        """The deadline as written ("" when the plan gives none)."""
+        return self.period.text if self.period else ""
+
+    def role_of(self, agency: Agency) -> str | None:
+        """The agency's role in this task, if it has one (the strongest one)."""
+        found = [role for who, role in self.roles if who.key == agency.key]
+        return min(found, key=ROLES.index) if found else None
+
+    def leads(self) -> list[Agency]:
+        return [who for who, role in self.roles if role == LEAD]
+
+
+@dataclass(frozen=True)
+class Assignments:
+    """Every task of one plan as assignments, and the agencies they name in order."""
+
+    plan: Plan
+    tasks: tuple[Assignment, ...]
+    agencies: tuple[Agency, ...]
+
+    def by_number(self) -> dict[str, Assignment]:
+        return {task.number: task for task in self.tasks}
+
+    def of(self, agency: Agency) -> list[Assignment]:
+        """The tasks `agency` has a role in, in plan order."""
+        return [task for task in self.tasks if task.role_of(agency)]
+
+
+def plan_day(date: PlanDate) -> datetime.date:
+    """The plan's date, its first possible day when the day or month is left blank."""
+    return datetime.date(date.year, date.month or 1, date.day or 1)
+
+
+def assignments(plan: Plan) -> Assignments:
+    """The plan's tasks, each with its agencies (aliases matched) and its period."""
+    book = AgencyBook(plan.agencies)
+    day = plan_day(plan.date)
+    tasks = tuple(_assignment(number, task, parent, book, day)
+                  for number, task, parent in _numbered(plan))
+    seen: dict[str, Agency] = {}
+    for task in tasks:
+        for agency, _ in task.roles:
+            seen.setdefault(agency.key, agency)
+    # agencies that lead come first (as the plan lists them), then groups last
+    ordered = sorted(seen.values(), key=lambda a: (a.group, not any(
+        t.role_of(a) == LEAD for t in tasks)))
+    return Assignments(plan, tasks, tuple(ordered))
+
+
+def _numbered(plan: Plan) -> Iterator[tuple[str, Task, Task | None]]:
+    """Each task to report on: a task, or its sub-tasks a), b) in its place."""
+    for index, task in enumerate(plan.tasks.items, 1):
+        if not task.subtasks:
+            yield str(index), task, None
+        for sub_index, sub in enumerate(task.subtasks):
+            yield f"{index}.{letter(sub_index)}", sub, task
+
+
+def _assignment(number: str, task: Task, parent: Task | None, book: AgencyBook,
+                day: datetime.date) -> Assignment:
+    source = task if (task.lead or task.implementer or task.partners or task.supervisor
+                      or parent is None) else parent
+    roles: list[tuple[Agency, str]] = []
+    seen: set[str] = set()
+    for lines, role in ((source.lead + source.implementer, LEAD), (source.partners, PARTNER),
+                        (source.supervisor, SUPERVISOR)):
+        for agency in book.agencies(lines):
+            if agency.key not in seen:
+                seen.add(agency.key)
+                roles.append((agency, role))
+    timeline = task.timeline or (parent.timeline if parent else None)
+    title = f"{parent.title}: {task.title}" if parent else task.title
+    return Assignment(number=number, title=title, roles=tuple(roles),
+                      period=parse_timeline(timeline, day) if timeline else None,
+                      product=task.product or (parent.product if parent else None))
+
+
+def plan_reference(plan: Plan) -> str:
+    """ "Kế hoạch số 05/KH-UBND ngày 13/4/2026 của Ủy ban nhân dân tỉnh Đắk Lắk": how a
+    workbook and a report name the plan."""
+    number = f"{int(plan.number):02d}" if plan.number else "…"
+    date = plan.date
+    day = "/".join(str(part) if part else "…" for part in (date.day, date.month)) + (
+        f"/{date.year}")
+    kind = plan.doc_type[:1].upper() + plan.doc_type[1:].lower()
+    return f"{kind} số {number}/{plan.symbol} ngày {day} của {plan.issuer.name}"
