@@ -894,6 +894,52 @@ CATALOG: dict[str, tuple[str, str]] = {
     # plangen check: what the NĐ 30 rules found
     "check_ok": ("đạt.", "passes."),
     "check_ok_text": ("đang là “{text}”", "reads “{text}”"),
+    # a decision that issues a plan (check/rules_decision.py)
+    "check_title_decision_authority": ("Dòng thẩm quyền ban hành", "The authority line"),
+    "check_title_decision_grounds": ("Các căn cứ", "The grounds"),
+    "check_title_decision_word": ("Dòng \"QUYẾT ĐỊNH:\"", "The \"QUYẾT ĐỊNH:\" line"),
+    "check_title_decision_articles": ("Các điều", "The articles"),
+    "check_title_attached_reference": ("Dòng \"(Kèm theo Quyết định …)\"",
+                                       "The \"(Kèm theo Quyết định …)\" line"),
+    "check_title_attached_frame": ("Không có số, ngày, nơi nhận, chữ ký riêng",
+                                   "No number, date, recipients or signature of its own"),
+    "check_part_decision": ("[Quyết định] ", "[Decision] "),
+    "check_part_plan": ("[Kế hoạch kèm theo] ", "[Attached plan] "),
+    "check_term_decision_authority": ("Dòng thẩm quyền ban hành (in hoa, dưới trích yếu)",
+                                      "The authority line (capitals, under the summary)"),
+    "check_term_decision_grounds": ("Các dòng \"Căn cứ …\"", "The \"Căn cứ …\" lines"),
+    "check_term_decision_ground": ("Dòng căn cứ", "A ground line"),
+    "check_term_decision_word": ("Dòng \"QUYẾT ĐỊNH:\"", "The \"QUYẾT ĐỊNH:\" line"),
+    "check_term_decision_articles": ("Các điều (\"Điều 1.\" …)", "The articles (\"Điều 1.\" …)"),
+    "check_term_attached_reference": ("Dòng \"(Kèm theo Quyết định số …)\" dưới trích yếu kế "
+                                      "hoạch", "The \"(Kèm theo Quyết định số …)\" line under "
+                                      "the plan's summary"),
+    "check_ground_end": ("Căn cứ phải kết thúc bằng \"{want}\" (căn cứ cuối bằng \".\"), "
+                         "đang là \"{found}\".",
+                         "A ground ends with \"{want}\" (the last with \".\"), not "
+                         "\"{found}\"."),
+    "check_ok_grounds": ("{count} căn cứ.", "{count} grounds."),
+    "check_article_label_bold": ("Chữ \"{label}\" phải in đậm.",
+                                 "The label \"{label}\" must be bold."),
+    "check_article_order": ("Các điều phải đánh số liên tục từ 1, đang là {found}.",
+                            "Articles are numbered from 1 without gaps, not {found}."),
+    "check_as_article": ("Nơi nhận ghi \"Như Điều {number}\" nhưng quyết định không có Điều "
+                         "{number} (điều cuối là Điều {last}).",
+                         "The recipients say \"Như Điều {number}\" but the decision has no "
+                         "Article {number} (the last is Article {last})."),
+    "check_ok_articles": ("{count} điều.", "{count} articles."),
+    "check_reference_number": ("Dòng kèm theo phải ghi đúng số, ký hiệu của quyết định "
+                               "(\"{want}\").",
+                               "The reference line must give the decision's number and symbol "
+                               "(\"{want}\")."),
+    "check_reference_date": ("Dòng kèm theo phải ghi đúng ngày của quyết định (\"{want}\").",
+                             "The reference line must give the decision's date (\"{want}\")."),
+    "check_attached_own": ("Kế hoạch ban hành kèm theo quyết định không có {what} riêng: số, "
+                           "ngày, nơi nhận và chữ ký là của quyết định.",
+                           "A plan issued by a decision has no {what} of its own: the number, "
+                           "date, recipients and signature are the decision's."),
+    "check_ok_attached": ("số, ngày, nơi nhận, chữ ký ở quyết định.",
+                          "number, date, recipients and signature are the decision's."),
     "check_missing": ("Không tìm thấy {what}.", "{what} was not found."),
     "check_size": ("{what} cỡ chữ {found} (cần {want}).",
                    "{what} is {found} pt (needs {want} pt)."),

@@ -121,11 +121,11 @@ class Parts:
     appendix_labels: list[Ref] = field(default_factory=list)
 
 
-def find_parts(layout: Layout) -> Parts:
-    """Locate each part of the plan in `layout`."""
+def find_parts(layout: Layout, doc_type: str = DOC_TYPE) -> Parts:
+    """Locate each part of the plan (or of the `doc_type` document) in `layout`."""
     lines = refs(layout.paragraphs)
     parts = Parts()
-    title_at = next((i for i, ref in enumerate(lines) if ref.text.upper() == DOC_TYPE), None)
+    title_at = next((i for i, ref in enumerate(lines) if ref.text.upper() == doc_type), None)
     head = lines[:title_at] if title_at is not None else lines[:40]
     _find_header(parts, head)
     if title_at is not None:

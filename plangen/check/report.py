@@ -14,6 +14,7 @@ from plangen.check.result import CheckReport, CheckResult, Finding, Term, Where
 from plangen.messages import message
 
 MAX_SHOWN = 8  # findings printed per check; JSON has them all
+_PARTS = ("decision.", "plan.")  # the two parts of a decision that issues a plan
 _STATUS = {"pass": "check_status_pass", "fail": "check_status_fail", "skip": "check_status_skip"}
 
 
@@ -71,7 +72,9 @@ def finding_text(finding: Finding, lang: str) -> str:
 
 def _result_lines(result: CheckResult, lang: str) -> list[str]:
     status = message(_STATUS[result.status], lang)
-    title = f"{message(result.title, lang)} ({result.rule})"
+    part = result.id.partition(".")[0] if result.id.startswith(_PARTS) else ""
+    prefix = message(f"check_part_{part}", lang) if part else ""
+    title = f"{prefix}{message(result.title, lang)} ({result.rule})"
     if result.status != "fail":
         detail = finding_text(result.found[0], lang) if result.found else ""
         return [f"  [{status}] {title}" + (f": {detail}" if detail else "")]

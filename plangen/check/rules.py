@@ -23,6 +23,17 @@ from plangen.check.rules_body import (
     check_recipients,
     check_signature,
 )
+from plangen.check.rules_decision import (
+    TwoParts,
+    check_attached_frame,
+    check_attached_reference,
+    check_decision_articles,
+    check_decision_authority,
+    check_decision_grounds,
+    check_decision_word,
+    part_results,
+    split_decision,
+)
 from plangen.check.rules_head import (
     check_date_line,
     check_fonts,
@@ -60,10 +71,33 @@ RULES: tuple[RuleSpec, ...] = (
 )
 
 
+# A decision that issues a plan: the page rules judge the whole file, the others each part
+PAGE_RULES = ("paper", "margins", "fonts", "page-numbers")
+DECISION_PART_RULES = ("header-block", "number-line", "date-line", "title", "body-text",
+                       "headings", "recipients", "signature")
+PLAN_PART_RULES = ("title", "body-text", "headings", "appendix", "appendix-header-row")
+
+
 def run_rules(layout: Layout) -> list[CheckResult]:
-    """Every NĐ 30 rule, in order, on one read document."""
+    """Every NĐ 30 rule, in order, on one read document (each part of a decision that issues
+    a plan by its own rules)."""
+    two = split_decision(layout)
+    if two is not None:
+        return _two_part_results(layout, two)
     parts = find_parts(layout)
     return [rule.run(layout, parts) for rule in RULES]
+
+
+def _two_part_results(layout: Layout, two: TwoParts) -> list[CheckResult]:
+    by_id = {rule.id: rule.run for rule in RULES}
+    whole = find_parts(layout)
+    results = [by_id[rule](layout, whole) for rule in PAGE_RULES]
+    decision = [by_id[rule](two.decision, two.decision_parts) for rule in DECISION_PART_RULES]
+    decision += [check_decision_authority(two), check_decision_grounds(two),
+                 check_decision_word(two), check_decision_articles(two)]
+    plan = [by_id[rule](two.plan, two.plan_parts) for rule in PLAN_PART_RULES]
+    plan += [check_attached_reference(two), check_attached_frame(two)]
+    return results + part_results("decision", decision) + part_results("plan", plan)
 
 
 def skip_rules(reason: Finding) -> list[CheckResult]:

@@ -288,7 +288,9 @@ def check_appendix(layout: Layout, parts: Parts) -> CheckResult:
 
 
 def _check_appendix_title(layout: Layout, label: Ref, found: list[Finding]) -> None:
-    after = [ref for ref in refs(layout.paragraphs[label.para.index:]) if ref.para.table is None]
+    # by index, not position: a part of a two-part document starts past paragraph 1
+    after = [ref for ref in refs([p for p in layout.paragraphs if p.index > label.para.index])
+             if ref.para.table is None]
     if not after:
         found.append(missing("appendix_title"))
         return
@@ -311,7 +313,8 @@ def check_appendix_header_row(layout: Layout, parts: Parts) -> CheckResult:
                 continue
             count += 1
             if not table.header_repeats:
-                first_cell = layout.paragraphs[table.paragraphs[0] - 1]
+                first_cell = next(p for p in layout.paragraphs
+                                  if p.index == table.paragraphs[0])
                 found.append(Finding("check_header_row", {"table": number}, where(first_cell)))
     if not count:
         return skipped("appendix-header-row", title_code("appendix-header-row"),

@@ -1,0 +1,165 @@
+"""`plangen check` on a decision that issues a plan: each part judged by its own rules.
+
+The passing document is plangen's own render of a committee decision and its plan; each broken
+one changes one thing in its document.xml, and exactly the rule about it must fail.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from plangen.check.api import check_docx
+from plangen.check.report import finding_text, format_text
+from plangen.check.result import CheckReport
+from plangen.model import build_plan
+from plangen.render.docx import render_plan
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "decision"
+DOCUMENT = "word/document.xml"
+
+
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((DATA / "committee.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture(scope="module")
+def rendered() -> bytes:
+    return render_plan(build_plan(_data()))
+
+
+def failing(report: CheckReport) -> set[str]:
+    return {r.id for r in report.results if r.status == "fail"}
+
+
+def with_document(data: bytes, edit: Any) -> bytes:
+    """`data` with its document.xml passed through `edit` (text to text)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == DOCUMENT:
+                changed = edit(body.decode("utf-8"))
+                assert changed != body.decode("utf-8"), "the edit changed nothing"
+                body = changed.encode("utf-8")
+            target.writestr(info, body)
+    return out.getvalue()
+
+
+def test_plangens_own_decision_passes_and_both_parts_are_judged(rendered: bytes) -> None:
+    report = check_docx(rendered)
+    assert report.ok, format_text([report], "en")
+    ids = [r.id for r in report.results]
+    for rule in ("header-block", "number-line", "date-line", "title", "body-text",
+                 "recipients", "signature", "decision-authority", "decision-grounds",
+                 "decision-word", "decision-articles"):
+        assert f"decision.{rule}" in ids
+    for rule in ("title", "body-text", "headings", "appendix", "attached-reference",
+                 "attached-frame"):
+        assert f"plan.{rule}" in ids
+    text = format_text([report], "vi")
+    assert "[Quyết định] Quốc hiệu" in text and "[Kế hoạch kèm theo] Tên loại" in text
+    assert "[Decision]" in format_text([report], "en")
+
+
+def test_a_plan_alone_is_checked_as_before(rendered: bytes) -> None:
+    data = _data()
+    decision = data.pop("decision")
+    data.update(place=decision["place"], date=decision["date"],
+                recipients=decision["recipients"][1:], signature=decision["signature"])
+    report = check_docx(render_plan(build_plan(data)))
+    assert report.ok and not any("." in r.id for r in report.results if r.id.startswith(
+        ("decision", "plan")))
+
+
+def _article_label_not_bold(xml: str) -> str:
+    return xml.replace("<w:b/></w:rPr><w:t xml:space=\"preserve\">Điều 2.",
+                       "</w:rPr><w:t xml:space=\"preserve\">Điều 2.", 1)
+
+
+@pytest.mark.parametrize(("edit", "rule", "code"), [
+    (_article_label_not_bold, "decision.decision-articles", "check_article_label_bold"),
+    (lambda xml: xml.replace(">Điều 3.<", ">Điều 4.<", 1), "decision.decision-articles",
+     "check_article_order"),
+    (lambda xml: xml.replace("Như Điều 3;", "Như Điều 5;", 1), "decision.decision-articles",
+     "check_as_article"),
+    (lambda xml: xml.replace("năm 2025;", "năm 2025.", 1), "decision.decision-grounds",
+     "check_ground_end"),
+    (lambda xml: xml.replace("(Kèm theo Quyết định số \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/QĐ-UBND",
+                             "(Kèm theo Quyết định số 12/QĐ-UBND", 1),
+     "plan.attached-reference", "check_reference_number"),
+    (lambda xml: xml.replace("tháng 6</w:t><w:br/>", "tháng 7</w:t><w:br/>", 1),
+     "plan.attached-reference", "check_reference_date"),
+    (lambda xml: xml.replace("tháng 6 năm 2026 của", "tháng 7 năm 2026 của", 1),
+     "plan.attached-reference", "check_reference_date"),
+])
+def test_each_decision_rule_fails_on_its_own(rendered: bytes, edit: Any, rule: str,
+                                              code: str) -> None:
+    report = check_docx(with_document(rendered, edit))
+    assert failing(report) == {rule}, format_text([report], "en")
+    found = next(r for r in report.results if r.id == rule).found
+    assert code in {finding.code for finding in found}
+    assert all("{" not in finding_text(finding, lang) for finding in found
+               for lang in ("vi", "en"))
+
+
+def test_without_the_decision_word_the_articles_are_not_found(rendered: bytes) -> None:
+    report = check_docx(with_document(rendered, lambda xml: xml.replace(
+        ">QUYẾT ĐỊNH:<", ">Quyết định như sau<", 1)))
+    # and the centred line left is body text that is not justified
+    assert failing(report) == {"decision.decision-word", "decision.decision-articles",
+                               "decision.body-text"}
+
+
+def test_a_plan_without_its_reference_line(rendered: bytes) -> None:
+    report = check_docx(with_document(rendered, lambda xml: xml.replace(
+        "(Kèm theo Quyết định", "(Theo Quyết định", 1)))
+    # the centred line left is body text that is not justified
+    assert failing(report) == {"plan.attached-reference", "plan.body-text"}
+
+
+def test_the_authority_line_must_be_capitals(rendered: bytes) -> None:
+    report = check_docx(with_document(rendered, lambda xml: xml.replace(
+        ">ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK<", ">Ủy ban nhân dân tỉnh Đắk Lắk<", 1)))
+    assert failing(report) == {"decision.decision-authority"}
+
+
+def test_grounds_must_be_italic(rendered: bytes) -> None:
+    def upright(xml: str) -> str:
+        start = xml.index("Căn cứ Luật Tổ chức")
+        para = xml.rindex("<w:p>", 0, start)
+        return xml[:para] + xml[para:start].replace(
+            "<w:r>", "<w:r><w:rPr><w:i w:val=\"0\"/></w:rPr>", 1) + xml[start:]
+
+    report = check_docx(with_document(rendered, upright))
+    assert "decision.decision-grounds" in failing(report)
+
+
+def test_an_attached_plan_with_its_own_recipients_fails(rendered: bytes) -> None:
+    """A signature table copied into the plan part is found and refused."""
+    def copy_table(xml: str) -> str:
+        table = re.search(r"<w:tbl>(?:(?!<w:tbl>).)*?Nơi nhận:.*?</w:tbl>", xml, re.S)
+        assert table is not None
+        end = xml.index("IV. TỔ CHỨC THỰC HIỆN")
+        close = xml.index("</w:p>", xml.index("Sở Khoa học và Công nghệ theo dõi", end)) + 6
+        return xml[:close] + table.group(0) + xml[close:]
+
+    report = check_docx(with_document(rendered, copy_table))
+    assert "plan.attached-frame" in failing(report)
+
+
+def test_split_is_not_fooled_by_a_plan_that_quotes_a_decision() -> None:
+    """A plain plan whose body mentions "QUYẾT ĐỊNH" is one document."""
+    from plangen.spec.api import load_plan
+
+    spec = Path(__file__).resolve().parents[2] / "specs" / "dak-lak.yaml"
+    report = check_docx(render_plan(load_plan(spec)))
+    assert not any(r.id.startswith(("decision.", "plan.")) for r in report.results)
