@@ -299,12 +299,15 @@ def _report_failures(failed: list[Any], lang: str) -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--schemas", type=click.Path(path_type=Path),
-              help="Thư mục lược đồ OOXML (có wml.xsd) để kiểm tra thêm XSD; hoặc đặt "
-                   "PLANGEN_SCHEMAS / OOXML schema folder for the XSD check.")
+              help="Thư mục lược đồ OOXML khác (có wml.xsd; mặc định: lược đồ kèm plangen; "
+                   "hoặc đặt PLANGEN_SCHEMAS) / another OOXML schema folder (default: the "
+                   "bundled schemas).")
+@click.option("--no-schemas", "skip_schemas", is_flag=True,
+              help="Bỏ kiểm tra lược đồ XSD / skip the XSD check.")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON / JSON output.")
 @LANG_OPTION
 @_reports_errors
-def check(files: tuple[Path, ...], schemas: Path | None, as_json: bool,
+def check(files: tuple[Path, ...], schemas: Path | None, skip_schemas: bool, as_json: bool,
           lang: str | None) -> None:
     """Kiểm tra tệp Word (.docx) theo thể thức NĐ 30 / check .docx files against NĐ 30."""
     from plangen.check.api import check_file
@@ -317,7 +320,9 @@ def check(files: tuple[Path, ...], schemas: Path | None, as_json: bool,
             raise UsageError("check_is_directory", path=str(path))
         if not path.exists():
             raise UsageError("check_missing_file", path=str(path))
-    folder = schema_folder(schemas)
+    if schemas is not None and skip_schemas:
+        raise UsageError("check_schemas_conflict")
+    folder = schema_folder(schemas, skip=skip_schemas)
     if folder is not None:
         load_schema(folder)
     reports = [check_file(path, schemas=folder) for path in files]

@@ -885,10 +885,18 @@ CATALOG: dict[str, tuple[str, str]] = {
                               "the document's content cannot be read."),
     "check_schema_error": ("\"{part}\" dòng {line}: {detail}", "\"{part}\" line {line}: {detail}"),
     "check_ok_schema": ("{count} phần hợp lệ.", "{count} parts valid."),
+    "check_schema_root": ("\"{part}\" bắt đầu bằng phần tử <{found}>, loại phần này phải là "
+                          "<{expected}>.",
+                          "\"{part}\" starts with <{found}>; a part of this type must be "
+                          "<{expected}>."),
     "check_schemas_missing": ("Thư mục lược đồ \"{path}\" không có tệp wml.xsd. Chỉ đến thư mục "
-                              "ooxml-xsd (ví dụ --schemas ../shared/ooxml-xsd).",
-                              "The schema folder \"{path}\" has no wml.xsd. Point at the "
-                              "ooxml-xsd folder (e.g. --schemas ../shared/ooxml-xsd)."),
+                              "chứa các tệp .xsd của OOXML, hoặc bỏ --schemas để dùng lược đồ "
+                              "kèm plangen.",
+                              "The schema folder \"{path}\" has no wml.xsd. Point at a folder "
+                              "holding the OOXML .xsd files, or leave out --schemas to use the "
+                              "schemas bundled with plangen."),
+    "check_schemas_conflict": ("Chỉ dùng một trong hai: --schemas THƯ-MỤC hoặc --no-schemas.",
+                               "Use either --schemas DIR or --no-schemas, not both."),
     "check_schemas_bad": ("Không nạp được lược đồ trong \"{path}\": {detail}.",
                           "Cannot load the schemas in \"{path}\": {detail}."),
     # plangen check: what the NĐ 30 rules found

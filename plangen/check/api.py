@@ -1,9 +1,9 @@
 """Library entry for `plangen check`: is a .docx whole, schema-valid and laid out per NĐ 30?
 
-`check_docx` runs, in order: the package integrity checks (check_package), the XSD check when a
-schema folder is given (check_schema), and the NĐ 30 rules (check_rules) on the document as
-read by check_format. `fast_check` leaves out the XSD check; batch runs it on every file it
-writes.
+`check_docx` runs, in order: the package integrity checks (check_package), the XSD check
+against the bundled schemas or another schema folder (check_schema; `schemas=None` leaves it
+out), and the NĐ 30 rules (check_rules) on the document as read by check_format.
+`fast_check` leaves out the XSD check; batch runs it on every file it writes.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from pathlib import Path
 from plangen.check.format import read_layout
 from plangen.check.package import Package, integrity_results, open_package
 from plangen.check.report import finding_text
-from plangen.check.result import CheckReport, Finding
+from plangen.check.result import CheckReport, Finding, skipped
 from plangen.check.rules import run_rules, skip_rules
-from plangen.check.schema import schema_result
+from plangen.check.schema import BUNDLED_SCHEMAS, schema_result
 from plangen.errors import PlangenError, UsageError
 from plangen.files import InputTooLarge, ReadCodes, read_bounded
 from plangen.messages import message
@@ -35,18 +35,21 @@ class CheckError(PlangenError):
 
 
 def check_docx(data: bytes, file: str = "<docx>", *,
-               schemas: Path | None = None) -> CheckReport:
-    """Check the .docx in `data`; `schemas` is a folder holding wml.xsd (None: no XSD check)."""
+               schemas: Path | None = BUNDLED_SCHEMAS) -> CheckReport:
+    """Check the .docx in `data`; `schemas` is a folder holding wml.xsd and the other OOXML
+    schemas (default: plangen's own copy; None: no XSD check)."""
     return check_package(open_package(data), file, schemas=schemas)
 
 
 def check_package(package: Package, file: str = "<docx>", *,
                   schemas: Path | None = None) -> CheckReport:
     """Check a package already read, from a zip (`open_package`) or from memory
-    (`check.memory.package_from_parts`)."""
+    (`check.memory.package_from_parts`); the XSD check only when `schemas` names a folder
+    (batch's in-memory self-check leaves it out)."""
     results = integrity_results(package)
     if schemas is not None:
-        results.append(schema_result(package, schemas))
+        results.append(schema_result(package, schemas) if package.parts else skipped(
+            "schema", "check_title_schema", "ISO/IEC 29500", Finding("check_skip_broken_zip")))
     layout = read_layout(package) if package.parts else None
     if layout is None:
         results += skip_rules(Finding("check_skip_unreadable"))
@@ -55,7 +58,7 @@ def check_package(package: Package, file: str = "<docx>", *,
     return CheckReport(file, tuple(results))
 
 
-def check_file(path: Path, *, schemas: Path | None = None) -> CheckReport:
+def check_file(path: Path, *, schemas: Path | None = BUNDLED_SCHEMAS) -> CheckReport:
     """Check the .docx at `path`; UsageError when it cannot be read at all."""
     codes = ReadCodes(missing="check_missing_file", directory="check_is_directory")
     try:
@@ -67,7 +70,7 @@ def check_file(path: Path, *, schemas: Path | None = None) -> CheckReport:
 
 def fast_check(data: bytes) -> CheckReport:
     """Integrity and NĐ 30 rules, without the XSD check: cheap enough for every batch file."""
-    return check_docx(data)
+    return check_docx(data, schemas=None)
 
 
 def failure_summary(report: CheckReport, lang: str = "vi") -> str:

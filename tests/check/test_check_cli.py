@@ -49,7 +49,7 @@ def test_a_sound_plan_exits_0_with_every_check_named_in_vietnamese(good: Path) -
     assert result.exit_code == 0, result.output
     assert f"Kiểm tra {good}" in result.output
     assert "[ĐẠT] Lề trang (PL1 I.3): trên 20, dưới 20, trái 30, phải 15 mm." in result.output
-    assert "Kết quả: 20 đạt, 0 không đạt, 0 bỏ qua." in result.output
+    assert "Kết quả: 21 đạt, 0 không đạt, 0 bỏ qua." in result.output
     assert "Traceback" not in result.output
 
 
@@ -81,7 +81,8 @@ def test_json_for_machines(good: Path, bad: Path) -> None:
     ids = [check["id"] for check in second["checks"]]
     assert ids[:6] == ["package.zip", "package.content-types", "package.relationships",
                        "package.xml", "package.unique-ids", "package.word"]
-    assert ids[6:] == [rule.id for rule in RULES]
+    assert ids[6] == "schema"
+    assert ids[7:] == [rule.id for rule in RULES]
     date = next(check for check in second["checks"] if check["id"] == "date-line")
     assert date["status"] == "fail" and date["rule"] == "PL1 II.4"
     finding = date["found"][0]
@@ -89,7 +90,7 @@ def test_json_for_machines(good: Path, bad: Path) -> None:
     assert finding["where"] == {"story": "body", "paragraph": 6, "table": 1, "row": 2,
                                 "cell": 2, "section": 1,
                                 "text": "Đắk Lắk, ngày 05 tháng 03 năm 2026"}
-    assert second["summary"] == {"pass": 17, "fail": 1, "skip": 2}  # no appendix
+    assert second["summary"] == {"pass": 18, "fail": 1, "skip": 2}  # no appendix
 
 
 def test_several_files_are_summed_up(good: Path, bad: Path) -> None:
@@ -98,13 +99,27 @@ def test_several_files_are_summed_up(good: Path, bad: Path) -> None:
     assert result.output.rstrip().endswith("2 tệp, 1 tệp không đạt.")
 
 
-def test_schema_check_by_option_or_environment(good: Path, tmp_path: Path) -> None:
-    by_option = run(str(good), "--schemas", str(XSD_DIR))
+def test_schema_check_by_default_by_option_or_environment(good: Path, tmp_path: Path) -> None:
+    by_default = run(str(good))
+    assert by_default.exit_code == 0, by_default.output
+    assert "[ĐẠT] Đúng lược đồ OOXML (XSD)" in by_default.output
+    copy = tmp_path / "xsd-copy"
+    shutil.copytree(XSD_DIR, copy)
+    by_option = run(str(good), "--schemas", str(copy))
     assert by_option.exit_code == 0, by_option.output
     assert "[ĐẠT] Đúng lược đồ OOXML (XSD)" in by_option.output
-    by_env = run(str(good), env={"PLANGEN_SCHEMAS": str(XSD_DIR)})
+    by_env = run(str(good), env={"PLANGEN_SCHEMAS": str(copy)})
     assert "[ĐẠT] Đúng lược đồ OOXML (XSD)" in by_env.output
-    assert "XSD" not in run(str(good)).output  # no folder, no schema check
+    (copy / "wml.xsd").unlink()  # the option and the variable are really read
+    for result in (run(str(good), "--schemas", str(copy)),
+                   run(str(good), env={"PLANGEN_SCHEMAS": str(copy)})):
+        assert result.exit_code == 2
+        assert "không có tệp wml.xsd" in result.output
+    skipped = run(str(good), "--no-schemas")
+    assert skipped.exit_code == 0
+    assert "XSD" not in skipped.output
+    both = run(str(good), "--no-schemas", "--schemas", str(XSD_DIR))
+    assert both.exit_code == 2 and "--no-schemas" in both.output
 
 
 def test_schema_violation_is_reported_with_part_and_line(renderer: Renderer,
@@ -124,8 +139,8 @@ def test_schema_violation_is_reported_with_part_and_line(renderer: Renderer,
     broken = tmp_path / "lech-luoc-do.docx"
     broken.write_bytes(out.getvalue())
     assert any("pStyle" in error for error in schema_errors(broken.read_bytes()))
-    assert run(str(broken)).exit_code == 0  # the fast checks do not read the schema
-    result = run(str(broken), "--schemas", str(XSD_DIR))
+    assert run(str(broken), "--no-schemas").exit_code == 0  # the fast checks read no schema
+    result = run(str(broken))
     assert result.exit_code == 1
     assert "[KHÔNG ĐẠT] Đúng lược đồ OOXML (XSD)" in result.output
     assert "\"word/document.xml\" dòng" in result.output and "pStyle" in result.output

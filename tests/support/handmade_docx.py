@@ -71,6 +71,9 @@ def handmade(**changes: Any) -> bytes:
     _page_numbers(document, spec)
     if spec["appendix"]:
         _appendix(document, spec)
+    # python-docx's own template writes <w:zoom w:val="bestFit"/>, which the schema refuses
+    for zoom in document.settings.element.findall(qn("w:zoom")):
+        zoom.set(qn("w:percent"), "100")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
