@@ -57,6 +57,7 @@ class StyleSpec:
     line: int | None = None
     exact: bool = False
     keep_next: bool = False
+    outline: int | None = None  # 1 for section headings, 2 for item titles (navigation pane)
 
 
 C, L, J = "center", "left", "both"
@@ -65,8 +66,14 @@ STYLES = (
     StyleSpec("KHVanBan", "KH Văn bản", "Normal", 14, align=J, first_line=567, before=6 * PT,
               after=0, line=LINE_115),
     StyleSpec("KHCanCu", "KH Căn cứ", "KHVanBan", italic=True),  # PL1 II.6.a
-    StyleSpec("KHMuc", "KH Mục", "KHVanBan", bold=True, keep_next=True),  # "I. …" caps bold
-    StyleSpec("KHKhoan", "KH Khoản", "KHVanBan", bold=True, keep_next=True),  # "1. Title"
+    # Word's own heading styles, looking like body text, carry the outline levels: the
+    # navigation pane, PDF bookmarks, pandoc and screen readers find the headings through them
+    StyleSpec("Heading1", "Heading 1", "KHVanBan", outline=1),
+    StyleSpec("Heading2", "Heading 2", "KHVanBan", outline=2),
+    StyleSpec("KHMuc", "KH Mục", "Heading1", bold=True, keep_next=True,  # "I. …" caps bold
+              outline=1),
+    StyleSpec("KHKhoan", "KH Khoản", "Heading2", bold=True, keep_next=True,  # "1. Title"
+              outline=2),
     StyleSpec("KHDiem", "KH Điểm", "KHVanBan"),  # "a) …" regular, PL1 II.6.đ
     # the closing stays on the page of the signature block that follows it
     StyleSpec("KHDoanKet", "KH Đoạn kết", "KHVanBan", keep_next=True),
@@ -147,6 +154,13 @@ def _prune(doc: DocumentObject) -> None:
     for tag in ("savePreviewPicture", "rsids"):
         for found in settings.findall(ooxml.qn(tag)):
             settings.remove(found)
+    # python-docx's sample writes <w:zoom w:val="bestFit"/>; the schema requires w:percent
+    for zoom in settings.findall(ooxml.qn("zoom")):
+        zoom.set(ooxml.qn("percent"), "100")
+    # the language Word assumes for theme fonts: Vietnamese, not python-docx's en-US/ja-JP
+    for theme_lang in settings.findall(ooxml.qn("themeFontLang")):
+        theme_lang.attrib.clear()
+        theme_lang.set(ooxml.qn("val"), "vi-VN")
 
 
 def _defaults(doc: DocumentObject) -> None:
@@ -189,6 +203,11 @@ def _add_style(doc: DocumentObject, spec: StyleSpec) -> None:
         fmt.line_spacing = Twips(spec.line) if spec.exact else spec.line / 240
     if spec.keep_next:
         fmt.keep_with_next = True
+    if spec.name.startswith("Heading"):  # Word's built-in style, not a custom one
+        style.element.attrib.pop(ooxml.qn("customStyle"), None)
+    if spec.outline is not None:  # Word counts outline levels from 0
+        ppr = style.element.get_or_add_pPr()
+        ooxml.insert_ordered(ppr, ooxml.element("outlineLvl", val=str(spec.outline - 1)))
 
 
 def _name_of(style_id: str) -> str:
