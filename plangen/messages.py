@@ -1120,6 +1120,10 @@ def message(code: str, lang: Lang = "vi", **params: Any) -> str:
 
 _HINTS = {
     "did_you_mean": (" Có phải là \"{value}\"?", " Did you mean \"{value}\"?"),
+    "vietnamese_key": (" Khóa `{key}` viết là `{value}` (tên khóa viết bằng tiếng Anh, nội "
+                       "dung viết bằng tiếng Việt): {value}: …",
+                       " Key `{key}` is written `{value}` (keys are in English, their values in "
+                       "Vietnamese): {value}: …"),
     "allowed": (" Các khóa dùng được ở đây: {value}. Sửa tên khóa hoặc xóa dòng.",
                 " Keys allowed here: {value}. Fix the key or delete the line."),
     "known": (" Các mã có: {value}.", " Known ids: {value}."),
@@ -1136,10 +1140,10 @@ _READ_AS = {
 
 def _render_param(key: str, value: Any, english: bool) -> Any:
     if key == "hint":
-        kind, text = value if isinstance(value, tuple) else ("did_you_mean", value)
+        kind, text, *named = value if isinstance(value, tuple) else ("did_you_mean", value)
         if not text or kind not in _HINTS:
             return ""
-        return _HINTS[kind][english].format(value=text)
+        return _HINTS[kind][english].format(value=text, key=named[0] if named else "")
     if key == "read_as" and isinstance(value, tuple):
         kind, text = value
         return _READ_AS.get(kind, _READ_AS["other"])[english].format(value=text)

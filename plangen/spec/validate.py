@@ -21,6 +21,7 @@ from plangen.spec.decision import decision_issues
 from plangen.spec.loader import LoadedSpec
 from plangen.spec.meaning import meaning_issues
 from plangen.spec.schema import DECISION_OWNED, SPEC_SCHEMA, Rules
+from plangen.spec.vnkeys import english_key
 from plangen.vntext import find_xml_illegal
 
 _TYPE_NAMES = {"string": "text", "integer": "integer", "boolean": "boolean",
@@ -309,14 +310,18 @@ def _rules_at(path: Path) -> Rules | None:
     return rules
 
 
-def _suggest(path: Path) -> tuple[str, str]:
-    """("did_you_mean", key) for a near miss, else ("allowed", "a, b, c")."""
+def _suggest(path: Path) -> tuple[str, ...]:
+    """("vietnamese_key", key, name) for a key typed in Vietnamese, ("did_you_mean", key) for
+    a near miss, else ("allowed", "a, b, c")."""
     parent = _rules_at(path[:-1])
     fields = parent.get("schema") if parent else None
     if isinstance(fields, dict) and "type" in fields:  # a list's item rules
         fields = fields.get("schema")
     if not isinstance(fields, dict):
         return ("", "")
+    english = english_key(str(path[-1]), list(fields))
+    if english is not None:  # "chủ trì:" for "lead:"
+        return ("vietnamese_key", english, str(path[-1]).strip())
     if " " in str(path[-1]).strip():  # "- Sở Tư pháp: theo dõi" read as a key and a value
         return ("text_with_colon", str(path[-1]))
     close = difflib.get_close_matches(str(path[-1]).lower(), list(fields), n=1, cutoff=0.6)

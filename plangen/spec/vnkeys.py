@@ -1,0 +1,93 @@
+"""The Vietnamese names officers type for our English keys ("chủ trì:" for `lead:`).
+
+A key the schema does not know is looked up here, with or without its accents, so the message
+can say "Khóa `chủ trì` viết là `lead`" instead of a guess. A name may stand for several keys
+(`tiêu đề` is `title` in an item, `heading` in a section): the first one allowed where the key
+was written wins.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# English key -> the names it is known by in plans, forms and speech (written with accents)
+NAMES: dict[str, tuple[str, ...]] = {
+    "issuer": ("cơ quan ban hành", "cơ quan", "đơn vị ban hành", "tên cơ quan", "ban hành"),
+    "parent": ("cơ quan chủ quản", "cơ quan cấp trên", "chủ quản"),
+    "header_lines": ("dòng tên cơ quan", "tên cơ quan ban hành"),
+    "number": ("số", "số văn bản", "số kế hoạch", "số hiệu"),
+    "symbol": ("ký hiệu", "ký hiệu văn bản", "số ký hiệu"),
+    "place": ("địa danh", "nơi ban hành"),
+    "date": ("ngày", "ngày tháng", "ngày ban hành", "thời gian ban hành", "ngày tháng năm"),
+    "day": ("ngày",),
+    "month": ("tháng",),
+    "year": ("năm",),
+    "summary": ("trích yếu", "trích yếu nội dung", "tên kế hoạch", "tóm tắt"),
+    "doc_type": ("tên loại", "loại văn bản"),
+    "preamble": ("căn cứ", "mở đầu", "phần mở đầu", "lời mở đầu"),
+    "purpose": ("mục đích", "mục đích yêu cầu", "mục đích, yêu cầu"),
+    "tasks": ("nhiệm vụ", "nhiệm vụ và giải pháp", "nhiệm vụ giải pháp", "nội dung",
+              "nội dung kế hoạch", "nhiệm vụ cụ thể"),
+    "funding": ("kinh phí", "kinh phí thực hiện", "nguồn kinh phí"),
+    "organization": ("tổ chức thực hiện", "tổ chức", "trách nhiệm"),
+    "reporting": ("chế độ báo cáo", "báo cáo"),
+    "closing": ("kết thúc", "đoạn kết", "phần kết", "lời kết"),
+    "recipients": ("nơi nhận",),
+    "drafting_code": ("ký hiệu người soạn thảo", "người soạn thảo", "mã soạn thảo"),
+    "signature": ("chữ ký", "người ký", "ký", "ký tên"),
+    "lines": ("quyền hạn ký", "chức vụ", "thẩm quyền ký", "dòng"),
+    "name": ("họ tên", "họ và tên", "tên", "tên người ký"),
+    "appendix": ("phụ lục",),
+    "columns": ("cột", "các cột", "tên cột"),
+    "rows": ("dòng", "hàng", "các dòng"),
+    "from_tasks": ("lấy từ nhiệm vụ", "theo nhiệm vụ"),
+    "title": ("tiêu đề", "tên", "tên mục", "tên nhiệm vụ", "tên phụ lục"),
+    "heading": ("tiêu đề", "tên mục", "đề mục"),
+    "items": ("các mục", "mục", "danh sách", "các ý"),
+    "bullets": ("gạch đầu dòng", "các ý"),
+    "points": ("điểm", "các điểm"),
+    "text": ("nội dung", "văn bản", "đoạn văn"),
+    "description": ("mô tả", "nội dung"),
+    "content": ("nội dung", "nội dung công việc", "nội dung thực hiện"),
+    "named_items": ("tên nhiệm vụ", "các nhiệm vụ"),
+    "id": ("mã", "mã nhiệm vụ"),
+    "lead": ("chủ trì", "cơ quan chủ trì", "đơn vị chủ trì", "chịu trách nhiệm"),
+    "implementer": ("thực hiện", "đơn vị thực hiện", "cơ quan thực hiện"),
+    "partners": ("phối hợp", "cơ quan phối hợp", "đơn vị phối hợp"),
+    "supervisor": ("đôn đốc", "cơ quan đôn đốc", "hướng dẫn", "theo dõi"),
+    "timeline": ("thời gian", "thời gian thực hiện", "thời hạn", "tiến độ", "thời gian hoàn thành"),
+    "product": ("sản phẩm", "kết quả", "sản phẩm đầu ra"),
+    "subtasks": ("nhiệm vụ con", "việc cụ thể", "các việc"),
+    "labels": ("nhãn", "tên vai trò"),
+    "role_style": ("kiểu vai trò",),
+    "label": ("nhãn", "số phụ lục"),
+    "reference": ("kèm theo", "dòng kèm theo"),
+    "task": ("nhiệm vụ", "mã nhiệm vụ"),
+    "numbered": ("đánh số",),
+    "number_heading": ("số mục", "đánh số mục"),
+    "extends": ("kế thừa", "dựa trên", "kế hoạch gốc"),
+    "include": ("ghép", "ghép tệp", "chèn tệp"),
+}
+
+
+def fold(name: str) -> str:
+    """Lower case, accents and đ folded, spaces and underscores as one space: "Chủ_trì " ->
+    "chu tri"."""
+    decomposed = unicodedata.normalize("NFD", name.lower().replace("đ", "d"))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[\s_\-]+", " ", bare).strip(" :")
+
+
+_INDEX: dict[str, list[str]] = {}
+for _key, _names in NAMES.items():
+    for _name in _names:
+        _INDEX.setdefault(fold(_name), []).append(_key)
+
+
+def english_key(name: str, allowed: list[str] | tuple[str, ...]) -> str | None:
+    """The key among `allowed` that the Vietnamese `name` stands for, or None."""
+    for key in _INDEX.get(fold(name), ()):
+        if key in allowed:
+            return key
+    return None
