@@ -133,6 +133,21 @@ ALLOW_OPTION = click.option(
     help="Cho phép ghép tệp từ thư mục này / allow includes from this folder.")
 
 
+PDFA_OPTION = click.option(
+    "--pdfa", is_flag=True,
+    help="Tạo PDF/A-2b để lưu trữ (kéo theo --pdf) / write PDF/A-2b for archiving (implies "
+         "--pdf).")
+
+
+def _warn_fallback(fonts: tuple[str, ...], docx: Path, lang: str) -> None:
+    """Say which faces stood in for missing letters, and what to install."""
+    if fonts:
+        from plangen.render.fonts import package_for
+
+        click.echo(message("pdf_font_fallback", lang, fonts=", ".join(fonts),
+                           package=package_for(docx)), err=True)
+
+
 def _locality(name: str | None) -> Locality | None:
     """The locality named on the command line, or a usage error saying it is unknown."""
     if name is None:
@@ -215,23 +230,25 @@ def new(locality: str, output: Path, force: bool, lang: str | None) -> None:
 @click.option("--template", type=click.Path(path_type=Path),
               help="Mẫu Word riêng của tỉnh / a province's own .docx template.")
 @click.option("--pdf", is_flag=True, help="Tạo thêm tệp PDF (cần LibreOffice) / also write a PDF.")
+@PDFA_OPTION
 @LOCALITY_OPTION
 @ALLOW_OPTION
 @LANG_OPTION
 @_reports_errors
-def render(spec: Path, output: Path | None, template: Path | None, pdf: bool,
+def render(spec: Path, output: Path | None, template: Path | None, pdf: bool, pdfa: bool,
            locality_name: str | None, allow: tuple[Path, ...], lang: str | None) -> None:
     """Tạo tệp Word (và PDF) từ tệp kế hoạch / render a spec to .docx (and PDF)."""
     from plangen.batch.build import build  # here, not at the top: validate need not load docx
 
     lang = current_lang(lang)
-    result = build(spec, output, template=template, pdf=pdf,
+    result = build(spec, output, template=template, pdf=pdf, pdfa=pdfa,
                    locality=_locality(locality_name), allow=allow)
     for issue in result.warnings:
         click.echo(issue.format(lang), err=True)
     click.echo(message("rendered", lang, path=result.docx))
     if result.pdf:
         click.echo(message("rendered", lang, path=result.pdf))
+    _warn_fallback(result.fallback_fonts, result.docx, lang)
     if result.pdf_error:
         click.echo(result.pdf_error.message(lang), err=True)
         sys.exit(result.pdf_error.exit_code)
@@ -245,6 +262,7 @@ def render(spec: Path, output: Path | None, template: Path | None, pdf: bool,
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
               help="Thư mục ra / output folder.")
 @click.option("--pdf", is_flag=True, help="Tạo thêm PDF (cần LibreOffice) / also PDFs.")
+@PDFA_OPTION
 @click.option("--jobs", type=click.IntRange(0, 64), default=0, show_default=True,
               help="Số tiến trình song song (0: theo số lõi) / worker processes (0: one per core).")
 @click.option("--template", type=click.Path(path_type=Path),
@@ -257,7 +275,7 @@ def render(spec: Path, output: Path | None, template: Path | None, pdf: bool,
                    "of each file.")
 @LANG_OPTION
 @_reports_errors
-def batch(base: Path, selector: str, outdir: Path, pdf: bool, jobs: int,
+def batch(base: Path, selector: str, outdir: Path, pdf: bool, pdfa: bool, jobs: int,
           template: Path | None, allow: tuple[Path, ...], force: bool, skip_check: bool,
           lang: str | None) -> None:
     """Tạo kế hoạch cho nhiều địa phương từ một kế hoạch gốc / one plan per locality."""
@@ -268,7 +286,7 @@ def batch(base: Path, selector: str, outdir: Path, pdf: bool, jobs: int,
     if outdir.exists() and not outdir.is_dir():
         raise UsageError("output_not_folder", path=str(outdir))
     options = BatchOptions(base, selector, outdir, pdf=pdf, jobs=jobs, template=template,
-                           allow=allow, force=force, lang=lang, check=not skip_check)
+                           allow=allow, force=force, lang=lang, check=not skip_check, pdfa=pdfa)
     with click.progressbar(length=1, label=message("batch_progress", lang), file=sys.stderr,
                            show_pos=True) as bar:
         def start(total: int) -> None:
@@ -276,6 +294,9 @@ def batch(base: Path, selector: str, outdir: Path, pdf: bool, jobs: int,
 
         report = run_batch(options, progress=lambda _: bar.update(1), on_start=start)
     _report_failures(report.failed, lang)
+    made = next((item for item in report.items if item.docx), None)
+    if made is not None:
+        _warn_fallback(report.fallback_fonts, Path(made.docx or ""), lang)
     click.echo(message("batch_summary", lang, total=len(report.items),
                        written=report.count("written"), fresh=report.count("up-to-date"),
                        failed=len(report.failed), seconds=f"{report.seconds:.1f}",

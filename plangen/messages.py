@@ -416,6 +416,15 @@ CATALOG: dict[str, tuple[str, str]] = {
                    "đã được tạo.",
                    "LibreOffice failed to make the PDF (exit {status}): {detail}. The .docx was "
                    "still written."),
+    "pdf_font_fallback": ("Cảnh báo: PDF có chữ in bằng phông thay thế ({fonts}) vì phông của "
+                          "văn bản trên máy này thiếu chữ tiếng Việt, nên một từ có thể lẫn hai "
+                          "kiểu chữ. Cài phông đủ tiếng Việt rồi tạo lại PDF: sudo apt-get "
+                          "install {package} (kiểm tra bằng: plangen doctor).",
+                          "Warning: the PDF sets some letters in a fallback font ({fonts}): the "
+                          "document's font on this machine lacks Vietnamese letters, so words "
+                          "may mix two typefaces. Install a font that covers Vietnamese and "
+                          "make the PDF again: sudo apt-get install {package} (check with: "
+                          "plangen doctor)."),
     "pdf_same_name": ("Không thể tạo PDF cho hai tệp cùng tên trong một thư mục.",
                       "Two files with the same name cannot be converted into one folder."),
     "rendered": ("Đã tạo {path}", "Wrote {path}"),

@@ -15,6 +15,7 @@ from plangen.batch.localities import Locality
 from plangen.errors import OutputError, PdfError, SpecError, SpecIssue
 from plangen.files import write_atomic
 from plangen.render.docx import Renderer, render_plan
+from plangen.render.fonts import fallback_fonts
 from plangen.render.pdf import convert
 from plangen.spec.api import check_spec
 
@@ -27,16 +28,19 @@ class BuildResult:
     pdf: Path | None = None
     pdf_error: PdfError | None = None
     warnings: tuple[SpecIssue, ...] = ()
+    fallback_fonts: tuple[str, ...] = ()  # faces the PDF used for letters its font lacks
 
 
 def build(spec_path: Path | str, output: Path | str | None = None, *,
-          template: Path | str | None = None, pdf: bool = False,
+          template: Path | str | None = None, pdf: bool = False, pdfa: bool = False,
           renderer: Renderer | None = None, locality: Locality | None = None,
           allow: Sequence[Path | str] = ()) -> BuildResult:
     """Render the spec at `spec_path` to `output` (default: beside it, .docx); PDF if asked.
 
     `renderer` lets a caller that builds many specs load the template once; `locality` fills a
     base spec's placeholders; `allow` lists folders outside the spec's own that it may include.
+    `pdfa` (implies `pdf`) makes the PDF a PDF/A-2b. The result names the fonts the PDF set
+    in a fallback face, if any.
     """
     spec = Path(spec_path)
     target = output_path(spec, Path(output) if output else None)
@@ -46,13 +50,14 @@ def build(spec_path: Path | str, output: Path | str | None = None, *,
     data = renderer.render(checked.plan) if renderer else render_plan(checked.plan, template)
     write_atomic(target, data)
     result = BuildResult(docx=target, warnings=tuple(checked.warnings))
-    if not pdf:
+    if not (pdf or pdfa):
         return result
     _refuse_input(spec, target.with_suffix(".pdf"))
     try:
-        return replace(result, pdf=convert(target, target.parent))
+        made = convert(target, target.parent, pdfa=pdfa)
     except PdfError as exc:
         return replace(result, pdf_error=exc)
+    return replace(result, pdf=made, fallback_fonts=tuple(fallback_fonts(made, target)))
 
 
 def output_path(spec: Path, output: Path | None) -> Path:

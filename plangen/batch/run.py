@@ -31,6 +31,7 @@ from plangen.files import remove_stale_temporaries, write_atomic
 from plangen.messages import message
 from plangen.model import build_plan
 from plangen.render.docx import Renderer
+from plangen.render.fonts import fallback_fonts
 from plangen.render.pdf import convert_many
 from plangen.spec.assemble import assemble, locate
 from plangen.spec.compose import compose_spec
@@ -58,6 +59,7 @@ class BatchOptions:
     force: bool = False  # render even outputs that are up to date
     lang: str = "vi"  # language of the messages in the results and index files
     check: bool = True  # run plangen check's fast checks on every file before writing it
+    pdfa: bool = False  # PDFs as PDF/A-2b (implies pdf)
 
 
 @dataclass
@@ -96,6 +98,7 @@ class BatchReport:
 
     items: list[ItemResult] = field(default_factory=list)
     seconds: float = 0.0
+    fallback_fonts: tuple[str, ...] = ()  # faces a PDF used for letters its font lacks
 
     @property
     def failed(self) -> list[ItemResult]:
@@ -241,8 +244,8 @@ def run_batch(options: BatchOptions,
             progress(result)
     report.items.sort(key=lambda item: (item.code, item.name))
     os.sync()  # one flush to disk for the whole batch, instead of one per file
-    if options.pdf:
-        _convert_pdfs(report, options.jobs or os.cpu_count() or 1, options.lang)
+    if options.pdf or options.pdfa:
+        _convert_pdfs(report, options.jobs or os.cpu_count() or 1, options.lang, options.pdfa)
     write_index(report, outdir)
     report.seconds = time.perf_counter() - started
     return report
@@ -260,7 +263,7 @@ def _execute(works: list[_Work], args: tuple[Any, ...], jobs: int) -> Iterator[I
         yield from pool.map(_run_in_worker, works, chunksize=chunk)
 
 
-def _convert_pdfs(report: BatchReport, jobs: int, lang: str) -> None:
+def _convert_pdfs(report: BatchReport, jobs: int, lang: str, pdfa: bool = False) -> None:
     """PDFs for every delivered .docx whose PDF is missing or older, few LibreOffice runs.
 
     Files are converted in chunks (one `soffice` start per chunk, a chunk per folder so names
@@ -274,20 +277,25 @@ def _convert_pdfs(report: BatchReport, jobs: int, lang: str) -> None:
     chunks = [items[start:start + PDF_CHUNK] for items in by_folder.values()
               for start in range(0, len(items), PDF_CHUNK)]
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        list(pool.map(lambda chunk: _convert_chunk(chunk, lang), chunks))
+        list(pool.map(lambda chunk: _convert_chunk(chunk, lang, pdfa), chunks))
     for item in ready:
         if _pdf_of(item).is_file() and item.status != PDF_FAILED:
             item.pdf = str(_pdf_of(item))
+    # the fonts are the machine's: one PDF made in this run tells for all of them
+    made = next((item for item in todo if item.pdf), None)
+    if made is not None:
+        report.fallback_fonts = tuple(fallback_fonts(Path(made.pdf or ""),
+                                                     Path(made.docx or "")))
 
 
 def _pdf_of(item: ItemResult) -> Path:
     return Path(item.docx or "").with_suffix(".pdf")
 
 
-def _convert_chunk(items: list[ItemResult], lang: str) -> None:
+def _convert_chunk(items: list[ItemResult], lang: str, pdfa: bool = False) -> None:
     paths = [Path(item.docx or "") for item in items]
     try:
-        made = convert_many(paths, paths[0].parent, timeout=60 + 5 * len(paths))
+        made = convert_many(paths, paths[0].parent, timeout=60 + 5 * len(paths), pdfa=pdfa)
     except PdfError as exc:
         for item in items:
             item.status, item.message = PDF_FAILED, exc.message(lang)
