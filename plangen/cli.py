@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from plangen.batch.localities import Locality
-from plangen.batch.selection import find_locality
+from plangen.batch.resolve import resolve
 from plangen.errors import PlangenError, SpecError, UsageError
 from plangen.files import write_atomic
 from plangen.messages import current_lang, message
@@ -148,14 +148,16 @@ def _warn_fallback(fonts: tuple[str, ...], docx: Path, lang: str) -> None:
                            package=package_for(docx)), err=True)
 
 
-def _locality(name: str | None) -> Locality | None:
-    """The locality named on the command line, or a usage error saying it is unknown."""
+def _locality(name: str | None, lang: str | None = None) -> Locality | None:
+    """The locality named on the command line (a warning for a former name), or a usage
+    error saying it is unknown or which units it could be."""
     if name is None:
         return None
-    found = find_locality(name)
-    if found is None:
-        raise UsageError("unknown_locality", name=name)
-    return found
+    found = resolve(name)
+    for code, params in found.notes:
+        click.echo(message("warning_prefix", current_lang(lang)) +
+                   message(code, current_lang(lang), **params), err=True)
+    return found.locality
 
 
 @main.command()
@@ -170,7 +172,7 @@ def validate(specs: tuple[Path, ...], strict: bool, locality_name: str | None,
     """Kiểm tra tệp kế hoạch; liệt kê mọi lỗi kèm dòng, cột / check specs, list every issue."""
     lang = current_lang(lang)
     _require_files(specs)
-    locality = _locality(locality_name)
+    locality = _locality(locality_name, lang)
     failed = False
     counts = {"errors": 0, "warnings": 0}
     for path in specs:
@@ -242,7 +244,7 @@ def render(spec: Path, output: Path | None, template: Path | None, pdf: bool, pd
 
     lang = current_lang(lang)
     result = build(spec, output, template=template, pdf=pdf, pdfa=pdfa,
-                   locality=_locality(locality_name), allow=allow)
+                   locality=_locality(locality_name, lang), allow=allow)
     for issue in result.warnings:
         click.echo(issue.format(lang), err=True)
     click.echo(message("rendered", lang, path=result.docx))

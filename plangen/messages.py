@@ -484,6 +484,73 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "\"phường Hoàn Kiếm\") hoặc mã.",
                          "\"{name}\" is not among the 34 provinces and 3,321 communes. Write "
                          "the full name (\"tỉnh Đắk Lắk\") or the code."),
+    "locality_empty": ("Chưa ghi địa phương. Ghi tên (\"xã Tân Mỹ, tỉnh Quảng Trị\") hoặc mã "
+                       "(tra bằng plangen localities).",
+                       "No locality given. Write a name (\"xã Tân Mỹ, tỉnh Quảng Trị\") or a "
+                       "code (look it up with plangen localities)."),
+    "locality_unknown_province": ("Không có tỉnh, thành phố \"{name}\".{hint} Xem 34 tỉnh, "
+                                  "thành phố và mã: plangen localities.",
+                                  "No province or city named \"{name}\".{hint} The 34 "
+                                  "provinces and their codes: plangen localities."),
+    "locality_former_province": ("\"{name}\" là tên trước khi sắp xếp đơn vị hành chính năm "
+                                 "2025; nay thuộc {unit}, nên dùng {unit}.",
+                                 "\"{name}\" is a name from before the 2025 reorganisation; "
+                                 "it is now part of {unit}, which is used."),
+    "locality_district_ignored": ("bỏ qua \"{part}\": cấp huyện không còn từ ngày 01/7/2025.",
+                                  "\"{part}\" ignored: districts no longer exist since "
+                                  "1 July 2025."),
+    "locality_province_conflict": ("\"{name}\" ghi hai tỉnh khác nhau: {first} và {second}. "
+                                   "Giữ một tỉnh.",
+                                   "\"{name}\" names two provinces: {first} and {second}. "
+                                   "Keep one."),
+    "locality_bad_form": ("\"{name}\": phần \"{part}\" không đọc được. Ghi đơn vị rồi "
+                          "tỉnh (\"xã Tân Mỹ, tỉnh Quảng Trị\" hoặc \"Tân Mỹ (Quảng Trị)\"); "
+                          "giữa hai phần chỉ được có huyện cũ.",
+                          "\"{name}\": cannot read \"{part}\". Write the unit, then the "
+                          "province (\"xã Tân Mỹ, tỉnh Quảng Trị\" or \"Tân Mỹ (Quảng "
+                          "Trị)\"); only a former district may stand between them."),
+    "locality_district_level": ("\"{name}\": quận, huyện, thị xã, thị trấn không còn từ ngày "
+                                "01/7/2025 (nay chỉ còn tỉnh, thành phố và xã, phường, đặc "
+                                "khu).{close_units} Tra cứu: plangen localities --search.",
+                                "\"{name}\": districts and townships no longer exist since "
+                                "1 July 2025 (only provinces and communes, wards, special "
+                                "zones).{close_units} Look up: plangen localities --search."),
+    "locality_unknown_code": ("Không có đơn vị mã {unit_code}. Mã tỉnh có 2 chữ số, mã xã, phường "
+                              "5 chữ số; tra bằng plangen localities.",
+                              "No unit has the code {unit_code}. Provinces have 2 digits, communes "
+                              "5; look codes up with plangen localities."),
+    "locality_code_elsewhere": ("Mã {unit_code} là {units}, không thuộc {province}. Kiểm tra lại "
+                                "mã hoặc tỉnh.",
+                                "Code {unit_code} is {units}, not in {province}. Check the code or "
+                                "the province."),
+    "locality_ambiguous": ("\"{name}\" ứng với {count} đơn vị: {units}. Ghi rõ một đơn vị: "
+                           "thêm tỉnh (\"{comma}\" hoặc \"{paren}\"), điền cột/khóa "
+                           "province, hoặc ghi mã (\"{unit_code}\"). Tra cứu: plangen localities "
+                           "--search \"{search}\".",
+                           "\"{name}\" names {count} units: {units}. Name one: add the "
+                           "province (\"{comma}\" or \"{paren}\"), fill the province "
+                           "column or key, or write the code (\"{unit_code}\"). Look up: plangen "
+                           "localities --search \"{search}\"."),
+    "locality_ambiguous_in_province": ("\"{name}\" ứng với {count} đơn vị cùng tỉnh, tên chỉ "
+                                       "khác dấu: {units}. Ghi tên đúng dấu hoặc ghi mã "
+                                       "(\"{unit_code}\").",
+                                       "\"{name}\" names {count} units of one province "
+                                       "whose names differ only in diacritics: {units}. Write "
+                                       "the name with its diacritics or the code "
+                                       "(\"{unit_code}\")."),
+    "locality_not_in_province": ("{province} không có \"{name}\"; tên này có ở: {units}. Sửa "
+                                 "tỉnh hoặc tên.",
+                                 "{province} has no \"{name}\"; that name is in: {units}. Fix "
+                                 "the province or the name."),
+    "locality_other_kind": ("Không có \"{name}\"; có: {units}. Sửa xã/phường/đặc khu cho "
+                            "đúng.",
+                            "No \"{name}\"; there is: {units}. Fix the kind (xã, phường, "
+                            "đặc khu)."),
+    "locality_unknown": ("Không tìm thấy \"{name}\" trong 34 tỉnh, thành phố và 3.321 xã, "
+                         "phường, đặc khu.{close_units} Tra cứu: plangen localities --search "
+                         "\"{search}\".",
+                         "\"{name}\" is not among the 34 provinces and 3,321 communes."
+                         "{close_units} Look up: plangen localities --search \"{search}\"."),
     "bad_selector": ("Không hiểu \"{selector}\". Dùng all-provinces, all-communes, "
                      "TỈNH/communes (ví dụ dak-lak/communes) hoặc tệp bảng .yaml/.csv.",
                      "Cannot read \"{selector}\". Use all-provinces, all-communes, "
@@ -1161,11 +1228,23 @@ def _render_param(key: str, value: Any, english: bool) -> Any:
             return ""
         code, params = value
         return " " + message(code, "en" if english else "vi", **params)
+    if key in ("units", "close_units"):  # (full name, province, code) of each unit
+        units = "; ".join(_unit_text(unit, english) for unit in value)
+        if key == "units" or not units:
+            return units
+        return (" Close: " if english else " Gần giống: ") + units + "."
     if key in ("expected", "got"):
         kinds = value if isinstance(value, list) else [value]
         names = [_KIND_NAMES.get(k, (k, k))[1 if english else 0] for k in kinds]
         return (" or " if english else " hoặc ").join(names)
     return value
+
+
+def _unit_text(unit: tuple[str, str, str], english: bool) -> str:
+    """ "xã Tân Mỹ, tỉnh Quảng Trị (mã 19291)"."""
+    name, province, code = unit
+    where = f"{name}, {province}" if province else name
+    return f"{where} ({'code' if english else 'mã'} {code})"
 
 
 def format_path(path: tuple[str | int, ...]) -> str:

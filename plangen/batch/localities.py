@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from plangen.vntext import nfc, upper
+from plangen.vntext import clean_line, nfc, upper
 
 PROVINCE_KINDS = {"tỉnh": "tỉnh", "thành phố trung ương": "thành phố"}
 COMMUNE_KINDS = ("xã", "phường", "đặc khu")
@@ -113,6 +113,7 @@ def slugify(text: str) -> str:
 
 def _strip_kind(name: str, kind: str) -> str:
     prefix = kind + " "
+    name = clean_line(name)  # the data has "Phường  Thành Nhất"
     return name[len(prefix):] if name.lower().startswith(prefix) else name
 
 

@@ -23,10 +23,10 @@ from plangen.batch.localities import (
     all_communes,
     all_provinces,
     communes_of,
-    find_commune,
     find_province,
     province_names,
 )
+from plangen.batch.resolve import LocalityError, resolve
 from plangen.errors import SourceLocation, SpecError, SpecIssue, UsageError
 from plangen.spec.loader import load_spec_text, read_spec_text
 from plangen.spec.merge import Node, to_node
@@ -83,10 +83,13 @@ def read_table(path: FsPath) -> list[Selected]:
             continue
         fields = dict(row.value)
         name_node = fields.pop("locality")
-        locality = find_locality(str(name_node.value))
-        if locality is None:
-            issues.append(SpecIssue("unknown_locality", (*path_here, "locality"),
-                                    name_node.location, params={"name": name_node.value}))
+        province_node = fields.pop("province", None)
+        try:
+            locality = resolve(name_node.value,
+                               province_node.value if province_node else None).locality
+        except LocalityError as exc:
+            issues.append(SpecIssue(exc.code, (*path_here, "locality"), name_node.location,
+                                    params=exc.params))
             continue
         overrides = Node(fields, row.location) if fields else None
         selected.append(Selected(locality, overrides, row.location))
@@ -96,11 +99,11 @@ def read_table(path: FsPath) -> list[Selected]:
 
 
 def find_locality(name: str) -> Locality | None:
-    """A province or commune by name or code; a code of 3 digits or more is a commune's."""
-    text = name.strip()
-    if text.isdigit() and len(text) > 2:
-        return find_commune(text)
-    return find_province(text) or find_commune(text)
+    """The one province or commune `name` names (see `resolve`), or None."""
+    try:
+        return resolve(name).locality
+    except LocalityError:
+        return None
 
 
 def _read_csv(path: FsPath, text: str) -> list[Selected]:
@@ -119,10 +122,10 @@ def _read_csv(path: FsPath, text: str) -> list[Selected]:
     for row in reader:
         line = reader.line_num
         where = SourceLocation(str(path), line, 1)
-        locality = find_locality(row.get("locality") or "")
-        if locality is None:
-            issues.append(SpecIssue("unknown_locality", (line - 1, "locality"), where,
-                                    params={"name": row.get("locality")}))
+        try:
+            locality = resolve(row.get("locality") or "").locality
+        except LocalityError as exc:
+            issues.append(SpecIssue(exc.code, (line - 1, "locality"), where, params=exc.params))
             continue
         overrides = _csv_overrides(row, where, issues, line - 1)
         selected.append(Selected(locality, overrides, where))
