@@ -208,14 +208,16 @@ def schema(output: Path | None, lang: str | None) -> None:
 @click.option("--locality", required=True, help="Ví dụ / e.g. \"tỉnh Đắk Lắk\".")
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có / overwrite.")
+@click.option("--decision", is_flag=True,
+              help="Kế hoạch ban hành kèm theo Quyết định / a plan issued by a decision.")
 @LANG_OPTION
 @_reports_errors
-def new(locality: str, output: Path, force: bool, lang: str | None) -> None:
+def new(locality: str, output: Path, force: bool, decision: bool, lang: str | None) -> None:
     """Tạo tệp kế hoạch mẫu có chú thích / write a commented starter spec."""
     lang = current_lang(lang)
     if output.is_file() and not force:
         raise UsageError("output_exists", path=str(output))
-    _write_output(output, starter_spec(locality), "ke-hoach.yaml")
+    _write_output(output, starter_spec(locality, decision=decision), "ke-hoach.yaml")
     click.echo(message("new_written", lang, path=output))
     # the starter's first line points VS Code at this file, for completion as the officer types
     schema_file = output.parent / "plangen.schema.json"

@@ -62,6 +62,10 @@ STYLE_OF_KIND: dict[Kind, str] = {
     # capitals like the summary; its articles are body text
     "authority": "KH Trích yếu", "decision_word": "KH Trích yếu", "article": "KH Văn bản",
 }
+# a decision's authority line and "QUYẾT ĐỊNH:" stand apart from the lines around them
+SPACED: dict[Kind, tuple[int, int]] = {
+    "authority": (6 * ooxml.TWIPS_PER_PT, 6 * ooxml.TWIPS_PER_PT),
+    "decision_word": (12 * ooxml.TWIPS_PER_PT, 6 * ooxml.TWIPS_PER_PT)}
 AGENCY_STYLE, SUMMARY_STYLE, RULE_STYLE = "KH Tên cơ quan", "KH Trích yếu", "KH Đường kẻ"
 APPENDIX_LABEL_STYLE, APPENDIX_TITLE_STYLE = "KH Phụ lục số", "KH Phụ lục tên"
 TABLE_HEAD_STYLE, TABLE_STYLE, TABLE_CENTER_STYLE = "KH Bảng đầu cột", "KH Bảng", "KH Bảng giữa"
@@ -210,7 +214,8 @@ class Renderer:
 
     def _paragraph(self, para: Para) -> Markup:
         runs = [ooxml.run(run.text, bold=run.bold, italic=run.italic) for run in para.runs]
-        return Markup(ooxml.paragraph(self._style(STYLE_OF_KIND[para.kind]), runs))
+        ppr = ooxml.spacing(*SPACED[para.kind]) if para.kind in SPACED else ""
+        return Markup(ooxml.paragraph(self._style(STYLE_OF_KIND[para.kind]), runs, ppr=ppr))
 
     def _rule(self, tag: str, lines: tuple[str, ...], after: int | None = None) -> Markup:
         room = self._template.rule_rooms[tag]

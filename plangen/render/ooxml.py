@@ -81,6 +81,11 @@ def text_with_breaks(lines: Sequence[str]) -> str:
     return '</w:t><w:br/><w:t xml:space="preserve">'.join(text_xml(line) for line in lines)
 
 
+def spacing(before: int, after: int) -> str:
+    """Paragraph spacing in twips, for a paragraph property list."""
+    return f'<w:spacing w:before="{before}" w:after="{after}"/>'
+
+
 def lines_paragraph(style_id: str, lines: Sequence[str]) -> str:
     """A paragraph of one run, a line break between `lines`."""
     text = f'<w:r><w:t xml:space="preserve">{text_with_breaks(lines)}</w:t></w:r>'

@@ -39,7 +39,7 @@ def assemble(spec: Node, locality: Locality | None, overrides: Node | None = Non
     literal and are warned about."""
     issues: list[SpecIssue] = []
     if overrides is not None:
-        merged = merge(spec, overrides)
+        merged = merge(spec, _into_decision(spec, overrides))
         spec, issues = merged.node, list(merged.issues)
     spec, found = expand_presets(spec)
     issues.extend(found)
@@ -48,6 +48,26 @@ def assemble(spec: Node, locality: Locality | None, overrides: Node | None = Non
         return spec, issues
     spec, found = fill_placeholders(spec, placeholder_fields(locality), filled)
     return spec, [*issues, *found]
+
+
+# what a locality's table row may set that, for a plan issued by a decision, is the decision's
+_FRAME_OVERRIDES = ("number", "date", "signature", "recipients", "recipients+")
+
+
+def _into_decision(spec: Node, overrides: Node) -> Node:
+    """A table row's number, date, signer and extra recipients, given for the plan, go to its
+    decision when the base plan is issued by one (a CSV row has no way to say so itself)."""
+    if not (spec.is_mapping and overrides.is_mapping and "decision" in spec.value
+            and spec.value["decision"].is_mapping):
+        return overrides
+    moved = {key: node for key, node in overrides.value.items() if key in _FRAME_OVERRIDES}
+    if not moved:
+        return overrides
+    rest = {key: node for key, node in overrides.value.items() if key not in moved}
+    given = rest.get("decision")
+    inner = dict(given.value) if given is not None and given.is_mapping else {}
+    rest["decision"] = Node({**moved, **inner}, overrides.location)
+    return Node(rest, overrides.location, overrides.key_location)
 
 
 def locate(issues: list[SpecIssue], loaded: LoadedSpec) -> list[SpecIssue]:

@@ -1,7 +1,8 @@
 """Named, reusable parts of a spec: recipient groups, signature blocks and tasks.
 
 A spec (or a fragment it includes) declares them under `presets:`; the plan refers to one with
-`{preset: name}`. Recipient groups expand in place inside `recipients`; a signature or a task
+`{preset: name}`. Recipient groups expand in place inside `recipients` (the plan's or its
+decision's); a signature (the plan's or its decision's) or a task
 preset is a base that the keys written beside `preset:` override. After expansion the spec has
 no `presets` key left, so the validator sees an ordinary plan.
 """
@@ -31,6 +32,16 @@ def expand_presets(spec: Node) -> tuple[Node, list[SpecIssue]]:
     if "signature" in fields:
         fields["signature"] = _expand_one(fields["signature"], groups["signatures"],
                                           ("signature",), issues)
+    decision = fields.get("decision")
+    if decision is not None and decision.is_mapping:  # a decision's recipients and signature
+        own = dict(decision.value)
+        if "recipients" in own:
+            own["recipients"] = _expand_lines(own["recipients"], groups["recipients"],
+                                              ("decision", "recipients"), issues)
+        if "signature" in own:
+            own["signature"] = _expand_one(own["signature"], groups["signatures"],
+                                           ("decision", "signature"), issues)
+        fields["decision"] = Node(own, decision.location, decision.key_location)
     tasks = fields.get("tasks")
     if tasks is not None and tasks.is_mapping and "items" in tasks.value:
         items = tasks.value["items"]

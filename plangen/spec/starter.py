@@ -18,14 +18,56 @@ def place_name(locality: str) -> str:
     return text
 
 
-def starter_spec(locality: str, today: datetime.date | None = None) -> str:
-    """A valid, commented spec for `locality` ("tỉnh Đắk Lắk") that the officer edits."""
+def starter_spec(locality: str, today: datetime.date | None = None, *,
+                 decision: bool = False) -> str:
+    """A valid, commented spec for `locality` ("tỉnh Đắk Lắk") that the officer edits; with
+    `decision`, a plan issued by a QUYẾT ĐỊNH (the number, date, recipients and signature in
+    the `decision` block)."""
     locality = clean_line(nfc(locality))
     place = place_name(locality)
     today = today or datetime.date.today()
     quoted = locality.replace('"', "'")
-    return _STARTER.format(locality=quoted, place=place.replace('"', "'"),
-                           month=today.month, year=today.year)
+    text = _STARTER
+    if decision:
+        head, rest = text.split(_FRAME_START, 1)
+        body = _BODY_START + rest.split(_BODY_START, 1)[1].split(_TAIL_START, 1)[0]
+        text = head + _DECISION_HEAD + body.rstrip() + "\n"
+    return text.format(locality=quoted, place=place.replace('"', "'"),
+                       month=today.month, year=today.year)
+
+
+_FRAME_START = "number:                  # số văn bản"
+_BODY_START = "purpose:"  # an attached plan opens with its sections
+_TAIL_START = "recipients:              # mỗi dòng một nơi nhận"
+_DECISION_HEAD = """\
+summary: "Triển khai thực hiện … trên địa bàn {locality}"   # trích yếu kế hoạch, viết thường
+
+# Kế hoạch này được ban hành kèm theo một Quyết định: số, ngày, nơi nhận và chữ ký là của
+# Quyết định (kế hoạch kèm theo không có số, ngày, chữ ký riêng).
+decision:
+  number:                # số quyết định trong ngoặc kép ("05"); để trống khi là dự thảo
+  symbol: QĐ-UBND
+  place: "{place}"
+  date:                  # bỏ day (hoặc month) để chừa trống khi dự thảo
+    month: {month}
+    year: {year}
+  wording: ban-hanh      # trích yếu "Ban hành Kế hoạch …"; ve-viec: "Về việc ban hành Kế hoạch …"
+  # authority: "Chủ tịch Ủy ban nhân dân {locality}"   # mặc định: Ủy ban nhân dân (tập thể)
+  bases:                 # các dòng căn cứ, in nghiêng
+    - "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"
+  proposer: "Giám đốc Sở … tại Tờ trình số …"   # in "Theo đề nghị của …."
+  # articles:            # bỏ trống: plangen tự viết Điều 1 (ban hành), Điều 2 (hiệu lực),
+  #   executors:         # Điều 3 (thi hành); có thể ghi đè issue, effect, execution, thêm extra
+  #     - "Chánh Văn phòng Ủy ban nhân dân tỉnh"
+  recipients:            # "Như Điều 3" là những người thi hành ở Điều 3; dòng cuối "Lưu: VT, …"
+    - Như Điều 3
+    - CT, các PCT UBND
+    - "Lưu: VT"
+  signature:             # tập thể ký "TM. ỦY BAN NHÂN DÂN"; Chủ tịch ký "CHỦ TỊCH" (không TM.)
+    lines: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]
+    name: Nguyễn Văn A
+
+"""
 
 
 _STARTER = """\
