@@ -72,7 +72,8 @@ def decision_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
     if not isinstance(authority, str):
         authority = default_authority(issuer) if isinstance(issuer, str) else None
     lines = [line for line in _list(signature.get("lines")) if isinstance(line, str)]
-    if isinstance(authority, str) and lines:
+    # an unfilled {{ locality.agency }} says nothing yet about who issues the decision
+    if isinstance(authority, str) and lines and "{{" not in authority:
         yield from _signature_matches(authority, lines, "authority" in block)
     yield from _deputy_issues(lines)
     yield from _article_issues(_dict(block.get("articles")))
