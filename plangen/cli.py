@@ -2,27 +2,25 @@
 
 This is the only module that prints and sets exit codes: 0 success, 1 the input has problems,
 2 the command was used wrongly, 3 a bug in plangen, 130 interrupted.
+
+Only click is imported up front; each command imports what it uses when it runs, so
+`plangen --version` and `--help` do not load YAML, cerberus or the message catalogue.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from plangen.batch.localities import Locality
-from plangen.batch.resolve import resolve
-from plangen.errors import PlangenError, SpecError, UsageError
-from plangen.files import write_atomic
-from plangen.messages import current_lang, message
-from plangen.spec.api import check_spec
-from plangen.spec.schema import json_schema
-from plangen.spec.starter import starter_spec
+from plangen import __version__
+
+if TYPE_CHECKING:
+    from plangen.batch.localities import Locality
 
 F = TypeVar("F", bound=Callable[..., Any])
 LANG_OPTION = click.option("--lang", type=click.Choice(["vi", "en"]), default=None,
@@ -34,6 +32,9 @@ def _reports_errors(command: F) -> F:
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from plangen.errors import PlangenError, SpecError
+        from plangen.messages import current_lang, message
+
         lang = current_lang(kwargs.get("lang"))
         try:
             return command(*args, **kwargs)
@@ -66,12 +67,16 @@ class _Group(click.Group):
         try:
             result = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
         except click.exceptions.UsageError as exc:
+            from plangen.messages import current_lang, message
+
             lang = current_lang(_lang_in(argv))
             click.echo(_usage_message(exc, lang), err=True)
             command = exc.ctx.command_path if exc.ctx else "plangen"
             click.echo(message("usage_help", lang, command=command), err=True)
             sys.exit(2)
         except click.exceptions.Abort:
+            from plangen.messages import current_lang, message
+
             click.echo(message("interrupted", current_lang(_lang_in(argv))), err=True)
             sys.exit(130)
         sys.exit(result if isinstance(result, int) else 0)
@@ -87,6 +92,8 @@ def _lang_in(argv: list[str]) -> str | None:
 
 
 def _usage_message(exc: click.exceptions.UsageError, lang: str) -> str:
+    from plangen.messages import message
+
     if isinstance(exc, click.exceptions.NoSuchOption):
         close = ", ".join(exc.possibilities or [])
         return message("usage_no_option", lang, option=exc.option_name, close=close or "—")
@@ -100,13 +107,15 @@ def _usage_message(exc: click.exceptions.UsageError, lang: str) -> str:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="plangen")
+@click.version_option(__version__, package_name="plangen")
 def main() -> None:
     """plangen: soạn Kế hoạch theo Nghị định 30/2020/NĐ-CP từ tệp YAML."""
 
 
 def _require_files(paths: tuple[Path, ...]) -> None:
     """Usage errors, in the user's language, before any output (click's would be English)."""
+    from plangen.errors import UsageError
+
     for path in paths:
         if path.is_dir():
             raise UsageError("input_is_directory", path=str(path))
@@ -115,10 +124,17 @@ def _require_files(paths: tuple[Path, ...]) -> None:
 
 
 def _schema_text() -> str:
+    import json
+
+    from plangen.spec.schema import json_schema
+
     return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
 def _write_output(path: Path, text: str, suggestion: str) -> None:
+    from plangen.errors import UsageError
+    from plangen.files import write_atomic
+
     if path.is_dir():
         raise UsageError("output_is_folder", path=str(path), example=str(path / suggestion))
     write_atomic(path, text.encode("utf-8"))
@@ -141,6 +157,8 @@ PDFA_OPTION = click.option(
 
 def _warn_fallback(fonts: tuple[str, ...], docx: Path, lang: str) -> None:
     """Say which faces stood in for missing letters, and what to install."""
+    from plangen.messages import message
+
     if fonts:
         from plangen.render.fonts import package_for
 
@@ -151,6 +169,9 @@ def _warn_fallback(fonts: tuple[str, ...], docx: Path, lang: str) -> None:
 def _locality(name: str | None, lang: str | None = None) -> Locality | None:
     """The locality named on the command line (a warning for a former name), or a usage
     error saying it is unknown or which units it could be."""
+    from plangen.batch.resolve import resolve
+    from plangen.messages import current_lang, message
+
     if name is None:
         return None
     found = resolve(name)
@@ -170,6 +191,9 @@ def _locality(name: str | None, lang: str | None = None) -> Locality | None:
 def validate(specs: tuple[Path, ...], strict: bool, locality_name: str | None,
              allow: tuple[Path, ...], lang: str | None) -> None:
     """Kiểm tra tệp kế hoạch; liệt kê mọi lỗi kèm dòng, cột / check specs, list every issue."""
+    from plangen.messages import current_lang, message
+    from plangen.spec.api import check_spec
+
     lang = current_lang(lang)
     _require_files(specs)
     locality = _locality(locality_name, lang)
@@ -214,6 +238,10 @@ def schema(output: Path | None, lang: str | None) -> None:
 @_reports_errors
 def new(locality: str, output: Path, force: bool, decision: bool, lang: str | None) -> None:
     """Tạo tệp kế hoạch mẫu có chú thích / write a commented starter spec."""
+    from plangen.errors import UsageError
+    from plangen.messages import current_lang, message
+    from plangen.spec.starter import starter_spec
+
     lang = current_lang(lang)
     if output.is_file() and not force:
         raise UsageError("output_exists", path=str(output))
@@ -242,7 +270,8 @@ def new(locality: str, output: Path, force: bool, decision: bool, lang: str | No
 def render(spec: Path, output: Path | None, template: Path | None, pdf: bool, pdfa: bool,
            locality_name: str | None, allow: tuple[Path, ...], lang: str | None) -> None:
     """Tạo tệp Word (và PDF) từ tệp kế hoạch / render a spec to .docx (and PDF)."""
-    from plangen.batch.build import build  # here, not at the top: validate need not load docx
+    from plangen.batch.build import build
+    from plangen.messages import current_lang, message
 
     lang = current_lang(lang)
     result = build(spec, output, template=template, pdf=pdf, pdfa=pdfa,
@@ -284,6 +313,8 @@ def batch(base: Path, selector: str, outdir: Path, pdf: bool, pdfa: bool, jobs: 
           lang: str | None) -> None:
     """Tạo kế hoạch cho nhiều địa phương từ một kế hoạch gốc / one plan per locality."""
     from plangen.batch.run import BatchOptions, run_batch
+    from plangen.errors import UsageError
+    from plangen.messages import current_lang, message
 
     lang = current_lang(lang)
     _require_files((base,) + ((template,) if template else ()))
@@ -311,6 +342,8 @@ def batch(base: Path, selector: str, outdir: Path, pdf: bool, pdfa: bool, jobs: 
 def _report_failures(failed: list[Any], lang: str) -> None:
     """Each problem once, with the localities it affects: a base-file mistake repeated in
     3,321 communes is one line to fix, not 3,321."""
+    from plangen.messages import message
+
     where: dict[str, list[str]] = {}
     for item in failed:
         for line in [issue.format(lang) for issue in item.issues] or [item.message]:
@@ -338,6 +371,8 @@ def check(files: tuple[Path, ...], schemas: Path | None, skip_schemas: bool, as_
     from plangen.check.api import check_file
     from plangen.check.report import format_json, format_text
     from plangen.check.schema import load_schema, schema_folder
+    from plangen.errors import UsageError
+    from plangen.messages import current_lang
 
     lang = current_lang(lang)
     for path in files:  # every usage error before any output
@@ -370,6 +405,7 @@ def check(files: tuple[Path, ...], schemas: Path | None, skip_schemas: bool, as_
 def assignments(spec: Path, output: Path | None, ics: Path | None, locality_name: str | None,
                 allow: tuple[Path, ...], lang: str | None) -> None:
     """Bảng phân công nhiệm vụ (Excel) để các cơ quan báo cáo / the assignment workbook."""
+    from plangen.messages import current_lang, message
     from plangen.track.api import write_assignments
 
     lang = current_lang(lang)
@@ -396,9 +432,12 @@ def extract(source: str, output: Path | None, force: bool, lang: str | None) -> 
 
     TỆP là tệp .docx hoặc .txt, hoặc - để đọc từ đầu vào chuẩn / a .docx or text file, or -
     for standard input."""
+    from plangen.errors import UsageError
     from plangen.extract import extract_bytes, extract_path
     from plangen.extract.reader import MAX_DOCX_BYTES
     from plangen.extract.summary import summary_lines
+    from plangen.files import write_atomic
+    from plangen.messages import current_lang, message
 
     lang = current_lang(lang)
     if source == "-":
