@@ -17,22 +17,22 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from plangen import __version__
+from plangen.batch.pdfpool import convert_all
 from plangen.batch.selection import Selected, select_localities
 from plangen.check.memory import raise_if_parts_fail
 from plangen.errors import Path as FieldPath
-from plangen.errors import PdfError, PlangenError, SpecError, SpecIssue
+from plangen.errors import PlangenError, SpecError, SpecIssue
 from plangen.files import remove_stale_temporaries, write_atomic
 from plangen.messages import message
 from plangen.model import build_plan
 from plangen.render.docx import Renderer
 from plangen.render.fonts import fallback_fonts
-from plangen.render.pdf import convert_many
 from plangen.spec.assemble import assemble, locate
 from plangen.spec.compose import compose_spec
 from plangen.spec.loader import LoadedSpec
@@ -42,7 +42,6 @@ from plangen.spec.validate import schema_issues, validate_spec
 INDEX_JSON, INDEX_CSV = "index.json", "index.csv"
 WRITTEN, UP_TO_DATE, FAILED = "written", "up-to-date", "failed"
 PDF_FAILED = "pdf-failed"  # the .docx was delivered, its PDF was not
-PDF_CHUNK = 200  # files per LibreOffice run
 
 
 @dataclass(frozen=True)
@@ -264,20 +263,18 @@ def _execute(works: list[_Work], args: tuple[Any, ...], jobs: int) -> Iterator[I
 
 
 def _convert_pdfs(report: BatchReport, jobs: int, lang: str, pdfa: bool = False) -> None:
-    """PDFs for every delivered .docx whose PDF is missing or older, few LibreOffice runs.
-
-    Files are converted in chunks (one `soffice` start per chunk, a chunk per folder so names
-    stay unique), and up to `jobs` chunks run side by side, each with its own profile.
-    """
+    """PDFs for every delivered .docx whose PDF is missing or older: `jobs` LibreOffice runs
+    side by side, each started once on an equal share of the files (batch.pdfpool)."""
     ready = [item for item in report.items if item.docx]
     todo = [item for item in ready if item.status == WRITTEN or not _pdf_of(item).is_file()]
-    by_folder: dict[Path, list[ItemResult]] = {}
+    results = convert_all([Path(item.docx or "") for item in todo], max(1, jobs), pdfa=pdfa)
     for item in todo:
-        by_folder.setdefault(Path(item.docx or "").parent, []).append(item)
-    chunks = [items[start:start + PDF_CHUNK] for items in by_folder.values()
-              for start in range(0, len(items), PDF_CHUNK)]
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        list(pool.map(lambda chunk: _convert_chunk(chunk, lang, pdfa), chunks))
+        path = Path(item.docx or "")
+        if path in results.failed:
+            item.status, item.message = PDF_FAILED, results.failed[path].message(lang)
+        elif path not in results.made:
+            item.status = PDF_FAILED
+            item.message = message("pdf_failed", lang, detail=path.name, status="?")
     for item in ready:
         if _pdf_of(item).is_file() and item.status != PDF_FAILED:
             item.pdf = str(_pdf_of(item))
@@ -290,20 +287,6 @@ def _convert_pdfs(report: BatchReport, jobs: int, lang: str, pdfa: bool = False)
 
 def _pdf_of(item: ItemResult) -> Path:
     return Path(item.docx or "").with_suffix(".pdf")
-
-
-def _convert_chunk(items: list[ItemResult], lang: str, pdfa: bool = False) -> None:
-    paths = [Path(item.docx or "") for item in items]
-    try:
-        made = convert_many(paths, paths[0].parent, timeout=60 + 5 * len(paths), pdfa=pdfa)
-    except PdfError as exc:
-        for item in items:
-            item.status, item.message = PDF_FAILED, exc.message(lang)
-        return
-    for item, path in zip(items, paths, strict=True):
-        if path not in made:
-            item.status = PDF_FAILED
-            item.message = message("pdf_failed", lang, detail=path.name, status="?")
 
 
 def write_index(report: BatchReport, outdir: Path) -> None:

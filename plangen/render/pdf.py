@@ -54,13 +54,16 @@ def convert(path: Path, outdir: Path | None = None, *,
 
 
 def convert_many(paths: Sequence[Path], outdir: Path | None = None, *,
-                 timeout: float = DEFAULT_TIMEOUT, pdfa: bool = False) -> dict[Path, Path]:
+                 timeout: float = DEFAULT_TIMEOUT, pdfa: bool = False,
+                 profile: Path | None = None) -> dict[Path, Path]:
     """Convert every file in `paths` to PDF (tagged, with bookmarks; PDF/A-2b when `pdfa`)
     with a single LibreOffice run.
 
     Each PDF goes to `outdir`, or beside its .docx when `outdir` is None, under the .docx's
     name. Returns {input: pdf} for the files converted; a file missing from the result failed
     on its own. Raises PdfError when LibreOffice is missing, fails for every file or times out.
+    `profile` is a profile folder for this run alone (e.g. a copy of a warmed one, see
+    `warm_profile`); by default a fresh one is made and removed.
     """
     soffice = find_soffice()
     if soffice is None:
@@ -71,8 +74,8 @@ def convert_many(paths: Sequence[Path], outdir: Path | None = None, *,
     with tempfile.TemporaryDirectory(prefix="plangen-pdf-") as work:
         staged = _stage(paths, Path(work, "in"))
         Path(work, "out").mkdir()
-        profile = Path(work, "profile").as_uri()
-        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+        profile_uri = (profile or Path(work, "profile")).resolve().as_uri()
+        command = [soffice, f"-env:UserInstallation={profile_uri}", "--headless", "--norestore",
                    "--nolockcheck", "--nologo", "--nodefault", "--convert-to", export_filter(pdfa),
                    "--outdir", str(Path(work, "out")), *(str(p) for p in staged.values())]
         code, stderr = _run(command, timeout)
@@ -85,6 +88,22 @@ def convert_many(paths: Sequence[Path], outdir: Path | None = None, *,
     if paths and not done:
         raise PdfError("pdf_failed", status=code, detail=_last_line(stderr))
     return done
+
+
+def warm_profile(folder: Path, *, timeout: float = DEFAULT_TIMEOUT) -> bool:
+    """Let LibreOffice create its profile in `folder` and stop (its first start with a new
+    profile is the slowest). True when the profile is there; copies of it start faster."""
+    soffice = find_soffice()
+    if soffice is None:
+        return False
+    command = [soffice, f"-env:UserInstallation={folder.resolve().as_uri()}", "--headless",
+               "--norestore", "--nolockcheck", "--nologo", "--nodefault",
+               "--terminate_after_init"]
+    try:
+        _run(command, timeout)
+    except PdfError:
+        return False
+    return (folder / "user").is_dir()
 
 
 def _stage(paths: Sequence[Path], folder: Path) -> dict[Path, Path]:

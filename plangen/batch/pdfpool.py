@@ -1,0 +1,121 @@
+"""PDFs for a whole batch: one LibreOffice process per job, each started once, equal shares.
+
+A LibreOffice start costs about a second and each file after it about a tenth
+(docx-pitfalls #16), so the files are split into `jobs` equal shares, whatever folder they
+sit in, and each share is converted by a single `soffice` run, the runs side by side. Each
+run gets its own copy of a profile warmed once and kept in the user's cache folder (a first
+start with a new profile is the slowest; two runs may not share one profile).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plangen.errors import PdfError
+from plangen.render import pdf
+
+START_SECONDS = 60.0  # allowed for one LibreOffice start
+SECONDS_PER_FILE = 5.0  # and for each file it converts
+CACHE_ENV = "XDG_CACHE_HOME"
+
+
+@dataclass
+class PdfResults:
+    """What a batch's conversion gave: the PDF of each converted file, the error of each
+    share that failed as a whole."""
+
+    made: dict[Path, Path] = field(default_factory=dict)
+    failed: dict[Path, PdfError] = field(default_factory=dict)
+
+
+def shares(paths: Sequence[Path], jobs: int) -> list[list[Path]]:
+    """`paths` cut into at most `jobs` consecutive shares whose sizes differ by one at most."""
+    count = max(1, min(jobs, len(paths)))
+    size, extra = divmod(len(paths), count)
+    out, start = [], 0
+    for number in range(count):
+        end = start + size + (number < extra)
+        if end > start:
+            out.append(list(paths[start:end]))
+        start = end
+    return out
+
+
+def convert_all(paths: Sequence[Path], jobs: int, *, pdfa: bool = False) -> PdfResults:
+    """Each .docx of `paths` to a PDF (PDF/A-2b when `pdfa`) beside it, with `jobs`
+    LibreOffice runs side by side."""
+    results = PdfResults()
+    if not paths:
+        return results
+    parts = shares(paths, jobs)
+    with tempfile.TemporaryDirectory(prefix="plangen-pdfs-") as work:
+        profiles = _profiles(Path(work), len(parts))
+
+        def run(number: int) -> None:
+            share = parts[number]
+            timeout = START_SECONDS + SECONDS_PER_FILE * len(share)
+            try:
+                results.made.update(pdf.convert_many(share, None, timeout=timeout,
+                                                 pdfa=pdfa, profile=profiles[number]))
+            except PdfError as exc:
+                results.failed.update(dict.fromkeys(share, exc))
+
+        with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+            list(pool.map(run, range(len(parts))))
+    return results
+
+
+def _profiles(work: Path, count: int) -> list[Path | None]:
+    """A private copy of the warmed profile for each run (None: each makes a fresh one)."""
+    warmed = warmed_profile()
+    if warmed is None:
+        return [None] * count
+    copies: list[Path | None] = []
+    for number in range(count):
+        copy = work / f"profile-{number}"
+        try:
+            shutil.copytree(warmed, copy, symlinks=True)
+        except OSError:
+            copies.append(None)
+        else:
+            copies.append(copy)
+    return copies
+
+
+def warmed_profile() -> Path | None:
+    """The LibreOffice profile warmed once per LibreOffice installation, in the user's cache
+    folder; made on first use (atomically: warmed aside, then renamed). None when it cannot
+    be made, and the runs then start with fresh profiles."""
+    soffice = pdf.find_soffice()
+    if soffice is None:
+        return None
+    try:
+        stamp = f"{os.path.realpath(shutil.which(soffice) or soffice)}:" \
+                f"{os.stat(shutil.which(soffice) or soffice).st_mtime_ns}"
+    except OSError:
+        return None
+    cache = Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache") / "plangen"
+    target = cache / f"soffice-profile-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}"
+    if (target / "user").is_dir():
+        return target
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        aside = Path(tempfile.mkdtemp(prefix=".warming-", dir=cache))
+    except OSError:
+        return None
+    try:
+        if not pdf.warm_profile(aside / "profile"):
+            return None
+        with contextlib.suppress(OSError):  # another batch warmed it first, or read-only
+            os.rename(aside / "profile", target)
+        return target if (target / "user").is_dir() else None
+    finally:
+        shutil.rmtree(aside, ignore_errors=True)
