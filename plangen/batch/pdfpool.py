@@ -112,7 +112,7 @@ def warmed_profile() -> Path | None:
     except OSError:
         return None
     try:
-        if not pdf.warm_profile(aside / "profile"):
+        if not pdf.warm_profile(aside / "profile", timeout=START_SECONDS):
             return None
         with contextlib.suppress(OSError):  # another batch warmed it first, or read-only
             os.rename(aside / "profile", target)

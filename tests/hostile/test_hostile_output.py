@@ -29,8 +29,7 @@ from support.hostile_support import (
 )
 
 from plangen import files as output
-from plangen.batch import build
-from plangen.batch import run as batch
+from plangen.batch import build, pdfpool
 from plangen.render import pdf
 
 ONE_LOCALITY = "localities:\n  - locality: thành phố Huế\n  - locality: tỉnh Đắk Lắk\n" \
@@ -209,8 +208,9 @@ def test_batch_disk_full_on_one_file_fails_that_one_only(
 def test_batch_pdf_missing_failing_and_hanging(base: tuple[Path, Path], tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "ra"
-    monkeypatch.setattr(batch, "convert_many", lambda *a, **k: pdf.convert_many(
-        *a, **{**k, "timeout": 1}))
+    monkeypatch.setattr(pdfpool, "START_SECONDS", 1.0)  # a LibreOffice run's time limit: 1 s
+    monkeypatch.setattr(pdfpool, "SECONDS_PER_FILE", 0.0)
+    monkeypatch.setenv(pdfpool.CACHE_ENV, str(tmp_path / "cache"))
     for soffice, words in [(None, "Không tìm thấy LibreOffice"),
                            ("echo broken >&2\nexit 3\n", "mã 3"),
                            (f"sleep 30\ntouch {tmp_path / 'late'}\n", "không xong sau 1 giây")]:
