@@ -306,7 +306,16 @@ TOP_LEVEL_KEYS = tuple(SPEC_SCHEMA)
 
 
 def json_schema() -> dict[str, Any]:
-    """The spec schema as JSON Schema (draft 2020-12) for editors such as VS Code."""
+    """The spec schema as JSON Schema (draft 2020-12) for editors such as VS Code: the plan
+    schema, widened for extends, include, presets, list edits and localities tables
+    (spec/editor.py)."""
+    from plangen.spec.editor import editor_schema  # here: editor builds on this module
+
+    return editor_schema(plan_json_schema())
+
+
+def plan_json_schema() -> dict[str, Any]:
+    """The schema of one whole plan, as the validator sees it once composed."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "plangen — Kế hoạch (NĐ 30/2020/NĐ-CP)",
