@@ -171,7 +171,7 @@ def test_cli_batch_one_broken_of_five(example: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert "[1 địa phương: tỉnh Thái Nguyên]" in result.output
-    assert "provinces.yaml:11:37  signature.nmae" in result.output
+    assert "provinces.yaml:12:37  signature.nmae" in result.output
     assert len(list(out.glob("*.docx"))) == 4
     index = (out / "index.csv").read_text(encoding="utf-8-sig")
     assert "tỉnh Thái Nguyên,failed" in index and index.count(",written,") == 4
