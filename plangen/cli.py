@@ -291,7 +291,11 @@ def render(spec: Path, output: Path | None, template: Path | None, pdf: bool, pd
 @click.argument("base", type=click.Path(path_type=Path))
 @click.option("--localities", "selector", required=True, metavar="CHỌN",
               help="all-provinces, all-communes, TỈNH/communes (vd. dak-lak/communes) hoặc "
-                   "tệp bảng .yaml/.csv / which localities.")
+                   "tệp bảng .xlsx/.csv/.yaml (bảng mẫu: plangen localities TỈNH --table "
+                   "xa.xlsx) / which localities.")
+@click.option("--sheet", metavar="TRANG",
+              help="Trang tính của bảng .xlsx (mặc định: trang đầu) / the .xlsx sheet "
+                   "(default: the first).")
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
               help="Thư mục ra / output folder.")
 @click.option("--pdf", is_flag=True, help="Tạo thêm PDF (cần LibreOffice) / also PDFs.")
@@ -308,9 +312,9 @@ def render(spec: Path, output: Path | None, template: Path | None, pdf: bool, pd
                    "of each file.")
 @LANG_OPTION
 @_reports_errors
-def batch(base: Path, selector: str, outdir: Path, pdf: bool, pdfa: bool, jobs: int,
-          template: Path | None, allow: tuple[Path, ...], force: bool, skip_check: bool,
-          lang: str | None) -> None:
+def batch(base: Path, selector: str, sheet: str | None, outdir: Path, pdf: bool, pdfa: bool,
+          jobs: int, template: Path | None, allow: tuple[Path, ...], force: bool,
+          skip_check: bool, lang: str | None) -> None:
     """Tạo kế hoạch cho nhiều địa phương từ một kế hoạch gốc / one plan per locality."""
     from plangen.batch.run import BatchOptions, run_batch
     from plangen.errors import UsageError
@@ -321,13 +325,19 @@ def batch(base: Path, selector: str, outdir: Path, pdf: bool, pdfa: bool, jobs: 
     if outdir.exists() and not outdir.is_dir():
         raise UsageError("output_not_folder", path=str(outdir))
     options = BatchOptions(base, selector, outdir, pdf=pdf, jobs=jobs, template=template,
-                           allow=allow, force=force, lang=lang, check=not skip_check, pdfa=pdfa)
+                           allow=allow, force=force, lang=lang, check=not skip_check, pdfa=pdfa,
+                           sheet=sheet)
     with click.progressbar(length=1, label=message("batch_progress", lang), file=sys.stderr,
                            show_pos=True) as bar:
         def start(total: int) -> None:
             bar.length = max(total, 1)
 
         report = run_batch(options, progress=lambda _: bar.update(1), on_start=start)
+    for warning in report.warnings:
+        click.echo(warning.format(lang), err=True)
+    for item in report.items:  # a row's warnings (a former name) beside a delivered plan
+        if item.message and item.status in ("written", "up-to-date"):
+            click.echo(item.message, err=True)
     _report_failures(report.failed, lang)
     made = next((item for item in report.items if item.docx), None)
     if made is not None:
@@ -336,6 +346,8 @@ def batch(base: Path, selector: str, outdir: Path, pdf: bool, pdfa: bool, jobs: 
                        written=report.count("written"), fresh=report.count("up-to-date"),
                        failed=len(report.failed), seconds=f"{report.seconds:.1f}",
                        index=outdir / "index.csv"))
+    if pdf or pdfa:
+        click.echo(message("batch_pdfs", lang, count=report.pdfs_written))
     sys.exit(1 if report.failed else 0)
 
 

@@ -562,8 +562,70 @@ CATALOG: dict[str, tuple[str, str]] = {
     "table_row_needs_locality": ("Mỗi dòng của bảng cần \"locality:\" (tên hoặc mã).",
                                  "Each table row needs \"locality:\" (a name or a code)."),
     "table_bad_date": ("Ngày \"{value}\" không đọc được; viết ngày/tháng/năm, tháng/năm hoặc "
-                       "năm (\"05/02/2026\").",
+                       "năm (\"05/02/2026\"), hoặc định dạng ô là ngày trong Excel.",
                        "Cannot read the date \"{value}\"; write d/m/yyyy, m/yyyy or yyyy."),
+    "table_old_format": ("Bảng dạng {suffix} chưa đọc được. Mở bằng Excel hoặc LibreOffice, "
+                         "chọn Lưu thành (Save As) dạng .xlsx hoặc CSV UTF-8.",
+                         "A {suffix} table cannot be read. Open it in Excel or LibreOffice and "
+                         "Save As .xlsx or CSV UTF-8."),
+    "table_bad_xlsx": ("Tệp không phải bảng .xlsx đọc được ({detail}). Mở bằng Excel, Lưu "
+                       "thành (Save As) dạng .xlsx hoặc CSV UTF-8.",
+                       "Not a readable .xlsx workbook ({detail}). Open it in Excel and Save "
+                       "As .xlsx or CSV UTF-8."),
+    "table_not_text": ("Tệp CSV không đọc được mã chữ (không phải UTF-8, UTF-16 hay "
+                       "Windows-1258). Trong Excel chọn Lưu thành (Save As) > CSV UTF-8.",
+                       "The CSV's encoding is not UTF-8, UTF-16 or Windows-1258. In Excel, "
+                       "Save As > CSV UTF-8."),
+    "table_cp1258": ("tệp CSV lưu bằng mã Windows-1258 (kiểu \"CSV\" của Excel); đã đọc "
+                     "được, nhưng nên lưu lại bằng \"CSV UTF-8\" (Save As > CSV UTF-8) để "
+                     "không mất dấu.",
+                     "the CSV is saved as Windows-1258 (Excel's plain \"CSV\"); it was read, "
+                     "but save it as \"CSV UTF-8\" (Save As > CSV UTF-8) to keep every "
+                     "mark."),
+    "table_bad_csv": ("Tệp CSV hỏng ở đây ({detail}); thường do dấu ngoặc kép \" chưa đóng.",
+                      "The CSV is broken here ({detail}); usually an unclosed quote \"."),
+    "table_empty": ("Bảng trống: cần dòng tiêu đề (\"Địa phương\", \"Số\", …) và mỗi địa "
+                    "phương một dòng. Tạo bảng mẫu: plangen localities TỈNH --table xa.xlsx.",
+                    "The table is empty: it needs a header row (\"locality\", \"number\", …) "
+                    "and a row per locality. A blank one: plangen localities PROVINCE --table "
+                    "xa.xlsx."),
+    "table_no_sheet": ("Không có trang tính \"{sheet}\". Các trang có: {sheets}.",
+                       "No sheet named \"{sheet}\". Sheets: {sheets}."),
+    "table_unknown_column": ("Không hiểu cột \"{column}\".{hint} Các cột dùng được: "
+                             "{accepted}. Sửa tiêu đề hoặc xóa cột.",
+                             "Unknown column \"{column}\".{hint} Columns read: {accepted}. "
+                             "Fix the header or delete the column."),
+    "table_duplicate_column": ("Cột \"{column}\" trùng với cột thứ {first}; giữ một cột.",
+                               "Column \"{column}\" repeats column {first}; keep one."),
+    "table_needs_locality_column": ("Bảng cần cột \"Địa phương\" (hoặc \"locality\", hay "
+                                    "\"Mã\"). Dòng tiêu đề đọc được: \"{header}\", các cột "
+                                    "tách bằng {separator}. Nếu tiêu đề đúng mà vẫn báo lỗi, "
+                                    "kiểm tra dấu phân cách (dấu phẩy, chấm phẩy, tab).",
+                                    "The table needs a \"locality\" column (or \"Địa "
+                                    "phương\", or \"code\"). The header row reads "
+                                    "\"{header}\", split at {separator}. If the header looks "
+                                    "right, check the separator (comma, semicolon, tab)."),
+    "table_row_needs_locality_cell": ("Dòng này chưa ghi địa phương (cột \"Địa phương\" hoặc "
+                                      "\"Mã\" trống).",
+                                      "This row names no locality (the locality and code "
+                                      "cells are empty)."),
+    "table_extra_cell": ("Ô \"{value}\" nằm ngoài các cột có tiêu đề; có thể thừa một dấu "
+                         "phân cách. Xóa ô đó hoặc thêm tiêu đề cho cột.",
+                         "The cell \"{value}\" is right of the last header; perhaps a stray "
+                         "separator. Delete it or give the column a header."),
+    "table_cell_is_date": ("Ô này là ngày ({value}), không phải chữ: Excel tự đổi. Định dạng "
+                           "cột là Văn bản (Text) rồi gõ lại.",
+                           "This cell is a date ({value}), not text: Excel converted it. "
+                           "Format the column as Text and type it again."),
+    "table_code_name_mismatch": ("Mã {unit_code} là {unit}, không phải \"{name}\". Sửa mã "
+                                 "hoặc tên (tra bằng plangen localities --search).",
+                                 "Code {unit_code} is {unit}, not \"{name}\". Fix the code "
+                                 "or the name (plangen localities --search)."),
+    "table_duplicate_row": ("{unit} (mã {unit_code}) có ở nhiều dòng: {rows}. Mỗi địa phương "
+                            "một dòng; giữ một dòng rồi chạy lại.",
+                            "{unit} (code {unit_code}) is on several rows: {rows}. One row per "
+                            "locality; keep one and run again."),
+    "batch_pdfs": ("{count} tệp PDF mới.", "{count} PDF file(s) written."),
     "batch_progress": ("Đang tạo", "Rendering"),
     "batch_summary": ("{total} địa phương: {written} tệp mới, {fresh} không đổi, {failed} lỗi "
                       "({seconds} giây). Danh sách: {index}",

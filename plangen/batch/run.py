@@ -3,16 +3,15 @@
 The base spec is composed once. Each locality then gets its overrides merged in, presets
 expanded and placeholders filled, is validated, built and rendered, and its .docx written
 atomically. Work runs in worker processes that each load the template once. One broken
-locality never stops the others: its problems are collected and listed in the summary and in
-the index files (`index.json`, `index.csv`). An output whose inputs have not changed since the
+locality, nor a table row that names no unit, stops the others: problems are collected and
+listed in the summary and in the index files (`index.json`, `index.csv`, `index.xlsx`, see
+`index`). An output whose inputs have not changed since the
 last run (same base, overrides, template and plangen version) is left as it is.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import os
 import time
@@ -23,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from plangen import __version__
+from plangen.batch.index import merge_rows, previous_rows, write_index
 from plangen.batch.pdfpool import convert_all
-from plangen.batch.selection import Selected, select_localities
+from plangen.batch.selection import FailedRow, Selected, read_selection
 from plangen.check.memory import raise_if_parts_fail
 from plangen.errors import Path as FieldPath
 from plangen.errors import PlangenError, SpecError, SpecIssue
@@ -39,7 +39,6 @@ from plangen.spec.loader import LoadedSpec
 from plangen.spec.merge import Node, to_loaded
 from plangen.spec.validate import schema_issues, validate_spec
 
-INDEX_JSON, INDEX_CSV = "index.json", "index.csv"
 WRITTEN, UP_TO_DATE, FAILED = "written", "up-to-date", "failed"
 PDF_FAILED = "pdf-failed"  # the .docx was delivered, its PDF was not
 
@@ -59,6 +58,7 @@ class BatchOptions:
     lang: str = "vi"  # language of the messages in the results and index files
     check: bool = True  # run plangen check's fast checks on every file before writing it
     pdfa: bool = False  # PDFs as PDF/A-2b (implies pdf)
+    sheet: str | None = None  # the sheet of an .xlsx table (default: the first)
 
 
 @dataclass
@@ -74,11 +74,13 @@ class ItemResult:
     digest: str = ""
     sha256: str = ""
     issues: tuple[SpecIssue, ...] = ()
+    row: str = ""  # "xa.xlsx:7", the table row this locality comes from
 
     def index_row(self, outdir: Path) -> dict[str, Any]:
         return {"code": self.code, "locality": self.name, "status": self.status,
                 "docx": _relative(self.docx, outdir), "pdf": _relative(self.pdf, outdir),
-                "message": self.message, "digest": self.digest, "sha256": self.sha256}
+                "message": self.message, "row": self.row, "digest": self.digest,
+                "sha256": self.sha256}
 
 
 def _relative(path: str | None, outdir: Path) -> str:
@@ -98,6 +100,8 @@ class BatchReport:
     items: list[ItemResult] = field(default_factory=list)
     seconds: float = 0.0
     fallback_fonts: tuple[str, ...] = ()  # faces a PDF used for letters its font lacks
+    warnings: list[SpecIssue] = field(default_factory=list)  # the table's (its encoding, …)
+    pdfs_written: int = 0
 
     @property
     def failed(self) -> list[ItemResult]:
@@ -127,7 +131,11 @@ class _Worker:
 
     def run(self, work: _Work) -> ItemResult:
         locality = work.selected.locality
-        result = ItemResult(code=locality.code, name=locality.full_name, status=FAILED)
+        result = ItemResult(code=locality.code, name=locality.full_name, status=FAILED,
+                            row=work.selected.row)
+        # a row's warnings (a former name) stay beside its plan in the index
+        result.message = "\n".join(note.format(self.options.lang)
+                                    for note in work.selected.notes)
         try:
             self._run(work, result)
         except PlangenError as exc:
@@ -211,12 +219,15 @@ def output_path(outdir: Path, selected: Selected) -> Path:
     return folder / f"{locality.slug}.docx"
 
 
-def _previous_index(outdir: Path) -> dict[str, dict[str, Any]]:
-    try:
-        rows = json.loads((outdir / INDEX_JSON).read_text(encoding="utf-8"))["items"]
-        return {row["docx"]: row for row in rows if row.get("docx")}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
+def _previous_index(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {row["docx"]: row for row in rows if row.get("docx")}
+
+
+def _failed_row(row: FailedRow, lang: str) -> ItemResult:
+    """The index entry of a table row that gave no plan."""
+    text = "\n".join(issue.format(lang) for issue in row.issues)
+    return ItemResult(code=row.code, name=row.written, status=FAILED, message=text,
+                      issues=row.issues, row=row.row)
 
 
 def run_batch(options: BatchOptions,
@@ -228,24 +239,30 @@ def run_batch(options: BatchOptions,
     """
     started = time.perf_counter()
     base = compose_spec(options.base, allow=options.allow)
-    selected = select_localities(options.selector)
+    selection = read_selection(options.selector, options.sheet)
     outdir = options.outdir
     remove_stale_temporaries(outdir)
-    previous = {} if options.force else _previous_index(outdir)
-    works = [_Work(item, output_path(outdir, item)) for item in selected]
+    before = previous_rows(outdir)
+    previous = {} if options.force else _previous_index(before)
+    works = [_Work(item, output_path(outdir, item)) for item in selection.items]
     if on_start:
         on_start(len(works))
     args = (base, options, previous)
-    report = BatchReport()
+    report = BatchReport(warnings=list(selection.warnings))
     for result in _execute(works, args, options.jobs):
         report.items.append(result)
         if progress:
             progress(result)
-    report.items.sort(key=lambda item: (item.code, item.name))
+    report.items.extend(_failed_row(row, options.lang) for row in selection.failed)
+    report.items.sort(key=lambda item: (item.code, item.name, item.row))
     os.sync()  # one flush to disk for the whole batch, instead of one per file
     if options.pdf or options.pdfa:
+        stamps = _pdf_stamps(report)
         _convert_pdfs(report, options.jobs or os.cpu_count() or 1, options.lang, options.pdfa)
-    write_index(report, outdir)
+        report.pdfs_written = sum(1 for item, stamp in _pdf_stamps(report).items()
+                                  if stamp is not None and stamps.get(item) != stamp)
+    rows = [item.index_row(outdir) for item in report.items]
+    write_index(merge_rows(rows, before, selection.source), outdir)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -285,20 +302,19 @@ def _convert_pdfs(report: BatchReport, jobs: int, lang: str, pdfa: bool = False)
                                                      Path(made.docx or "")))
 
 
+def _pdf_stamps(report: BatchReport) -> dict[str, int | None]:
+    """Each delivered .docx's PDF: its change time, None when there is none."""
+    stamps: dict[str, int | None] = {}
+    for item in report.items:
+        if item.docx:
+            try:
+                stamps[item.docx] = _pdf_of(item).stat().st_mtime_ns
+            except OSError:
+                stamps[item.docx] = None
+    return stamps
+
+
 def _pdf_of(item: ItemResult) -> Path:
     return Path(item.docx or "").with_suffix(".pdf")
-
-
-def write_index(report: BatchReport, outdir: Path) -> None:
-    """`index.json` and `index.csv`: locality, output files, status, message."""
-    rows = [item.index_row(outdir) for item in report.items]
-    payload = {"plangen": __version__, "items": rows}
-    text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
-    write_atomic(outdir / INDEX_JSON, text.encode("utf-8"))
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["code"])
-    writer.writeheader()
-    writer.writerows(rows)
-    write_atomic(outdir / INDEX_CSV, buffer.getvalue().encode("utf-8-sig"))
 
 

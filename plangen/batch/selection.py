@@ -1,21 +1,22 @@
 """Which localities a batch covers, with each one's own overrides.
 
 A selector is `all-provinces`, `all-communes`, `PROVINCE/communes` (for example
-`dak-lak/communes` or "Đắk Lắk/communes"), or the path of a table of localities in YAML or CSV.
+`dak-lak/communes` or "Đắk Lắk/communes"), or the path of a table of localities: YAML, or a
+spreadsheet (.xlsx, CSV; read by `tables`, its rows by `rows`).
 
 YAML table: `localities:` is a list of mappings; `locality:` names the unit (name, full name or
-code) and every other key is a spec fragment merged over the base (merge rules of merge.py),
-so `number`, `date`, `signature`, `recipients+`, `tasks: {items-: [...]}` all work.
-CSV table: a header row with `locality` and any of `number`, `date` (d/m/yyyy, m/yyyy or yyyy),
-`signer`, `extra_recipients` (lines separated by "|"), `removed_tasks` (ids separated by ",").
+code, see `resolve`), `province:` may narrow it, and every other key is a spec fragment merged
+over the base (merge rules of merge.py), so `number`, `date`, `signature`, `recipients+`,
+`tasks: {items-: [...]}` all work.
+
+A row that names no unit, or several, or holds a bad value, fails alone: the others go on.
+Two rows for one unit both fail, each naming the other.
 """
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path as FsPath
 
 from plangen.batch.localities import (
@@ -23,16 +24,16 @@ from plangen.batch.localities import (
     all_communes,
     all_provinces,
     communes_of,
-    find_province,
     province_names,
 )
-from plangen.batch.resolve import LocalityError, resolve
+from plangen.batch.resolve import LocalityError, province_of, resolve
+from plangen.batch.rows import read_row
+from plangen.batch.tables import is_spreadsheet, read_table_file
 from plangen.errors import SourceLocation, SpecError, SpecIssue, UsageError
 from plangen.spec.loader import load_spec_text, read_spec_text
 from plangen.spec.merge import Node, to_node
 
 ALL_PROVINCES, ALL_COMMUNES, COMMUNES_SUFFIX = "all-provinces", "all-communes", "/communes"
-CSV_COLUMNS = ("locality", "number", "date", "signer", "extra_recipients", "removed_tasks")
 
 
 @dataclass(frozen=True)
@@ -42,23 +43,57 @@ class Selected:
     locality: Locality
     overrides: Node | None = None
     source: SourceLocation | None = None
+    row: str = ""  # "xa.xlsx:7": the table row it comes from
+    notes: tuple[SpecIssue, ...] = ()  # warnings reading its row raised (a former name)
 
 
-def select_localities(selector: str) -> list[Selected]:
-    """The localities named by `selector`; raises UsageError or SpecError with the reason."""
+@dataclass(frozen=True)
+class FailedRow:
+    """A table row that gives no plan: the unit as written (or found), why, where."""
+
+    written: str
+    row: str
+    issues: tuple[SpecIssue, ...]
+    code: str = ""
+
+
+@dataclass
+class Selection:
+    """The localities to render, the rows that failed, the table's own warnings."""
+
+    items: list[Selected] = field(default_factory=list)
+    failed: list[FailedRow] = field(default_factory=list)
+    warnings: list[SpecIssue] = field(default_factory=list)
+    source: str = ""  # the table's file name, "" for a built-in selector
+
+
+def select_localities(selector: str, sheet: str | None = None) -> list[Selected]:
+    """The localities named by `selector`; raises UsageError or SpecError with the reason
+    (every failed row's issues, for a table)."""
+    selection = read_selection(selector, sheet)
+    if selection.failed:
+        raise SpecError([issue for row in selection.failed for issue in row.issues])
+    return selection.items
+
+
+def read_selection(selector: str, sheet: str | None = None) -> Selection:
+    """The localities named by `selector`, and the table rows that failed (kept apart, so
+    one bad row never stops the others); UsageError or SpecError for a selector or table
+    that cannot be read at all."""
     if selector == ALL_PROVINCES:
-        return [Selected(p) for p in all_provinces()]
+        return Selection([Selected(p) for p in all_provinces()])
     if selector == ALL_COMMUNES:
-        return [Selected(c) for c in all_communes()]
+        return Selection([Selected(c) for c in all_communes()])
     path = FsPath(selector)
-    if path.suffix.lower() in (".yaml", ".yml", ".csv") or path.is_file():
-        return read_table(path)
+    if path.suffix.lower() in (".yaml", ".yml") or is_spreadsheet(path) or path.is_file():
+        return read_table(path, sheet)
     if selector.endswith(COMMUNES_SUFFIX):
         name = selector[: -len(COMMUNES_SUFFIX)]
-        province = find_province(name)
-        if province is None:
-            raise UsageError("unknown_province", name=name, hint=_province_hint(name))
-        return [Selected(c) for c in communes_of(province)]
+        try:
+            province, _ = province_of(name)
+        except LocalityError:
+            raise UsageError("unknown_province", name=name, hint=_province_hint(name)) from None
+        return Selection([Selected(c) for c in communes_of(province)])
     raise UsageError("bad_selector", selector=selector)
 
 
@@ -67,35 +102,82 @@ def _province_hint(name: str) -> str:
     return close[0] if close else ""
 
 
-def read_table(path: FsPath) -> list[Selected]:
-    """Localities and their overrides from a YAML or CSV table."""
-    if path.suffix.lower() == ".csv":
-        return _read_csv(path, read_spec_text(path))
+def read_table(path: FsPath, sheet: str | None = None) -> Selection:
+    """Localities and their overrides from a YAML, .xlsx or CSV table."""
+    if is_spreadsheet(path) and path.suffix.lower() not in (".yaml", ".yml"):
+        selection = _read_spreadsheet(path, sheet)
+    else:
+        selection = _read_yaml(path)
+    selection.source = path.name
+    return _refuse_duplicates(selection)
+
+
+def _read_spreadsheet(path: FsPath, sheet: str | None) -> Selection:
+    table = read_table_file(path, sheet)
+    selection = Selection(warnings=list(table.warnings))
+    for row in table.rows:
+        label = f"{path.name}:{row.number}"
+        reading = read_row(row)
+        if reading.locality is None or reading.issues:
+            code = reading.locality.code if reading.locality else ""
+            selection.failed.append(FailedRow(reading.written, label, reading.issues, code))
+        else:
+            selection.items.append(Selected(reading.locality, reading.overrides, row.location,
+                                            label, reading.notes))
+    return selection
+
+
+def _read_yaml(path: FsPath) -> Selection:
     node = to_node(load_spec_text(read_spec_text(path), str(path)))
     rows = node.value.get("localities") if node.is_mapping else None
     if rows is None or not rows.is_list:
         raise SpecError([SpecIssue("table_needs_localities", ("localities",), node.location)])
-    selected, issues = [], []
+    selection = Selection()
     for index, row in enumerate(rows.value):
         path_here = ("localities", index)
+        line = row.location.line if row.location else index + 1
+        label = f"{path.name}:{line}"
         if not row.is_mapping or "locality" not in row.value:
-            issues.append(SpecIssue("table_row_needs_locality", path_here, row.location))
+            issue = SpecIssue("table_row_needs_locality", path_here, row.location)
+            selection.failed.append(FailedRow("", label, (issue,)))
             continue
         fields = dict(row.value)
         name_node = fields.pop("locality")
         province_node = fields.pop("province", None)
         try:
-            locality = resolve(name_node.value,
-                               province_node.value if province_node else None).locality
+            found = resolve(name_node.value, province_node.value if province_node else None)
         except LocalityError as exc:
-            issues.append(SpecIssue(exc.code, (*path_here, "locality"), name_node.location,
-                                    params=exc.params))
+            issue = SpecIssue(exc.code, (*path_here, "locality"), name_node.location,
+                              params=exc.params)
+            selection.failed.append(FailedRow(str(name_node.value), label, (issue,)))
             continue
+        notes = tuple(SpecIssue(code, (*path_here, "locality"), name_node.location,
+                                params=params, severity="warning")
+                      for code, params in found.notes)
         overrides = Node(fields, row.location) if fields else None
-        selected.append(Selected(locality, overrides, row.location))
-    if issues:
-        raise SpecError(issues)
-    return selected
+        selection.items.append(Selected(found.locality, overrides, row.location, label, notes))
+    return selection
+
+
+def _refuse_duplicates(selection: Selection) -> Selection:
+    """Rows naming one unit all fail, each saying which rows name it: which one is meant
+    cannot be guessed, and one file cannot hold two plans."""
+    by_code: dict[str, list[Selected]] = {}
+    for item in selection.items:
+        by_code.setdefault(item.locality.code, []).append(item)
+    kept = []
+    for item in selection.items:
+        twins = by_code[item.locality.code]
+        if len(twins) == 1:
+            kept.append(item)
+            continue
+        rows = ", ".join(twin.row.rpartition(":")[2] for twin in twins)
+        issue = SpecIssue("table_duplicate_row", (), item.source,
+                          params={"unit": item.locality.full_name, "rows": rows,
+                                  "unit_code": item.locality.code})
+        selection.failed.append(FailedRow(item.locality.full_name, item.row, (issue,),
+                                          item.locality.code))
+    return replace(selection, items=kept)
 
 
 def find_locality(name: str) -> Locality | None:
@@ -104,66 +186,3 @@ def find_locality(name: str) -> Locality | None:
         return resolve(name).locality
     except LocalityError:
         return None
-
-
-def _read_csv(path: FsPath, text: str) -> list[Selected]:
-    reader = csv.DictReader(io.StringIO(text))
-    issues: list[SpecIssue] = []
-    unknown = [c for c in reader.fieldnames or [] if c not in CSV_COLUMNS]
-    for column in unknown:
-        close = difflib.get_close_matches(column, CSV_COLUMNS, n=1)
-        issues.append(SpecIssue("unknown_key", (column,), SourceLocation(str(path), 1, 1),
-                                params={"key": column, "hint": close[0] if close else ""}))
-    if "locality" not in (reader.fieldnames or []):
-        issues.append(SpecIssue("table_needs_localities", ("locality",),
-                                SourceLocation(str(path), 1, 1)))
-        raise SpecError(issues)
-    selected = []
-    for row in reader:
-        line = reader.line_num
-        where = SourceLocation(str(path), line, 1)
-        try:
-            locality = resolve(row.get("locality") or "").locality
-        except LocalityError as exc:
-            issues.append(SpecIssue(exc.code, (line - 1, "locality"), where, params=exc.params))
-            continue
-        overrides = _csv_overrides(row, where, issues, line - 1)
-        selected.append(Selected(locality, overrides, where))
-    if issues:
-        raise SpecError(issues)
-    return selected
-
-
-def _csv_overrides(row: dict[str, str], where: SourceLocation, issues: list[SpecIssue],
-                   index: int) -> Node | None:
-    def leaf(value: object) -> Node:
-        return Node(value, where)
-
-    fields: dict[str, Node] = {}
-    if row.get("number"):
-        fields["number"] = leaf(row["number"].strip())
-    if row.get("date"):
-        date = _csv_date(row["date"].strip())
-        if date is None:
-            issues.append(SpecIssue("table_bad_date", (index, "date"), where,
-                                    params={"value": row["date"]}))
-        else:
-            fields["date"] = Node({k: leaf(v) for k, v in date.items()}, where)
-    if row.get("signer"):
-        fields["signature"] = Node({"name": leaf(row["signer"].strip())}, where)
-    if row.get("extra_recipients"):
-        lines = [leaf(part.strip()) for part in row["extra_recipients"].split("|") if part.strip()]
-        fields["recipients+"] = Node(lines, where)
-    if row.get("removed_tasks"):
-        ids = [leaf(part.strip()) for part in row["removed_tasks"].split(",") if part.strip()]
-        fields["tasks"] = Node({"items-": Node(ids, where)}, where)
-    return Node(fields, where) if fields else None
-
-
-def _csv_date(text: str) -> dict[str, int] | None:
-    parts = text.split("/")
-    if not all(part.isdigit() for part in parts) or not 1 <= len(parts) <= 3:
-        return None
-    numbers = [int(part) for part in parts]
-    keys = ("day", "month", "year")[3 - len(numbers):]
-    return dict(zip(keys, numbers, strict=True))

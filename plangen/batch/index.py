@@ -1,0 +1,74 @@
+"""The index of a batch's output folder: `index.json`, `index.csv` and `index.xlsx`.
+
+One row per locality (code, name, table row, status, files, message, checksums). A batch over
+some of a folder's localities updates their rows and keeps the others', so the index always
+describes the whole folder. `index.csv` is opened in Excel by officers: a cell that starts
+with "=", "+", "-", "@" (or a tab or carriage return) would be read as a formula, so it gets a
+leading apostrophe; `index.xlsx` holds every cell as text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from plangen import __version__
+from plangen.batch.sheets import xlsx_bytes
+from plangen.files import write_atomic
+
+INDEX_JSON, INDEX_CSV, INDEX_XLSX = "index.json", "index.csv", "index.xlsx"
+FIELDS = ("code", "locality", "status", "docx", "pdf", "message", "row", "digest", "sha256")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def previous_rows(outdir: Path) -> list[dict[str, Any]]:
+    """The rows of the folder's index.json, or none when it is missing or unreadable."""
+    try:
+        rows = json.loads((outdir / INDEX_JSON).read_text(encoding="utf-8"))["items"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
+
+
+def merge_rows(now: list[dict[str, Any]], before: Iterable[dict[str, Any]],
+               source: str = "") -> list[dict[str, Any]]:
+    """This run's rows, and the earlier rows of localities this run did not cover.
+
+    An earlier row without a code (a table row that named no unit) is kept unless it came
+    from the table this run read (`source`), whose rows were all read again."""
+    codes = {row["code"] for row in now if row.get("code")}
+    kept = []
+    for row in before:
+        code = row.get("code")
+        if code:
+            if code not in codes:
+                kept.append(row)
+        elif not source or str(row.get("row", "")).rpartition(":")[0] != source:
+            kept.append(row)
+    merged = [{name: row.get(name, "") for name in FIELDS} for row in [*now, *kept]]
+    return sorted(merged, key=lambda row: (str(row["code"]) or "~", str(row["locality"]),
+                                           str(row["row"])))
+
+
+def neutralise(value: object) -> str:
+    """A CSV cell Excel shows as text: "=1+1" becomes "'=1+1"."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def write_index(rows: list[dict[str, Any]], outdir: Path) -> None:
+    """Write the three index files of `rows` (already merged) into `outdir`."""
+    payload = {"plangen": __version__, "items": rows}
+    text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    write_atomic(outdir / INDEX_JSON, text.encode("utf-8"))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(FIELDS)
+    writer.writerows([neutralise(row.get(name, "")) for name in FIELDS] for row in rows)
+    write_atomic(outdir / INDEX_CSV, buffer.getvalue().encode("utf-8-sig"))
+    table = [[row.get(name, "") for name in FIELDS] for row in rows]
+    write_atomic(outdir / INDEX_XLSX, xlsx_bytes(FIELDS, table, "index"))

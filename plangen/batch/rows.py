@@ -1,0 +1,167 @@
+"""One row of a spreadsheet table -> its locality and the spec fragment it overrides.
+
+Columns (see `tables.COLUMNS`): `code` and/or `locality` name the unit, `province` narrows a
+name; `number`, `date` (an Excel date, or d/m/yyyy, m/yyyy, yyyy, yyyy-mm-dd text), `signer`,
+`extra_recipients` (lines separated by "|" or by line breaks in the cell) and `removed_tasks`
+(ids separated by "," ";" or line breaks) override the base. A problem is an issue of this row
+alone, at its cell.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from plangen.batch.localities import Locality
+from plangen.batch.resolve import LocalityError, Resolved, resolve
+from plangen.batch.tables import Cell, Row
+from plangen.errors import SpecIssue
+from plangen.spec.merge import Node
+
+
+@dataclass(frozen=True)
+class RowReading:
+    """What a row says: its unit (None when it names none), overrides, errors, warnings."""
+
+    locality: Locality | None
+    overrides: Node | None
+    issues: tuple[SpecIssue, ...]
+    notes: tuple[SpecIssue, ...]
+    written: str  # the locality as the row writes it, for the index of a failed row
+
+
+def read_row(row: Row) -> RowReading:
+    """The unit and overrides of `row`, every problem found in it (not only the first)."""
+    issues: list[SpecIssue] = []
+    if "_extra" in row.cells:
+        extra = row.cells["_extra"]
+        issues.append(SpecIssue("table_extra_cell", (), extra.location,
+                                params={"value": extra.value}))
+    resolved, written = _unit(row, issues)
+    overrides = _overrides(row, issues)
+    notes: list[SpecIssue] = []
+    if resolved is not None:
+        cell = row.cells.get("locality") or row.cells["code"]
+        notes = [SpecIssue(code, _path(row, cell), cell.location, params=params,
+                           severity="warning") for code, params in resolved.notes]
+    return RowReading(resolved.locality if resolved else None, overrides, tuple(issues),
+                      tuple(notes), written)
+
+
+def _path(row: Row, cell: Cell) -> tuple[str, ...]:
+    """The issue's field: the column's header as the table writes it."""
+    for key, found in row.cells.items():
+        if found is cell:
+            return (row.headers.get(key, key),)
+    return ()
+
+
+def _text(row: Row, key: str, issues: list[SpecIssue]) -> str | None:
+    cell = row.cells.get(key)
+    if cell is None:
+        return None
+    if isinstance(cell.value, datetime.date) and key != "date":
+        issues.append(SpecIssue("table_cell_is_date", _path(row, cell), cell.location,
+                                params={"value": cell.value.strftime("%d/%m/%Y")}))
+        return None
+    return str(cell.value)
+
+
+def _unit(row: Row, issues: list[SpecIssue]) -> tuple[Resolved | None, str]:
+    name, code = _text(row, "locality", issues), _text(row, "code", issues)
+    province = _text(row, "province", issues)
+    written = name or code or ""
+    if name is None and code is None:
+        issues.append(SpecIssue("table_row_needs_locality_cell", (), row.location))
+        return None, written
+    cell = row.cells["code"] if code is not None else row.cells["locality"]
+    try:
+        resolved = resolve(code if code is not None else name, province)
+    except LocalityError as exc:
+        issues.append(SpecIssue(exc.code, _path(row, cell), cell.location, params=exc.params))
+        return None, written
+    if code is not None and name is not None and not _same(resolved.locality, name):
+        name_cell = row.cells["locality"]
+        issues.append(SpecIssue("table_code_name_mismatch", _path(row, name_cell),
+                                name_cell.location,
+                                params={"unit_code": resolved.locality.code, "name": name,
+                                        "unit": resolved.locality.full_name}))
+        return None, written
+    return resolved, written
+
+
+def _same(unit: Locality, name: str) -> bool:
+    """Whether `name` names `unit` (within its province): the code and the name agree."""
+    scope = unit.province.code if unit.province else None
+    try:
+        return resolve(name, scope).locality == unit
+    except LocalityError:
+        return False
+
+
+def _overrides(row: Row, issues: list[SpecIssue]) -> Node | None:
+    where = row.location
+    fields: dict[str, Node] = {}
+
+    def leaf(value: object, cell: Cell) -> Node:
+        return Node(value, cell.location)
+
+    number = _text(row, "number", issues)
+    if number:
+        fields["number"] = leaf(number, row.cells["number"])
+    if "date" in row.cells:
+        cell = row.cells["date"]
+        date = parse_date(cell.value)
+        if date is None:
+            issues.append(SpecIssue("table_bad_date", _path(row, cell), cell.location,
+                                    params={"value": cell.value}))
+        else:
+            fields["date"] = Node({k: leaf(v, cell) for k, v in date.items()}, cell.location)
+    signer = _text(row, "signer", issues)
+    if signer:
+        fields["signature"] = Node({"name": leaf(signer, row.cells["signer"])}, where)
+    recipients = _text(row, "extra_recipients", issues)
+    if recipients:
+        cell = row.cells["extra_recipients"]
+        lines = [leaf(part.strip(), cell) for part in re.split(r"[|\n]", recipients)
+                 if part.strip()]
+        fields["recipients+"] = Node(lines, cell.location)
+    removed = _text(row, "removed_tasks", issues)
+    if removed:
+        cell = row.cells["removed_tasks"]
+        ids = [leaf(part.strip(), cell) for part in re.split(r"[,;\n]", removed)
+               if part.strip()]
+        fields["tasks"] = Node({"items-": Node(ids, cell.location)}, cell.location)
+    return Node(fields, where) if fields else None
+
+
+_DMY = re.compile(r"(?:(\d{1,2})[/.\-])?(?:(\d{1,2})[/.\-])?(\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?")
+
+
+def parse_date(value: object) -> dict[str, int] | None:
+    """{day, month, year} of an Excel date or a "05/02/2026", "02/2026", "2026" or
+    "2026-02-05" text; None when it is no real date."""
+    if isinstance(value, datetime.date):
+        return {"day": value.day, "month": value.month, "year": value.year}
+    text = str(value).strip()
+    iso = _ISO.fullmatch(text)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+    else:
+        found = _DMY.fullmatch(text)
+        if not found:
+            return None
+        first, second, year_text = found.groups()
+        year = int(year_text)
+        if first is not None and second is None:  # "02/2026"
+            return {"month": int(first), "year": year} if 1 <= int(first) <= 12 else None
+        if first is None:
+            return {"year": year}
+        day, month = int(first), int(second)
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return {"day": day, "month": month, "year": year}

@@ -1,0 +1,319 @@
+"""Locality tables as Excel and LibreOffice save them: .xlsx, or CSV in any of their forms.
+
+.xlsx is read with openpyxl (the first sheet, or the one asked for); a cell keeps its text
+("05" stays "05"), a date cell is a date. CSV: the separator is detected (comma, semicolon,
+tab, or Excel's "sep=" line), the encoding too: UTF-8 with or without BOM, UTF-16 ("Unicode
+Text"), and Windows-1258 (read, with a warning suggesting "CSV UTF-8"). Headers may be
+English keys or Vietnamese ("Địa phương", "Số", "Ngày", …), in any case, with or without
+diacritics. Every cell carries where it is: line and column of a CSV, "C7" of a sheet.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime
+import difflib
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plangen.batch.resolve import loose_key
+from plangen.errors import SourceLocation, SpecError, SpecIssue
+from plangen.files import InputTooLarge, read_bounded
+from plangen.vntext import nfc
+
+MAX_TABLE_BYTES = 20 * 1024 * 1024  # all 3,321 communes with every column is about 1 MB
+SEPARATORS = (",", ";", "\t")
+CellValue = str | datetime.date
+Locate = Callable[[int, int], SourceLocation]  # (row number, column number) -> where
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column batch reads: its key, its Vietnamese and English headers, other names."""
+
+    key: str
+    vi: str
+    en: str
+    aliases: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        return (self.key, self.vi, self.en, *self.aliases)
+
+
+COLUMNS = (
+    Column("code", "Mã", "Code", ("mã đơn vị", "mã địa phương", "mã xã", "mã tỉnh")),
+    Column("locality", "Địa phương", "Locality", ("tên địa phương", "đơn vị", "tên đơn vị")),
+    Column("province", "Tỉnh", "Province", ("tỉnh, thành phố", "tỉnh/thành phố",
+                                            "tỉnh thành", "thuộc tỉnh")),
+    Column("number", "Số", "Number", ("số văn bản", "số kế hoạch", "số kh")),
+    Column("date", "Ngày", "Date", ("ngày ban hành", "ngày ký", "ngày tháng")),
+    Column("signer", "Người ký", "Signer", ("người kí",)),
+    Column("extra_recipients", "Nơi nhận thêm", "Extra recipients", ("nơi nhận",)),
+    Column("removed_tasks", "Bỏ nhiệm vụ", "Removed tasks", ("nhiệm vụ bỏ",)),
+    Column("note", "Ghi chú", "Note", ("notes",)),  # the officer's own; never read
+)
+IGNORED = frozenset({"note"})
+_BY_NAME = {loose_key(name): column for column in COLUMNS for name in column.names()}
+
+
+@dataclass(frozen=True)
+class CellLocation(SourceLocation):
+    """A cell of a sheet, shown as Excel names it: "xa.xlsx:C7" ("xa.xlsx:Sheet2!C7")."""
+
+    sheet: str = ""
+
+    def __str__(self) -> str:
+        from openpyxl.utils import get_column_letter
+
+        sheet = f"{self.sheet}!" if self.sheet else ""
+        return f"{self.file}:{sheet}{get_column_letter(self.column)}{self.line}"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A non-empty cell: its value (text or a date) and where it is."""
+
+    value: CellValue
+    location: SourceLocation
+
+
+@dataclass(frozen=True)
+class Row:
+    """A data row: its number (CSV line or sheet row), cells by column key, its start."""
+
+    number: int
+    cells: dict[str, Cell]
+    location: SourceLocation
+    headers: dict[str, str]  # column key -> the header as the table writes it
+
+
+@dataclass
+class Table:
+    """The rows of a table and the warnings reading it raised."""
+
+    path: Path
+    rows: list[Row] = field(default_factory=list)
+    warnings: list[SpecIssue] = field(default_factory=list)
+
+
+def is_spreadsheet(path: Path) -> bool:
+    """A table that this module reads (rather than a YAML one)."""
+    return path.suffix.lower() in (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
+
+
+def read_table_file(path: Path, sheet: str | None = None) -> Table:
+    """The rows of the .xlsx or CSV table at `path`; SpecError for a table-wide problem
+    (unreadable file, no locality column, an unknown column), with where and how to fix."""
+    start = SourceLocation(str(path), 1, 1)
+    try:
+        raw = read_bounded(path, MAX_TABLE_BYTES)
+    except InputTooLarge as exc:
+        raise SpecError([SpecIssue("file_too_large", location=start,
+                                   params={"size": exc.size, "limit": exc.limit})]) from None
+    suffix = path.suffix.lower()
+    if suffix in (".xls", ".ods"):
+        raise SpecError([SpecIssue("table_old_format", location=start,
+                                   params={"suffix": suffix})])
+    if suffix in (".xlsx", ".xlsm") or raw.startswith(b"PK\x03\x04"):
+        return _read_xlsx(path, raw, sheet)
+    text, warnings = decode_csv(raw, str(path))
+    table = _read_csv(path, text)
+    table.warnings[:0] = warnings
+    return table
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+def decode_csv(raw: bytes, file: str) -> tuple[str, list[SpecIssue]]:
+    """The text of a CSV as Excel or LibreOffice saved it, and a warning for Windows-1258."""
+    start = SourceLocation(file, 1, 1)
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _utf16(raw, "utf-16", start), []
+    if len(raw) >= 4 and b"\0" in raw[:4]:  # UTF-16 without BOM: every other byte is 0
+        return _utf16(raw, "utf-16-le" if raw[1:2] == b"\0" else "utf-16-be", start), []
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        return nfc(raw.decode("utf-8")), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = nfc(raw.decode("cp1258"))  # Windows-1258 writes tone marks apart: NFC joins
+    except UnicodeDecodeError as exc:
+        raise SpecError([SpecIssue("table_not_text", location=start)]) from exc
+    return text, [SpecIssue("table_cp1258", location=start, severity="warning")]
+
+
+def _utf16(raw: bytes, encoding: str, start: SourceLocation) -> str:
+    try:
+        return nfc(raw.decode(encoding).lstrip("\ufeff"))
+    except UnicodeDecodeError as exc:
+        raise SpecError([SpecIssue("bad_utf16", location=start)]) from exc
+
+
+def detect_separator(text: str) -> tuple[str, int]:
+    """(separator, lines to skip): Excel's "sep=;" first line, else the separator that splits
+    the header line into the most fields, outside quotes; a comma when none does."""
+    first = text.partition("\n")[0].strip()
+    if first.lower().startswith("sep=") and len(first) == 5:
+        return first[4], 1
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    counts = dict.fromkeys(SEPARATORS, 0)
+    quoted = False
+    for char in header:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(SEPARATORS, key=lambda sep: counts[sep])
+    return (best if counts[best] else ","), 0
+
+
+def _read_csv(path: Path, text: str) -> Table:
+    separator, skip = detect_separator(text)
+    if skip:
+        text = text.partition("\n")[2]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    records: list[tuple[int, list[str]]] = []
+    line = 0
+    try:
+        for record in reader:
+            records.append((line + 1, record))
+            line = reader.line_num
+    except csv.Error as exc:
+        raise SpecError([SpecIssue("table_bad_csv", location=SourceLocation(
+            str(path), reader.line_num, 1), params={"detail": str(exc)})]) from None
+    records = [(number + skip, [cell.strip() for cell in record])
+               for number, record in records if any(cell.strip() for cell in record)]
+    if not records:
+        raise SpecError([SpecIssue("table_empty", location=SourceLocation(str(path), 1, 1))])
+
+    def where(number: int, column: int) -> SourceLocation:
+        return SourceLocation(str(path), number, column)
+
+    header_line, header = records[0]
+    rows = [(number, list[CellValue](record)) for number, record in records[1:]]
+    return _table(path, header, header_line, rows, where, separator)
+
+
+# --- .xlsx -------------------------------------------------------------------------------
+
+def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Table:
+    from openpyxl import load_workbook
+
+    start = SourceLocation(str(path), 1, 1)
+    try:
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise SpecError([SpecIssue("table_bad_xlsx", location=start,
+                                   params={"detail": type(exc).__name__})]) from None
+    try:
+        names = book.sheetnames
+        chosen = _sheet_name(names, sheet, start)
+        values = [list(row) for row in book[chosen].iter_rows(min_row=1, min_col=1,
+                                                              values_only=True)]
+    finally:
+        book.close()
+    label = chosen if len(names) > 1 else ""
+
+    def where(number: int, column: int) -> SourceLocation:
+        return CellLocation(str(path), number, column, sheet=label)
+
+    numbered = [(index + 1, [_cell_value(value) for value in row])
+                for index, row in enumerate(values)]
+    numbered = [(number, row) for number, row in numbered if any(v != "" for v in row)]
+    if not numbered:
+        raise SpecError([SpecIssue("table_empty", location=where(1, 1))])
+    header_line, header = numbered[0]
+    return _table(path, [str(value) for value in header], header_line, numbered[1:], where,
+                  None)
+
+
+def _sheet_name(names: list[str], wanted: str | None, start: SourceLocation) -> str:
+    if wanted is None:
+        return names[0]
+    for name in names:
+        if loose_key(name) == loose_key(wanted):
+            return name
+    if wanted.isdigit() and 1 <= int(wanted) <= len(names):
+        return names[int(wanted) - 1]
+    raise SpecError([SpecIssue("table_no_sheet", location=start,
+                               params={"sheet": wanted, "sheets": ", ".join(names)})])
+
+
+def _cell_value(value: object) -> CellValue:
+    """Text as shown, a date as a date; whole numbers without ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    return nfc(str(value)).strip()
+
+
+# --- header and rows ---------------------------------------------------------------------
+
+def _table(path: Path, header: list[str], header_line: int,
+           rows: list[tuple[int, list[CellValue]]], locate: Locate,
+           separator: str | None) -> Table:
+    keys, issues = _header_keys(header, header_line, rows, locate, separator)
+    if issues:
+        raise SpecError(issues)
+    headers = {key: header[index] for index, key in keys.items()}
+    table = Table(path)
+    for number, values in rows:
+        cells = {}
+        for index, key in keys.items():
+            value = values[index] if index < len(values) else ""
+            if value != "" and key not in IGNORED:
+                cells[key] = Cell(value, locate(number, index + 1))
+        extra = [i for i in range(len(header), len(values)) if values[i] != ""]
+        if extra:  # a cell right of the last header: a stray separator, say so
+            cells["_extra"] = Cell(str(values[extra[0]]), locate(number, extra[0] + 1))
+        table.rows.append(Row(number, cells, locate(number, 1), headers))
+    return table
+
+
+def _header_keys(header: list[str], line: int, rows: list[tuple[int, list[CellValue]]],
+                 locate: Locate, separator: str | None) -> tuple[dict[int, str],
+                                                                 list[SpecIssue]]:
+    keys: dict[int, str] = {}
+    issues: list[SpecIssue] = []
+    seen: dict[str, int] = {}
+    accepted = ", ".join(f"\"{c.vi}\"/\"{c.key}\"" for c in COLUMNS)
+    for index, name in enumerate(header):
+        text = str(name).strip().rstrip(":*").strip()
+        column = _BY_NAME.get(loose_key(text)) if text else None
+        if column is None:
+            if not text and all(index >= len(v) or v[index] == "" for _, v in rows):
+                continue  # an empty column Excel kept
+            close = difflib.get_close_matches(loose_key(text), list(_BY_NAME), n=1)
+            issues.append(SpecIssue("table_unknown_column", (text,), locate(line, index + 1),
+                                    params={"column": text, "accepted": accepted,
+                                            "hint": _BY_NAME[close[0]].vi if close else ""}))
+            continue
+        if column.key in seen:
+            issues.append(SpecIssue("table_duplicate_column", (text,), locate(line, index + 1),
+                                    params={"column": text, "first": seen[column.key]}))
+            continue
+        seen[column.key] = index + 1
+        keys[index] = column.key
+    if "locality" not in keys.values() and "code" not in keys.values():
+        shown = "|".join(str(name) for name in header)[:80]
+        issues.append(SpecIssue("table_needs_locality_column", (), locate(line, 1),
+                                params={"header": shown,
+                                        "separator": _separator_name(separator)}))
+    return keys, issues
+
+
+def _separator_name(separator: str | None) -> str:
+    return {",": "\",\"", ";": "\";\"", "\t": "tab", None: "xlsx"}[separator]
