@@ -36,6 +36,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from plangen.batch.index import write_index  # noqa: E402
 from plangen.batch.run import (  # noqa: E402
     BatchOptions,
     BatchReport,
@@ -43,7 +44,6 @@ from plangen.batch.run import (  # noqa: E402
     _Worker,
     output_path,
     run_batch,
-    write_index,
 )
 from plangen.batch.selection import select_localities  # noqa: E402
 from plangen.check.api import fast_check  # noqa: E402
@@ -231,7 +231,8 @@ def phases(count: int, repeat: int, out: Path) -> tuple[dict[str, float], list[A
         results = [stepper.run(work) for work in works]
     report = BatchReport(items=results)
     figures["index (per batch)"] = median_per_item(
-        lambda: write_index(report, out / "steps"), 1, repeat)
+        lambda: write_index([item.index_row(out) for item in report.items], out / "steps"), 1,
+        repeat)
     return figures, plans
 
 
