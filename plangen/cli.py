@@ -367,6 +367,47 @@ def _report_failures(failed: list[Any], lang: str) -> None:
 
 
 @main.command()
+@click.argument("province", required=False, metavar="[TỈNH]")
+@click.option("--search", "query", metavar="TÊN",
+              help="Tìm theo tên, có dấu hay không dấu (\"tân mỹ\") / search by name.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="Dạng in ra / output format.")
+@click.option("--table", "table_path", type=click.Path(path_type=Path), metavar="TỆP",
+              help="Ghi bảng địa phương để điền rồi dùng với batch (.xlsx hoặc .csv), mã đã "
+                   "điền sẵn / write a ready-to-fill locality table for batch.")
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có / overwrite.")
+@LANG_OPTION
+@_reports_errors
+def localities(province: str | None, query: str | None, fmt: str, table_path: Path | None,
+               force: bool, lang: str | None) -> None:
+    """Tra cứu tỉnh, xã, phường và mã; tạo bảng địa phương / look up units and codes.
+
+    Không có TỈNH: 34 tỉnh, thành phố; có TỈNH (tên, mã hay quang-tri): các xã, phường,
+    đặc khu của tỉnh đó / no PROVINCE: the 34 provinces; with one: its communes."""
+    from plangen.batch.listing import format_units, list_units, write_table
+    from plangen.errors import UsageError
+    from plangen.messages import current_lang, message
+
+    lang = current_lang(lang)
+    units, notes = list_units(province, query)
+    for code, params in notes:
+        click.echo(message("warning_prefix", lang) + message(code, lang, **params), err=True)
+    if not units:
+        click.echo(message("localities_none", lang, query=query or province or ""), err=True)
+        sys.exit(1)
+    if table_path is None:
+        click.echo(format_units(units, fmt, lang), nl=False)
+        return
+    if table_path.is_dir():
+        raise UsageError("output_is_folder", path=str(table_path),
+                         example=str(table_path / "xa.xlsx"))
+    if table_path.exists() and not force:
+        raise UsageError("output_exists", path=str(table_path))
+    write_table(table_path, units, lang)
+    click.echo(message("localities_table_written", lang, path=table_path, count=len(units)))
+
+
+@main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--schemas", type=click.Path(path_type=Path),
               help="Thư mục lược đồ OOXML khác (có wml.xsd; mặc định: lược đồ kèm plangen; "

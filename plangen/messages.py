@@ -625,6 +625,20 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "một dòng; giữ một dòng rồi chạy lại.",
                             "{unit} (code {unit_code}) is on several rows: {rows}. One row per "
                             "locality; keep one and run again."),
+    "localities_none": ("Không có đơn vị nào tên chứa \"{query}\". Thử viết ngắn hơn hoặc "
+                        "bỏ tên tỉnh.",
+                        "No unit's name holds \"{query}\". Try a shorter name or no "
+                        "province."),
+    "localities_table_suffix": ("Bảng địa phương ghi ra tệp .xlsx hoặc .csv; \"{path}\" có "
+                                "đuôi khác.",
+                                "The locality table is written as .xlsx or .csv; \"{path}\" "
+                                "is neither."),
+    "localities_table_written": ("Đã tạo bảng {path} ({count} địa phương, mã đã điền). Điền "
+                                 "các cột Số, Ngày, Người ký… rồi chạy: plangen batch "
+                                 "goc.yaml --localities {path} -o thu-muc",
+                                 "Wrote {path} ({count} localities, codes filled in). Fill "
+                                 "the number, date, signer… columns, then run: plangen batch "
+                                 "base.yaml --localities {path} -o folder"),
     "batch_pdfs": ("{count} tệp PDF mới.", "{count} PDF file(s) written."),
     "batch_progress": ("Đang tạo", "Rendering"),
     "batch_summary": ("{total} địa phương: {written} tệp mới, {fresh} không đổi, {failed} lỗi "

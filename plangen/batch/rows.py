@@ -77,7 +77,7 @@ def _unit(row: Row, issues: list[SpecIssue]) -> tuple[Resolved | None, str]:
         return None, written
     cell = row.cells["code"] if code is not None else row.cells["locality"]
     try:
-        resolved = resolve(code if code is not None else name, province)
+        resolved = _resolve_row(code, name, province)
     except LocalityError as exc:
         issues.append(SpecIssue(exc.code, _path(row, cell), cell.location, params=exc.params))
         return None, written
@@ -89,6 +89,21 @@ def _unit(row: Row, issues: list[SpecIssue]) -> tuple[Resolved | None, str]:
                                         "unit": resolved.locality.full_name}))
         return None, written
     return resolved, written
+
+
+def _resolve_row(code: str | None, name: str | None, province: str | None) -> Resolved:
+    if code is None:
+        return resolve(name, province)
+    if name is not None and code.isdigit() and len(code) <= 2:
+        # a CSV opened in Excel loses leading zeros: ward "00004" comes back as "4"
+        try:
+            ward = resolve(code.zfill(5), province)
+        except LocalityError:
+            pass
+        else:
+            if _same(ward.locality, name):
+                return ward
+    return resolve(code, province)
 
 
 def _same(unit: Locality, name: str) -> bool:

@@ -345,3 +345,12 @@ def test_cli_batch_with_an_xlsx_table(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
     assert "xa.xlsx:A4" in result.output and "02308" in result.output
     assert "3 địa phương: 2 tệp mới" in result.output
+
+
+def test_a_code_that_lost_its_zeros_in_excel_still_finds_its_ward(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("Mã;Địa phương\n4;phường Ba Đình\n4;tỉnh Cao Bằng\n70;xã Hoàn Kiếm\n",
+                     encoding="utf-8")
+    selection = read_selection(str(table))
+    assert [i.locality.code for i in selection.items] == ["00004", "04"]
+    assert selection.failed[0].issues[0].code == "locality_unknown_code"  # 70: no such code
