@@ -82,6 +82,18 @@ def test_one_run_per_job_each_with_its_own_warmed_profile(tmp_path: Path,
     assert log.read_text().count("warm") == 1  # warmed once, then copied
 
 
+def test_a_lane_converts_its_share_in_runs_of_at_most_the_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    log = fake(tmp_path, monkeypatch)
+    monkeypatch.setattr(pdfpool, "RUN_LIMIT", 2)
+    paths = docx_files(tmp_path / "out", {"dak-lak": 5, "hue": 2})
+    results = pdfpool.convert_all(paths, 2)
+    assert set(results.made) == set(paths) and not results.failed
+    runs = [line.split() for line in log.read_text().splitlines() if line.startswith("run")]
+    assert sorted(int(run[2]) for run in runs) == [1, 2, 2, 2]  # shares of 4 and 3
+    assert len({run[1] for run in runs}) == 2  # a lane keeps its profile from run to run
+
+
 def test_a_share_that_fails_fails_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fake(tmp_path, monkeypatch)
     paths = docx_files(tmp_path / "out", {"good": 3, "broken": 3})
