@@ -9,6 +9,7 @@ Only click is imported up front; each command imports what it uses when it runs,
 
 from __future__ import annotations
 
+import datetime
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -470,6 +471,89 @@ def assignments(spec: Path, output: Path | None, ics: Path | None, locality_name
         click.echo(issue.format(lang), err=True)
     for path in written.files:
         click.echo(message("track_written", lang, path=path))
+
+
+def _as_of(value: str | None) -> datetime.date:
+    """The report's date from "15/6/2026" (today when not given)."""
+    from plangen.errors import UsageError
+
+    if value is None:
+        return datetime.date.today()
+    parts = value.replace("-", "/").replace(".", "/").split("/")
+    try:
+        day, month, year = (int(part) for part in parts)
+        return datetime.date(year, month, day)
+    except ValueError:
+        raise UsageError("report_bad_as_of", value=value) from None
+
+
+@main.command()
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.argument("filled", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="Tệp báo cáo .docx ra / output .docx.")
+@click.option("--as-of", "as_of", metavar="NGÀY",
+              help="Tính đến ngày (vd. 15/6/2026; mặc định: hôm nay) / report date.")
+@click.option("--pdf", is_flag=True, help="Tạo thêm tệp PDF (cần LibreOffice) / also a PDF.")
+@click.option("--issuer", help="Cơ quan báo cáo (mặc định: cơ quan ban hành kế hoạch) / the "
+                               "reporting agency.")
+@click.option("--signature-line", "signature_lines", multiple=True,
+              help="Dòng chức vụ người ký, theo thứ tự (\"KT. GIÁM ĐỐC\") / signature lines.")
+@click.option("--signer", help="Họ và tên người ký / the signer's name.")
+@click.option("--recipient", "recipients", multiple=True,
+              help="Nơi nhận, mỗi lần một dòng; dòng cuối \"Lưu: VT\" / recipients.")
+@click.option("--number", help="Số báo cáo (\"12\") / the report's number.")
+@click.option("--template", type=click.Path(path_type=Path),
+              help="Mẫu Word riêng của tỉnh / a province's own .docx template.")
+@LOCALITY_OPTION
+@ALLOW_OPTION
+@LANG_OPTION
+@_reports_errors
+def report(spec: Path, filled: tuple[Path, ...], output: Path, as_of: str | None, pdf: bool,
+           issuer: str | None, signature_lines: tuple[str, ...], signer: str | None,
+           recipients: tuple[str, ...], number: str | None, template: Path | None,
+           locality_name: str | None, allow: tuple[Path, ...], lang: str | None) -> None:
+    """Báo cáo kết quả thực hiện kế hoạch từ các bảng đã điền / the progress report."""
+    from plangen.errors import UsageError
+    from plangen.messages import current_lang, message
+    from plangen.track.api import write_report
+    from plangen.track.options import ReportOptions
+
+    lang = current_lang(lang)
+    _require_files((spec, *filled) + ((template,) if template else ()))
+    if output.is_dir():
+        raise UsageError("output_is_folder", path=str(output), example=str(output / "bao-cao.docx"))
+    options = ReportOptions(issuer=issuer, signature_lines=signature_lines, signer=signer,
+                            recipients=recipients, number=number)
+    written = write_report(spec, filled, output, as_of=_as_of(as_of), options=options,
+                           template=template, pdf=pdf, locality=_locality(locality_name),
+                           allow=allow)
+    for issue in written.warnings:
+        click.echo(issue.format(lang), err=True)
+    for path in written.files:
+        click.echo(message("track_written", lang, path=path))
+
+
+@main.command()
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="Tệp hình ra, .png hoặc .svg / output picture.")
+@LOCALITY_OPTION
+@ALLOW_OPTION
+@LANG_OPTION
+@_reports_errors
+def timeline(spec: Path, output: Path, locality_name: str | None, allow: tuple[Path, ...],
+             lang: str | None) -> None:
+    """Biểu đồ tiến độ các nhiệm vụ theo cơ quan chủ trì / the plan's timeline chart."""
+    from plangen.messages import current_lang, message
+    from plangen.track.api import write_timeline
+
+    lang = current_lang(lang)
+    _require_files((spec,))
+    written = write_timeline(spec, output, locality=_locality(locality_name), allow=allow)
+    for issue in written.warnings:
+        click.echo(issue.format(lang), err=True)
+    click.echo(message("track_written", lang, path=output))
 
 
 @main.command()

@@ -373,6 +373,72 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "\"{second}\". Remove one."),
     # tracking (plangen/track/): assignments, reports, charts
     "track_written": ("Đã ghi {path}", "Written {path}"),
+    "timeline_format": ("Biểu đồ tiến độ ghi ra tệp .png hoặc .svg; \"{path}\" có đuôi khác. "
+                        "Ví dụ: -o tien-do.png.",
+                        "The timeline chart is written as .png or .svg; \"{path}\" is neither. "
+                        "For example: -o tien-do.png."),
+    "report_bad_as_of": ("--as-of \"{value}\" không phải một ngày. Ghi ngày/tháng/năm, ví dụ "
+                         "--as-of 15/6/2026.",
+                         "--as-of \"{value}\" is not a date. Write day/month/year, e.g. "
+                         "--as-of 15/6/2026."),
+    "report_workbook_problems": ("Các bảng báo cáo có {count} chỗ cần sửa; chưa ghi báo cáo. "
+                                 "Sửa các ô nêu trên rồi chạy lại.",
+                                 "The filled workbooks have {count} problem(s); no report was "
+                                 "written. Fix the cells above and run again."),
+    "report_conflict": ("{agency} báo cáo nhiệm vụ {task} hai lần, khác nhau (lần đầu ở "
+                        "{first}). Giữ một câu trả lời, xóa hoặc sửa cho giống câu kia.",
+                        "{agency} reported task {task} twice, differently (first at {first}). "
+                        "Keep one answer: delete this one or make them the same."),
+    "report_too_large": ("Tệp quá lớn để là bảng phân công (tối đa {limit} byte).",
+                         "The file is too large to be an assignment workbook (at most {limit} "
+                         "bytes)."),
+    "report_not_workbook": ("Không mở được tệp này như một bảng Excel (.xlsx) ({detail}). Lưu "
+                            "lại bằng Excel hoặc LibreOffice dưới dạng .xlsx.",
+                            "This file cannot be opened as an Excel workbook (.xlsx) ({detail}). "
+                            "Save it from Excel or LibreOffice as .xlsx."),
+    "report_other_plan": ("Bảng này của \"{found}\", không phải của \"{expected}\". Dùng "
+                          "đúng bảng phân công của kế hoạch này.",
+                          "This sheet belongs to \"{found}\", not to \"{expected}\". Use the "
+                          "assignment workbook of this plan."),
+    "report_unknown_agency": ("Kế hoạch không giao nhiệm vụ nào cho \"{agency}\". Không sửa "
+                              "ô A1 (tên cơ quan) của trang.",
+                              "The plan assigns nothing to \"{agency}\". Do not edit the "
+                              "sheet's A1 cell (the agency's name)."),
+    "report_no_agency_sheet": ("Tệp không có trang nào của một cơ quan (ô A1 \"Cơ quan: …\"). "
+                               "Gửi lại chính tệp do plangen assignments tạo ra, đã điền.",
+                               "The file has no agency sheet (A1 \"Cơ quan: …\"). Send back the "
+                               "very file plangen assignments wrote, filled in."),
+    "report_missing_columns": ("Trang thiếu cột {columns}. Không xóa hay đổi tên các cột của "
+                               "bảng.",
+                               "The sheet lacks the column(s) {columns}. Do not delete or rename "
+                               "the table's columns."),
+    "report_no_header": ("Không thấy dòng tiêu đề (STT, Tình trạng …) trong 10 dòng đầu. Không "
+                         "xóa dòng tiêu đề của bảng.",
+                         "No header row (STT, Tình trạng …) in the first 10 rows. Do not "
+                         "delete the table's header row."),
+    "report_not_assigned": ("Nhiệm vụ {task} không giao cho {agency}. Các nhiệm vụ của cơ quan: "
+                            "{known}. Sửa số thứ tự hoặc báo cáo ở trang của cơ quan được giao.",
+                            "Task {task} is not assigned to {agency}. Its tasks: {known}. Fix "
+                            "the number, or report on the sheet of the agency it is assigned "
+                            "to."),
+    "report_unknown_task": ("Kế hoạch không có nhiệm vụ số \"{task}\". Các nhiệm vụ của "
+                            "{agency}: {known}. Không sửa cột STT.",
+                            "The plan has no task \"{task}\". The tasks of {agency}: {known}. "
+                            "Do not edit the STT column."),
+    "report_no_status": ("Đã ghi kết quả nhưng chưa chọn Tình trạng. Chọn một trong: {allowed}.",
+                         "Results are written but no status is chosen. Choose one of: "
+                         "{allowed}."),
+    "report_bad_status": ("Tình trạng \"{value}\" không có trong danh sách. Chọn một trong: "
+                          "{allowed}.",
+                          "The status \"{value}\" is not in the list. Choose one of: "
+                          "{allowed}."),
+    "report_bad_date": ("\"{value}\" không phải một ngày. Ghi ngày/tháng/năm, ví dụ "
+                        "15/6/2026.",
+                        "\"{value}\" is not a date. Write day/month/year, e.g. 15/6/2026."),
+    "report_done_without_date": ("Nhiệm vụ {task} đã hoàn thành nhưng chưa ghi Ngày hoàn "
+                                 "thành, nên không biết đúng hạn hay trễ hạn. Ghi ngày vào ô này.",
+                                 "Task {task} is done but has no completion date, so it cannot "
+                                 "be told on time or late. Write the date in this cell."),
     # rendering and output
     "template_missing": ("Không tìm thấy mẫu Word \"{path}\".", "Template not found: \"{path}\"."),
     "template_bad": ("Mẫu Word \"{path}\" bị hỏng hoặc không phải .docx: {detail}.",
@@ -950,7 +1016,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check_term_number_line": ("Dòng số, ký hiệu", "The number line"),
     "check_term_number_word": ("Chữ \"Số\"", "The word \"Số\""),
     "check_term_date_line": ("Dòng địa danh, ngày tháng", "The place and date line"),
-    "check_term_doc_type": ("Tên loại \"KẾ HOẠCH\"", "The document type \"KẾ HOẠCH\""),
+    "check_term_doc_type": ("Tên loại \"KẾ HOẠCH\" (hoặc \"BÁO CÁO\")",
+                            "The document type \"KẾ HOẠCH\" (or \"BÁO CÁO\")"),
     "check_term_summary": ("Trích yếu", "The summary"),
     "check_term_body": ("Nội dung kế hoạch", "The body text"),
     "check_term_heading_section": ("Tiêu đề mục (I, II, …)", "A section heading (I, II, …)"),

@@ -1,8 +1,8 @@
-"""Find the parts of a KẾ HOẠCH in a read document: header block, title, body, signature …
+"""Find the parts of a KẾ HOẠCH (or a BÁO CÁO on one) in a read document: header block, title, body, signature …
 
 Documents typed by hand are laid out in many ways, so the parts are found by their words, not by
 style names: the Quốc hiệu line, the line starting "Số:", the line "…, ngày … tháng … năm …",
-the paragraph "KẾ HOẠCH", the "Nơi nhận:" label and the cell beside it, a "Phụ lục" line after
+the paragraph "KẾ HOẠCH" or "BÁO CÁO", the "Nơi nhận:" label and the cell beside it, a "Phụ lục" line after
 the signature. Everything is found on printed lines (a paragraph split at its line breaks).
 """
 
@@ -19,6 +19,8 @@ from plangen.check.result import Where
 NATIONAL_NAMES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DOC_TYPE = "KẾ HOẠCH"
+# the kinds of document the checker knows: a plan, and the report on its progress
+DOC_TYPES = (DOC_TYPE, "BÁO CÁO")
 NUMBER_LINE = re.compile(r"^s[ốo]\s*:", re.IGNORECASE)
 DATE_LINE = re.compile(
     r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>[^\s]*)\s*tháng\s*(?P<month>[^\s]*)\s*"
@@ -125,7 +127,9 @@ def find_parts(layout: Layout, doc_type: str = DOC_TYPE) -> Parts:
     """Locate each part of the plan (or of the `doc_type` document) in `layout`."""
     lines = refs(layout.paragraphs)
     parts = Parts()
-    title_at = next((i for i, ref in enumerate(lines) if ref.text.upper() == doc_type), None)
+    # a plan's default title also lets through the report on it (BÁO CÁO)
+    wanted = DOC_TYPES if doc_type == DOC_TYPE else (doc_type,)
+    title_at = next((i for i, ref in enumerate(lines) if ref.text.upper() in wanted), None)
     head = lines[:title_at] if title_at is not None else lines[:40]
     _find_header(parts, head)
     if title_at is not None:

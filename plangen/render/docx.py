@@ -14,6 +14,7 @@ import io
 import re
 import sys
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -49,6 +50,7 @@ DEFAULT_TEMPLATE = _default_template()
 DOCUMENT_PART = "word/document.xml"
 STYLES_PART = "word/styles.xml"
 CORE_PART = "docProps/core.xml"
+RELS_PART, TYPES_PART = "word/_rels/document.xml.rels", "[Content_Types].xml"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 
@@ -100,6 +102,7 @@ class _Template:
     rule_rooms: dict[str, int]
     rule_sizes: dict[str, float]
     table_width: int
+    portrait_width: int = 0  # the text width of a portrait page, in twips
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,38 @@ class Renderer:
         title = plan.decision.summary if plan.decision else context.summary
         parts[CORE_PART] = ooxml.core_properties(title, context.issuer.name, context.created)
         return RenderedParts(self._template, parts, trees)
+
+    def style_id(self, name: str) -> str:
+        """The id of the template's paragraph style named `name`."""
+        return self._template.style_ids[name]
+
+    def text_width(self) -> int:
+        """The portrait text width of the template's pages, in twips."""
+        return self._template.portrait_width
+
+    def render_document(self, context: Context, body: Sequence[str],
+                        media: Sequence[tuple[str, str, bytes]] = ()) -> bytes:
+        """Another kind of document (a BÁO CÁO) in this template's frame: `context`'s header,
+        title, recipients and signature around `body` (ready paragraph and table XML), with
+        `media` (relationship id, part name under word/, bytes) as its pictures."""
+        values = self._values(context)
+        values["body"] = [Markup(xml) for xml in body]
+        rendered = {}
+        for name, compiled in self._template.compiled.items():
+            data = self._render_part(name, compiled, values)
+            _parse_rendered(name, data)  # strict: a broken part is an error
+            rendered[name] = data
+        rendered[CORE_PART] = ooxml.core_properties(context.summary, context.issuer.name,
+                                                    context.created)
+        if not media:
+            return _zip(rendered, self._template.static_zip, level=1)
+        parts = {**self._template.static_parts, **rendered}
+        parts[RELS_PART] = ooxml.add_image_relationships(
+            parts[RELS_PART], [(rel_id, name) for rel_id, name, _ in media])
+        parts[TYPES_PART] = ooxml.add_png_type(parts[TYPES_PART])
+        for _, name, data in media:
+            parts[f"word/{name}"] = data
+        return _zip(parts, level=1)
 
     def _decision_document(self, plan: Plan, context: Context, compiled: jinja2.Template,
                            plan_root: etree._Element) -> etree._Element:
@@ -314,13 +349,14 @@ def _load(path: Path) -> _Template:
                  APPENDIX_TITLE_STYLE: ooxml.style_size_pt(
                      styles, style_ids[APPENDIX_TITLE_STYLE]) or 14}
         table_width = ooxml.text_width(section, landscape=True)
+        portrait_width = ooxml.text_width(section)
     except (ValueError, OverflowError) as exc:
         raise RenderError("template_bad", path=str(path), detail=str(exc)) from exc
     compiled = {name: _compile(path, name, tree) for name, tree in trees.items()
                 if name == DOCUMENT_PART or _has_tags(tree)}
     static = {name: data for name, data in parts if name not in compiled and name != CORE_PART}
     return _Template(path, hashlib.sha256(raw).hexdigest(), _zip(static), static, compiled,
-                     style_ids, rooms, sizes, table_width)
+                     style_ids, rooms, sizes, table_width, portrait_width)
 
 
 def _parse_part(path: Path, name: str, data: bytes) -> etree._Element:

@@ -310,3 +310,50 @@ def start_landscape_section(body: etree._Element, first: etree._Element) -> None
     size.set(qn("orient"), "landscape")
     insert_ordered(final, element("type", val="nextPage"))
     insert_ordered(final, element("pgNumType", start="1"))
+
+
+_PIC_NS = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+           'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+           'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+def picture_run(rel_id: str, cx: int, cy: int, number: int, title: str) -> str:
+    """A run holding an inline picture `cx` × `cy` EMU of the image part `rel_id`."""
+    name = attr_xml(title or f"Hình {number}")
+    return (f'<w:r><w:drawing><wp:inline {_PIC_NS} distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{number}" name="{name}" '
+            f'descr="{name}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/>'
+            '</wp:cNvGraphicFramePr><a:graphic><a:graphicData '
+            'uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
+            f'<pic:nvPicPr><pic:cNvPr id="{number}" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="{attr_xml(rel_id)}"/><a:stretch><a:fillRect/>'
+            '</a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/>'
+            f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+            '</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline>'
+            '</w:drawing></w:r>')
+
+
+def add_image_relationships(rels: bytes, images: Sequence[tuple[str, str]]) -> bytes:
+    """A relationships part with an image relationship (id, target) for each image."""
+    root = etree.fromstring(rels)
+    for rel_id, target in images:
+        item = etree.SubElement(root, f"{{{REL_NS}}}Relationship")
+        item.set("Id", rel_id)
+        item.set("Type", IMAGE_REL)
+        item.set("Target", target)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def add_png_type(types: bytes) -> bytes:
+    """[Content_Types].xml that also declares .png parts."""
+    root = etree.fromstring(types)
+    if not any(item.get("Extension", "").lower() == "png" for item in root):
+        item = etree.Element(f"{{{TYPES_NS}}}Default")
+        item.set("Extension", "png")
+        item.set("ContentType", "image/png")
+        root.insert(0, item)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))

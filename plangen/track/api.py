@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from plangen.errors import OutputError, SpecError, SpecIssue
+from plangen.errors import OutputError, SpecError, SpecIssue, UsageError
 from plangen.files import write_atomic
 from plangen.model import Plan
 from plangen.spec.api import check_spec
 from plangen.spec.assemble import Locality
+from plangen.track.options import ReportOptions
 
 
 @dataclass(frozen=True)
@@ -56,3 +58,47 @@ def write_assignments(spec: Path, output: Path, ics: Path | None = None, *,
     if ics is not None and calendar is not None:
         write_atomic(ics, calendar)
     return Written((output, *((ics,) if ics else ())), warnings)
+
+
+def write_report(spec: Path, filled: Sequence[Path], output: Path, *,
+                 as_of: datetime.date | None = None, options: ReportOptions | None = None,
+                 template: Path | None = None, pdf: bool = False,
+                 locality: Locality | None = None, allow: Sequence[Path] = ()) -> Written:
+    """The BÁO CÁO of the filled workbooks `filled` at `output` (and its PDF if asked)."""
+    from plangen.render.pdf import convert
+    from plangen.render.report import render_report
+    from plangen.track.progress import progress
+    from plangen.track.readback import read_answers
+    from plangen.track.report import report_document
+    from plangen.track.tasks import assignments
+
+    refuse_overwriting(spec, output, *filled)
+    for path in filled:
+        if output.exists() and path.exists() and output.samefile(path):
+            raise OutputError("output_is_input", path=str(output))
+    plan, warnings = checked_plan(spec, locality=locality, allow=allow)
+    work = assignments(plan)
+    answers = read_answers(work, filled)
+    figures = progress(work, answers, as_of or datetime.date.today())
+    data = render_report(report_document(work, answers, figures, options or ReportOptions()),
+                         template)
+    write_atomic(output, data)
+    files: tuple[Path, ...] = (output,)
+    if pdf:
+        files += (convert(output, output.parent),)
+    return Written(files, warnings)
+
+
+def write_timeline(spec: Path, output: Path, *, locality: Locality | None = None,
+                   allow: Sequence[Path] = ()) -> Written:
+    """The timeline chart of `spec` at `output` (.png or .svg)."""
+    from plangen.track.charts import timeline_chart
+    from plangen.track.tasks import assignments
+
+    refuse_overwriting(spec, output)
+    kind = output.suffix.lower().lstrip(".")
+    if kind not in ("png", "svg"):
+        raise UsageError("timeline_format", path=str(output))
+    plan, warnings = checked_plan(spec, locality=locality, allow=allow)
+    write_atomic(output, timeline_chart(assignments(plan), "png" if kind == "png" else "svg"))
+    return Written((output,), warnings)

@@ -1,0 +1,135 @@
+"""A BÁO CÁO (report) rendered in the plan template's NĐ 30 frame.
+
+The header block, the number and date lines, the title and trích yếu, "Nơi nhận" and the
+signature are the template's own, exactly as for a KẾ HOẠCH; the body is a list of `Block`s:
+headings, numbered items, paragraphs, dash lines, tables and pictures (a PNG chart). Nothing
+here knows what is being reported: the content is decided by the caller.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from plangen.model import Issuer, PlanDate, Signature
+from plangen.render import ooxml
+from plangen.render.context import Context, Kind, recipient_lines
+from plangen.render.docx import (
+    STYLE_OF_KIND,
+    TABLE_CENTER_STYLE,
+    TABLE_HEAD_STYLE,
+    TABLE_STYLE,
+    Renderer,
+)
+from plangen.vntext import BLANK, date_words, two_digits, upper
+
+BlockKind = Literal["heading", "item_title", "text", "bullet", "closing", "table", "image"]
+_KIND_STYLE: dict[str, Kind] = {"heading": "heading", "item_title": "item_title",
+                                 "text": "text", "bullet": "bullet", "closing": "closing"}
+EMU_PER_MM = 36000
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of the body: a paragraph (`text`), a table (`rows`, the first the header;
+    `weights` share the text width) or a PNG picture (`image`, `width_mm` wide)."""
+
+    kind: BlockKind
+    text: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()
+    weights: tuple[int, ...] = ()
+    image: bytes = b""
+    width_mm: float = 150
+    title: str = ""  # a picture's name, for screen readers
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    """Everything a BÁO CÁO prints, in NĐ 30 order."""
+
+    issuer: Issuer
+    number: str | None
+    symbol: str
+    place: str
+    date: PlanDate
+    summary: str
+    body: tuple[Block, ...]
+    recipients: tuple[str, ...]
+    signature: Signature
+    doc_type: str = "BÁO CÁO"
+    drafting_code: str | None = None
+    numeric_columns: frozenset[int] = field(default_factory=frozenset)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """(width, height) in pixels of a PNG."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        raise ValueError("not a PNG")
+    width, height = struct.unpack(">II", data[16:24])
+    return int(width), int(height)
+
+
+def render_report(report: ReportDocument, template: Path | str | None = None) -> bytes:
+    """The .docx bytes of `report`, through the plan template (default: plangen's own)."""
+    renderer = Renderer(template)
+    context = Context(
+        issuer=Issuer(report.issuer.name, tuple(upper(line) for line in
+                                                report.issuer.header_lines),
+                      upper(report.issuer.parent) if report.issuer.parent else None),
+        number=two_digits(int(report.number)) if report.number else BLANK,
+        symbol=report.symbol,
+        place=report.place,
+        date=date_words(report.date.day, report.date.month, report.date.year),
+        doc_type=upper(report.doc_type),
+        summary=report.summary,
+        body=(),
+        recipients=recipient_lines(report.recipients),
+        drafting_code=report.drafting_code,
+        signature=Signature(tuple(upper(line) for line in report.signature.lines),
+                            report.signature.name),
+        appendix=None,
+        created=f"{report.date.year:04d}-{report.date.month or 1:02d}-"
+                f"{report.date.day or 1:02d}T00:00:00Z",
+    )
+    body: list[str] = []
+    media: list[tuple[str, str, bytes]] = []
+    width = renderer.text_width()
+    for block in report.body:
+        if block.kind == "table":
+            body.append(_table(renderer, block, width))
+        elif block.kind == "image":
+            rel_id, name = f"rIdPlangenImage{len(media) + 1}", f"media/image{len(media) + 1}.png"
+            media.append((rel_id, name, block.image))
+            body.append(_picture(renderer, block, rel_id, len(media), width))
+        else:
+            style = renderer.style_id(STYLE_OF_KIND[_KIND_STYLE[block.kind]])
+            body.append(ooxml.paragraph(style, [ooxml.run(block.text)]))
+    return renderer.render_document(context, body, media)
+
+
+def _table(renderer: Renderer, block: Block, width: int) -> str:
+    columns = len(block.rows[0])
+    weights = list(block.weights) or [1] * columns
+    widths = [width * weight // sum(weights) for weight in weights]
+    widths[0] += width - sum(widths)
+    head = renderer.style_id(TABLE_HEAD_STYLE)
+    left, center = renderer.style_id(TABLE_STYLE), renderer.style_id(TABLE_CENTER_STYLE)
+    rows = []
+    for index, row in enumerate(block.rows):
+        cells = []
+        for column, text in enumerate(row):
+            style = head if index == 0 else (left if column == 1 else center)
+            cells.append([ooxml.paragraph(style, [ooxml.run(text)])])
+        rows.append(cells)
+    return ooxml.table(widths, rows, header_rows=1)
+
+
+def _picture(renderer: Renderer, block: Block, rel_id: str, number: int, width: int) -> str:
+    pixels_wide, pixels_high = png_size(block.image)
+    width_mm = min(block.width_mm, width / ooxml.TWIPS_PER_MM)
+    cx = round(width_mm * EMU_PER_MM)
+    cy = round(cx * pixels_high / pixels_wide)
+    style = renderer.style_id(TABLE_CENTER_STYLE)
+    return ooxml.paragraph(style, [ooxml.picture_run(rel_id, cx, cy, number, block.title)])
