@@ -1,9 +1,11 @@
-"""Find the parts of a KẾ HOẠCH (or a BÁO CÁO on one) in a read document: header block, title, body, signature …
+"""Find the parts of a KẾ HOẠCH (or a BÁO CÁO on one) in a read document: header, title, body,
+signature …
 
 Documents typed by hand are laid out in many ways, so the parts are found by their words, not by
 style names: the Quốc hiệu line, the line starting "Số:", the line "…, ngày … tháng … năm …",
-the paragraph "KẾ HOẠCH" or "BÁO CÁO", the "Nơi nhận:" label and the cell beside it, a "Phụ lục" line after
-the signature. Everything is found on printed lines (a paragraph split at its line breaks).
+the paragraph "KẾ HOẠCH" or "BÁO CÁO", the "Nơi nhận:" label and the cell beside it, a "Phụ lục"
+line after the signature. Everything is found on printed lines (a paragraph split at its line
+breaks).
 """
 
 from __future__ import annotations

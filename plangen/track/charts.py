@@ -29,6 +29,7 @@ def _figure(width: float, height: float) -> object:
     from matplotlib.figure import Figure
 
     rcParams["svg.hashsalt"] = "plangen"  # fixed ids inside an SVG
+    rcParams["svg.fonttype"] = "none"  # words stay words: searchable, readable aloud
     rcParams["font.family"] = FONT
     return Figure(figsize=(width, height), dpi=150)
 
