@@ -852,6 +852,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "the source has no section {section}; fill it in."),
     "extract_todo_section_empty": ("mục này không có nội dung; điền vào.",
                                    "this section is empty; fill it in."),
+    "extract_section_in_slot": ("mục {section}. \"{heading}\" được giữ ở vị trí mục {section} "
+                                "của plangen (khóa này), với tên mục của văn bản; văn bản không "
+                                "có mục vốn đặt ở đây.",
+                                "section {section}. \"{heading}\" is kept in plangen's section "
+                                "{section} (this key) under its own heading; the source has no "
+                                "section of the usual kind there."),
     "extract_extra_section": ("mục \"{heading}\" không thuộc bốn mục I–IV của plangen; đã giữ "
                               "thành một mục con ở đây.",
                               "the section \"{heading}\" is not one of plangen's sections "
@@ -864,6 +870,34 @@ CATALOG: dict[str, tuple[str, str]] = {
                               "là đoạn kết.",
                               "no \"Trên đây là …\" paragraph; the last paragraph ending "
                               "\"./.\" is read as the closing."),
+    # a decision followed by the plan it issues (extract/decision.py)
+    "extract_decision_no_word": ("không thấy dòng \"QUYẾT ĐỊNH:\"; các điều bắt đầu từ dòng "
+                                 "\"Điều 1.\" đầu tiên.",
+                                 "no \"QUYẾT ĐỊNH:\" line; the articles start at the first "
+                                 "\"Điều 1.\"."),
+    "extract_decision_kept": ("dòng \"{text}\" không phải căn cứ; đã giữ cùng các căn cứ.",
+                              "the line \"{text}\" is not a ground; kept with the grounds."),
+    "extract_decision_lost": ("dòng \"{text}\" của quyết định.",
+                              "the decision's line \"{text}\"."),
+    "extract_decision_no_articles": ("quyết định không có điều nào; plangen sẽ tự viết Điều 1–3, "
+                                     "hãy đọc lại.",
+                                     "the decision has no articles; plangen writes Điều 1–3 "
+                                     "itself, read them."),
+    "extract_decision_no_effect": ("không thấy điều về hiệu lực (\"… có hiệu lực …\"); plangen "
+                                   "sẽ viết câu mặc định, hãy đọc lại.",
+                                   "no article on when it takes effect; plangen writes the "
+                                   "default one, read it."),
+    "extract_decision_title": ("điều này có tên \"{title}\"; đã giữ thành dòng đầu của điều.",
+                               "this article has the title \"{title}\"; kept as its first "
+                               "line."),
+    "extract_decision_no_reference": ("kế hoạch không có dòng \"(Kèm theo Quyết định số …)\"; "
+                                      "plangen sẽ viết dòng này từ số, ngày của quyết định.",
+                                      "the plan has no \"(Kèm theo Quyết định số …)\" line; "
+                                      "plangen writes it from the decision's number and date."),
+    "extract_decision_reference": ("dòng \"{line}\" ghi số hoặc ngày khác với phần đầu quyết "
+                                   "định; plangen viết theo phần đầu, hãy kiểm tra.",
+                                   "the line \"{line}\" gives another number or date than the "
+                                   "decision's header; plangen follows the header, check it."),
     "extract_header_lost": ("dòng \"{text}\" ở phần đầu văn bản.",
                             "the header line \"{text}\"."),
     "extract_bad_number": ("số văn bản \"{value}\" không hợp lệ; để trống.",
@@ -918,6 +952,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "extract_sum_title": ("Đã đọc {source}:", "Read {source}:"),
     "extract_sum_header": ("  Phần đầu: {issuer}; số {number}; {place}, {date}",
                            "  Header: {issuer}; number {number}; {place}, {date}"),
+    "extract_sum_decision": ("  Quyết định: {bases} căn cứ, {articles} điều (ghi trong tệp: "
+                             "{written}; còn lại plangen tự viết)",
+                             "  Decision: {bases} grounds, {articles} articles (written in the "
+                             "file: {written}; plangen writes the rest)"),
     "extract_sum_summary": ("  Trích yếu: {summary}", "  Summary: {summary}"),
     "extract_sum_preamble": ("  Mở đầu: {count} đoạn ({bases} dòng căn cứ)",
                              "  Preamble: {count} paragraph(s) ({bases} legal basis line(s))"),

@@ -391,6 +391,12 @@ def _default_executors(issuer_name: str, tasks: TaskSection) -> tuple[str, ...]:
     return (_office(issuer_name), *leads, "Thủ trưởng các cơ quan, đơn vị có liên quan")
 
 
+def default_execution(issuer_name: str, tasks_data: dict[str, Any]) -> str:
+    """The executing article plangen writes for a plan's spec data that names no executors."""
+    people = join_people(_default_executors(issuer_name, _task_section(tasks_data)))
+    return f"{people} chịu trách nhiệm thi hành Quyết định này./."
+
+
 def _article_data(value: str | list[str] | dict[str, Any]) -> Article:
     if isinstance(value, dict):
         return Article(_lines(value.get("text")), _optional(value.get("title")))

@@ -21,7 +21,16 @@ from plangen.extract.appendix import (
     words,
 )
 from plangen.extract.blocks import Block, Line, Source, Table
-from plangen.extract.frame import fill_missing, header_data, header_length, tail_data
+from plangen.extract.decision import decision_reference, read_decision, split_decision
+from plangen.extract.frame import (
+    PLACEHOLDER_ISSUER,
+    fill_missing,
+    find_written,
+    guess_issuer,
+    header_data,
+    header_length,
+    tail_data,
+)
 from plangen.extract.notes import Notes, excerpt
 from plangen.extract.patterns import (
     is_authority,
@@ -58,23 +67,38 @@ def parse_source(source: Source) -> Draft:
     notes = Notes()
     blocks = list(source.blocks)
     text = _all_text(blocks)
+    split = split_decision(blocks)  # a QUYẾT ĐỊNH, then the plan it issues
+    if split is not None:
+        blocks = split.plan
     regions = _regions(blocks)
     header, front = _front(blocks[:regions.body], notes)
-    data: dict[str, Any] = header_data(header, text, notes)
+    data: dict[str, Any] = header_data(header, text, notes) if split is None else {}
     data.update(front)
+    if split is not None:
+        _recased_summary(data, text)
     data.update(_sections(blocks, regions, notes))
     closing = _closing(blocks[regions.closing:regions.tail], notes)
     if closing:
         data["closing"] = closing[0] if len(closing) == 1 else closing
-    data.update(tail_data(blocks[regions.tail:regions.appendix], notes))
+    if split is None:
+        data.update(tail_data(blocks[regions.tail:regions.appendix], notes))
+    else:
+        data.update(read_decision(split, text, data, notes))
+        for block in blocks[regions.tail:regions.appendix]:  # the plan signs nothing itself
+            if isinstance(block, Line):
+                notes.add("lost", "extract_tail_lost", ("decision",), text=excerpt(block.text))
     facts: dict[str, Any] = {}
     if regions.appendix < len(blocks):
         data["appendix"] = parse_appendix(blocks[regions.appendix:], data, notes)
         facts = reference_facts(data["appendix"].get("reference", ""))
-    fill_missing(data, text, facts, notes)
+    if split is None:
+        fill_missing(data, text, facts, notes)
+    elif "issuer" not in data:
+        data["issuer"] = {"name": guess_issuer(text, None, None) or PLACEHOLDER_ISSUER}
+        notes.add("todo", "extract_todo_issuer", ("issuer", "name"), name="")
     appendix = data.get("appendix", {})
     if "reference" in appendix and words(appendix["reference"]) == words(
-            generated_reference(data)):
+            generated_reference(data) if split is None else decision_reference(data)):
         del appendix["reference"]  # plangen writes the same line from the header
     for unplaced in source.unplaced:
         notes.add("lost", "extract_footnote_lost", (), text=excerpt(unplaced, 200))
@@ -226,6 +250,7 @@ def _sections(blocks: list[Block], regions: _Regions, notes: Notes) -> dict[str,
         if any(kind == done for done, _, _ in read):
             kind = "extra"
         read.append((kind, heading, blocks[index + 1:bounds[position + 1]]))
+    _fill_slots(read, notes)
     data: dict[str, Any] = {}
     extras: list[tuple[int, str, list[Block]]] = []
     for position, (kind, heading, body) in enumerate(read):
@@ -245,6 +270,21 @@ def _sections(blocks: list[Block], regions: _Regions, notes: Notes) -> dict[str,
             data[kind] = {"items": [{"title": "(Cần điền nhiệm vụ)"}]} if kind == "tasks" \
                 else {"text": PLACEHOLDER_TEXT}
     return data
+
+
+def _fill_slots(read: list[tuple[str, str, list[Block]]], notes: Notes) -> None:
+    """A section none of the four can hold, standing where a missing one would stand (III
+    "GIẢI PHÁP THỰC HIỆN" of a plan without KINH PHÍ), takes that place under its own heading:
+    nothing is invented for the missing one, nothing is folded into a neighbour."""
+    if len(read) != len(SECTION_KEYS):
+        return
+    kinds = [kind for kind, _, _ in read]
+    for position, (kind, heading, body) in enumerate(read):
+        slot = SECTION_KEYS[position]
+        if kind == "extra" and slot not in kinds and slot != "tasks":
+            read[position] = (slot, heading, body)
+            notes.add("check", "extract_section_in_slot", (slot, "heading"), heading=heading,
+                      section=_numeral(slot))
 
 
 def _numeral(kind: str) -> str:
@@ -396,7 +436,18 @@ def _all_text(blocks: list[Block]) -> str:
         row_paragraph(row) for row in b.rows) for b in blocks)
 
 
-_TOP_ORDER = ("issuer", "number", "symbol", "place", "date", "doc_type", "summary", "preamble",
+def _recased_summary(data: dict[str, Any], text: str) -> None:
+    """An attached plan's summary typed in capitals, as the decision's articles write it
+    ("… Kế hoạch thực hiện Quy hoạch …" gives "Thực hiện Quy hoạch …")."""
+    summary = data.get("summary")
+    if isinstance(summary, str) and summary == upper(summary) and len(summary) > 12:
+        found = find_written(summary, text)
+        if found:
+            data["summary"] = found[:1].upper() + found[1:]
+
+
+_TOP_ORDER = ("issuer", "decision", "number", "symbol", "place", "date", "doc_type", "summary",
+              "preamble",
               "purpose", "tasks", "funding", "organization", "closing", "recipients",
               "drafting_code", "signature", "appendix")
 

@@ -30,7 +30,8 @@ MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI
 AUTHORITY = re.compile(r"^(?:(?P<word>TM|KT|Q|TL|TUQ)\s?\.|(?P<old>[TK])\s?[/.]\s?(?P<old2>[MT])"
                        r"\.?)\s*(?P<rest>\S.*)$")
 PERSONAL_TITLES = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG",
-                   "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG", "PHÓ TRƯỞNG", "BÍ THƯ", "THỦ TRƯỞNG")
+                   "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG", "PHÓ TRƯỞNG", "BÍ THƯ", "THỦ TRƯỞNG",
+                   "BỘ TRƯỞNG", "THỨ TRƯỞNG")  # a minister's deputy is no "PHÓ …"
 _BODY_WORDS = ("ỦY BAN", "UỶ BAN", "HỘI ĐỒNG", "SỞ ", "BAN ", "VĂN PHÒNG", "PHÒNG ")
 COLLECTIVES = ("Ủy ban nhân dân", "Hội đồng nhân dân")
 LOCALITY_KINDS = ("thành phố", "tỉnh", "đặc khu", "phường", "xã", "thị xã", "thị trấn",

@@ -29,10 +29,20 @@ def summary_lines(extraction: Extraction, lang: str = "vi") -> list[str]:
     def say(key: str, /, **params: Any) -> str:
         return message(key, lang, **params)
 
+    # a plan issued by a decision: the number, date, recipients and signature are its
+    frame = data.get("decision") or data
+    symbol = frame.get("symbol", "QĐ-UBND" if "decision" in data else "KH-UBND")
     lines = [say("extract_sum_title", source=extraction.source)]
     lines.append(say("extract_sum_header", issuer=data["issuer"]["name"],
-                     number=f"{data.get('number') or BLANK}/{data.get('symbol', 'KH-UBND')}",
-                     place=data["place"], date=_date(data["date"])))
+                     number=f"{frame.get('number') or BLANK}/{symbol}",
+                     place=frame["place"], date=_date(frame["date"])))
+    if "decision" in data:
+        articles = frame.get("articles", {})
+        lines.append(say("extract_sum_decision", bases=len(frame.get("bases", [])),
+                         articles=3 + len(articles.get("extra", [])),
+                         written=", ".join(key for key in ("issue", "extra", "effect",
+                                                           "execution", "executors")
+                                           if key in articles) or "—"))
     lines.append(say("extract_sum_summary", summary=data["summary"]))
     preamble = data.get("preamble", [])
     lines.append(say("extract_sum_preamble", count=len(preamble),
@@ -41,11 +51,11 @@ def summary_lines(extraction: Extraction, lang: str = "vi") -> list[str]:
     lines.append(_tasks_line(data["tasks"], say))
     lines += [_section_line(data, *section, say) for section in _SECTIONS[1:]]
     lines.append(say("extract_sum_closing", count=_count(data.get("closing"))))
-    recipients = data["recipients"]
+    recipients = frame["recipients"]
     lines.append(say("extract_sum_recipients", count=len(recipients), archive=recipients[-1]))
-    if data.get("drafting_code"):
-        lines.append(say("extract_sum_code", value=data["drafting_code"]))
-    signature = data["signature"]
+    if frame.get("drafting_code"):
+        lines.append(say("extract_sum_code", value=frame["drafting_code"]))
+    signature = frame["signature"]
     lines.append(say("extract_sum_signature", lines=" / ".join(signature["lines"]),
                      name=signature["name"]))
     appendix = data.get("appendix")
