@@ -24,7 +24,6 @@ PAIRS = [
     ("000_90d6a1797ac0299c.txt", "dak-lak.yaml"),
     ("002_57114fa7a79b951e.txt", "hue.yaml"),
     ("003_2928dc4b0ab9ac3c.txt", "an-giang.yaml"),
-    ("extra/08_bo-vhttdl-qd4385-kh-quy-hoach-co-so-van-hoa.txt", "bo-vhttdl-qd4385.yaml"),
 ]
 
 
