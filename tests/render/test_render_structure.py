@@ -160,6 +160,7 @@ def test_every_spec_renders_valid(renderer: Renderer, spec: Path) -> None:
     assert plan.summary in " ".join(text.split()) and plan.signature.name in text
     for task in plan.tasks.items:
         assert task.title in text
-    assert len(_sections(data)) == (2 if plan.appendix else 1)
+    # an appendix is a section of its own, and so is a plan attached to its decision
+    assert len(_sections(data)) == 1 + bool(plan.appendix) + bool(plan.decision)
     names = parts(data)
     assert "docProps/core.xml" in names and "word/styles.xml" in names
