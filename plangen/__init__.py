@@ -38,8 +38,9 @@ _EXPORTS = {
     "BatchOptions": "plangen.batch.run",
     "run_batch": "plangen.batch.run",
     "select_localities": "plangen.batch.selection",
+    "resolve_locality": "plangen.batch.resolve",
 }
-_RENAMED = {"convert_pdf": "convert"}
+_RENAMED = {"convert_pdf": "convert", "resolve_locality": "resolve"}
 
 __all__ = [
     "BatchOptions",
@@ -58,12 +59,14 @@ __all__ = [
     "extract_text",
     "load_plan",
     "render_plan",
+    "resolve_locality",
     "run_batch",
     "select_localities",
 ]
 
 if TYPE_CHECKING:
     from plangen.batch.build import build
+    from plangen.batch.resolve import resolve as resolve_locality
     from plangen.batch.run import BatchOptions, run_batch
     from plangen.batch.selection import select_localities
     from plangen.check.api import check_docx, check_file

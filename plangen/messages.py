@@ -590,9 +590,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                                 "Code {unit_code} is {units}, not in {province}. Check the code or "
                                 "the province."),
     "locality_ambiguous": ("\"{name}\" ứng với {count} đơn vị: {units}. Ghi rõ một đơn vị: "
-                           "thêm tỉnh (\"{comma}\" hoặc \"{paren}\"), điền cột/khóa "
-                           "province, hoặc ghi mã (\"{unit_code}\"). Tra cứu: plangen localities "
-                           "--search \"{search}\".",
+                           "thêm tỉnh (\"{comma}\" hoặc \"{paren}\"), điền cột \"Tỉnh\" "
+                           "(khóa province), hoặc ghi mã (\"{unit_code}\"). Tra cứu: plangen "
+                           "localities --search \"{search}\".",
                            "\"{name}\" names {count} units: {units}. Name one: add the "
                            "province (\"{comma}\" or \"{paren}\"), fill the province "
                            "column or key, or write the code (\"{unit_code}\"). Look up: plangen "
@@ -655,6 +655,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "The table is empty: it needs a header row (\"locality\", \"number\", …) "
                     "and a row per locality. A blank one: plangen localities PROVINCE --table "
                     "xa.xlsx."),
+    "table_too_many_rows": ("Bảng có hơn {limit} dòng, quá nhiều cho một bảng địa phương "
+                            "(cả nước có 3.321 xã). Kiểm tra xem có chọn nhầm tệp hoặc nhầm "
+                            "trang tính không.",
+                            "The table has more than {limit} rows, too many for a locality "
+                            "table (the country has 3,321 communes). Check the file and the "
+                            "sheet."),
     "table_no_sheet": ("Không có trang tính \"{sheet}\". Các trang có: {sheets}.",
                        "No sheet named \"{sheet}\". Sheets: {sheets}."),
     "table_unknown_column": ("Không hiểu cột \"{column}\".{hint} Các cột dùng được: "

@@ -26,6 +26,8 @@ from plangen.files import InputTooLarge, read_bounded
 from plangen.vntext import nfc
 
 MAX_TABLE_BYTES = 20 * 1024 * 1024  # all 3,321 communes with every column is about 1 MB
+MAX_ROWS = 20_000  # six times the communes: more is not a locality table
+MAX_COLUMNS = 50  # a sheet's columns read (batch reads nine)
 SEPARATORS = (",", ";", "\t")
 CellValue = str | datetime.date
 Locate = Callable[[int, int], SourceLocation]  # (row number, column number) -> where
@@ -184,6 +186,9 @@ def _read_csv(path: Path, text: str) -> Table:
         for record in reader:
             records.append((line + 1, record))
             line = reader.line_num
+            if len(records) > MAX_ROWS + 1:
+                raise SpecError([SpecIssue("table_too_many_rows", location=SourceLocation(
+                    str(path), 1, 1), params={"limit": MAX_ROWS})])
     except csv.Error as exc:
         raise SpecError([SpecIssue("table_bad_csv", location=SourceLocation(
             str(path), reader.line_num, 1), params={"detail": str(exc)})]) from None
@@ -214,8 +219,13 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Table:
     try:
         names = book.sheetnames
         chosen = _sheet_name(names, sheet, start)
-        values = [list(row) for row in book[chosen].iter_rows(min_row=1, min_col=1,
-                                                              values_only=True)]
+        values = []
+        for row in book[chosen].iter_rows(min_row=1, min_col=1, max_col=MAX_COLUMNS,
+                                          values_only=True):
+            values.append(list(row))
+            if len(values) > MAX_ROWS + 1:
+                raise SpecError([SpecIssue("table_too_many_rows", location=start,
+                                           params={"limit": MAX_ROWS})])
     finally:
         book.close()
     label = chosen if len(names) > 1 else ""

@@ -354,3 +354,17 @@ def test_a_code_that_lost_its_zeros_in_excel_still_finds_its_ward(tmp_path: Path
     selection = read_selection(str(table))
     assert [i.locality.code for i in selection.items] == ["00004", "04"]
     assert selection.failed[0].issues[0].code == "locality_unknown_code"  # 70: no such code
+
+
+def test_a_huge_table_is_refused_without_reading_it_all(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("plangen.batch.tables.MAX_ROWS", 10)
+    big = tmp_path / "big.csv"
+    big.write_text("Địa phương\n" + "Huế\n" * 50, encoding="utf-8")
+    with pytest.raises(SpecError) as caught:
+        read_table_file(big)
+    assert caught.value.issues[0].code == "table_too_many_rows"
+    rows = [[f"x{i}", "", "", "", "", "", ""] for i in range(30)]
+    with pytest.raises(SpecError) as caught:
+        read_table_file(make_table("xlsx-openpyxl", tmp_path / "x", rows))
+    assert caught.value.issues[0].code == "table_too_many_rows"
