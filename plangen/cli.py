@@ -308,6 +308,9 @@ def render(spec: Path, output: Path | None, template: Path | None, pdf: bool, pd
 @ALLOW_OPTION
 @click.option("--force", is_flag=True,
               help="Tạo lại cả tệp chưa thay đổi / re-render up-to-date outputs.")
+@click.option("--assignments", "with_assignments", is_flag=True,
+              help="Ghi thêm bảng phân công (.xlsx) của từng địa phương cạnh kế hoạch / also "
+                   "each locality's assignment workbook.")
 @click.option("--no-check", "skip_check", is_flag=True,
               help="Bỏ kiểm tra thể thức từng tệp trước khi ghi / skip the NĐ 30 self-check "
                    "of each file.")
@@ -315,7 +318,7 @@ def render(spec: Path, output: Path | None, template: Path | None, pdf: bool, pd
 @_reports_errors
 def batch(base: Path, selector: str, sheet: str | None, outdir: Path, pdf: bool, pdfa: bool,
           jobs: int, template: Path | None, allow: tuple[Path, ...], force: bool,
-          skip_check: bool, lang: str | None) -> None:
+          with_assignments: bool, skip_check: bool, lang: str | None) -> None:
     """Tạo kế hoạch cho nhiều địa phương từ một kế hoạch gốc / one plan per locality."""
     from plangen.batch.run import BatchOptions, run_batch
     from plangen.errors import UsageError
@@ -327,7 +330,7 @@ def batch(base: Path, selector: str, sheet: str | None, outdir: Path, pdf: bool,
         raise UsageError("output_not_folder", path=str(outdir))
     options = BatchOptions(base, selector, outdir, pdf=pdf, jobs=jobs, template=template,
                            allow=allow, force=force, lang=lang, check=not skip_check, pdfa=pdfa,
-                           sheet=sheet)
+                           sheet=sheet, assignments=with_assignments)
     with click.progressbar(length=1, label=message("batch_progress", lang), file=sys.stderr,
                            show_pos=True) as bar:
         def start(total: int) -> None:

@@ -26,7 +26,7 @@ ALLOWED: dict[str, set[str]] = {
     "render": set(),
     "check": set(),
     "extract": {"spec"},
-    "batch": {"spec", "render", "check"},
+    "batch": {"spec", "render", "check", "track"},
     "track": {"spec", "render", "check"},
     "cli": {"spec", "render", "check", "extract", "batch", "track"},
     "init": set(STAGES),

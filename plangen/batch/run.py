@@ -30,7 +30,7 @@ from plangen.errors import Path as FieldPath
 from plangen.errors import PlangenError, SpecError, SpecIssue
 from plangen.files import remove_stale_temporaries, write_atomic
 from plangen.messages import message
-from plangen.model import build_plan
+from plangen.model import Plan, build_plan
 from plangen.render.docx import Renderer
 from plangen.render.fonts import fallback_fonts
 from plangen.spec.assemble import assemble, locate
@@ -57,6 +57,7 @@ class BatchOptions:
     force: bool = False  # render even outputs that are up to date
     lang: str = "vi"  # language of the messages in the results and index files
     check: bool = True  # run plangen check's fast checks on every file before writing it
+    assignments: bool = False  # also write each plan's assignment workbook beside it (.xlsx)
     pdfa: bool = False  # PDFs as PDF/A-2b (implies pdf)
     sheet: str | None = None  # the sheet of an .xlsx table (default: the first)
 
@@ -154,17 +155,22 @@ class _Worker:
         fresh = None if self.options.force else self.up_to_date(work.output, result.digest)
         if fresh is not None:
             result.status, result.docx, result.sha256 = UP_TO_DATE, str(work.output), fresh
+            if self.options.assignments and not work.output.with_suffix(".xlsx").is_file():
+                _write_assignments(build_plan(loaded.data), work.output)
             return
         issues = locate(issues, loaded)
         issues.extend(self.validate(loaded, work.selected, filled))
         errors = [issue for issue in issues if issue.severity == "error"]
         if errors:
             raise SpecError(errors)
-        rendered = self.renderer.render_parts(build_plan(loaded.data))
+        plan = build_plan(loaded.data)
+        rendered = self.renderer.render_parts(plan)
         if self.options.check:  # integrity and NĐ 30 rules on the very parts to be written,
             raise_if_parts_fail(rendered.parts, rendered.trees)  # read where they are held
         data = rendered.docx()
         write_atomic(work.output, data, durable=False)
+        if self.options.assignments:
+            _write_assignments(plan, work.output)
         result.status, result.docx = WRITTEN, str(work.output)
         result.sha256 = hashlib.sha256(data).hexdigest()
 
@@ -192,6 +198,15 @@ class _Worker:
             return None
         sha256 = hashlib.sha256(output.read_bytes()).hexdigest()
         return sha256 if sha256 == entry.get("sha256") else None
+
+
+def _write_assignments(plan: Plan, docx: Path) -> None:
+    """The plan's assignment workbook beside its .docx (same name, .xlsx)."""
+    from plangen.track.tasks import assignments
+    from plangen.track.workbook import assignment_workbook
+
+    write_atomic(docx.with_suffix(".xlsx"), assignment_workbook(assignments(plan)),
+                 durable=False)
 
 
 def _digest(salt: str, data: Any) -> str:
