@@ -151,3 +151,14 @@ def test_without_a_reference_line_a_note_says_plangen_writes_it(seed: Extraction
     extraction = extract_text(text, "qd.txt")
     assert not extraction.errors
     assert "extract_decision_no_reference" in {note.code for note in extraction.notes}
+
+
+def test_file_08_as_word_comes_back_word_for_word() -> None:
+    """The hand-written spec rendered to .docx, extracted and rendered again: same words."""
+    from plangen.spec.api import load_plan
+
+    first = render_plan(load_plan(TESTS.parent / "specs" / "bo-vhttdl-qd4385.yaml"))
+    extraction = extract_bytes(first, "qd4385.docx")
+    assert not extraction.errors and extraction.data["decision"]["number"] == "4385"
+    again = rendered(extraction)
+    assert words(document_text(again)) == words(document_text(first))
