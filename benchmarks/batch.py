@@ -32,7 +32,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -75,15 +75,24 @@ def peak_mb() -> float:
     return max(own, children) / 1024
 
 
-def median_per_item(action: Callable[[], object], count: int, repeat: int) -> float:
-    """Median over `repeat` runs of `action` (after a warm-up), in ms per item."""
+class Figure(NamedTuple):
+    """ms per item: wall clock, and this process's CPU time (steadier on a busy machine)."""
+
+    wall: float
+    cpu: float
+
+
+def median_per_item(action: Callable[[], object], count: int, repeat: int) -> Figure:
+    """Medians over `repeat` runs of `action` (after a warm-up), in ms per item."""
     action()
-    times = []
+    walls, cpus = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) / count * 1000
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+    return Figure(statistics.median(walls) / count * 1000,
+                  statistics.median(cpus) / count * 1000)
 
 
 def table_of(count: int | None, folder: Path) -> str:
@@ -160,11 +169,11 @@ def time_naive(plans: list[tuple[Path, Plan]], jobs: int, repeat: int) -> float:
 # ---- phases of the worker step -------------------------------------------------------------
 
 
-def phases(count: int, repeat: int, out: Path) -> tuple[dict[str, float], list[Any]]:
+def phases(count: int, repeat: int, out: Path) -> tuple[dict[str, Figure], list[Any]]:
     """ms per plan of each phase (load and index: ms per batch), in this process."""
     selected = select_localities("all-communes")[:count]
     options = BatchOptions(BASE, "all-communes", out, force=True)
-    figures: dict[str, float] = {}
+    figures: dict[str, Figure] = {}
     figures["load (compose the base, per batch)"] = median_per_item(
         lambda: compose_spec(BASE), 1, repeat)
     worker = _Worker(compose_spec(BASE), options, {})
@@ -266,8 +275,12 @@ def import_time() -> float:
     return int(line.split("|")[1]) / 1000
 
 
-def row(label: str, value: float, floor: float, unit: str = "ms/plan") -> str:
-    return f"  {label:52s} {value:9.3f} {unit:8s} {value / floor:7.1f}× floor"
+def row(label: str, value: float, floor: float, unit: str = "ms/plan",
+        cpu: Figure | None = None) -> str:
+    """A figure, its multiple of the floor, and (in one process) its CPU time as well:
+    `cpu` holds (this figure's CPU ms, the floor's CPU ms)."""
+    shown = f"   cpu {cpu[0]:8.3f} ({cpu[0] / cpu[1]:5.1f}×)" if cpu is not None else ""
+    return f"  {label:50s} {value:9.3f} {unit:8s} {value / floor:6.1f}× floor{shown}"
 
 
 def main() -> None:
@@ -296,15 +309,16 @@ def main() -> None:
     print(f"before: {load()}")
     try:
         figures, plans = phases(args.n, args.repeat, work)
-        floor = figures["FLOOR (serialise document.xml + zip + write)"]
-        print("\nphases, one process (ms per plan; load and index per batch):")
+        floors = figures["FLOOR (serialise document.xml + zip + write)"]
+        floor = floors.wall
+        print("\nphases, one process (ms per plan, wall and CPU; load and index per batch):")
         for label, value in figures.items():
             unit = "ms/batch" if "per batch" in label else "ms/plan"
-            print(row(label, value, floor, unit))
+            print(row(label, value.wall, floor, unit, Figure(value.cpu, floors.cpu)))
         checked = figures["worker step, checked (default)"]
         unchecked = figures["worker step, --no-check"]
-        print(f"  checked / unchecked step: {checked / unchecked:.2f}×   "
-              f"(target {TARGETS['checked step']})")
+        print(f"  checked / unchecked step: {checked.wall / unchecked.wall:.2f}× wall, "
+              f"{checked.cpu / unchecked.cpu:.2f}× CPU   (target {TARGETS['checked step']})")
 
         print(f"\nend to end, {args.jobs} processes each (ms per plan, wall):")
         selected = select_localities("all-communes")[:args.n]
