@@ -11,6 +11,8 @@ cd "$(dirname "$0")"
 export DEBIAN_FRONTEND=noninteractive
 need_apt=()
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
+# Calc: locality tables and filled workbooks saved by LibreOffice (soffice --convert-to xlsx)
+[ -e /usr/lib/libreoffice/program/libsclo.so ] || need_apt+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v pandoc >/dev/null 2>&1 || need_apt+=(pandoc)
 # Liberation Serif with the Vietnamese letters (U+1EA0–U+1EF9) is the one in fonts-liberation2
