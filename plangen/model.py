@@ -293,6 +293,7 @@ HEAD_TITLES = ("Chủ tịch", "Bộ trưởng", "Thủ tướng", "Giám đốc
                "Tổng cục trưởng", "Cục trưởng", "Vụ trưởng", "Chánh Văn phòng", "Chánh Thanh tra",
                "Trưởng ban", "Viện trưởng", "Hiệu trưởng", "Thủ trưởng", "Chủ nhiệm", "Chánh án",
                "Tổng Kiểm toán")
+_UNIT_KINDS = ("thành phố", "đặc khu", "thị xã", "thị trấn", "tỉnh", "phường", "xã")
 DEFAULT_EFFECT = "Quyết định này có hiệu lực thi hành kể từ ngày ký."
 _PROPER_STARTS = ("Luật", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư",
                   "Chương trình", "Đề án", "Kết luận", "Chiến lược", "Quy hoạch", "Hiến pháp")
@@ -369,7 +370,9 @@ def _office(issuer_name: str) -> str:
     """The office head who sees a decision executed: "Chánh Văn phòng Ủy ban nhân dân tỉnh"."""
     for collective in COLLECTIVE_PREFIXES:
         if issuer_name.startswith(collective + " "):
-            kind = issuer_name[len(collective) + 1:].split(" ", 1)[0]
+            rest = issuer_name[len(collective) + 1:]
+            kind = next((kind for kind in _UNIT_KINDS if rest.startswith(kind + " ")),
+                        rest.split(" ", 1)[0])
             return f"Chánh Văn phòng {collective} {kind}"
     word = issuer_name.split(" ", 1)[0]
     return f"Chánh Văn phòng {word}"

@@ -272,3 +272,46 @@ def test_build_plan_reads_the_block_directly() -> None:
 
     plan = build_plan(yaml.safe_load(COMMITTEE))
     assert plan.decision is not None and plan.decision.place == "Đắk Lắk"
+
+
+# ---- composition, presets and placeholders inside the decision -----------------------------
+
+
+def test_extends_presets_and_placeholders_reach_the_decision(tmp_path: Path) -> None:
+    from plangen.batch.localities import find_province
+    from plangen.spec.api import check_spec
+
+    base = COMMITTEE.replace("  name: Ủy ban nhân dân tỉnh Đắk Lắk",
+                             '  name: "{{ locality.agency }}"')
+    base = base.replace("  place: Đắk Lắk", '  place: "{{ locality.place }}"')
+    base = base.replace("    - CT, các PCT UBND tỉnh\n", "    - {preset: lanh-dao}\n")
+    base = base.replace("  signature:\n" + SIGNATURE + "    name: Nguyễn Văn A\n",
+                        "  signature: {preset: chu-tich, name: Nguyễn Văn A}\n")
+    base = "presets:\n  recipients:\n    lanh-dao: [\"CT, các PCT {{ locality.agency_short }}\"]" \
+           "\n  signatures:\n    chu-tich: {lines: [TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH]}\n" + base
+    (tmp_path / "base.yaml").write_text(base, encoding="utf-8")
+    child = tmp_path / "hue.yaml"
+    child.write_text('extends: base.yaml\ndecision:\n  number: "213"\n  recipients+:\n'
+                     "    - Sở Tư pháp\n", encoding="utf-8")
+    checked = check_spec(child, locality=find_province("Huế"))
+    assert checked.plan is not None, [issue.format("en") for issue in checked.issues]
+    decision = checked.plan.decision
+    assert decision is not None
+    assert (decision.number, decision.place) == ("213", "Huế")
+    assert decision.recipients == ("Như Điều 3", "Bộ Khoa học và Công nghệ (b/c)",
+                                   "CT, các PCT UBND thành phố", "Sở Tư pháp", "Lưu: VT, KGVX")
+    assert decision.signature.lines == ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+    assert decision.authority == "Ủy ban nhân dân thành phố Huế"
+    assert decision.articles[-1].text[0].startswith("Chánh Văn phòng Ủy ban nhân dân thành phố")
+
+
+def test_an_unknown_preset_in_the_decision_is_told(tmp_path: Path) -> None:
+    from plangen.spec.api import check_spec
+
+    spec = tmp_path / "qd.yaml"
+    library = "presets:\n  signatures:\n    chu-tich: {lines: [CHỦ TỊCH]}\n"
+    spec.write_text(library + COMMITTEE.replace(
+        "  signature:\n" + SIGNATURE, "  signature:\n    preset: chu-tic\n"), encoding="utf-8")
+    issues = check_spec(spec).issues
+    assert [format_path(i.path) for i in issues if i.code == "preset_unknown"] == [
+        "decision.signature.preset"]
