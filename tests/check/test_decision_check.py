@@ -163,3 +163,66 @@ def test_split_is_not_fooled_by_a_plan_that_quotes_a_decision() -> None:
     spec = Path(__file__).resolve().parents[2] / "specs" / "dak-lak.yaml"
     report = check_docx(render_plan(load_plan(spec)))
     assert not any(r.id.startswith(("decision.", "plan.")) for r in report.results)
+
+
+def handmade_decision(reference: str = "(Kèm theo Quyết định số 12/QĐ-UBND ngày 05 tháng 02 "
+                      "năm 2026 của Ủy ban nhân dân tỉnh Đắk Lắk)", **changes: Any) -> bytes:
+    """A decision and its plan typed by hand with python-docx (no plangen styles), the plan
+    after a page break in the same section, as officers often do."""
+    import docx
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Pt
+    from support import handmade_docx as hand
+
+    spec = {**hand.DEFAULTS, "number": "Số: 12/QĐ-UBND", "title": "QUYẾT ĐỊNH",
+            "summary": "Ban hành Kế hoạch triển khai thi hành Luật Trí tuệ nhân tạo",
+            "recipients": ["- Như Điều 3;", "- Bộ Khoa học và Công nghệ (b/c);",
+                           "- Lưu: VT, KGVX."], **changes}
+    document = docx.Document()
+    hand._page(document, spec)
+    hand._normal_style(document, spec)
+    hand._header_table(document, spec)
+    hand._title(document, spec)
+    hand._line(document, "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", size=14, bold=True)
+    hand._body_paragraph(document, spec, "Căn cứ Luật Trí tuệ nhân tạo số 134/2025/QH15;",
+                         "basis")
+    hand._body_paragraph(document, spec, "Theo đề nghị của Giám đốc Sở Khoa học và Công nghệ.",
+                         "basis")
+    hand._line(document, "QUYẾT ĐỊNH:", size=14, bold=True)
+    for number, text in ((1, "Ban hành kèm theo Quyết định này Kế hoạch triển khai."),
+                         (2, "Quyết định này có hiệu lực thi hành kể từ ngày ký."),
+                         (3, "Chánh Văn phòng và Giám đốc các sở chịu trách nhiệm thi hành "
+                             "Quyết định này./.")):
+        hand._body_paragraph(document, spec, f" {text}", "text")
+        paragraph = document.paragraphs[-1]
+        first = paragraph.runs[0]
+        run = paragraph.add_run(f"Điều {number}.")
+        run.font.bold, run.font.size = True, Pt(14)
+        first._r.addprevious(run._r)  # the label before the text
+    hand._bottom_table(document, spec)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    hand._line(document, "KẾ HOẠCH", size=14, bold=True)
+    hand._line(document, "Triển khai thi hành Luật Trí tuệ nhân tạo", size=14, bold=True)
+    hand._line(document, reference, size=14, italic=True)
+    for text, kind in hand.BODY[2:]:
+        hand._body_paragraph(document, spec, text, kind)
+    hand._page_numbers(document, spec)
+    for zoom in document.settings.element.findall(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}zoom"):
+        zoom.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}percent", "100")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_decision_typed_by_hand_is_judged_part_by_part() -> None:
+    report = check_docx(handmade_decision())
+    assert report.ok, format_text([report], "en")
+    assert {"decision.signature", "decision.decision-articles", "plan.attached-reference",
+            "plan.attached-frame"} <= {r.id for r in report.results}
+
+
+def test_a_hand_typed_reference_naming_another_decision_fails() -> None:
+    report = check_docx(handmade_decision("(Kèm theo Quyết định số 15/QĐ-UBND ngày 05 tháng 02 "
+                                          "năm 2026 của Ủy ban nhân dân tỉnh Đắk Lắk)"))
+    assert failing(report) == {"plan.attached-reference"}
