@@ -540,20 +540,24 @@ def report(spec: Path, filled: tuple[Path, ...], output: Path, as_of: str | None
 @main.command()
 @click.argument("spec", type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
-              help="Tệp hình ra, .png hoặc .svg / output picture.")
+              help="Tệp hình ra, .png hoặc .svg; .docx: kế hoạch kèm biểu đồ ở trang phụ lục "
+                   "cuối / a picture, or .docx: the plan with the chart as an appendix page.")
+@click.option("--template", type=click.Path(path_type=Path),
+              help="Mẫu Word riêng của tỉnh (cho .docx) / a province's own .docx template.")
 @LOCALITY_OPTION
 @ALLOW_OPTION
 @LANG_OPTION
 @_reports_errors
-def timeline(spec: Path, output: Path, locality_name: str | None, allow: tuple[Path, ...],
-             lang: str | None) -> None:
+def timeline(spec: Path, output: Path, template: Path | None, locality_name: str | None,
+             allow: tuple[Path, ...], lang: str | None) -> None:
     """Biểu đồ tiến độ các nhiệm vụ theo cơ quan chủ trì / the plan's timeline chart."""
     from plangen.messages import current_lang, message
     from plangen.track.api import write_timeline
 
     lang = current_lang(lang)
     _require_files((spec,))
-    written = write_timeline(spec, output, locality=_locality(locality_name), allow=allow)
+    written = write_timeline(spec, output, locality=_locality(locality_name), allow=allow,
+                             template=template)
     for issue in written.warnings:
         click.echo(issue.format(lang), err=True)
     click.echo(message("track_written", lang, path=output))

@@ -373,10 +373,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "\"{second}\". Remove one."),
     # tracking (plangen/track/): assignments, reports, charts
     "track_written": ("Đã ghi {path}", "Written {path}"),
-    "timeline_format": ("Biểu đồ tiến độ ghi ra tệp .png hoặc .svg; \"{path}\" có đuôi khác. "
-                        "Ví dụ: -o tien-do.png.",
-                        "The timeline chart is written as .png or .svg; \"{path}\" is neither. "
-                        "For example: -o tien-do.png."),
+    "timeline_format": ("Biểu đồ tiến độ ghi ra tệp .png, .svg, hoặc .docx (kế hoạch kèm trang "
+                        "phụ lục); \"{path}\" có đuôi khác. Ví dụ: -o tien-do.png.",
+                        "The timeline chart is written as .png, .svg, or .docx (the plan with "
+                        "an appendix page); \"{path}\" is none of these. For example: -o "
+                        "tien-do.png."),
     "report_bad_as_of": ("--as-of \"{value}\" không phải một ngày. Ghi ngày/tháng/năm, ví dụ "
                          "--as-of 15/6/2026.",
                          "--as-of \"{value}\" is not a date. Write day/month/year, e.g. "

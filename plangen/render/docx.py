@@ -181,6 +181,10 @@ class Renderer:
         """The id of the template's paragraph style named `name`."""
         return self._template.style_ids[name]
 
+    def landscape_width(self) -> int:
+        """The text width of a landscape page (an appendix), in twips."""
+        return self._template.table_width
+
     def text_width(self) -> int:
         """The portrait text width of the template's pages, in twips."""
         return self._template.portrait_width
@@ -441,6 +445,11 @@ def _column_widths(columns: tuple[str, ...], total: int) -> list[int]:
     widths = [rest * weight // sum(weights) for weight in weights]
     widths[0] += rest - sum(widths)
     return [NUMBER_COLUMN, *widths]
+
+
+def zip_parts(parts: dict[str, bytes]) -> bytes:
+    """A .docx of `parts` with fixed timestamps (the same parts give the same bytes)."""
+    return _zip(parts)
 
 
 def _zip(parts: dict[str, bytes], base: bytes = b"", level: int = 6) -> bytes:

@@ -8,20 +8,30 @@ here knows what is being reported: the content is decided by the caller.
 
 from __future__ import annotations
 
+import io
 import struct
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+from lxml import etree
 
 from plangen.model import Issuer, PlanDate, Signature
 from plangen.render import ooxml
 from plangen.render.context import Context, Kind, recipient_lines
 from plangen.render.docx import (
+    APPENDIX_LABEL_STYLE,
+    APPENDIX_TITLE_STYLE,
+    DOCUMENT_PART,
+    RELS_PART,
     STYLE_OF_KIND,
     TABLE_CENTER_STYLE,
     TABLE_HEAD_STYLE,
     TABLE_STYLE,
+    TYPES_PART,
     Renderer,
+    zip_parts,
 )
 from plangen.vntext import BLANK, date_words, two_digits, upper
 
@@ -133,3 +143,57 @@ def _picture(renderer: Renderer, block: Block, rel_id: str, number: int, width: 
     cy = round(cx * pixels_high / pixels_wide)
     style = renderer.style_id(TABLE_CENTER_STYLE)
     return ooxml.paragraph(style, [ooxml.picture_run(rel_id, cx, cy, number, block.title)])
+
+
+APPENDIX_REFERENCE_STYLE = "KH Phụ lục kèm theo"
+
+
+def add_picture_appendix(docx: bytes, label: str, title: str, reference: str, png: bytes,
+                         template: Path | str | None = None) -> bytes:
+    """`docx` (a plan rendered with `template`) with one more appendix page at its end: the
+    label, title and "(Kèm theo …)" line in the template's appendix styles, then the picture
+    across the landscape page."""
+    renderer = Renderer(template)
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    root = etree.fromstring(parts[DOCUMENT_PART])
+    body = root.find(ooxml.qn("body"))
+    final = body.find(ooxml.qn("sectPr")) if body is not None else None
+    if body is None or final is None:
+        raise ValueError("document.xml has no body section")
+    size = final.find(ooxml.qn("pgSz"))
+    landscape = size is not None and size.get(ooxml.qn("orient")) == "landscape"
+    rel_id = "rIdPlangenAppendixImage"
+    label_xml = ooxml.paragraph(renderer.style_id(APPENDIX_LABEL_STYLE), [ooxml.run(label)],
+                                ppr='<w:pageBreakBefore/>' if landscape else "")
+    lines = [label_xml,
+             ooxml.paragraph(renderer.style_id(APPENDIX_TITLE_STYLE), [ooxml.run(title)]),
+             ooxml.paragraph(renderer.style_id(APPENDIX_REFERENCE_STYLE),
+                             [ooxml.run(reference)])]
+    pixels_wide, pixels_high = png_size(png)
+    room = renderer.landscape_width()
+    cx = round(room / ooxml.TWIPS_PER_MM * EMU_PER_MM)
+    cy = round(cx * pixels_high / pixels_wide)
+    limit = round(140 * EMU_PER_MM)  # the landscape page's height under the title lines
+    if cy > limit:
+        cx, cy = round(cx * limit / cy), limit
+    lines.append(ooxml.paragraph(renderer.style_id(TABLE_CENTER_STYLE), [
+        ooxml.picture_run(rel_id, cx, cy, 900, title)]))
+    added = [ooxml.fragment(xml) if "<w:drawing>" not in xml else _picture_element(xml)
+             for xml in lines]
+    for element in added:
+        final.addprevious(element)
+    if not landscape:
+        ooxml.start_landscape_section(body, added[0])
+    parts[DOCUMENT_PART] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                          standalone=True)
+    parts[RELS_PART] = ooxml.add_image_relationships(parts[RELS_PART],
+                                                     [(rel_id, "media/appendix-image.png")])
+    parts[TYPES_PART] = ooxml.add_png_type(parts[TYPES_PART])
+    parts["word/media/appendix-image.png"] = png
+    return zip_parts(parts)
+
+
+def _picture_element(xml: str) -> etree._Element:
+    """A paragraph holding a picture: its own namespace declarations kept."""
+    return etree.fromstring(f'<w:x xmlns:w="{ooxml.W_NS}">{xml}</w:x>')[0]

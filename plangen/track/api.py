@@ -90,15 +90,35 @@ def write_report(spec: Path, filled: Sequence[Path], output: Path, *,
 
 
 def write_timeline(spec: Path, output: Path, *, locality: Locality | None = None,
-                   allow: Sequence[Path] = ()) -> Written:
-    """The timeline chart of `spec` at `output` (.png or .svg)."""
+                   allow: Sequence[Path] = (), template: Path | None = None) -> Written:
+    """The timeline chart of `spec` at `output`: a .png or .svg picture, or for .docx the plan
+    itself with the chart as its last appendix page."""
     from plangen.track.charts import timeline_chart
     from plangen.track.tasks import assignments
 
     refuse_overwriting(spec, output)
     kind = output.suffix.lower().lstrip(".")
-    if kind not in ("png", "svg"):
+    if kind not in ("png", "svg", "docx"):
         raise UsageError("timeline_format", path=str(output))
     plan, warnings = checked_plan(spec, locality=locality, allow=allow)
-    write_atomic(output, timeline_chart(assignments(plan), "png" if kind == "png" else "svg"))
+    work = assignments(plan)
+    if kind == "docx":
+        write_atomic(output, plan_with_timeline(plan, timeline_chart(work, "png"), template))
+    else:
+        write_atomic(output, timeline_chart(work, "png" if kind == "png" else "svg"))
     return Written((output,), warnings)
+
+
+def plan_with_timeline(plan: Plan, png: bytes, template: Path | None = None) -> bytes:
+    """The plan's .docx with the timeline chart as its last appendix page."""
+    from plangen.render.docx import render_plan
+    from plangen.render.report import add_picture_appendix
+    from plangen.vntext import BLANK, date_words, two_digits
+
+    number = two_digits(int(plan.number)) if plan.number else BLANK
+    date = date_words(plan.date.day, plan.date.month, plan.date.year)
+    kind = plan.doc_type[:1].upper() + plan.doc_type[1:].lower()
+    reference = f"(Kèm theo {kind} số {number}/{plan.symbol} {date} của {plan.issuer.name})"
+    label = "Phụ lục II" if plan.appendix else "Phụ lục"
+    return add_picture_appendix(render_plan(plan, template), label,
+                                "TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ", reference, png, template)

@@ -43,10 +43,34 @@ def test_png_and_svg_files(tmp_path: Path) -> None:
     assert width > 1000 and height > 20 * rows
     bad = subprocess.run([sys.executable, "-m", "plangen", "timeline", str(spec), "-o",
                           str(tmp_path / "x.jpg")], capture_output=True, text=True, check=False)
-    assert bad.returncode == 2 and ".png" in bad.stderr
+    assert bad.returncode == 2 and ".png" in bad.stderr and ".docx" in bad.stderr
 
 
 def test_same_plan_same_bytes() -> None:
     work = assignments(load_plan(ROOT / "specs" / "hue.yaml"))
     assert timeline_chart(work, "png") == timeline_chart(work, "png")
     assert timeline_chart(work, "svg") == timeline_chart(work, "svg")
+
+
+def test_as_the_plans_appendix_page(tmp_path: Path) -> None:
+    from docx import Document
+    from support.docx_helpers import all_text, assert_schema_valid
+
+    from plangen.check.api import check_file
+
+    for name in ("variations.yaml", "dak-lak.yaml"):  # with and without an appendix of its own
+        out = tmp_path / f"{name}.docx"
+        done = subprocess.run([sys.executable, "-m", "plangen", "timeline",
+                               str(ROOT / "specs" / name), "-o", str(out)],
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        data = out.read_bytes()
+        assert_schema_valid(data)
+        report = check_file(out)
+        assert report.ok, [result.id for result in report.failed]
+        text = all_text(data)
+        assert "TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ" in text
+        document = Document(str(out))
+        last = document.sections[-1]
+        assert last.page_width > last.page_height  # landscape
+        assert document.inline_shapes and document.inline_shapes[-1].width > 0
