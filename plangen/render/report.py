@@ -179,8 +179,7 @@ def add_picture_appendix(docx: bytes, label: str, title: str, reference: str, pn
         cx, cy = round(cx * limit / cy), limit
     lines.append(ooxml.paragraph(renderer.style_id(TABLE_CENTER_STYLE), [
         ooxml.picture_run(rel_id, cx, cy, 900, title)]))
-    added = [ooxml.fragment(xml) if "<w:drawing>" not in xml else _picture_element(xml)
-             for xml in lines]
+    added = [ooxml.fragment(xml) for xml in lines]
     for element in added:
         final.addprevious(element)
     if not landscape:
@@ -193,7 +192,3 @@ def add_picture_appendix(docx: bytes, label: str, title: str, reference: str, pn
     parts["word/media/appendix-image.png"] = png
     return zip_parts(parts)
 
-
-def _picture_element(xml: str) -> etree._Element:
-    """A paragraph holding a picture: its own namespace declarations kept."""
-    return etree.fromstring(f'<w:x xmlns:w="{ooxml.W_NS}">{xml}</w:x>')[0]
