@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from plangen.batch.localities import Locality
-from plangen.batch.resolve import LocalityError, Resolved, resolve
+from plangen.batch.resolve import LocalityError, Resolved, loose_key, resolve
 from plangen.batch.tables import Cell, Row
 from plangen.errors import SpecIssue
 from plangen.spec.merge import Node
@@ -42,9 +42,15 @@ def read_row(row: Row) -> RowReading:
     overrides = _overrides(row, issues)
     notes: list[SpecIssue] = []
     if resolved is not None:
-        cell = row.cells.get("locality") or row.cells["code"]
-        notes = [SpecIssue(code, _path(row, cell), cell.location, params=params,
-                           severity="warning") for code, params in resolved.notes]
+        named = row.cells.get("locality") or row.cells["code"]
+        province = row.cells.get("province")
+        for code, params in resolved.notes:
+            # a former province written in the Tỉnh column is pointed at there
+            cell = province if province and code == "locality_former_province" and \
+                loose_key(str(params["name"])).endswith(loose_key(str(province.value))) \
+                else named
+            notes.append(SpecIssue(code, _path(row, cell), cell.location, params=params,
+                                   severity="warning"))
     return RowReading(resolved.locality if resolved else None, overrides, tuple(issues),
                       tuple(notes), written)
 

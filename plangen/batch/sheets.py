@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Sequence
 
 FIXED_TIME = datetime.datetime(2025, 7, 1)  # the workbook's own dates: none of the run's
-MAX_WIDTH = 60
+MAX_WIDTH, MIN_WIDTH = 60, 10  # a column to fill in stays wide enough to type in
 
 
 def xlsx_bytes(header: Sequence[str], rows: Sequence[Sequence[object]],
@@ -40,7 +40,9 @@ def xlsx_bytes(header: Sequence[str], rows: Sequence[Sequence[object]],
             if column <= len(widths):
                 widths[column - 1] = max(widths[column - 1], len(text))
     for column, width in enumerate(widths, start=1):
-        page.column_dimensions[get_column_letter(column)].width = min(MAX_WIDTH, width + 2)
+        # Excel's width counts digits; Vietnamese letters with marks run a little wider
+        fitted = max(MIN_WIDTH, round(width * 1.15) + 3)
+        page.column_dimensions[get_column_letter(column)].width = min(MAX_WIDTH, fitted)
     page.freeze_panes = "A2"
     book.properties.created = book.properties.modified = FIXED_TIME
     book.properties.creator = "plangen"

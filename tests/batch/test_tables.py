@@ -187,7 +187,7 @@ def test_a_former_province_is_a_warning_kept_in_the_index(tmp_path: Path) -> Non
     selection = read_selection(str(make_table("xlsx-openpyxl", tmp_path / "t")))
     minh_hoa = next(i for i in selection.items if i.locality.name == "Minh Hóa")
     assert [note.code for note in minh_hoa.notes] == ["locality_former_province"]
-    assert str(minh_hoa.notes[0].location).endswith("xa.xlsx:A6")
+    assert str(minh_hoa.notes[0].location).endswith("xa.xlsx:B6")  # the Tỉnh cell
     items = batch(make_table("xlsx-openpyxl", tmp_path / "t"), tmp_path / "out")
     row = next(i for i in items if i.name == "xã Minh Hóa")
     assert row.status == WRITTEN and "tỉnh Quảng Trị" in row.message
