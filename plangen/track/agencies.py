@@ -86,6 +86,23 @@ def is_group(name: str) -> bool:
     return bool(_GROUP.search(name))
 
 
+_HEADING_HEADS = tuple(head for head in _HEADS if head[:1].isupper() and head not in (
+    "Các", "Cơ quan", "Đơn vị", "Doanh nghiệp"))
+_ASKED = re.compile(r"^(?:đề\s+nghị|giao)\s+", re.IGNORECASE)
+
+
+def agency_heading(text: str) -> str | None:
+    """The agency an agency-headed duty block names ("1. Sở Công Thương:", "Đề nghị Ủy ban
+    Mặt trận Tổ quốc Việt Nam tỉnh:"), or None when `text` is not such a heading."""
+    name = _ASKED.sub("", " ".join(text.split())).rstrip(" :.;")
+    if not name or len(name) > 120 or ":" in name:
+        return None
+    if not name.startswith(_HEADING_HEADS) and not (
+            name.startswith("UBND") or name.lower().startswith("ủy ban nhân dân")):
+        return None
+    return name
+
+
 def split_agencies(line: str) -> list[str]:
     """The agencies one role line names: "Sở Tư pháp, Sở Tài chính và các sở, ban, ngành"
     -> three; a group phrase's own commas are kept."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from plangen.model import Plan, PlanDate, Task
 from plangen.spec.deadlines import Period, parse_timeline
-from plangen.track.agencies import Agency, AgencyBook
+from plangen.track.agencies import Agency, AgencyBook, agency_heading
 from plangen.vntext import letter
 
 LEAD, PARTNER, SUPERVISOR = "Chủ trì", "Phối hợp", "Đôn đốc"
@@ -105,6 +105,16 @@ def _assignment(number: str, task: Task, parent: Task | None, book: AgencyBook,
                 roles.append((agency, role))
     timeline = task.timeline or (parent.timeline if parent else None)
     title = f"{parent.title}: {task.title}" if parent else task.title
+    # an agency-headed duty block ("1. Sở Công Thương:" then its duties): the agency leads
+    own = agency_heading(task.title) if not roles else None
+    inherited = agency_heading(parent.title) if parent and not roles and not own else None
+    if own is not None:
+        roles.append((book.agency(own), LEAD))
+        duties = [*task.description, *task.content]
+        title = f"{own}: {duties[0]}" if duties else f"Nhiệm vụ của {own}"
+    elif inherited is not None:
+        roles.append((book.agency(inherited), LEAD))
+        title = f"{inherited}: {task.title}"
     return Assignment(number=number, title=title, roles=tuple(roles),
                       period=parse_timeline(timeline, day) if timeline else None,
                       product=task.product or (parent.product if parent else None))

@@ -169,3 +169,41 @@ def test_a_broken_spec_writes_nothing(tmp_path: Path) -> None:
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "x.yaml:" in done.stderr
     assert not out.exists()
+
+
+def test_agency_headed_duty_blocks(tmp_path: Path) -> None:
+    """Tasks grouped by agency ("1. Sở Công Thương:" then its duties, a deadline line) with no
+    role labels, as the Đắk Lắk emergency plan writes them: the heading's agency leads."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "tests" / "data" / "valid" / "minimal.yaml").read_text(
+        encoding="utf-8"))
+    data.pop("appendix", None)
+    data["tasks"]["items"] = [
+        {"title": "Sở Công Thương:", "description": ["Điều phối nguồn hàng hỗ trợ."],
+         "timeline": "Trước ngày 30/11/2026"},
+        {"title": "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh:",
+         "subtasks": [{"title": "Vận động ủng hộ.", "timeline": "Thường xuyên"},
+                      {"title": "Tiếp nhận, phân bổ hàng hóa.", "timeline": "Tháng 12/2026"}]},
+        {"title": "Tuyên truyền pháp luật", "timeline": "Năm 2026"},
+    ]
+    spec = tmp_path / "plan.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    work = assignments(load_plan(spec))
+    leads = {task.number: [a.name for a in task.leads()] for task in work.tasks}
+    assert leads == {"1": ["Sở Công Thương"],
+                     "2.a": ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
+                     "2.b": ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "3": []}
+    first = work.by_number()["1"]
+    assert first.title == "Sở Công Thương: Điều phối nguồn hàng hỗ trợ."
+    assert first.period is not None and first.period.end == datetime.date(2026, 11, 30)
+    assert work.by_number()["2.b"].title == ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh: Tiếp nhận, "
+                                             "phân bổ hàng hóa.")
+
+
+def test_a_specs_own_aliases() -> None:
+    plan = load_plan(VARIATIONS)
+    book = AgencyBook(plan.agencies)
+    full = "Trung tâm Phục vụ hành chính công tỉnh"
+    assert book.agency("TTPVHCC").name == full
+    assert book.agency("Trung tâm PVHCC tỉnh").key == book.agency(full).key
