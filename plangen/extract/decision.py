@@ -18,7 +18,13 @@ from typing import Any
 
 from plangen.extract.appendix import reference_facts, words
 from plangen.extract.blocks import Block, Line
-from plangen.extract.frame import agency_name, find_written, header_data, tail_data
+from plangen.extract.frame import (
+    agency_name,
+    fill_missing,
+    find_written,
+    header_data,
+    tail_data,
+)
 from plangen.extract.notes import Notes, excerpt
 from plangen.extract.patterns import is_doc_type, is_upper_text
 from plangen.model import (
@@ -104,12 +110,27 @@ def read_decision(split: Split, text: str, plan: dict[str, Any],
         if key in tail:
             block[key] = tail[key]
     _reference_check(split.reference, block, notes)
+    _fill_frame(block, issuer, text, notes)
     if block.get("symbol") == "QĐ-UBND":  # what plangen writes for a committee's plan
         del block["symbol"]
     out: dict[str, Any] = {"decision": _ordered(block)}
     if issuer:
         out["issuer"] = issuer
     return out
+
+
+def _fill_frame(block: dict[str, Any], issuer: dict[str, Any], text: str,
+                notes: Notes) -> None:
+    """What the decision's frame lacks (place, date, recipients, signature): a guess from the
+    text or a marked placeholder, each with a TODO note on its `decision.…` field."""
+    found = Notes()
+    frame = {"issuer": issuer or {"name": ""}, "summary": "-", **block}
+    fill_missing(frame, text, {}, found)
+    for note in found.items:
+        if note.path[:1] not in (("issuer",), ("summary",)):
+            notes.add(note.kind, note.code, ("decision", *note.path), **note.params)
+    for key in ("number", "place", "date", "recipients", "signature"):
+        block[key] = frame[key]
 
 
 def _whole_name(issuer: dict[str, Any], text: str, notes: Notes) -> dict[str, Any]:

@@ -73,7 +73,9 @@ def decision_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
         authority = default_authority(issuer) if isinstance(issuer, str) else None
     lines = [line for line in _list(signature.get("lines")) if isinstance(line, str)]
     # an unfilled {{ locality.agency }} says nothing yet about who issues the decision
-    if isinstance(authority, str) and lines and "{{" not in authority:
+    # nor does a placeholder "(Cần điền …)" that plangen extract left for the officer
+    if isinstance(authority, str) and lines and "{{" not in authority and \
+            not authority.startswith("(") and not lines[0].startswith("("):
         yield from _signature_matches(authority, lines, "authority" in block)
     yield from _deputy_issues(lines)
     yield from _article_issues(_dict(block.get("articles")))

@@ -162,3 +162,18 @@ def test_file_08_as_word_comes_back_word_for_word() -> None:
     assert not extraction.errors and extraction.data["decision"]["number"] == "4385"
     again = rendered(extraction)
     assert words(document_text(again)) == words(document_text(first))
+
+
+@pytest.mark.parametrize("text", [
+    "QUYẾT ĐỊNH\nNơi nhận:\nKẾ HOẠCH\nabc\n",
+    "Số: 5/QĐ-UBND\nHà Nội, ngày 1 tháng 2 năm 2026\nQUYẾT ĐỊNH\nVỀ VIỆC X\n"
+    "ỦY BAN NHÂN DÂN TỈNH A\nQUYẾT ĐỊNH:\nĐiều 1. Tên\nĐiều 2. Quyết định này có hiệu lực.\n"
+    "Nơi nhận:\nKẾ HOẠCH\nx\n",
+])
+def test_a_decision_missing_its_frame_gets_marked_placeholders(text: str) -> None:
+    """Never a spec that does not validate: what the decision lacks is a TODO on its field."""
+    extraction = extract_text(text, "qd.txt")
+    assert not extraction.errors, [i.format("en") for i in extraction.errors]
+    todo = {note.path for note in extraction.notes if note.kind == "todo"}
+    assert ("decision", "signature", "lines") in todo
+    assert "# TODO" in extraction.yaml_text
