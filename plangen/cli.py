@@ -613,3 +613,18 @@ def extract(source: str, output: Path | None, force: bool, lang: str | None) -> 
     if extraction.errors:
         click.echo(message("extract_invalid", lang, count=len(extraction.errors)), err=True)
         sys.exit(1)
+
+
+@main.command()
+@LANG_OPTION
+@_reports_errors
+def doctor(lang: str | None) -> None:
+    """Kiểm tra máy có đủ LibreOffice, phông tiếng Việt, lược đồ / check this machine."""
+    from plangen.doctor.checks import diagnose, report_lines
+    from plangen.messages import current_lang
+
+    lang = current_lang(lang)
+    found = diagnose()
+    for line in report_lines(found, lang):
+        click.echo(line)
+    sys.exit(0 if all(diagnosis.ok for diagnosis in found) else 1)

@@ -1159,6 +1159,58 @@ CATALOG: dict[str, tuple[str, str]] = {
                               "The schema folder \"{path}\" has no wml.xsd. Point at a folder "
                               "holding the OOXML .xsd files, or leave out --schemas to use the "
                               "schemas bundled with plangen."),
+    # plangen doctor
+    "doctor_line": ("{status} {title}: {found}", "{status} {title}: {found}"),
+    "doctor_ok": ("[ĐẠT]", "[OK]"),
+    "doctor_missing": ("[THIẾU]", "[MISSING]"),
+    "doctor_fix": ("Sửa: {remedy}", "Fix: {remedy}"),
+    "doctor_summary_ok": ("Máy này sẵn sàng tạo Word và PDF.",
+                          "This machine is ready to make Word files and PDFs."),
+    "doctor_summary_bad": ("Còn {count} việc cần sửa (xem các dòng [THIẾU] ở trên).",
+                           "{count} thing(s) to fix (see the [MISSING] lines above)."),
+    "doctor_libreoffice": ("LibreOffice (để tạo PDF)", "LibreOffice (for PDF)"),
+    "doctor_soffice_ok": ("phiên bản {version} ({program}).", "version {version} ({program})."),
+    "doctor_soffice_missing": ("không tìm thấy lệnh soffice hay libreoffice.",
+                               "no soffice or libreoffice command found."),
+    "doctor_soffice_broken": ("\"{program}\" không chạy được hoặc không cho biết phiên bản.",
+                              "\"{program}\" does not run or tell its version."),
+    "doctor_fix_soffice": ("sudo apt-get install libreoffice-writer-nogui (hoặc đặt "
+                           "PLANGEN_SOFFICE là đường dẫn tới soffice).",
+                           "sudo apt-get install libreoffice-writer-nogui (or set "
+                           "PLANGEN_SOFFICE to the soffice program)."),
+    "doctor_font": ("Phông chữ có đủ chữ tiếng Việt", "A font with every Vietnamese letter"),
+    "doctor_font_ok": ("{font} được in bằng {face}, đủ mọi chữ tiếng Việt.",
+                       "{font} is set in {face}, which has every Vietnamese letter."),
+    "doctor_font_other": ("{font} được thay bằng {face}, không cùng kích thước chữ với {font}: "
+                          "dòng và trang của PDF sẽ khác bản Word.",
+                          "{font} is replaced by {face}, whose letters are not the size of "
+                          "{font}'s: the PDF's lines and pages will differ from Word's."),
+    "doctor_font_incomplete": ("{font} được in bằng {face}, nhưng phông này thiếu một số chữ "
+                               "tiếng Việt (ứ, ớ, ậ …): các chữ đó sẽ in bằng phông khác.",
+                               "{font} is set in {face}, which lacks some Vietnamese letters "
+                               "(ứ, ớ, ậ …): those come out in another typeface."),
+    "doctor_no_fontconfig": ("không chạy được fc-match / fc-list (fontconfig).",
+                             "fc-match / fc-list (fontconfig) do not run."),
+    "doctor_fix_font": ("sudo apt-get install {package}", "sudo apt-get install {package}"),
+    "doctor_fix_fontconfig": ("sudo apt-get install fontconfig fonts-liberation2",
+                              "sudo apt-get install fontconfig fonts-liberation2"),
+    "doctor_schemas": ("Lược đồ OOXML kèm plangen (cho plangen check)",
+                       "The OOXML schemas bundled with plangen (for plangen check)"),
+    "doctor_schemas_ok": ("{count} lược đồ nạp được từ {path}.",
+                          "{count} schemas load from {path}."),
+    "doctor_schemas_bad": ("không nạp được: {detail}", "cannot be loaded: {detail}"),
+    "doctor_fix_schemas": ("cài lại plangen: python3 -m pip install --force-reinstall plangen "
+                           "(trong bản sao mã nguồn: git checkout -- plangen/check/xsd).",
+                           "reinstall plangen: python3 -m pip install --force-reinstall "
+                           "plangen (in a source checkout: git checkout -- plangen/check/xsd)."),
+    "doctor_temp": ("Thư mục tạm ghi được", "A writable temporary folder"),
+    "doctor_temp_ok": ("{path}.", "{path}."),
+    "doctor_temp_bad": ("không ghi được vào \"{path}\": {detail}.",
+                        "cannot write to \"{path}\": {detail}."),
+    "doctor_fix_temp": ("đặt TMPDIR là một thư mục ghi được, ví dụ: export "
+                        "TMPDIR=$HOME/tmp && mkdir -p $HOME/tmp",
+                        "set TMPDIR to a writable folder, e.g. export TMPDIR=$HOME/tmp && "
+                        "mkdir -p $HOME/tmp"),
     "check_schemas_conflict": ("Chỉ dùng một trong hai: --schemas THƯ-MỤC hoặc --no-schemas.",
                                "Use either --schemas DIR or --no-schemas, not both."),
     "check_schemas_bad": ("Không nạp được lược đồ trong \"{path}\": {detail}.",

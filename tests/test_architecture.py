@@ -28,7 +28,8 @@ ALLOWED: dict[str, set[str]] = {
     "extract": {"spec"},
     "batch": {"spec", "render", "check", "track"},
     "track": {"spec", "render", "check"},
-    "cli": {"spec", "render", "check", "extract", "batch", "track"},
+    "doctor": {"render", "check"},
+    "cli": {"spec", "render", "check", "extract", "batch", "track", "doctor"},
     "init": set(STAGES),
 }
 # modules that belong to no stage and may import any stage (the entry points)
