@@ -1160,7 +1160,6 @@ CATALOG: dict[str, tuple[str, str]] = {
                               "holding the OOXML .xsd files, or leave out --schemas to use the "
                               "schemas bundled with plangen."),
     # plangen doctor
-    "doctor_line": ("{status} {title}: {found}", "{status} {title}: {found}"),
     "doctor_ok": ("[ĐẠT]", "[OK]"),
     "doctor_missing": ("[THIẾU]", "[MISSING]"),
     "doctor_fix": ("Sửa: {remedy}", "Fix: {remedy}"),
@@ -1191,9 +1190,13 @@ CATALOG: dict[str, tuple[str, str]] = {
                                "(ứ, ớ, ậ …): those come out in another typeface."),
     "doctor_no_fontconfig": ("không chạy được fc-match / fc-list (fontconfig).",
                              "fc-match / fc-list (fontconfig) do not run."),
-    "doctor_fix_font": ("sudo apt-get install {package}", "sudo apt-get install {package}"),
-    "doctor_fix_fontconfig": ("sudo apt-get install fontconfig fonts-liberation2",
-                              "sudo apt-get install fontconfig fonts-liberation2"),
+    "doctor_fix_font": ("cài phông đủ chữ tiếng Việt: sudo apt-get install {package}",
+                        "install a font with every Vietnamese letter: sudo apt-get install "
+                        "{package}"),
+    "doctor_fix_fontconfig": ("cài fontconfig và phông đủ chữ tiếng Việt: sudo apt-get install "
+                              "fontconfig fonts-liberation2",
+                              "install fontconfig and a font with every Vietnamese letter: sudo "
+                              "apt-get install fontconfig fonts-liberation2"),
     "doctor_schemas": ("Lược đồ OOXML kèm plangen (cho plangen check)",
                        "The OOXML schemas bundled with plangen (for plangen check)"),
     "doctor_schemas_ok": ("{count} lược đồ nạp được từ {path}.",
@@ -1204,7 +1207,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "reinstall plangen: python3 -m pip install --force-reinstall "
                            "plangen (in a source checkout: git checkout -- plangen/check/xsd)."),
     "doctor_temp": ("Thư mục tạm ghi được", "A writable temporary folder"),
-    "doctor_temp_ok": ("{path}.", "{path}."),
+    "doctor_temp_ok": ("ghi được vào {path}.", "{path} can be written."),
     "doctor_temp_bad": ("không ghi được vào \"{path}\": {detail}.",
                         "cannot write to \"{path}\": {detail}."),
     "doctor_fix_temp": ("đặt TMPDIR là một thư mục ghi được, ví dụ: export "

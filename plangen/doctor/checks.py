@@ -127,10 +127,9 @@ def report_lines(found: list[Diagnosis], lang: str = "vi") -> list[str]:
     for diagnosis in found:
         params = {key: value.get(lang, "") if isinstance(value, dict) else value
                   for key, value in diagnosis.params.items()}
-        line = message("doctor_line", lang,
-                       status=message("doctor_ok" if diagnosis.ok else "doctor_missing", lang),
-                       title=message(diagnosis.title, lang),
-                       found=message(diagnosis.found, lang, **params))
+        status = message("doctor_ok" if diagnosis.ok else "doctor_missing", lang)
+        line = (f"{status} {message(diagnosis.title, lang)}: "
+                f"{message(diagnosis.found, lang, **params)}")
         if diagnosis.fix:
             line += " " + message("doctor_fix", lang,
                                   remedy=message(diagnosis.fix, lang, **params))

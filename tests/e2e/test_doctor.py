@@ -77,7 +77,8 @@ def test_times_new_roman_replaced_by_another_face(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert ("[THIẾU] Phông chữ có đủ chữ tiếng Việt: Times New Roman được thay bằng DejaVu "
             "Serif") in result.output
-    assert "Sửa: sudo apt-get install fonts-liberation2" in result.output
+    assert "Sửa: cài phông đủ chữ tiếng Việt: sudo apt-get install fonts-liberation2" in \
+        result.output
 
 
 def test_a_face_lacking_vietnamese_letters() -> None:
@@ -90,14 +91,15 @@ def test_a_face_lacking_vietnamese_letters() -> None:
     line = report_lines([found])[0]
     assert line == ("[THIẾU] Phông chữ có đủ chữ tiếng Việt: Times New Roman được in bằng "
                     "Liberation Serif, nhưng phông này thiếu một số chữ tiếng Việt (ứ, ớ, ậ …): "
-                    "các chữ đó sẽ in bằng phông khác. Sửa: sudo apt-get install "
-                    "fonts-liberation2")
+                    "các chữ đó sẽ in bằng phông khác. Sửa: cài phông đủ chữ tiếng Việt: sudo "
+                    "apt-get install fonts-liberation2")
 
 
 def test_no_fontconfig() -> None:
     found = checks.vietnamese_font(lambda command: None)
     assert not found.ok
-    assert "Fix: sudo apt-get install fontconfig fonts-liberation2" in \
+    assert "Fix: install fontconfig and a font with every Vietnamese letter: sudo apt-get " \
+        "install fontconfig fonts-liberation2" in \
         report_lines([found], "en")[0]
 
 
