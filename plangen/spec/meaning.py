@@ -145,14 +145,21 @@ def plan_day(date: dict[str, Any]) -> datetime.date | None:
         return None
 
 
-def timelines(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:
-    """Every timeline a task or an appendix row states, with its field path."""
-    for path, task in _all_tasks(_dict(data.get("tasks"))):
-        if isinstance(task.get("timeline"), str):
-            yield (*path, "timeline"), task["timeline"]
-    for index, row in enumerate(_list(_dict(data.get("appendix")).get("rows"))):
-        if isinstance(row, dict) and isinstance(row.get("timeline"), str):
-            yield ("appendix", "rows", index, "timeline"), row["timeline"]
+def timelines(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every timeline the plan states, with its field path: a task's or an appendix row's
+    `timeline`, and the `deadline` line of any block (labels and column headings are not
+    timelines)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ("labels", "columns"):
+                continue
+            if key in ("timeline", "deadline") and isinstance(value, str):
+                yield (*path, key), value
+            else:
+                yield from timelines(value, (*path, key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from timelines(item, (*path, index))
 
 
 def timeline_warnings(data: dict[str, Any]) -> Iterator[SpecIssue]:

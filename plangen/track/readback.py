@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from plangen.errors import PlangenError
 from plangen.messages import message
 from plangen.track.agencies import Agency, fold
@@ -182,12 +184,15 @@ def _read_sheet(work: Assignments, agency: Agency, sheet: Any, where: str,
     mine = {task.number for task in work.of(agency)}
     known = set(work.by_number())
     answers = []
-    for row in range(header + 1, sheet.max_row + 1):
-        def cell(key: str, row: int = row) -> Any:
-            return sheet.cell(row, columns[key]).value
+    # values only: reading never creates cells, however far down a stray mark sits
+    for row, values in enumerate(sheet.iter_rows(min_row=header + 1, values_only=True),
+                                 header + 1):
+        def cell(key: str, values: tuple[Any, ...] = values) -> Any:
+            index = columns[key] - 1
+            return values[index] if index < len(values) else None
 
         def at(key: str, row: int = row) -> str:
-            return f"{where}!{sheet.cell(row, columns[key]).coordinate}"
+            return f"{where}!{get_column_letter(columns[key])}{row}"
 
         number = _text(cell("number"))
         filled = {key: cell(key) for key in REPORT_KEYS if _text(cell(key))}

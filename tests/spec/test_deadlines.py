@@ -219,3 +219,18 @@ def test_validate_warns_at_the_timeline_line(tmp_path: Path) -> None:
     assert "Sau khi trời tạnh mưa" in lines[unread.location.line - 1]
     assert before.path == ("tasks", "items", 0, "timeline")
     assert "31/12/2025" in before.format("vi") and "13/4/2026" in before.format("vi")
+
+
+def test_every_timeline_and_deadline_line_is_read() -> None:
+    from plangen.spec.meaning import timelines
+
+    data = {"tasks": {"labels": {"timeline": "Thời gian"}, "items": [
+        {"timeline": "Năm 2026", "subtasks": [{"timeline": "Quý I/2026"}]}]},
+        "sections": [{"content": [{"text": "Sở Công Thương:", "deadline": "Tháng 12/2026"}]}],
+        "appendix": {"columns": {"timeline": "Thời gian thực hiện"},
+                     "rows": [{"timeline": "Thường xuyên"}]}}
+    assert list(timelines(data)) == [
+        (("tasks", "items", 0, "timeline"), "Năm 2026"),
+        (("tasks", "items", 0, "subtasks", 0, "timeline"), "Quý I/2026"),
+        (("sections", 0, "content", 0, "deadline"), "Tháng 12/2026"),
+        (("appendix", "rows", 0, "timeline"), "Thường xuyên")]
