@@ -9,7 +9,10 @@ Only click is imported up front; each command imports what it uses when it runs,
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import errno
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -19,11 +22,40 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from plangen import __version__
+from plangen.vntext import for_terminal
 
 if TYPE_CHECKING:
     from plangen.batch.localities import Locality
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _echo(text: object = "", err: bool = False, nl: bool = True) -> None:
+    """click.echo, with what a terminal would obey (escape codes in a file name or a plan's
+    text) removed first."""
+    click.echo(for_terminal(str(text)), err=err, nl=nl)
+
+
+def _stream_failure(exc: OSError, lang: str) -> int:
+    """The exit code for a failed write to the terminal or a pipe: a reader that went away
+    (`| head -1`) ends the run quietly, as other command-line tools do; a full disk is
+    said."""
+    from plangen.messages import message
+
+    if exc.errno == errno.EPIPE:
+        # further writes (and Python's flush at exit) would fail again: point them nowhere
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    with contextlib.suppress(OSError):
+        click.echo(message("disk_full" if exc.errno == errno.ENOSPC else "output_failed", lang,
+                           path="stdout", detail=exc.strerror or exc), err=True)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 1
+
+
+_STREAM_ERRORS = (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT)
 LANG_OPTION = click.option("--lang", type=click.Choice(["vi", "en"]), default=None,
                            help="Ngôn ngữ thông báo / message language (PLANGEN_LANG).")
 
@@ -40,17 +72,22 @@ def _reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except PlangenError as exc:
-            click.echo(exc.message(lang), err=True)
+            _echo(exc.message(lang), err=True)
             if isinstance(exc, SpecError):
-                click.echo(message("spec_invalid", lang, count=len(exc.issues)), err=True)
+                _echo(message("spec_invalid", lang, count=len(exc.issues)), err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo(message("interrupted", lang), err=True)
+            _echo(message("interrupted", lang), err=True)
             sys.exit(130)
         except click.exceptions.Exit:
             raise
+        except OSError as exc:
+            if exc.errno in _STREAM_ERRORS:  # the terminal or pipe, not an input of the user's
+                sys.exit(_stream_failure(exc, lang))
+            _echo(message("internal", lang, detail=f"{type(exc).__name__}: {exc}"), err=True)
+            sys.exit(3)
         except Exception as exc:  # a bug: say so plainly, keep the type for the report
-            click.echo(message("internal", lang, detail=f"{type(exc).__name__}: {exc}"),
+            _echo(message("internal", lang, detail=f"{type(exc).__name__}: {exc}"),
                        err=True)
             sys.exit(3)
 
@@ -66,19 +103,29 @@ class _Group(click.Group):
              **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         try:
-            result = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+            try:
+                result = super().main(argv, prog_name, complete_var, standalone_mode=False,
+                                      **extra)
+            finally:  # what is still buffered fails here, not in Python's exit, unseen
+                sys.stdout.flush()
+        except OSError as exc:
+            if exc.errno not in _STREAM_ERRORS:
+                raise
+            from plangen.messages import current_lang
+
+            sys.exit(_stream_failure(exc, current_lang(_lang_in(argv))))
         except click.exceptions.UsageError as exc:
             from plangen.messages import current_lang, message
 
             lang = current_lang(_lang_in(argv))
-            click.echo(_usage_message(exc, lang), err=True)
+            _echo(_usage_message(exc, lang), err=True)
             command = exc.ctx.command_path if exc.ctx else "plangen"
-            click.echo(message("usage_help", lang, command=command), err=True)
+            _echo(message("usage_help", lang, command=command), err=True)
             sys.exit(2)
         except click.exceptions.Abort:
             from plangen.messages import current_lang, message
 
-            click.echo(message("interrupted", current_lang(_lang_in(argv))), err=True)
+            _echo(message("interrupted", current_lang(_lang_in(argv))), err=True)
             sys.exit(130)
         sys.exit(result if isinstance(result, int) else 0)
 
@@ -163,7 +210,7 @@ def _warn_fallback(fonts: tuple[str, ...], docx: Path, lang: str) -> None:
     if fonts:
         from plangen.render.fonts import package_for
 
-        click.echo(message("pdf_font_fallback", lang, fonts=", ".join(fonts),
+        _echo(message("pdf_font_fallback", lang, fonts=", ".join(fonts),
                            package=package_for(docx)), err=True)
 
 
@@ -177,7 +224,7 @@ def _locality(name: str | None, lang: str | None = None) -> Locality | None:
         return None
     found = resolve(name)
     for code, params in found.notes:
-        click.echo(message("warning_prefix", current_lang(lang)) +
+        _echo(message("warning_prefix", current_lang(lang)) +
                    message(code, current_lang(lang), **params), err=True)
     return found.locality
 
@@ -203,15 +250,15 @@ def validate(specs: tuple[Path, ...], strict: bool, locality_name: str | None,
     for path in specs:
         checked = check_spec(path, locality=locality, allow=allow)
         for issue in checked.issues:
-            click.echo(issue.format(lang), err=True)
+            _echo(issue.format(lang), err=True)
         counts["errors"] += len(checked.errors)
         counts["warnings"] += len(checked.warnings)
         if checked.errors or (strict and checked.warnings):
             failed = True
         elif checked.plan is not None:
-            click.echo(message("valid", lang, file=path, tasks=len(checked.plan.tasks.items)))
+            _echo(message("valid", lang, file=path, tasks=len(checked.plan.tasks.items)))
     if failed or counts["warnings"]:
-        click.echo(message("summary_errors", lang, files=len(specs), **counts), err=True)
+        _echo(message("summary_errors", lang, files=len(specs), **counts), err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -226,7 +273,7 @@ def schema(output: Path | None, lang: str | None) -> None:
     if output:
         _write_output(output, text, "plangen.schema.json")
     else:
-        click.echo(text, nl=False)
+        _echo(text, nl=False)
 
 
 @main.command()
@@ -247,12 +294,12 @@ def new(locality: str, output: Path, force: bool, decision: bool, lang: str | No
     if output.is_file() and not force:
         raise UsageError("output_exists", path=str(output))
     _write_output(output, starter_spec(locality, decision=decision), "ke-hoach.yaml")
-    click.echo(message("new_written", lang, path=output))
+    _echo(message("new_written", lang, path=output))
     # the starter's first line points VS Code at this file, for completion as the officer types
     schema_file = output.parent / "plangen.schema.json"
     if not schema_file.exists():
         _write_output(schema_file, _schema_text(), "plangen.schema.json")
-        click.echo(message("new_schema_written", lang, path=schema_file))
+        _echo(message("new_schema_written", lang, path=schema_file))
 
 
 @main.command()
@@ -278,13 +325,13 @@ def render(spec: Path, output: Path | None, template: Path | None, pdf: bool, pd
     result = build(spec, output, template=template, pdf=pdf, pdfa=pdfa,
                    locality=_locality(locality_name, lang), allow=allow)
     for issue in result.warnings:
-        click.echo(issue.format(lang), err=True)
-    click.echo(message("rendered", lang, path=result.docx))
+        _echo(issue.format(lang), err=True)
+    _echo(message("rendered", lang, path=result.docx))
     if result.pdf:
-        click.echo(message("rendered", lang, path=result.pdf))
+        _echo(message("rendered", lang, path=result.pdf))
     _warn_fallback(result.fallback_fonts, result.docx, lang)
     if result.pdf_error:
-        click.echo(result.pdf_error.message(lang), err=True)
+        _echo(result.pdf_error.message(lang), err=True)
         sys.exit(result.pdf_error.exit_code)
 
 
@@ -338,20 +385,20 @@ def batch(base: Path, selector: str, sheet: str | None, outdir: Path, pdf: bool,
 
         report = run_batch(options, progress=lambda _: bar.update(1), on_start=start)
     for warning in report.warnings:
-        click.echo(warning.format(lang), err=True)
+        _echo(warning.format(lang), err=True)
     for item in report.items:  # a row's warnings (a former name) beside a delivered plan
         if item.message and item.status in ("written", "up-to-date"):
-            click.echo(item.message, err=True)
+            _echo(item.message, err=True)
     _report_failures(report.failed, lang)
     made = next((item for item in report.items if item.docx), None)
     if made is not None:
         _warn_fallback(report.fallback_fonts, Path(made.docx or ""), lang)
-    click.echo(message("batch_summary", lang, total=len(report.items),
+    _echo(message("batch_summary", lang, total=len(report.items),
                        written=report.count("written"), fresh=report.count("up-to-date"),
                        failed=len(report.failed), seconds=f"{report.seconds:.1f}",
                        index=outdir / "index.csv"))
     if pdf or pdfa:
-        click.echo(message("batch_pdfs", lang, count=report.pdfs_written))
+        _echo(message("batch_pdfs", lang, count=report.pdfs_written))
     sys.exit(1 if report.failed else 0)
 
 
@@ -366,7 +413,7 @@ def _report_failures(failed: list[Any], lang: str) -> None:
             where.setdefault(line, []).append(item.name)
     for line, names in where.items():
         shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
-        click.echo(message("batch_issue", lang, count=len(names), names=shown, issue=line),
+        _echo(message("batch_issue", lang, count=len(names), names=shown, issue=line),
                    err=True)
 
 
@@ -395,12 +442,12 @@ def localities(province: str | None, query: str | None, fmt: str, table_path: Pa
     lang = current_lang(lang)
     units, notes = list_units(province, query)
     for code, params in notes:
-        click.echo(message("warning_prefix", lang) + message(code, lang, **params), err=True)
+        _echo(message("warning_prefix", lang) + message(code, lang, **params), err=True)
     if not units:
-        click.echo(message("localities_none", lang, query=query or province or ""), err=True)
+        _echo(message("localities_none", lang, query=query or province or ""), err=True)
         sys.exit(1)
     if table_path is None:
-        click.echo(format_units(units, fmt, lang), nl=False)
+        _echo(format_units(units, fmt, lang), nl=False)
         return
     if table_path.is_dir():
         raise UsageError("output_is_folder", path=str(table_path),
@@ -408,7 +455,7 @@ def localities(province: str | None, query: str | None, fmt: str, table_path: Pa
     if table_path.exists() and not force:
         raise UsageError("output_exists", path=str(table_path))
     write_table(table_path, units, lang)
-    click.echo(message("localities_table_written", lang, path=table_path, count=len(units)))
+    _echo(message("localities_table_written", lang, path=table_path, count=len(units)))
 
 
 @main.command()
@@ -443,7 +490,7 @@ def check(files: tuple[Path, ...], schemas: Path | None, skip_schemas: bool, as_
     if folder is not None:
         load_schema(folder)
     reports = [check_file(path, schemas=folder) for path in files]
-    click.echo((format_json if as_json else format_text)(reports, lang), nl=False)
+    _echo((format_json if as_json else format_text)(reports, lang), nl=False)
     sys.exit(0 if all(report.ok for report in reports) else 1)
 
 
@@ -471,9 +518,9 @@ def assignments(spec: Path, output: Path | None, ics: Path | None, locality_name
     written = write_assignments(spec, target, ics, locality=_locality(locality_name),
                                 allow=allow)
     for issue in written.warnings:
-        click.echo(issue.format(lang), err=True)
+        _echo(issue.format(lang), err=True)
     for path in written.files:
-        click.echo(message("track_written", lang, path=path))
+        _echo(message("track_written", lang, path=path))
 
 
 def _as_of(value: str | None) -> datetime.date:
@@ -532,9 +579,9 @@ def report(spec: Path, filled: tuple[Path, ...], output: Path, as_of: str | None
                            template=template, pdf=pdf, locality=_locality(locality_name),
                            allow=allow)
     for issue in written.warnings:
-        click.echo(issue.format(lang), err=True)
+        _echo(issue.format(lang), err=True)
     for path in written.files:
-        click.echo(message("track_written", lang, path=path))
+        _echo(message("track_written", lang, path=path))
 
 
 @main.command()
@@ -559,8 +606,8 @@ def timeline(spec: Path, output: Path, template: Path | None, locality_name: str
     written = write_timeline(spec, output, locality=_locality(locality_name), allow=allow,
                              template=template)
     for issue in written.warnings:
-        click.echo(issue.format(lang), err=True)
-    click.echo(message("track_written", lang, path=output))
+        _echo(issue.format(lang), err=True)
+    _echo(message("track_written", lang, path=output))
 
 
 @main.command()
@@ -580,7 +627,7 @@ def extract(source: str, output: Path | None, force: bool, lang: str | None) -> 
     from plangen.extract import extract_bytes, extract_path
     from plangen.extract.reader import MAX_DOCX_BYTES
     from plangen.extract.summary import summary_lines
-    from plangen.files import write_atomic
+    from plangen.files import permissions_of, write_atomic
     from plangen.messages import current_lang, message
 
     lang = current_lang(lang)
@@ -604,14 +651,16 @@ def extract(source: str, output: Path | None, force: bool, lang: str | None) -> 
         extraction = extract_bytes(data, "-", str(output), lang)
     else:
         extraction = extract_path(Path(source), str(output), lang)
-    write_atomic(output, extraction.yaml_text.encode("utf-8"))
+    # never more readable than what it was read from (a private file stays private)
+    write_atomic(output, extraction.yaml_text.encode("utf-8"),
+                 no_wider_than=None if source == "-" else permissions_of(Path(source)))
     for line in summary_lines(extraction, lang):
-        click.echo(line)
+        _echo(line)
     for issue in extraction.issues:
-        click.echo(issue.format(lang), err=True)
-    click.echo(message("extract_written", lang, path=output))
+        _echo(issue.format(lang), err=True)
+    _echo(message("extract_written", lang, path=output))
     if extraction.errors:
-        click.echo(message("extract_invalid", lang, count=len(extraction.errors)), err=True)
+        _echo(message("extract_invalid", lang, count=len(extraction.errors)), err=True)
         sys.exit(1)
 
 

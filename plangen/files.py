@@ -14,6 +14,7 @@ import contextlib
 import itertools
 import os
 import stat
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,12 +74,47 @@ def read_bounded(path: Path, limit: int, codes: ReadCodes = ReadCodes()) -> byte
     return data
 
 
-def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+ZIP_CHUNK = 1 << 16  # inflate in steps this size, so memory never outruns the limit
+
+
+def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """The bytes of one zip member, inflated step by step and never past `limit`.
+
+    `ZipFile.read` inflates a whole member in one call before cutting it at the size its
+    header declares, so a header that understates the size inflates gigabytes first; reading
+    in small steps stops at the declared size (a lie then fails its CRC check) and at `limit`.
+    Raises InputTooLarge; zipfile's own errors (bad CRC, bad data) pass through.
+    """
+    if info.file_size > limit:
+        raise InputTooLarge(info.filename, info.file_size, limit)
+    chunks, total = [], 0
+    with archive.open(info) as stream:
+        while chunk := stream.read(ZIP_CHUNK):
+            total += len(chunk)
+            if total > limit:
+                raise InputTooLarge(info.filename, total, limit)
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def permissions_of(source: Path) -> int | None:
+    """The permission bits of `source` (links followed), to pass as `write_atomic`'s
+    `no_wider_than`; None when it cannot be read."""
+    try:
+        return stat.S_IMODE(source.stat().st_mode)
+    except (OSError, ValueError):
+        return None
+
+
+def write_atomic(path: Path, data: bytes, *, durable: bool = True,
+                 no_wider_than: int | None = None) -> None:
     """Write `data` to `path` atomically; raises OutputError saying what went wrong.
 
     The rename alone makes the write all-or-nothing for a killed process; `durable` also
     flushes the data to disk first, against power loss. Batches pass False and sync once at
-    the end instead of once per file.
+    the end instead of once per file. `no_wider_than` (permission bits, see `permissions_of`)
+    keeps the new file from being more readable than the input it was made from: text
+    extracted from a file only its owner may read stays readable by its owner only.
     """
     if path.is_dir():
         raise OutputError("output_is_directory", path=str(path))
@@ -87,6 +123,9 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
     # must still remove it (the name is this process's own, so removing it is always safe).
     try:
         with os.fdopen(_create(temp), "wb") as stream:
+            if no_wider_than is not None:
+                current = stat.S_IMODE(os.fstat(stream.fileno()).st_mode)
+                os.fchmod(stream.fileno(), current & no_wider_than)
             stream.write(data)
             stream.flush()
             if durable:

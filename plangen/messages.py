@@ -452,6 +452,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "Fix the field name in the template."),
     "template_unsafe": ("Mẫu Word \"{path}\" có thẻ không an toàn: {detail}.",
                         "Template \"{path}\" has an unsafe tag: {detail}."),
+    "template_too_large": ("Mẫu Word \"{path}\" quá lớn (tối đa {limit} MB khi giải nén). Một mẫu "
+                           "chỉ vài trăm kilobyte: kiểm tra xem có chọn nhầm tệp không.",
+                           "Template \"{path}\" is too large (at most {limit} MB unpacked). A "
+                           "template is a few hundred kilobytes: check that this is the right "
+                           "file."),
     "template_style": ("Mẫu Word \"{path}\" thiếu kiểu đoạn (style) {style}. Thêm kiểu có đúng tên "
                        "này (Word: Styles > New Style) hoặc dùng lại mẫu gốc của plangen.",
                        "Template \"{path}\" lacks the paragraph style(s) {style}. Add a style with "
@@ -499,6 +504,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "Wrote the starter spec {path}. Edit it, then run: plangen validate {path}"),
     "output_exists": ("Tệp \"{path}\" đã có; thêm --force để ghi đè.",
                       "\"{path}\" exists; add --force to overwrite it."),
+    "disk_full": ("Đĩa đầy: không ghi được kết quả ({detail}). Giải phóng chỗ trống rồi chạy lại.",
+                  "The disk is full: the output could not be written ({detail}). Free some "
+                  "space and run again."),
     "interrupted": ("Đã dừng theo yêu cầu.", "Interrupted."),
     # composition: extends, include, presets, placeholders, localities
     "include_not_path": ("\"{key}\" cần đường dẫn tệp YAML (ví dụ \"parts/noi-nhan.yaml\").",
@@ -510,6 +518,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "thư mục này, hoặc cho phép bằng --allow-path.",
                         "\"{path}\" lies outside the plan's folder ({root}). Copy it there, or "
                         "allow it with --allow-path."),
+    "include_not_regular": ("\"{path}\" không phải một tệp thường (là thiết bị, ống dẫn FIFO "
+                            "hoặc socket); chỉ ghép được tệp trên đĩa.",
+                            "\"{path}\" is not a regular file (a device, a FIFO or a socket); "
+                            "only files on disk can be included."),
+    "include_bad_path": ("Đường dẫn \"{path}\" có ký tự không hợp lệ (ký tự NUL). Gõ lại tên "
+                         "tệp.",
+                         "The path \"{path}\" holds an invalid character (NUL). Type the file "
+                         "name again."),
     "include_missing": ("Không tìm thấy tệp \"{path}\" (chuỗi tệp: {chain}).",
                         "File \"{path}\" not found (chain: {chain})."),
     "too_many_files": ("Kế hoạch gọi quá nhiều tệp (hơn {limit}).",
@@ -739,6 +755,15 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "có chọn nhầm tệp không.",
                           "\"{path}\" is too large ({size} bytes; at most {limit}): check that "
                           "this is the right file."),
+    "extract_empty": ("Tệp \"{path}\" trống hoặc chỉ có khoảng trắng: không có kế hoạch nào để "
+                      "đọc. Chọn tệp .docx hoặc .txt có nội dung kế hoạch.",
+                      "\"{path}\" is empty or holds only blank space: there is no plan to read. "
+                      "Give a .docx or text file that holds the plan."),
+    "extract_html": ("\"{path}\" là trang web (HTML), không phải văn bản kế hoạch. Mở trang, "
+                     "chép phần kế hoạch vào một tệp .txt (hoặc lưu bằng Word thành .docx) rồi "
+                     "chạy lại.",
+                     "\"{path}\" is a web page (HTML), not a plan. Open it, copy the plan into "
+                     "a .txt file (or save it from Word as .docx) and run again."),
     "extract_unreadable": ("Không đọc được tệp \"{path}\" ({detail}).",
                            "Cannot read \"{path}\" ({detail})."),
     "extract_old_doc": ("\"{path}\" là tệp Word cũ (.doc). Mở bằng Word hoặc LibreOffice, chọn "

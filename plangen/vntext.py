@@ -21,6 +21,21 @@ _ROMAN = (
 BLANK = "\u00a0" * 6  # the gap a draft leaves for a number or day filled in at signing
 
 
+# What a terminal would obey rather than print: C0 controls but tab and line feed, DEL, C1
+# controls (U+0080–U+009F, including the one-character CSI U+009B), bidi overrides.
+# Whole escape sequences go (CSI "ESC [ … m", OSC "ESC ] … BEL", two-character ones), then any
+# control character left.
+_TERMINAL_CONTROL = re.compile(
+    "(?:\x1b\\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b\\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)?"
+    "|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def for_terminal(text: str) -> str:
+    """`text` safe to print: escape sequences and other control characters removed (an ESC
+    in a file name must not clear a screen or recolour what follows)."""
+    return _TERMINAL_CONTROL.sub("", text)
+
+
 def nfc(text: str) -> str:
     """Unicode NFC ("dựng sẵn") form of `text`."""
     return unicodedata.normalize("NFC", text)

@@ -18,18 +18,21 @@ from typing import Any
 
 from plangen import __version__
 from plangen.batch.sheets import xlsx_bytes
-from plangen.files import write_atomic
+from plangen.errors import PlangenError
+from plangen.files import InputTooLarge, read_bounded, write_atomic
 
 INDEX_JSON, INDEX_CSV, INDEX_XLSX = "index.json", "index.csv", "index.xlsx"
 FIELDS = ("code", "locality", "status", "docx", "pdf", "message", "row", "digest", "sha256")
+MAX_INDEX_BYTES = 64 * 1024 * 1024  # 3,321 rows are about 2 MB
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def previous_rows(outdir: Path) -> list[dict[str, Any]]:
     """The rows of the folder's index.json, or none when it is missing or unreadable."""
-    try:
-        rows = json.loads((outdir / INDEX_JSON).read_text(encoding="utf-8"))["items"]
-    except (OSError, ValueError, KeyError, TypeError):
+    try:  # bounded, and never blocking on a FIFO or reading /dev/zero behind a link
+        text = read_bounded(outdir / INDEX_JSON, MAX_INDEX_BYTES).decode("utf-8")
+        rows = json.loads(text)["items"]
+    except (OSError, ValueError, KeyError, TypeError, PlangenError, InputTooLarge):
         return []
     return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
 

@@ -254,6 +254,7 @@ def run_batch(options: BatchOptions,
     """
     started = time.perf_counter()
     base = compose_spec(options.base, allow=options.allow)
+    Renderer(options.template)  # a bad template is one clear error here, not in every worker
     selection = read_selection(options.selector, options.sheet)
     outdir = options.outdir
     remove_stale_temporaries(outdir)

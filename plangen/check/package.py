@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from plangen.check.result import CheckResult, Finding, Term, passed, skipped
+from plangen.files import InputTooLarge, read_member
 
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -202,7 +203,9 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, package: Packag
         package.note("zip", Finding("check_zip_too_big", {"detail": info.filename}))
         return
     try:
-        package.parts.setdefault(info.filename, archive.read(info))
+        package.parts.setdefault(info.filename, read_member(archive, info, MAX_PART_BYTES))
+    except InputTooLarge:
+        package.note("zip", Finding("check_zip_too_big", {"detail": info.filename}))
     except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, OSError,
             ValueError, EOFError) as exc:  # bad CRC or data, encrypted, unknown compression
         package.note("zip", Finding("check_zip_entry", {"part": info.filename,

@@ -34,7 +34,7 @@ from plangen.extract.blocks import (
     join_lines,
 )
 from plangen.extract.plaintext import read_text
-from plangen.files import InputTooLarge, read_bounded
+from plangen.files import InputTooLarge, read_bounded, read_member
 from plangen.vntext import nfc
 from plangen.wordml import row_cells, table_rows
 
@@ -53,6 +53,8 @@ _SKIPPED = frozenset(W + tag for tag in (
     "sdtEndPr", "fldData", "footnoteReference", "endnoteReference", "commentReference"))
 _BLOCK_WRAPPERS = frozenset(W + tag for tag in ("customXml", "ins", "moveTo", "smartTag"))
 _BULLET_TEXT = {"+": "+ ", "-": "- ", "–": "- ", "—": "- "}
+_HTML = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+                   r"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009]+")
 _TABS = re.compile(r" ?\t[\t ]*")
 
@@ -79,7 +81,12 @@ def read_bytes(data: bytes, name: str) -> Source:
         raise ExtractError("extract_pdf", path=name)
     if len(data) > MAX_TEXT_BYTES:
         raise ExtractError("extract_too_large", path=name, size=len(data), limit=MAX_TEXT_BYTES)
-    return read_text(_decode(data, name), name)
+    text = _decode(data, name)
+    if not text.strip():
+        raise ExtractError("extract_empty", path=name)
+    if _HTML.match(text):
+        raise ExtractError("extract_html", path=name)
+    return read_text(text, name)
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -123,12 +130,16 @@ def _docx_parts(data: bytes, name: str) -> dict[str, etree._Element]:
                       "endnotes": folder + "endnotes.xml"}
             for key, part in wanted.items():
                 if part in names:
-                    size = archive.getinfo(part).file_size
-                    if size > MAX_PART_BYTES:
-                        raise ExtractError("extract_too_large", path=name, size=size,
-                                           limit=MAX_PART_BYTES)
-                    raw = archive.read(part).replace(_STRICT_W, _W_URI)
+                    try:
+                        raw = read_member(archive, archive.getinfo(part), MAX_PART_BYTES)
+                    except InputTooLarge as exc:
+                        raise ExtractError("extract_too_large", path=name, size=exc.size,
+                                           limit=MAX_PART_BYTES) from None
+                    raw = raw.replace(_STRICT_W, _W_URI)
                     parts[key] = etree.fromstring(raw, _PARSER)
+    except InputTooLarge as exc:
+        raise ExtractError("extract_too_large", path=name, size=exc.size,
+                           limit=MAX_PART_BYTES) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, EOFError,
             NotImplementedError, ValueError, zlib.error, etree.XMLSyntaxError) as exc:
         raise ExtractError("extract_bad_docx", path=name, detail=str(exc)) from exc
@@ -139,7 +150,8 @@ def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str:
     """The main document's part name, from the package relationships (only ever looked up
     inside the zip)."""
     if "_rels/.rels" in names:
-        for rel in etree.fromstring(archive.read("_rels/.rels"), _PARSER):
+        for rel in etree.fromstring(
+                read_member(archive, archive.getinfo("_rels/.rels"), MAX_PART_BYTES), _PARSER):
             if (rel.get("Type") or "").endswith("/officeDocument"):
                 target = posixpath.normpath("/" + (rel.get("Target") or "")).lstrip("/")
                 if target in names:

@@ -14,6 +14,7 @@ import io
 import re
 import sys
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +28,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from plangen.errors import RenderError
+from plangen.files import InputTooLarge, ReadCodes, read_bounded, read_member
 from plangen.model import Plan
 from plangen.render import ooxml
 from plangen.render.context import AppendixText, Context, Kind, Para, build_context
@@ -52,6 +54,10 @@ STYLES_PART = "word/styles.xml"
 CORE_PART = "docProps/core.xml"
 RELS_PART, TYPES_PART = "word/_rels/document.xml.rels", "[Content_Types].xml"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+MAX_PARTS = 10_000
 XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 
 # Paragraph kinds of the body -> named styles of the template (users restyle by name).
@@ -323,16 +329,32 @@ def _cached_renderer(path: str, mtime_ns: int, size: int) -> Renderer:
 # ---- loading a template -----------------------------------------------------------------
 
 
-def _load(path: Path) -> _Template:
-    if not path.is_file():
+def _read_template(path: Path) -> tuple[bytes, tuple[tuple[str, bytes], ...]]:
+    """The template's bytes and its parts, every read bounded: a regular file of at most
+    MAX_TEMPLATE_BYTES, parts inflated step by step up to MAX_PART_BYTES, MAX_TOTAL_BYTES in
+    all (a Word template is a few hundred kilobytes)."""
+    if not path.exists() and not path.is_symlink():
         raise RenderError("template_missing", path=str(path))
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_TEMPLATE_BYTES, ReadCodes(missing="template_missing"))
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            parts = tuple((info.filename, archive.read(info)) for info in archive.infolist()
-                          if not info.is_dir())
-    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
+            infos = [info for info in archive.infolist() if not info.is_dir()]
+            if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
+                raise RenderError("template_too_large", path=str(path),
+                                  limit=MAX_TOTAL_BYTES // (1024 * 1024))
+            parts = tuple((info.filename, read_member(archive, info, MAX_PART_BYTES))
+                          for info in infos)
+    except InputTooLarge as exc:
+        raise RenderError("template_too_large", path=str(path),
+                          limit=exc.limit // (1024 * 1024)) from None
+    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, ValueError,
+            NotImplementedError, zlib.error) as exc:
         raise RenderError("template_bad", path=str(path), detail=str(exc)) from exc
+    return raw, parts
+
+
+def _load(path: Path) -> _Template:
+    raw, parts = _read_template(path)
     missing_parts = {DOCUMENT_PART, STYLES_PART} - {name for name, _ in parts}
     if missing_parts:
         raise RenderError("template_bad", path=str(path),

@@ -71,6 +71,10 @@ class _Composer:
 
     def resolve(self, item: Node, current: FsPath, chain: tuple[FsPath, ...],
                 key: str) -> FsPath | None:
+        if "\0" in item.value:  # the system refuses such a name outright
+            self.issues.append(SpecIssue("include_bad_path", (key,), item.location,
+                                         params={"path": item.value.replace("\0", "\\0")}))
+            return None
         target = FsPath(os.path.realpath(current.parent / item.value))
         shown = " → ".join(str(p) for p in (*chain, target))
         if target in chain:
@@ -79,6 +83,9 @@ class _Composer:
         elif not self.inside_allowed(target):
             self.issues.append(SpecIssue("include_outside", (key,), item.location,
                                          params={"path": item.value, "root": self.roots[0]}))
+        elif target.exists() and not target.is_file() and not target.is_dir():
+            self.issues.append(SpecIssue("include_not_regular", (key,), item.location,
+                                         params={"path": item.value}))
         elif not target.is_file():
             self.issues.append(SpecIssue("include_missing", (key,), item.location,
                                          params={"path": item.value, "chain": shown}))
