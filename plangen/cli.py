@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from plangen import __version__
-from plangen.vntext import for_terminal
 
 if TYPE_CHECKING:
     from plangen.batch.localities import Locality
@@ -33,6 +32,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 def _echo(text: object = "", err: bool = False, nl: bool = True) -> None:
     """click.echo, with what a terminal would obey (escape codes in a file name or a plan's
     text) removed first."""
+    from plangen.vntext import for_terminal
+
     click.echo(for_terminal(str(text)), err=err, nl=nl)
 
 
