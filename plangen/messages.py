@@ -262,6 +262,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "A plan issued by a decision has no \"{key}\" of its own: the number, "
                       "date, recipients and signature belong to the decision. Move this key "
                       "into \"decision:\" (indented under it) or delete it."),
+    "decision_symbol_default": ("Quyết định của {issuer} sẽ mang ký hiệu mặc định \"QĐ-UBND\" "
+                                "(của Ủy ban nhân dân); ghi ký hiệu của cơ quan, ví dụ "
+                                "\"symbol: QĐ-BVHTTDL\".",
+                                "The decision of {issuer} gets the default symbol \"QĐ-UBND\" "
+                                "(a People's Committee's); write the agency's own, e.g. "
+                                "\"symbol: QĐ-BVHTTDL\"."),
     "decision_authority_upper": ("Viết thẩm quyền ban hành như trong câu (\"Chủ tịch Ủy ban "
                                  "nhân dân tỉnh Đắk Lắk\"), không in hoa: plangen tự in hoa "
                                  "dòng thẩm quyền và dùng cách viết thường ở dòng \"(Kèm theo "

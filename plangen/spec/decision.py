@@ -79,6 +79,11 @@ def decision_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
         yield from _signature_matches(authority, lines, "authority" in block)
     yield from _deputy_issues(lines)
     yield from _article_issues(_dict(block.get("articles")))
+    if "symbol" not in block and isinstance(issuer, str) and not issuer.startswith(
+            COLLECTIVE_PREFIXES) and "{{" not in issuer:
+        # "QĐ-UBND" is a committee's symbol; a ministry or department has its own
+        yield SpecIssue("decision_symbol_default", ("decision",), severity="warning",
+                        params={"issuer": issuer})
     yield from _as_article_issues(block)
 
 

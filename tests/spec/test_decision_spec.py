@@ -120,6 +120,10 @@ def test_an_issuer_that_is_a_ministry_defaults_to_its_minister() -> None:
     text = edit("  name: Ủy ban nhân dân tỉnh Đắk Lắk", "  name: Bộ Tư pháp")
     text = edit(SIGNATURE, "    lines: [KT. BỘ TRƯỞNG, THỨ TRƯỞNG]\n", text)
     assert errors(text) == set()
+    # a ministry's decision is no "QĐ-UBND": plangen says so until the symbol is written
+    assert ("decision", "decision_symbol_default") in found(text)
+    assert ("decision", "decision_symbol_default") not in found(
+        edit("  place: Đắk Lắk", "  place: Đắk Lắk\n  symbol: QĐ-BTP", text))
     assert plan_of(text).decision.authority == "Bộ trưởng Bộ Tư pháp"  # type: ignore[union-attr]
 
 
@@ -160,13 +164,14 @@ def test_an_added_article_needs_text() -> None:
 
 
 def test_every_decision_message_exists_in_both_languages() -> None:
-    for code in ("decision_owns", "decision_authority_upper", "decision_authority_unknown",
+    for code in ("decision_owns", "decision_authority_upper", "decision_symbol_default",
+                 "decision_authority_unknown",
                  "decision_signature_head", "decision_signature_title",
                  "decision_signature_collective", "decision_kt_deputy",
                  "decision_article_empty", "decision_no_as_article",
                  "decision_as_article_number"):
-        params = {"key": "k", "authority": "a", "title": "T", "found": "f", "body": "B",
-                  "head": "H", "deputy": "D", "number": 3}
+        params = {"key": "k", "authority": "a", "issuer": "i", "title": "T", "found": "f",
+                  "body": "B", "head": "H", "deputy": "D", "number": 3}
         for lang in ("vi", "en"):
             text = message(code, lang, **params)
             assert "{" not in text and text != message("internal", lang), (code, lang)
