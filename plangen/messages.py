@@ -1180,6 +1180,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                               "the document's content cannot be read."),
     "check_schema_error": ("\"{part}\" dòng {line}: {detail}", "\"{part}\" line {line}: {detail}"),
     "check_ok_schema": ("{count} phần hợp lệ.", "{count} parts valid."),
+    "check_authority_one_line": ("Mỗi dòng quyền hạn ký (TM., KT., TL., TUQ., Q.) và chức vụ "
+                                 "phải là một dòng riêng, đang gõ chung một dòng: “{found}”.",
+                                 "Each authority line (TM., KT., TL., TUQ., Q.) and title goes "
+                                 "on its own line; here they share one: “{found}”."),
     "check_schema_root": ("\"{part}\" bắt đầu bằng phần tử <{found}>, loại phần này phải là "
                           "<{expected}>.",
                           "\"{part}\" starts with <{found}>; a part of this type must be "

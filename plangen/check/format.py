@@ -43,6 +43,7 @@ _SECTPR_IN_PPR = f"{PPR}/{_W}sectPr"
 _WRAPPERS = frozenset(_W + tag for tag in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent",
                                            "fldSimple", "customXml", "dir", "bdo", "moveTo"))
 _BLOCK_WRAPPERS = BLOCK_WRAPPERS
+_NEWLINES = re.compile(r"\r\n|[\r\n]")
 
 
 # ---- what the rules see ---------------------------------------------------------------------
@@ -233,8 +234,8 @@ def _runs(p: etree._Element, fields: list[str]) -> Iterator[tuple[etree._Element
         hidden = False
         for child in r:
             tag = child.tag
-            if tag == _T:
-                parts.append(child.text or "")
+            if tag == _T:  # a newline typed inside w:t shows as a space, not a break
+                parts.append(_NEWLINES.sub(" ", child.text or ""))
             elif tag in (_TAB, _PTAB):
                 parts.append("\t")
             elif tag in (_BR, _CR):

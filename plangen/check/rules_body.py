@@ -7,6 +7,8 @@ of the decree (../shared/reference/nd30-format.md quotes each rule).
 
 from __future__ import annotations
 
+import re
+
 from plangen.check.format import Layout, Paragraph
 from plangen.check.parts import Parts, Ref, norm, refs, where
 from plangen.check.result import CheckResult, Finding, skipped
@@ -191,6 +193,9 @@ def _recipient_lines(lines: list[Ref]) -> list[Finding]:
             for finding in grouped(code, examples)]
 
 
+_AUTHORITY_WORD = re.compile(r"(?:^|(?<=\s))(?:TM|KT|TL|TUQ|Q)\.\s")
+
+
 def check_signature(layout: Layout, parts: Parts) -> CheckResult:
     """PL1 II.7: authority and title lines caps, bold, 13–14 pt, centered; the signer's name
     bold, 13–14 pt, centered, in normal capitalization, without titles or honorifics."""
@@ -200,6 +205,10 @@ def check_signature(layout: Layout, parts: Parts) -> CheckResult:
     found: list[Finding] = []
     *titles, name = lines
     for ref in titles:
+        # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH" on one line: each authority word starts a line
+        if len(_AUTHORITY_WORD.findall(ref.text)) > 1 or (
+                _AUTHORITY_WORD.search(ref.text) and not _AUTHORITY_WORD.match(ref.text)):
+            found.append(Finding("check_authority_one_line", {"found": ref.text}, ref.where))
         check_caps(ref, "authority", True, found)
         check_bold(ref, "authority", True, found)
         check_size(ref, "authority", 13, 14, found)

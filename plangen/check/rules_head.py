@@ -256,11 +256,19 @@ def check_title(layout: Layout, parts: Parts) -> CheckResult:
     check_align(title.para, "doc_type", "center", found)
     if not parts.summary:
         found.append(missing("summary"))
+    summary_found: list[Finding] = []
     for ref in parts.summary:
-        check_bold(ref, "summary", True, found)
-        check_italic(ref, "summary", False, found)
-        check_size(ref, "summary", 13, 14, found)
-        check_caps(ref, "summary", False, found)
+        check_bold(ref, "summary", True, summary_found)
+        check_italic(ref, "summary", False, summary_found)
+        check_size(ref, "summary", 13, 14, summary_found)
+        check_caps(ref, "summary", False, summary_found)
+    # one finding per problem and paragraph, however many lines or runs the paragraph has
+    seen: set[tuple[str, int | None]] = set()
+    for finding in summary_found:
+        key = (finding.code, finding.where.paragraph if finding.where else None)
+        if key not in seen:
+            seen.add(key)
+            found.append(finding)
     if parts.summary:
         check_align(parts.summary[0].para, "summary", "center", found)
         if parts.summary[0].text.lower().startswith("v/v"):
