@@ -13,6 +13,7 @@ import contextlib
 import datetime
 import errno
 import os
+import signal
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -384,6 +385,7 @@ def batch(base: Path, selector: str, sheet: str | None, outdir: Path, pdf: bool,
         def start(total: int) -> None:
             bar.length = max(total, 1)
 
+        signal.signal(signal.SIGTERM, _stop_on_sigterm)  # stop as Ctrl-C does: index kept
         report = run_batch(options, progress=lambda _: bar.update(1), on_start=start)
     for warning in report.warnings:
         _echo(warning.format(lang), err=True)
@@ -401,6 +403,10 @@ def batch(base: Path, selector: str, sheet: str | None, outdir: Path, pdf: bool,
     if pdf or pdfa:
         _echo(message("batch_pdfs", lang, count=report.pdfs_written))
     sys.exit(1 if report.failed else 0)
+
+
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _report_failures(failed: list[Any], lang: str) -> None:

@@ -510,6 +510,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "Wrote the starter spec {path}. Edit it, then run: plangen validate {path}"),
     "output_exists": ("Tệp \"{path}\" đã có; thêm --force để ghi đè.",
                       "\"{path}\" exists; add --force to overwrite it."),
+    "folder_in_use": ("Thư mục \"{path}\" đang được một lần chạy plangen batch khác dùng. Chờ lần "
+                      "đó xong rồi chạy lại, hoặc chọn thư mục khác bằng -o.",
+                      "The folder \"{path}\" is in use by another plangen batch run. Wait for "
+                      "it to finish and run again, or choose another folder with -o."),
     "disk_full": ("Đĩa đầy: không ghi được kết quả ({detail}). Giải phóng chỗ trống rồi chạy lại.",
                   "The disk is full: the output could not be written ({detail}). Free some "
                   "space and run again."),

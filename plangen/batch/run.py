@@ -11,18 +11,21 @@ last run (same base, overrides, template and plangen version) is left as it is.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import threading
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Generator
+from concurrent.futures import InvalidStateError, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from plangen import __version__
 from plangen.batch.index import merge_rows, previous_rows, write_index
+from plangen.batch.lifecycle import folder_lock, guard_worker
 from plangen.batch.pdfpool import convert_all
 from plangen.batch.selection import FailedRow, Selected, read_selection
 from plangen.check.memory import raise_if_parts_fail
@@ -217,8 +220,9 @@ def _digest(salt: str, data: Any) -> str:
 _WORKER: _Worker | None = None
 
 
-def _init_worker(*args: Any) -> None:
+def _init_worker(parent: int, *args: Any) -> None:
     global _WORKER
+    guard_worker(parent)
     _WORKER = _Worker(*args)
 
 
@@ -257,6 +261,14 @@ def run_batch(options: BatchOptions,
     Renderer(options.template)  # a bad template is one clear error here, not in every worker
     selection = read_selection(options.selector, options.sheet)
     outdir = options.outdir
+    with folder_lock(outdir):  # one run per folder: its clean-up and index are its own
+        return _run_locked(options, base, selection, started, progress, on_start)
+
+
+def _run_locked(options: BatchOptions, base: Node, selection: Any, started: float,
+                progress: Callable[[ItemResult], None] | None,
+                on_start: Callable[[int], None] | None) -> BatchReport:
+    outdir = options.outdir
     remove_stale_temporaries(outdir)
     before = previous_rows(outdir)
     previous = {} if options.force else _previous_index(before)
@@ -265,10 +277,20 @@ def run_batch(options: BatchOptions,
         on_start(len(works))
     args = (base, options, previous)
     report = BatchReport(warnings=list(selection.warnings))
-    for result in _execute(works, args, options.jobs):
-        report.items.append(result)
-        if progress:
-            progress(result)
+    wall_start = time.time_ns()
+    results = _execute(works, args, options.jobs)
+    try:
+        for result in results:
+            report.items.append(result)
+            if progress:
+                progress(result)
+    except BaseException:  # Ctrl-C, SIGTERM (raised as KeyboardInterrupt by the command)
+        results.close()  # the workers are stopped before anything is counted
+        # the index of what finished, so the next run renders only what is missing
+        report.items.extend(_written_unreported(works, report, args, wall_start))
+        rows = [item.index_row(outdir) for item in report.items]
+        write_index(merge_rows(rows, before, selection.source), outdir)
+        raise
     report.items.extend(_failed_row(row, options.lang) for row in selection.failed)
     report.items.sort(key=lambda item: (item.code, item.name, item.row))
     os.sync()  # one flush to disk for the whole batch, instead of one per file
@@ -283,16 +305,62 @@ def run_batch(options: BatchOptions,
     return report
 
 
-def _execute(works: list[_Work], args: tuple[Any, ...], jobs: int) -> Iterator[ItemResult]:
+def _written_unreported(works: list[_Work], report: BatchReport, args: tuple[Any, ...],
+                        since_ns: int) -> list[ItemResult]:
+    """Files this run's workers wrote whose results had not come back yet when it stopped
+    (results come back a chunk at a time): written whole (atomically), so they are indexed
+    with their digest and checksum rather than rendered again next time."""
+    reported = {item.docx for item in report.items}
+    found: list[ItemResult] = []
+    worker: _Worker | None = None
+    for work in works:
+        if str(work.output) in reported:
+            continue
+        try:
+            if work.output.stat().st_mtime_ns < since_ns:
+                continue
+            worker = worker or _Worker(*args)
+            spec, _ = worker.locality_spec(work.selected)
+            digest = _digest(worker.salt, to_loaded(spec, str(worker.options.base)).data)
+            sha256 = hashlib.sha256(work.output.read_bytes()).hexdigest()
+        except (OSError, PlangenError):
+            continue
+        locality = work.selected.locality
+        found.append(ItemResult(code=locality.code, name=locality.full_name, status=WRITTEN,
+                                docx=str(work.output), digest=digest, sha256=sha256))
+    return found
+
+
+def _quiet_cancelled(args: threading.ExceptHookArgs) -> None:
+    if not isinstance(args.exc_value, InvalidStateError):
+        threading.__excepthook__(args)
+
+
+def _execute(works: list[_Work], args: tuple[Any, ...], jobs: int) -> Generator[ItemResult]:
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(works) < 4:
         worker = _Worker(*args)
         yield from (worker.run(work) for work in works)
         return
     chunk = max(1, min(64, len(works) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=args) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                               initargs=(os.getpid(), *args))
+    try:
         yield from pool.map(_run_in_worker, works, chunksize=chunk)
+    except BaseException:  # stop now: no waiting for the work still queued
+        # pool.map has cancelled the queued futures; the pool's manager thread then fails
+        # them as broken and trips over the cancellation (CPython's InvalidStateError): quiet
+        threading.excepthook = _quiet_cancelled
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        for process in processes:
+            with contextlib.suppress(OSError, AttributeError):
+                process.kill()
+        for process in processes:
+            with contextlib.suppress(OSError, AttributeError, AssertionError):
+                process.join(30)
+        pool.shutdown(wait=True)  # the killed pool fails its queued work at once
+        raise
+    pool.shutdown()
 
 
 def _convert_pdfs(report: BatchReport, jobs: int, lang: str, pdfa: bool = False) -> None:
