@@ -478,6 +478,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                    "plangen bug; please report it."),
     "output_is_input": ("Tệp đầu ra \"{path}\" trùng với tệp kế hoạch; chọn tên khác với -o.",
                         "The output \"{path}\" is the spec itself; choose another name with -o."),
+    "output_is_template": ("Tệp đầu ra \"{path}\" trùng với mẫu Word (--template); ghi đè sẽ "
+                           "làm mất mẫu. Chọn tên khác với -o.",
+                           "The output \"{path}\" is the Word template (--template); writing it "
+                           "would destroy the template. Choose another name with -o."),
     "output_is_directory": ("\"{path}\" là thư mục; ghi rõ tên tệp .docx.",
                             "\"{path}\" is a folder; give a .docx file name."),
     "output_failed": ("Không ghi được \"{path}\": {detail}. Không có tệp dở dang nào được để lại.",

@@ -44,6 +44,9 @@ def build(spec_path: Path | str, output: Path | str | None = None, *,
     """
     spec = Path(spec_path)
     target = output_path(spec, Path(output) if output else None)
+    if template is not None and _same_file(Path(template), target):
+        # writing over the template would destroy it (and the next run would use the result)
+        raise OutputError("output_is_template", path=str(target))
     checked = check_spec(spec, locality=locality, allow=allow)
     if checked.plan is None:
         raise SpecError(checked.errors)
@@ -67,6 +70,14 @@ def output_path(spec: Path, output: Path | None) -> Path:
         raise OutputError("output_is_directory", path=str(target))
     _refuse_input(spec, target)
     return target
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve() or (
+            one.exists() and other.exists() and one.samefile(other))
+    except (OSError, ValueError):
+        return False
 
 
 def _refuse_input(spec: Path, target: Path) -> None:

@@ -223,3 +223,18 @@ def test_batch_pdf_missing_failing_and_hanging(base: tuple[Path, Path], tmp_path
         assert result.exit_code == 1 and words in result.output, result.output
         assert_rendered(invoke("check", *out.rglob("*.docx")), out)
         assert not list(out.rglob("*.pdf")) and not (tmp_path / "late").exists()
+
+
+def test_the_output_naming_the_template_is_refused(tmp_path: Path) -> None:
+    """Issue 14.4: `-o` naming the template would destroy it; refused, template unchanged."""
+    from plangen.render.docx import DEFAULT_TEMPLATE
+
+    spec = tmp_path / "plan.yaml"
+    spec.write_text(dump(plan()), encoding="utf-8")
+    template = tmp_path / "mau.docx"
+    template.write_bytes(DEFAULT_TEMPLATE.read_bytes())
+    before = template.read_bytes()
+    result = invoke("render", spec, "--template", template, "-o", template, "--lang", "en")
+    assert result.exit_code == 1, result.output
+    assert "is the Word template" in result.output
+    assert template.read_bytes() == before
