@@ -104,3 +104,16 @@ def test_the_table_is_the_same_bytes_each_time(tmp_path: Path) -> None:
     run("quang-tri", "--table", str(tmp_path / "a.xlsx"))
     run("quang-tri", "--table", str(tmp_path / "b.xlsx"))
     assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+
+
+def test_a_table_of_every_commune_reads_back_as_every_commune(tmp_path: Path) -> None:
+    from plangen.batch.listing import write_table
+    from plangen.batch.localities import all_communes
+    from plangen.batch.selection import read_selection
+
+    communes = all_communes()
+    path = tmp_path / "all.csv"
+    write_table(path, communes, "vi")
+    selection = read_selection(str(path))
+    assert not selection.failed and not selection.warnings
+    assert [item.locality for item in selection.items] == communes
