@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 
@@ -52,7 +53,8 @@ def xlsx_bytes(header: Sequence[str], rows: Sequence[Sequence[object]],
 
 
 def _fixed_times(data: bytes) -> bytes:
-    """The same zip with every entry dated FIXED_TIME, so equal sheets are equal bytes."""
+    """The same zip with every entry and the workbook's modified date at FIXED_TIME, so
+    equal sheets are equal bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -60,5 +62,10 @@ def _fixed_times(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
-            target.writestr(fixed, source.read(info.filename))
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" on save
+                stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              rb"\g<1>" + stamp + rb"\g<2>", data)
+            target.writestr(fixed, data)
     return out.getvalue()

@@ -146,3 +146,19 @@ def _xlsx_rows(out: Path) -> list[list[str]]:
             for row in book.active.iter_rows(values_only=True)]
     book.close()
     return rows
+
+
+def test_xlsx_bytes_do_not_depend_on_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as real
+
+    from plangen.batch.sheets import xlsx_bytes
+
+    first = xlsx_bytes(["a"], [["1"]])
+
+    class Later(real.datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> real.datetime:  # type: ignore[override]
+            return real.datetime(2031, 1, 2, 3, 4, 5)
+
+    monkeypatch.setattr("openpyxl.writer.excel.datetime.datetime", Later)
+    assert xlsx_bytes(["a"], [["1"]]) == first
