@@ -13,7 +13,7 @@ from typing import Any, Literal
 from plangen.messages import format_path, message
 
 Path = tuple[str | int, ...]
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,8 @@ class SpecIssue:
         """`file:line:col  field.path  message`, the one line a user sees."""
         where = str(self.location) if self.location else "?"
         field_path = format_path(self.path) or message("whole_file", lang)
-        prefix = "" if self.severity == "error" else message("warning_prefix", lang)
+        prefix = {"error": "", "note": message("note_prefix", lang)}.get(
+            self.severity, message("warning_prefix", lang))
         return f"{where}  {field_path}  {prefix}{self.message(lang)}"
 
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -24,6 +24,7 @@ _KIND_NAMES = {
 CATALOG: dict[str, tuple[str, str]] = {
     "whole_file": ("(cả tệp)", "(whole file)"),
     "warning_prefix": ("cảnh báo: ", "warning: "),
+    "note_prefix": ("ghi chú: ", "note: "),
     "spec_invalid": ("Tệp kế hoạch có {count} lỗi.", "The plan spec has {count} problem(s)."),
     "valid": ("Hợp lệ: {file} ({tasks} nhiệm vụ).", "Valid: {file} ({tasks} tasks)."),
     "summary_errors": ("{errors} lỗi, {warnings} cảnh báo trong {files} tệp.",
@@ -1459,6 +1460,88 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "\"{path}\" is a folder; give the .docx file to check."),
     "check_missing_file": ("Không tìm thấy tệp \"{path}\". Kiểm tra lại đường dẫn.",
                            "No such file: \"{path}\". Check the path."),
+    # the free structure: sections, blocks, tables, appendices (issue 11)
+    "classic_with_sections": (
+        "Kế hoạch đã có danh sách \"sections:\", nên không dùng khóa \"{key}:\" nữa: chuyển "
+        "nội dung của nó thành một mục trong \"sections:\" (role: {key}).",
+        "The plan lists its own \"sections:\", so \"{key}:\" is not used: move its content "
+        "into a section of \"sections:\" (role: {key})."),
+    "appendix_and_appendices": (
+        "Dùng \"appendices:\" (danh sách phụ lục) thay cho \"appendix:\" khi kế hoạch có "
+        "\"sections:\".",
+        "Use \"appendices:\" (a list) instead of \"appendix:\" in a plan with \"sections:\"."),
+    "appendices_need_sections": (
+        "\"appendices:\" đi cùng \"sections:\"; kế hoạch bốn mục cố định dùng \"appendix:\".",
+        "\"appendices:\" goes with \"sections:\"; a plan with the four fixed sections uses "
+        "\"appendix:\"."),
+    "section_role_missing": (
+        "Thiếu mục bắt buộc có vai trò \"{role}\": thêm một mục với \"role: {role}\", hoặc "
+        "nếu kế hoạch thật sự không có mục này thì ghi lý do ở \"missing: {{{role}: …}}\".",
+        "The required section with role \"{role}\" is missing: add a section with "
+        "\"role: {role}\", or, if the plan really has none, give the reason under "
+        "\"missing: {{{role}: …}}\"."),
+    "section_role_twice": (
+        "Vai trò \"{role}\" đã dùng cho mục thứ {first}; mỗi vai trò chỉ một mục. Bỏ dòng "
+        "\"role:\" này.",
+        "Role \"{role}\" is already given to section {first}; one section per role. Remove "
+        "this \"role:\" line."),
+    "missing_but_present": (
+        "Mục thứ {index} có vai trò \"{role}\", nên không ghi \"{role}\" trong \"missing:\".",
+        "Section {index} has the role \"{role}\", so \"{role}\" cannot be under "
+        "\"missing:\"."),
+    "section_stated_missing": (
+        "Kế hoạch không có mục \"{role}\": {reason}",
+        "The plan has no \"{role}\" section: {reason}"),
+    "block_no_line": (
+        "Khối này chưa có dòng nào: cần một trong các khóa {allowed} (hoặc table).",
+        "This block has no line: it needs one of the keys {allowed} (or table)."),
+    "block_two_lines": (
+        "Một khối chỉ có một dòng: \"{first}\" và \"{second}\" ở cùng khối. Tách thành hai "
+        "khối (hai dòng \"- \"), hoặc đưa \"{second}\" vào \"content:\".",
+        "One block holds one line: \"{first}\" and \"{second}\" are in the same block. Make "
+        "two blocks (two \"- \" entries), or put \"{second}\" under \"content:\"."),
+    "inline_unclosed": (
+        "Dấu \"{marker}\" mở mà không đóng (gần \"{near}\"). Viết **đậm**, *nghiêng*, "
+        "__gạch chân__, ^[chú thích]; muốn in dấu * thì viết \\*.",
+        "\"{marker}\" is opened but never closed (near \"{near}\"). Write **bold**, *italic*, "
+        "__underline__, ^[footnote]; for a literal * write \\*."),
+    "row_too_wide": (
+        "Dòng {row} có {cells} ô, nhiều hơn {width} cột của bảng. Bớt ô, hoặc thêm cột ở "
+        "\"columns:\".",
+        "Row {row} has {cells} cells, more than the table's {width} columns. Remove a cell, or "
+        "add a column under \"columns:\"."),
+    "span_past_table": (
+        "Ô gộp cột ở dòng {row} vượt quá mép phải bảng ({cells} > {width} cột). Giảm \"cols\".",
+        "The cell spanning columns in row {row} runs past the table's right side ({cells} > "
+        "{width} columns). Lower \"cols\"."),
+    "span_past_rows": (
+        "Ô gộp {rows} dòng nhưng bên dưới chỉ còn {left} dòng (kể cả dòng này). Giảm \"rows\".",
+        "The cell spans {rows} rows but only {left} are left (this one included). Lower "
+        "\"rows\"."),
+    "group_not_alone": (
+        "Ô \"group\" (dòng nhóm) phải là ô duy nhất của dòng: viết [{{group: \"I. …\"}}].",
+        "A \"group\" cell (a group row) must be the row's only cell: write "
+        "[{{group: \"I. …\"}}]."),
+    "total_column_outside": (
+        "Cột {column} không có trong bảng (bảng có {width} cột).",
+        "Column {column} is not in the table (it has {width} columns)."),
+    "total_values_count": (
+        "Có {values} số tổng nhưng {sum} cột được cộng: mỗi cột trong \"sum\" một số.",
+        "{values} written totals for {sum} summed columns: one figure per column in \"sum\"."),
+    "total_mismatch": (
+        "Tổng cột {column} ghi là {written} nhưng cộng các dòng được {computed}. Sửa số liệu "
+        "các dòng hoặc số tổng (hoặc bỏ \"values\" để plangen tự cộng).",
+        "The total of column {column} is written as {written} but its rows add up to "
+        "{computed}. Fix the rows or the total (or drop \"values\" and let plangen add up)."),
+    "appendix_tasks_or_content": (
+        "Phụ lục cần đúng một trong hai: \"from_tasks: true\" (bảng phân công từ nhiệm vụ) "
+        "hoặc \"content:\" (bảng số liệu, văn bản).",
+        "An appendix needs exactly one of \"from_tasks: true\" (a task table from the tasks) "
+        "or \"content:\" (a data table, text)."),
+    "appendix_not_defined": (
+        "Văn bản nhắc đến \"{label}\" nhưng kế hoạch không có phụ lục này (có: {defined}).{hint}",
+        "The text refers to \"{label}\" but the plan has no such appendix (it has: "
+        "{defined}).{hint}"),
 }
 
 

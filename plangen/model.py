@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from plangen.freeform import Block, FreeAppendix, FreeSection, all_blocks, build_free
 from plangen.vntext import clean_line, ensure_end, sentence_case_name
 
 DEFAULT_LABELS: dict[str, str] = {
@@ -20,6 +21,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "timeline": "Thời gian thực hiện",
     "product": "Sản phẩm",
     "content": "Nội dung",
+    "deadline": "Thời hạn hoàn thành",
 }
 DEFAULT_COLUMNS: dict[str, str] = {
     "content": "Nội dung công việc",
@@ -125,13 +127,15 @@ class Plan:
     doc_type: str
     summary: str
     preamble: tuple[str, ...]
-    purpose: Section
-    tasks: TaskSection
-    funding: Section
-    organization: Section
     closing: tuple[str, ...]
     recipients: tuple[str, ...]
     signature: Signature
+    # the four fixed sections (the classic keys); a free plan fills `tasks` from its blocks
+    # with role lines and leaves the others empty
+    purpose: Section = Section("")
+    tasks: TaskSection = TaskSection("", ())
+    funding: Section = Section("")
+    organization: Section = Section("")
     drafting_code: str | None = None
     appendix: Appendix | None = None
     # the spec's own agency aliases: (full name, (alias, …)), added to the built-in list
@@ -139,10 +143,22 @@ class Plan:
     # The QUYẾT ĐỊNH that issues this plan; then `place`, `date`, `recipients` and `signature`
     # hold the decision's (the attached plan prints none of them) and `number` is None.
     decision: Decision | None = None
+    # the free structure (freeform.py): its sections replace the four above when present
+    numbering: str = "roman"
+    sections: tuple[FreeSection, ...] = ()
+    missing: dict[str, str] = field(default_factory=dict)
+    appendices: tuple[FreeAppendix, ...] = ()
+
+    @property
+    def free(self) -> bool:
+        """Whether the plan lists its own sections (the free structure)."""
+        return bool(self.sections)
 
 
 def build_plan(data: dict[str, Any]) -> Plan:
     """A `Plan` from spec data that `validate_spec` accepted."""
+    if data.get("sections"):
+        return _free_plan(data)
     tasks = _task_section(data["tasks"])
     issuer = _issuer(data["issuer"])
     decision = build_decision(data, issuer, tasks) if data.get("decision") else None
@@ -451,3 +467,58 @@ def build_decision(data: dict[str, Any], issuer: Issuer, tasks: TaskSection) -> 
                             clean_line(block["signature"]["name"])),
         drafting_code=_optional(block.get("drafting_code")),
     )
+def _common(data: dict[str, Any]) -> dict[str, Any]:
+    """The parts every plan has, whatever its structure."""
+    return {
+        "issuer": _issuer(data["issuer"]),
+        "number": data.get("number"),
+        "symbol": data.get("symbol", "KH-UBND"),
+        "place": clean_line(data["place"]),
+        "date": PlanDate(**data["date"]),
+        "doc_type": clean_line(data.get("doc_type", "KẾ HOẠCH")),
+        "summary": clean_line(data["summary"]),
+        "preamble": _lines(data.get("preamble")),
+        "closing": _lines(data.get("closing")),
+        "recipients": _lines(data["recipients"]),
+        "signature": Signature(_lines(data["signature"]["lines"]),
+                               clean_line(data["signature"]["name"])),
+        "drafting_code": _optional(data.get("drafting_code")),
+    }
+
+
+def _free_plan(data: dict[str, Any]) -> Plan:
+    parts = build_free(data, dict(DEFAULT_LABELS))
+    task_sections = [s for s in parts.sections if s.role == "tasks"] or list(parts.sections)
+    tasks = TaskSection(
+        heading=task_sections[0].heading if task_sections else "",
+        items=tuple(task for section in parts.sections for task in block_tasks(section.content)))
+    return Plan(**_common(data), tasks=tasks, numbering=parts.numbering,
+                sections=parts.sections, missing=parts.missing, appendices=parts.appendices)
+
+
+def block_tasks(blocks: tuple[Block, ...]) -> list[Task]:
+    """The tasks among free blocks: each block with role lines or a deadline, the outermost
+    ones first; role blocks inside a task become its sub-tasks."""
+    found: list[Task] = []
+    for block in blocks:
+        if block.roles is not None or block.deadline is not None:
+            found.append(_block_task(block))
+        else:
+            found.extend(block_tasks(block.content))
+    return found
+
+
+def _block_task(block: Block) -> Task:
+    roles = block.roles
+    subs = tuple(_block_task(b) for b in all_blocks(block.content)
+                 if b.roles is not None or b.deadline is not None)
+    return Task(
+        title=block.text, id=block.id,
+        named_items=roles.named_items if roles else (),
+        lead=roles.lead if roles else (), implementer=roles.implementer if roles else (),
+        partners=roles.partners if roles else (), supervisor=roles.supervisor if roles else (),
+        timeline=(roles.timeline if roles else None) or block.deadline,
+        product=roles.product if roles else None,
+        labels=roles.labels if roles else dict(DEFAULT_LABELS),
+        role_style=roles.style if roles else "dash",
+        subtasks=subs)

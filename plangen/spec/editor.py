@@ -46,13 +46,15 @@ def editor_schema(plan: Json) -> Json:
     partial = {key: _partial(sub) for key, sub in properties.items()}
     _allow_presets(partial, requirements)
     partial = {key: _with_list_edits(sub) for key, sub in partial.items()}
-    strict: Json = {key: plan[key] for key in ("required", "if", "then", "else") if key in plan}
+    # "anyOf": the four fixed sections, or a plan's own "sections" (a whole plan only)
+    strict: Json = {key: plan[key] for key in ("required", "if", "then", "else", "anyOf")
+                    if key in plan}
     if requirements:
         strict["properties"] = requirements
     top = _list_edits(partial)
     fragment_keys = {**top, **_composition(partial)}
     out: Json = {key: value for key, value in plan.items()
-                 if key not in ("properties", "required", "if", "then", "else")}
+                 if key not in ("properties", "required", "if", "then", "else", "anyOf")}
     out["properties"] = fragment_keys
     _resolve(out["properties"], "#/properties")
     out["allOf"] = [

@@ -16,11 +16,13 @@ from typing import Any
 
 from plangen.errors import Path, SpecIssue
 from plangen.spec.deadlines import parse_timeline, timeline_problems
+from plangen.spec.free_meaning import free_issues
 from plangen.spec.loader import LoadedSpec
 from plangen.spec.schema import AUTHORITY_WORDS
 from plangen.vntext import upper
 
 _PERSONAL_TITLES = ("CHỦ TỊCH", "PHÓ", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH", "BÍ THƯ", "BỘ TRƯỞNG")
+_DEPUTY_TITLES = ("PHÓ", "THỨ TRƯỞNG")
 _ENTRY_KEYS = ("title", "text", "points", "bullets")
 
 
@@ -45,6 +47,7 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     yield from _style_warnings(data)
     yield from timeline_warnings(data)
     yield from _alias_issues(_list(data.get("agencies")))
+    yield from free_issues(loaded)
 
 
 def _date_issues(date: dict[str, Any]) -> Iterator[SpecIssue]:
@@ -85,7 +88,8 @@ def _signature_issues(signature: dict[str, Any]) -> Iterator[SpecIssue]:
                 yield SpecIssue("tm_needs_body", path, params={"rest": rest})
         if word == "KT.":
             following = lines[index + 1] if index + 1 < len(lines) else ""
-            if not upper(following).startswith("PHÓ"):
+            # a deputy: "PHÓ CHỦ TỊCH", "PHÓ GIÁM ĐỐC", a ministry's "THỨ TRƯỞNG"
+            if not upper(following).startswith(_DEPUTY_TITLES):
                 yield SpecIssue("kt_needs_deputy", path, params={"head": rest.strip()})
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from plangen.spec import free_schema
+
 Rules = dict[str, Any]
 
 ROLE_KEYS = ("named_items", "lead", "implementer", "partners", "supervisor", "timeline", "product")
 APPENDIX_COLUMN_KEYS = ("content", "lead", "partners", "timeline", "product")
-MARKER_STYLES = ("dash", "letter")
+MARKER_STYLES = ("dash", "letter", "plain")
 AUTHORITY_WORDS = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 ID_PATTERN = r"[a-z0-9][a-z0-9_-]*"
 NUMBER_PATTERN = r"[0-9]{1,6}"
@@ -265,7 +267,7 @@ SPEC_SCHEMA: dict[str, Rules] = {
     "summary": text("Trích yếu, viết thường (\"Triển khai thi hành Luật …\").", required=True),
     "preamble": text_list("Các đoạn mở đầu: dòng \"Căn cứ …;\" (in nghiêng) hoặc đoạn "
                           "\"Thực hiện …\"."),
-    "purpose": section("I. Mục đích, yêu cầu.", "MỤC ĐÍCH, YÊU CẦU"),
+    "purpose": section("I. Mục đích, yêu cầu.", "MỤC ĐÍCH, YÊU CẦU", required=False),
     "tasks": mapping("II. Nhiệm vụ.", {
         "heading": text("Tên mục II (\"NHIỆM VỤ VÀ GIẢI PHÁP\", \"NỘI DUNG THỰC HIỆN\" …).",
                         example="NHIỆM VỤ VÀ GIẢI PHÁP"),
@@ -275,9 +277,10 @@ SPEC_SCHEMA: dict[str, Rules] = {
                              MARKER_STYLES),
         "items": mapping_list("Các nhiệm vụ 1., 2., 3. …", _task_fields(True), required=True,
                               minlength=1),
-    }, required=True),
-    "funding": section("III. Kinh phí.", "KINH PHÍ THỰC HIỆN"),
-    "organization": section("IV. Tổ chức thực hiện.", "TỔ CHỨC THỰC HIỆN", extra={
+    }),
+    "funding": section("III. Kinh phí.", "KINH PHÍ THỰC HIỆN", required=False),
+    "organization": section("IV. Tổ chức thực hiện.", "TỔ CHỨC THỰC HIỆN", required=False,
+                            extra={
         "reporting": {"type": "dict", "meta": _meta(
             "Chế độ báo cáo, in thành mục con cuối cùng."), "schema": _entry_fields()},
     }),
@@ -300,7 +303,15 @@ SPEC_SCHEMA: dict[str, Rules] = {
                                  required=True, minlength=1),
         }),
     "decision": _decision(),
+    # the free structure (free_schema.py): any sections, blocks, tables, several appendices
+    "numbering": choice("Đánh số các mục lớn: roman (I, II, …, mặc định) hoặc letter (A, B, …).",
+                        free_schema.SECTION_NUMBERING),
+    "sections": free_schema.sections(),
+    "missing": free_schema.missing(),
+    "appendices": free_schema.appendices(),
 }
+# The four fixed sections are required unless the plan lists its own `sections`.
+CLASSIC_SECTIONS = ("purpose", "tasks", "funding", "organization")
 
 TOP_LEVEL_KEYS = tuple(SPEC_SCHEMA)
 
@@ -316,13 +327,17 @@ def json_schema() -> dict[str, Any]:
 
 def plan_json_schema() -> dict[str, Any]:
     """The schema of one whole plan, as the validator sees it once composed."""
+    defs: dict[str, Any] = {}
+    properties = {key: _to_json(rules, defs) for key, rules in SPEC_SCHEMA.items()}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "plangen — Kế hoạch (NĐ 30/2020/NĐ-CP)",
         "type": "object",
         "additionalProperties": False,
-        "properties": {key: _to_json(rules) for key, rules in SPEC_SCHEMA.items()},
+        "properties": properties,
         **_required_json(),
+        "anyOf": [{"required": ["sections"]}, {"required": list(CLASSIC_SECTIONS)}],
+        "$defs": defs,
     }
 
 
@@ -338,13 +353,23 @@ def _required_json() -> dict[str, Any]:
     }
 
 
-_JSON_TYPES = {"string": "string", "integer": "integer", "boolean": "boolean",
+_JSON_TYPES = {"string": "string", "integer": "integer", "float": "number", "boolean": "boolean",
                "list": "array", "dict": "object"}
 
 
-def _to_json(rules: Rules) -> dict[str, Any]:
+def _to_json(rules: Rules, defs: dict[str, Any]) -> dict[str, Any]:
+    ref = rules.get("meta", {}).get("json_ref")
+    if ref:  # a recursive rule set: declared once under $defs, referred to everywhere
+        if ref not in defs:
+            defs[ref] = {}
+            defs[ref] = _plain_json(rules, defs)
+        return {"$ref": f"#/$defs/{ref}"}
+    return _plain_json(rules, defs)
+
+
+def _plain_json(rules: Rules, defs: dict[str, Any]) -> dict[str, Any]:
     types = rules["type"] if isinstance(rules["type"], list) else [rules["type"]]
-    variants = [_json_variant(t, rules) for t in types]
+    variants = [_json_variant(t, rules, defs) for t in types]
     out: dict[str, Any] = variants[0] if len(variants) == 1 else {"anyOf": variants}
     meta = rules.get("meta", {})
     if "description" in meta:
@@ -356,7 +381,7 @@ def _to_json(rules: Rules) -> dict[str, Any]:
     return out
 
 
-def _json_variant(kind: str, rules: Rules) -> dict[str, Any]:
+def _json_variant(kind: str, rules: Rules, defs: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"type": _JSON_TYPES[kind]}
     if kind == "string":
         if rules.get("empty") is False:
@@ -367,13 +392,13 @@ def _json_variant(kind: str, rules: Rules) -> dict[str, Any]:
             out["pattern"] = r"\S"  # the validator also refuses whitespace-only text
         if "allowed" in rules:
             out["enum"] = rules["allowed"]
-    elif kind == "integer":
+    elif kind in ("integer", "float"):
         for rule, key in (("min", "minimum"), ("max", "maximum")):
             if rule in rules:
                 out[key] = rules[rule]
     elif kind == "list":
         if "schema" in rules:
-            out["items"] = _to_json(rules["schema"])
+            out["items"] = _to_json(rules["schema"], defs)
         if "minlength" in rules:
             out["minItems"] = rules["minlength"]
         elif rules.get("empty") is False:  # cerberus's "empty" applies to lists too
@@ -383,7 +408,7 @@ def _json_variant(kind: str, rules: Rules) -> dict[str, Any]:
         if rules.get("empty") is False:
             out["minProperties"] = 1
         out["additionalProperties"] = False
-        out["properties"] = {key: _to_json(sub) for key, sub in fields.items()}
+        out["properties"] = {key: _to_json(sub, defs) for key, sub in fields.items()}
         required = [key for key, sub in fields.items() if sub.get("required")]
         if required:
             out["required"] = required

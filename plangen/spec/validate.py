@@ -24,7 +24,7 @@ from plangen.spec.schema import DECISION_OWNED, SPEC_SCHEMA, Rules
 from plangen.spec.vnkeys import english_key
 from plangen.vntext import find_xml_illegal
 
-_TYPE_NAMES = {"string": "text", "integer": "integer", "boolean": "boolean",
+_TYPE_NAMES = {"string": "text", "integer": "integer", "float": "number", "boolean": "boolean",
                "list": "list", "dict": "mapping"}
 _CODE_FIELDS = ("number", "symbol", "id", "task", "drafting_code")
 _AGENCY_FIELDS = ("lead", "implementer", "partners", "supervisor")
@@ -119,6 +119,7 @@ _DROPPED = object()
 _KIND_TEST: dict[str, Any] = {
     "string": lambda v: isinstance(v, str), "boolean": lambda v: isinstance(v, bool),
     "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "float": lambda v: isinstance(v, float),
     "list": lambda v: isinstance(v, list), "dict": lambda v: isinstance(v, dict),
 }
 

@@ -1,0 +1,331 @@
+"""The free plan structure as typed objects: sections, content blocks, data tables,
+appendices (declared in spec/free_schema.py).
+
+`build_free` turns validated spec data into these; `model.build_plan` calls it. Tables are laid
+on a grid here once (spans placed, the total computed), so the renderer, the checks of
+`spec/free_meaning.py` and the tracking of tasks all read the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from plangen.vntext import clean_line
+
+LINE_KINDS = ("item", "point", "bullet", "plus", "named", "text")
+ROLE_FIELDS = ("named_items", "lead", "implementer", "partners", "supervisor", "timeline",
+               "product")
+DEFAULT_TOTAL = "Tổng cộng"
+DEADLINE_LABEL = "Thời hạn hoàn thành"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell; `number` marks a value given as a number (printed 1.234,5)."""
+
+    text: str
+    cols: int = 1
+    rows: int = 1
+    align: str | None = None
+    bold: bool = False
+    number: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    kind: str = "body"  # "body", "group" (one cell across the table) or "total"
+
+
+@dataclass(frozen=True)
+class DataTable:
+    widths: tuple[float, ...]
+    aligns: tuple[str | None, ...]
+    header: tuple[Row, ...]
+    rows: tuple[Row, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def columns(self) -> int:
+        return len(self.widths)
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Role lines under a block: who leads, who helps, when, what comes out."""
+
+    named_items: tuple[str, ...] = ()
+    lead: tuple[str, ...] = ()
+    implementer: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    supervisor: tuple[str, ...] = ()
+    timeline: str | None = None
+    product: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)
+    style: str = "dash"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One content block: a line of some kind with what hangs under it, or a table."""
+
+    kind: str  # a LINE_KINDS value, or "table"
+    text: str = ""
+    label: str | None = None
+    style: str | None = None
+    content: tuple[Block, ...] = ()
+    roles: Roles | None = None
+    deadline: str | None = None
+    deadline_inline: bool = False
+    table: DataTable | None = None
+    id: str | None = None
+    cells: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FreeSection:
+    heading: str
+    role: str | None
+    content: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class FreeAppendix:
+    label: str
+    title: str
+    reference: str | None
+    orientation: str
+    content: tuple[Block, ...]
+    from_tasks: bool = False
+    columns: tuple[tuple[str, str, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class FreeParts:
+    numbering: str
+    sections: tuple[FreeSection, ...]
+    missing: dict[str, str]
+    appendices: tuple[FreeAppendix, ...]
+
+
+def build_free(data: dict[str, Any], base_labels: dict[str, str]) -> FreeParts:
+    """The free parts of validated spec data (empty when the plan uses the classic keys)."""
+    sections = tuple(
+        FreeSection(clean_line(s["heading"]), s.get("role"),
+                    _blocks(s.get("content", []),
+                            {**base_labels, **_clean_map(s.get("labels", {}))},
+                            s.get("role_style", "dash")))
+        for s in data.get("sections", []))
+    appendices = tuple(_appendix(a, index, len(data.get("appendices", [])), base_labels)
+                       for index, a in enumerate(data.get("appendices", [])))
+    return FreeParts(data.get("numbering", "roman"), sections,
+                     _clean_map(data.get("missing", {})), appendices)
+
+
+def appendix_label(index: int, count: int) -> str:
+    """ "Phụ lục" for a single appendix, "Phụ lục I", "Phụ lục II" … when there are several."""
+    from plangen.vntext import roman
+    return "Phụ lục" if count == 1 else f"Phụ lục {roman(index + 1)}"
+
+
+def _appendix(data: dict[str, Any], index: int, count: int,
+              labels: dict[str, str]) -> FreeAppendix:
+    columns = tuple((c["key"], clean_line(c["title"]), float(c.get("width", 0)))
+                    for c in data.get("columns", []))
+    return FreeAppendix(
+        label=clean_line(data.get("label") or appendix_label(index, count)),
+        title=clean_line(data["title"]),
+        reference=clean_line(data["reference"]) if data.get("reference") else None,
+        orientation=data.get("orientation", "landscape"),
+        content=_blocks(data.get("content", []), labels, "dash"),
+        from_tasks=bool(data.get("from_tasks")),
+        columns=columns,
+    )
+
+
+def _clean_map(value: dict[str, Any]) -> dict[str, str]:
+    return {key: clean_line(text) for key, text in value.items()}
+
+
+def _lines(value: str | list[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return tuple(clean_line(v) for v in ([value] if isinstance(value, str) else value))
+
+
+def _blocks(items: list[Any], labels: dict[str, str], style: str) -> tuple[Block, ...]:
+    return tuple(_block(item, labels, style) for item in items)
+
+
+def _block(value: str | dict[str, Any], labels: dict[str, str], style: str) -> Block:
+    if isinstance(value, str):
+        return Block("text", clean_line(value))
+    own_labels = {**labels, **_clean_map(value.get("labels", {}))}
+    own_style = value.get("role_style", style)
+    if "table" in value:
+        return Block("table", table=build_table(value["table"]))
+    kind = next(k for k in LINE_KINDS if k in value)
+    roles = None
+    if any(value.get(key) for key in ROLE_FIELDS):
+        roles = Roles(
+            named_items=_lines(value.get("named_items")), lead=_lines(value.get("lead")),
+            implementer=_lines(value.get("implementer")), partners=_lines(value.get("partners")),
+            supervisor=_lines(value.get("supervisor")),
+            timeline=clean_line(value["timeline"]) if value.get("timeline") else None,
+            product=clean_line(value["product"]) if value.get("product") else None,
+            labels=own_labels, style=own_style)
+    return Block(
+        kind=kind, text=clean_line(value[kind]),
+        label=clean_line(value["label"]) if value.get("label") else None,
+        style=value.get("style"),
+        content=_blocks(value.get("content", []), own_labels, own_style),
+        roles=roles,
+        deadline=clean_line(value["deadline"]) if value.get("deadline") else None,
+        deadline_inline=bool(value.get("deadline_inline")),
+        id=value.get("id"),
+        cells={k: cell_text(v) for k, v in value.get("cells", {}).items()},
+    )
+
+
+# ---- tables -------------------------------------------------------------------------------
+
+
+def cell_text(value: Any) -> str:
+    """A cell value as printed: numbers the Vietnamese way, text as written."""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return vi_number(value)
+    return clean_line(str(value)) if value is not None else ""
+
+
+def vi_number(value: float) -> str:
+    """1234.5 -> "1.234,5"; 732 -> "732" (NĐ 30 and Vietnamese usage)."""
+    if isinstance(value, float) and not value.is_integer():
+        whole, _, fraction = f"{value:.6f}".rstrip("0").partition(".")
+    else:
+        whole, fraction = str(int(value)), ""
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    groups: list[str] = []
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    text = sign + ".".join(groups or ["0"])
+    return f"{text},{fraction}" if fraction else text
+
+
+_VI_NUMBER = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?")
+
+
+def parse_number(text: str) -> float | None:
+    """A cell's text as a number, read the Vietnamese way ("1.234,5"); None if it is not one."""
+    text = text.strip()
+    if not text:
+        return None
+    if not _VI_NUMBER.fullmatch(text):
+        return None
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def _cell(value: Any) -> Cell:
+    if isinstance(value, dict):
+        raw = value.get("text", "")
+        return Cell(cell_text(raw), cols=value.get("cols", 1), rows=value.get("rows", 1),
+                    align=value.get("align"), bold=bool(value.get("bold")),
+                    number=isinstance(raw, (int, float)) and not isinstance(raw, bool))
+    return Cell(cell_text(value), number=isinstance(value, (int, float))
+                and not isinstance(value, bool))
+
+
+def _row(cells: list[Any], width: int) -> Row:
+    if len(cells) == 1 and isinstance(cells[0], dict) and "group" in cells[0]:
+        return Row((Cell(clean_line(cells[0]["group"]), cols=width, bold=True),), "group")
+    return Row(tuple(_cell(c) for c in cells))
+
+
+def make_row(cells: list[Any], width: int) -> Row:
+    """A model row from raw cells (a group row spans `width`)."""
+    return _row(cells, width)
+
+
+def row_width(cells: list[Any]) -> int:
+    """How many grid columns a row of raw cells covers by itself (spans counted)."""
+    return sum(c.get("cols", 1) if isinstance(c, dict) else 1 for c in cells)
+
+
+def column_count(data: dict[str, Any]) -> int:
+    """The table's width: its `columns`, else its widest header or body row."""
+    if data.get("columns"):
+        return len(data["columns"])
+    rows = [*data.get("header", []), *data.get("rows", [])]
+    return max((row_width(r) for r in rows if not _is_group(r)), default=1)
+
+
+def _is_group(row: list[Any]) -> bool:
+    return len(row) == 1 and isinstance(row[0], dict) and "group" in row[0]
+
+
+def build_table(data: dict[str, Any]) -> DataTable:
+    """A `DataTable` from validated data, its total row computed."""
+    width = column_count(data)
+    columns = data.get("columns") or [1] * width
+    widths = tuple(float(c.get("width", 1) if isinstance(c, dict) else c) for c in columns)
+    aligns = tuple(c.get("align") if isinstance(c, dict) else None for c in columns)
+    header = tuple(_row(r, width) for r in data.get("header", []))
+    rows = [_row(r, width) for r in data["rows"]]
+    total = data.get("total")
+    if total:
+        rows.append(_total_row(total, rows, width))
+    return DataTable(widths, aligns, header, tuple(rows), _lines(data.get("notes")))
+
+
+def grid(rows: tuple[Row, ...] | list[Row]) -> Iterator[tuple[int, int, Cell]]:
+    """(row index, first grid column, cell) of every cell, cells spanning rows placed."""
+    taken: dict[tuple[int, int], bool] = {}
+    for r, row in enumerate(rows):
+        column = 0
+        for cell in row.cells:
+            while taken.get((r, column)):
+                column += 1
+            yield r, column, cell
+            for dr in range(cell.rows):
+                for dc in range(cell.cols):
+                    taken[(r + dr, column + dc)] = True
+            column += cell.cols
+
+
+def column_sums(rows: list[Row] | tuple[Row, ...], columns: list[int]) -> dict[int, float]:
+    """The sum of each 1-based column in `columns` over the body rows."""
+    sums = dict.fromkeys(columns, 0.0)
+    for _, column, cell in grid([r for r in rows if r.kind == "body"]):
+        if column + 1 in sums and cell.cols == 1:
+            number = parse_number(cell.text)
+            if number is not None:
+                sums[column + 1] += number
+    return sums
+
+
+def _total_row(total: dict[str, Any], rows: list[Row], width: int) -> Row:
+    columns = list(total["sum"])
+    sums = column_sums(rows, columns)
+    label_column = total.get("label_column", 2 if min(columns) > 2 else 1)
+    cells = []
+    for column in range(1, width + 1):
+        if column == label_column:
+            cells.append(Cell(clean_line(total.get("label", DEFAULT_TOTAL)), bold=True))
+        elif column in sums:
+            cells.append(Cell(vi_number(round(sums[column], 6)), bold=True, number=True))
+        else:
+            cells.append(Cell(""))
+    return Row(tuple(cells), "total")
+
+
+def all_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Every block, depth first, in reading order."""
+    for one in blocks:
+        yield one
+        yield from all_blocks(one.content)

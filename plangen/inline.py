@@ -1,0 +1,116 @@
+"""Inline emphasis and footnotes inside any body text: the syntax officers type.
+
+    **đậm**        bold                 *nghiêng*     italic
+    __gạch chân__  underline            ^[chú thích]  a footnote at this place
+    \\*  \\_  \\^  \\\\  a literal *, _, ^ or \\ (a single _ is always literal)
+
+Markers nest (`**Điều 1 *sửa đổi***` is not needed: close the inner one first). An unclosed
+marker is an `InlineError` with its offset, so validation can point at the line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_ESCAPABLE = "*_^\\["
+_MARKERS = (("**", "bold"), ("__", "underline"), ("*", "italic"))
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of text with its emphasis; `footnote` holds a footnote's own spans."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    footnote: tuple[Span, ...] | None = None
+
+
+class InlineError(ValueError):
+    """An emphasis marker or footnote that is not closed (or closed without being opened)."""
+
+    def __init__(self, offset: int, marker: str) -> None:
+        super().__init__(f"unclosed {marker!r} at {offset}")
+        self.offset = offset
+        self.marker = marker
+
+
+def has_markup(text: str) -> bool:
+    """Whether `text` holds anything the inline syntax reads (fast path for plain text)."""
+    return any(mark in text for mark in ("*", "__", "^[", "\\"))
+
+
+def parse_inline(text: str) -> tuple[Span, ...]:
+    """`text` as spans; raises `InlineError` for an unbalanced marker."""
+    if not has_markup(text):
+        return (Span(text),) if text else ()
+    spans, _ = _parse(text, 0, frozenset(), None)
+    return tuple(spans)
+
+
+def plain_text(text: str) -> str:
+    """`text` without its markers (footnotes dropped): what a reader sees in the line."""
+    try:
+        return "".join(span.text for span in parse_inline(text) if span.footnote is None)
+    except InlineError:
+        return text
+
+
+def escape(text: str) -> str:
+    """`text` with every character the syntax would read escaped: it prints as written."""
+    out = text.replace("\\", "\\\\").replace("*", "\\*").replace("^[", "\\^[")
+    return out.replace("__", "\\_\\_")
+
+
+def _parse(text: str, start: int, active: frozenset[str],
+           closing: str | None) -> tuple[list[Span], int]:
+    """Spans from `start` up to the `closing` marker (or the end); returns (spans, index after).
+    """
+    spans: list[Span] = []
+    buffer: list[str] = []
+    index = start
+
+    def flush() -> None:
+        if buffer:
+            spans.append(Span("".join(buffer), bold="bold" in active,
+                              italic="italic" in active, underline="underline" in active))
+            buffer.clear()
+
+    while index < len(text):
+        char = text[index]
+        if char == "\\" and index + 1 < len(text) and text[index + 1] in _ESCAPABLE:
+            buffer.append(text[index + 1])
+            index += 2
+            continue
+        if closing == "]" and char == "]":
+            flush()
+            return spans, index + 1
+        if text.startswith("^[", index) and closing != "]":
+            flush()
+            inner, after = _parse(text, index + 2, frozenset(), "]")
+            if after < 0:
+                raise InlineError(index, "^[")
+            spans.append(Span("", footnote=tuple(inner)))
+            index = after
+            continue
+        mark = next(((m, kind) for m, kind in _MARKERS if text.startswith(m, index)), None)
+        if mark is None:
+            buffer.append(char)
+            index += 1
+            continue
+        marker, kind = mark
+        flush()
+        if closing == marker:
+            return spans, index + len(marker)
+        if kind in active:  # closing an outer marker from inside an inner one
+            raise InlineError(index, marker)
+        inner, after = _parse(text, index + len(marker), active | {kind}, marker)
+        if after < 0:
+            raise InlineError(index, marker)
+        spans.extend(inner)
+        index = after
+    if closing is not None:
+        return spans, -1
+    flush()
+    return spans, index

@@ -1,0 +1,248 @@
+"""What the free structure means, beyond its schema: the four required sections present (or
+stated missing, with the reason), blocks with one line each, emphasis markers that close,
+tables whose rows fit and whose totals add up, appendix labels the body refers to.
+
+Like meaning.py, every check reads data whatever its shape and never raises for bad input.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from plangen.errors import Path, SourceLocation, SpecIssue
+from plangen.freeform import appendix_label, column_sums, make_row, parse_number, vi_number
+from plangen.inline import InlineError, parse_inline
+from plangen.spec.free_schema import LINE_KEYS, SECTION_ROLES
+from plangen.spec.loader import LoadedSpec
+from plangen.spec.schema import CLASSIC_SECTIONS
+from plangen.vntext import upper
+
+_BLOCK_KINDS = (*LINE_KEYS, "table")
+_ROMAN = r"[IVXLC]+\b"
+_REFERENCE = re.compile(rf"(?i:phụ\s+lục)\s+({_ROMAN}(?:\s*(?:,|và)\s*{_ROMAN})*)")
+_INLINE_KEYS = (*LINE_KEYS, "label", "deadline")
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def free_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
+    """Every issue of the structure keys: classic or free, and what the free parts mean."""
+    data: dict[str, Any] = loaded.data
+    if "sections" not in data:
+        for key in CLASSIC_SECTIONS:
+            if key not in data:
+                yield SpecIssue("required", (key,), params={"key": key})
+        if "appendices" in data:
+            yield SpecIssue("appendices_need_sections", ("appendices",))
+        return
+    for key in CLASSIC_SECTIONS:
+        if key in data:
+            yield SpecIssue("classic_with_sections", (key,), params={"key": key})
+    if "appendix" in data:
+        yield SpecIssue("appendix_and_appendices", ("appendix",))
+    sections = _list(data.get("sections"))
+    yield from _role_issues(sections, _dict(data.get("missing")))
+    for index, section in enumerate(sections):
+        if isinstance(section, dict):
+            yield from _blocks(_list(section.get("content")), ("sections", index, "content"),
+                               loaded)
+    labels = []
+    appendices = _list(data.get("appendices"))
+    for index, appendix in enumerate(appendices):
+        if not isinstance(appendix, dict):
+            continue
+        path: Path = ("appendices", index)
+        label = appendix.get("label")
+        labels.append(label if isinstance(label, str)
+                      else appendix_label(index, len(appendices)))
+        if bool(appendix.get("from_tasks")) == bool(appendix.get("content")):
+            yield SpecIssue("appendix_tasks_or_content", path)
+        yield from _blocks(_list(appendix.get("content")), (*path, "content"), loaded)
+    yield from _reference_issues(loaded, labels)
+
+
+def _role_issues(sections: list[Any], missing: dict[str, Any]) -> Iterator[SpecIssue]:
+    seen: dict[str, int] = {}
+    for index, section in enumerate(sections):
+        role = _dict(section).get("role")
+        if not isinstance(role, str) or role not in SECTION_ROLES:
+            continue
+        if role in seen:
+            yield SpecIssue("section_role_twice", ("sections", index, "role"), params={
+                "role": role, "first": seen[role] + 1})
+        else:
+            seen[role] = index
+        if role in missing:
+            yield SpecIssue("missing_but_present", ("missing", role), params={
+                "role": role, "index": index + 1})
+    for role in SECTION_ROLES:
+        if role in seen:
+            continue
+        if isinstance(missing.get(role), str):
+            yield SpecIssue("section_stated_missing", ("missing", role), severity="note",
+                            params={"role": role, "reason": missing[role]})
+        else:
+            yield SpecIssue("section_role_missing", ("sections",), params={"role": role})
+
+
+def _blocks(blocks: list[Any], path: Path, loaded: LoadedSpec) -> Iterator[SpecIssue]:
+    for index, block in enumerate(blocks):
+        here = (*path, index)
+        if isinstance(block, str):
+            yield from _inline(block, here, loaded)
+            continue
+        if not isinstance(block, dict):
+            continue
+        kinds = [key for key in _BLOCK_KINDS if key in block]
+        if not kinds:
+            unknown = [key for key in block if key not in _known_block_keys()]
+            if not unknown:  # an unknown key already has its own message
+                yield SpecIssue("block_no_line", here, params={"allowed": ", ".join(LINE_KEYS)})
+        elif len(kinds) > 1:
+            yield SpecIssue("block_two_lines", (*here, kinds[1]), params={
+                "first": kinds[0], "second": kinds[1]})
+        for key in _INLINE_KEYS:
+            if isinstance(block.get(key), str):
+                yield from _inline(block[key], (*here, key), loaded)
+        if isinstance(block.get("table"), dict):
+            yield from _table(block["table"], (*here, "table"), loaded)
+        yield from _blocks(_list(block.get("content")), (*here, "content"), loaded)
+
+
+def _known_block_keys() -> set[str]:
+    from plangen.spec.free_schema import block_fields
+    return set(block_fields(2))
+
+
+def _inline(text: str, path: Path, loaded: LoadedSpec) -> Iterator[SpecIssue]:
+    try:
+        parse_inline(text)
+    except InlineError as exc:
+        yield SpecIssue("inline_unclosed", path, _offset_location(loaded, path, text, exc.offset),
+                        params={"marker": exc.marker, "near": text[exc.offset:exc.offset + 30]})
+
+
+def _offset_location(loaded: LoadedSpec, path: Path, text: str,
+                     offset: int) -> SourceLocation | None:
+    """Where character `offset` of the string at `path` sits in the file (a close estimate for
+    folded and quoted strings: the string's own line and column plus the offset)."""
+    start = loaded.locate(path)
+    if start is None:
+        return None
+    before = text[:offset]
+    lines = before.count("\n")
+    if lines:
+        return SourceLocation(start.file, start.line + lines, len(before) - before.rfind("\n"))
+    return SourceLocation(start.file, start.line, start.column + offset)
+
+
+def _table(table: dict[str, Any], path: Path, loaded: LoadedSpec) -> Iterator[SpecIssue]:
+    header = [r for r in _list(table.get("header")) if isinstance(r, list)]
+    body = [r for r in _list(table.get("rows")) if isinstance(r, list)]
+    columns = _list(table.get("columns"))
+    width = len(columns) if columns else max(
+        (_width(r) for r in (*header, *body) if not _group(r)), default=1)
+    for part, rows in (("header", header), ("rows", body)):
+        yield from _grid_issues(rows, width, (*path, part))
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                if isinstance(cell, str):
+                    yield from _inline(cell, (*path, part, r, c), loaded)
+    total = _dict(table.get("total"))
+    sums = [c for c in _list(total.get("sum")) if isinstance(c, int)]
+    for index, column in enumerate(sums):
+        if column > width:
+            yield SpecIssue("total_column_outside", (*path, "total", "sum", index), params={
+                "column": column, "width": width})
+    values = _list(total.get("values"))
+    good = [c for c in sums if c <= width]
+    if values and len(values) != len(sums):
+        yield SpecIssue("total_values_count", (*path, "total", "values"), params={
+            "values": len(values), "sum": len(sums)})
+    elif values and good and not any(True for _ in _grid_issues(body, width, path)):
+        computed = column_sums([make_row(r, width) for r in body], good)
+        for index, (column, written) in enumerate(zip(sums, values, strict=False)):
+            number = written if isinstance(written, (int, float)) else parse_number(str(written))
+            if column in computed and (number is None or abs(number - computed[column]) > 1e-6):
+                yield SpecIssue("total_mismatch", (*path, "total", "values", index), params={
+                    "column": column, "written": str(written),
+                    "computed": vi_number(round(computed[column], 6))})
+
+
+def _width(row: list[Any]) -> int:
+    return sum(c.get("cols", 1) if isinstance(c, dict) and isinstance(c.get("cols"), int)
+               else 1 for c in row)
+
+
+def _group(row: list[Any]) -> bool:
+    return len(row) == 1 and isinstance(row[0], dict) and "group" in row[0]
+
+
+def _grid_issues(rows: list[list[Any]], width: int, path: Path) -> Iterator[SpecIssue]:
+    """Rows wider than the table, spans that run past its right side or its last row."""
+    taken: dict[tuple[int, int], bool] = {}
+    for r, row in enumerate(rows):
+        if _group(row):
+            continue
+        for c, cell in enumerate(row):
+            if isinstance(cell, dict) and "group" in cell:
+                yield SpecIssue("group_not_alone", (*path, r, c))
+        column = 0
+        for c, cell in enumerate(row):
+            while taken.get((r, column)):
+                column += 1
+            cols = cell.get("cols", 1) if isinstance(cell, dict) else 1
+            span = cell.get("rows", 1) if isinstance(cell, dict) else 1
+            cols = cols if isinstance(cols, int) else 1
+            span = span if isinstance(span, int) else 1
+            if column + cols > width:
+                code = "span_past_table" if cols > 1 and column < width else "row_too_wide"
+                yield SpecIssue(code, (*path, r, c), params={
+                    "row": r + 1, "cells": column + cols, "width": width})
+                break
+            if r + span > len(rows):
+                yield SpecIssue("span_past_rows", (*path, r, c), params={
+                    "rows": span, "left": len(rows) - r})
+            for dr in range(span):
+                for dc in range(cols):
+                    taken[(r + dr, column + dc)] = True
+            column += cols
+
+
+def _reference_issues(loaded: LoadedSpec, labels: list[str]) -> Iterator[SpecIssue]:
+    """ "chi tiết tại Phụ lục II": every appendix the body names exists."""
+    defined = {upper(label).replace("PHỤ LỤC", "").strip() for label in labels}
+    for path, text in _body_strings(loaded.data):
+        for found in _REFERENCE.finditer(text):
+            for numeral in re.findall(_ROMAN, found.group(1)):
+                if numeral not in defined:
+                    close = difflib.get_close_matches(numeral, sorted(defined), n=1)
+                    yield SpecIssue("appendix_not_defined", path, params={
+                        "label": f"Phụ lục {numeral}",
+                        "defined": ", ".join(labels) or "—",
+                        "hint": ("did_you_mean", f"Phụ lục {close[0]}") if close else ""})
+
+
+def _body_strings(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    if path[:1] not in (("sections",), ("closing",)) and path:
+        return
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if not path and key not in ("sections", "closing"):
+                continue
+            yield from _body_strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _body_strings(value, (*path, index))
+
