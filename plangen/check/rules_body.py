@@ -173,8 +173,9 @@ def _recipient_lines(lines: list[Ref]) -> list[Finding]:
     def note(code: str, ref: Ref, **params: object) -> None:
         problems.setdefault(code, []).append((ref.para, params))
 
-    for ref in dashed:
-        if not ref.text.startswith("-"):
+    for index, ref in enumerate(dashed):
+        # "+ …" is a sub-item of the recipient above it ("- Các Sở:" "+ Sở Tư pháp;")
+        if not ref.text.startswith("-") and not (index and ref.text.startswith("+")):
             note("check_recipient_dash", ref)
         sizes = [size for size in ref.sizes if abs(size - 11) > 0.01]
         if sizes:

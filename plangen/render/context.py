@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from plangen.model import Appendix, Entry, Issuer, Plan, Section, Signature, Task
+
+if TYPE_CHECKING:
+    from plangen.render.free_layout import AppendixLayout, TableLayout
 from plangen.vntext import (
     BLANK,
     date_words,
@@ -25,7 +28,7 @@ from plangen.vntext import (
 )
 
 Kind = Literal["basis", "text", "heading", "item_title", "item", "point", "bullet", "role",
-               "plus", "closing", "authority", "decision_word", "article"]
+               "plus", "closing", "authority", "decision_word", "article", "table"]
 ROLE_KEYS = ("lead", "implementer", "partners", "supervisor")
 _MARKERS = ("- ", "+ ", "– ", "• ")
 
@@ -37,14 +40,18 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    underline: bool = False
+    footnote: int | None = None  # the run is the reference to this footnote (text empty)
 
 
 @dataclass(frozen=True)
 class Para:
-    """One body paragraph: what kind it is (-> its style) and its text."""
+    """One body paragraph: what kind it is (-> its style) and its text; a "table" paragraph
+    is a data table instead (render/free_layout.py)."""
 
     kind: Kind
     runs: tuple[Run, ...]
+    table: TableLayout | None = None
 
     @property
     def text(self) -> str:
@@ -80,12 +87,17 @@ class Context:
     signature: Signature  # the lines upper-cased
     appendix: AppendixText | None
     created: str
+    # the free structure: its appendices (own sections) and the footnotes of the whole text
+    appendices: tuple[AppendixLayout, ...] = ()
+    footnotes: tuple[tuple[Run, ...], ...] = ()
 
 
 def build_context(plan: Plan) -> Context:
     """The template values for `plan`."""
     number = two_digits(int(plan.number)) if plan.number else BLANK
     date = date_words(plan.date.day, plan.date.month, plan.date.year)
+    if plan.free:
+        return _free_context(plan, number, date)
     return Context(
         issuer=Issuer(plan.issuer.name, tuple(upper(line) for line in plan.issuer.header_lines),
                       upper(plan.issuer.parent) if plan.issuer.parent else None),
@@ -173,7 +185,7 @@ def _task_body(task: Task) -> Iterator[Para]:
 def _role_markers(style: str) -> Iterator[str]:
     index = 0
     while True:
-        yield f"{letter(index)}) " if style == "letter" else "- "
+        yield f"{letter(index)}) " if style == "letter" else ("" if style == "plain" else "- ")
         index += 1
 
 
@@ -208,10 +220,14 @@ def strip_marker(text: str) -> str:
 
 def recipient_lines(recipients: tuple[str, ...]) -> tuple[str, ...]:
     """NĐ 30 PL1 II.9: "- …;" per recipient, the last ("- Lưu: VT, …") ending in "."."""
-    cleaned = [strip_marker(line.strip()) for line in recipients]
-    return tuple(f"- {ensure_end(line, '.' if last else ';')}"
-                 for last, line in ((i == len(cleaned) - 1, line)
-                                    for i, line in enumerate(cleaned)))
+    cleaned = [(_recipient_marker(line), strip_marker(line.strip())) for line in recipients]
+    return tuple(f"{marker}{ensure_end(line, '.' if i == len(cleaned) - 1 else ';')}"
+                 for i, (marker, line) in enumerate(cleaned))
+
+
+def _recipient_marker(line: str) -> str:
+    """ "+ " for a sub-item under the recipient above it ("- Các Sở: … ;" "+ Sở Tư pháp;")."""
+    return "+ " if line.strip().startswith("+ ") else "- "
 
 
 def attached_reference(plan: Plan) -> str | None:
@@ -250,3 +266,33 @@ def _cell(value: str | tuple[str, ...] | None) -> tuple[str, ...]:
     if value is None:
         return ()
     return value if isinstance(value, tuple) else (value,)
+
+
+def back_reference(plan: Plan, number: str, date: str) -> str:
+    """ "(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)", draft blanks where not yet known."""
+    return (f"(Kèm theo {sentence_case_name(plan.doc_type)} số {number}/{plan.symbol} {date} "
+            f"của {plan.issuer.name})")
+
+
+def _free_context(plan: Plan, number: str, date: str) -> Context:
+    from plangen.render.free_layout import Footnotes, free_appendices, free_body, runs_of
+    notes = Footnotes()
+    body: list[Para] = []
+    for line in plan.preamble:
+        body.append(Para("basis" if line.lower().startswith("căn cứ") else "text",
+                         runs_of(line, notes)))
+    body.extend(free_body(plan, notes))
+    body.extend(Para("closing", runs_of(line, notes)) for line in plan.closing)
+    appendices = free_appendices(plan, back_reference(plan, number, date), notes)
+    return Context(
+        issuer=Issuer(plan.issuer.name, tuple(upper(line) for line in plan.issuer.header_lines),
+                      upper(plan.issuer.parent) if plan.issuer.parent else None),
+        number=number, symbol=plan.symbol, place=plan.place, date=date,
+        doc_type=upper(plan.doc_type), summary=plan.summary, body=tuple(body),
+        recipients=recipient_lines(plan.recipients), drafting_code=plan.drafting_code,
+        signature=Signature(tuple(upper(line) for line in plan.signature.lines),
+                            plan.signature.name),
+        appendix=None,
+        created=f"{plan.date.year:04d}-{plan.date.month or 1:02d}-{plan.date.day or 1:02d}"
+                "T00:00:00Z",
+        appendices=appendices, footnotes=tuple(notes.items))

@@ -31,13 +31,14 @@ from plangen.errors import RenderError
 from plangen.files import InputTooLarge, ReadCodes, read_bounded, read_member
 from plangen.model import Plan
 from plangen.render import ooxml
-from plangen.render.context import AppendixText, Context, Kind, Para, build_context
+from plangen.render.context import AppendixText, Context, Kind, Para, Run, build_context
 from plangen.render.decision import (
     DECISION_STYLES,
     attach_plan,
     decision_context,
     reference_paragraph,
 )
+from plangen.render.free_layout import TableLayout
 from plangen.render.textwidth import balanced_lines, bold_width_pt
 
 
@@ -65,7 +66,7 @@ STYLE_OF_KIND: dict[Kind, str] = {
     "basis": "KH Căn cứ", "text": "KH Văn bản", "closing": "KH Đoạn kết",
     "heading": "KH Mục", "item_title": "KH Khoản", "item": "KH Văn bản",
     "point": "KH Điểm", "bullet": "KH Gạch đầu dòng", "role": "KH Gạch đầu dòng",
-    "plus": "KH Gạch đầu dòng",
+    "plus": "KH Gạch đầu dòng", "table": "KH Bảng",
     # a decision (render/decision.py): its authority line and "QUYẾT ĐỊNH:" are centred bold
     # capitals like the summary; its articles are body text
     "authority": "KH Trích yếu", "decision_word": "KH Trích yếu", "article": "KH Văn bản",
@@ -76,6 +77,7 @@ SPACED: dict[Kind, tuple[int, int]] = {
     "decision_word": (12 * ooxml.TWIPS_PER_PT, 6 * ooxml.TWIPS_PER_PT)}
 AGENCY_STYLE, SUMMARY_STYLE, RULE_STYLE = "KH Tên cơ quan", "KH Trích yếu", "KH Đường kẻ"
 APPENDIX_LABEL_STYLE, APPENDIX_TITLE_STYLE = "KH Phụ lục số", "KH Phụ lục tên"
+APPENDIX_REFERENCE_STYLE = "KH Phụ lục kèm theo"
 TABLE_HEAD_STYLE, TABLE_STYLE, TABLE_CENTER_STYLE = "KH Bảng đầu cột", "KH Bảng", "KH Bảng giữa"
 REQUIRED_STYLES = (*sorted(set(STYLE_OF_KIND.values())), AGENCY_STYLE, SUMMARY_STYLE, RULE_STYLE,
                    APPENDIX_LABEL_STYLE, APPENDIX_TITLE_STYLE, TABLE_HEAD_STYLE, TABLE_STYLE,
@@ -138,6 +140,9 @@ class RenderedParts:
     def docx(self) -> bytes:
         """The .docx bytes: the parts no plan changes were compressed once, at load; level 1
         deflates the rest 5x faster than the default for a file ~1 KB larger."""
+        if any(name in self._template.static_parts for name in self.rendered):
+            # a plan with footnotes changes two of the template's parts: zip them all anew
+            return _zip(self.parts, level=1)
         return _zip(self.rendered, self._template.static_zip, level=1)
 
 
@@ -174,11 +179,16 @@ class Renderer:
                 self._split_appendix(root)
             if name == DOCUMENT_PART and plan.decision is not None:
                 root = self._decision_document(plan, context, compiled, root)
-            if name == DOCUMENT_PART and (context.appendix or plan.decision):
+            if name == DOCUMENT_PART and context.appendices:
+                self._add_appendices(root, context)
+            if name == DOCUMENT_PART and (context.appendix or plan.decision
+                                          or context.appendices):
                 data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                       standalone=True)
             parts[name] = data
             trees[name] = root
+        if context.footnotes:
+            parts.update(self._footnote_parts(context, trees))
         title = plan.decision.summary if plan.decision else context.summary
         parts[CORE_PART] = ooxml.core_properties(title, context.issuer.name, context.created)
         return RenderedParts(self._template, parts, trees)
@@ -257,10 +267,71 @@ class Renderer:
     def _style(self, name: str) -> str:
         return self._template.style_ids[name]
 
-    def _paragraph(self, para: Para) -> Markup:
-        runs = [ooxml.run(run.text, bold=run.bold, italic=run.italic) for run in para.runs]
+    def _paragraph(self, para: Para, width: int | None = None) -> Markup:
+        if para.table is not None:
+            return Markup(self._data_table(para.table, width or self._template.portrait_width))
         ppr = ooxml.spacing(*SPACED[para.kind]) if para.kind in SPACED else ""
-        return Markup(ooxml.paragraph(self._style(STYLE_OF_KIND[para.kind]), runs, ppr=ppr))
+        return Markup(ooxml.paragraph(self._style(STYLE_OF_KIND[para.kind]),
+                                      _runs_xml(para.runs), ppr=ppr))
+
+    def _data_table(self, layout: TableLayout, width: int) -> str:
+        widths = _shares(layout.weights, width)
+        rows = []
+        for index, cells in enumerate(layout.rows):
+            header = index < layout.header_rows
+            out = []
+            for cell in cells:
+                style = TABLE_HEAD_STYLE if header else (
+                    TABLE_CENTER_STYLE if cell.align == "center" else TABLE_STYLE)
+                align = cell.align if cell.align in ("right", "justify") else None
+                paras = [ooxml.aligned_paragraph(self._style(style), _runs_xml(runs), align)
+                         for runs in cell.paragraphs]
+                merge = "continue" if cell.merged else ("restart" if cell.rows > 1 else "")
+                valign = "center" if header or merge else "top"
+                out.append((cell.cols, merge, valign, paras))
+            rows.append(out)
+        return ooxml.grid_table(widths, rows, header_rows=layout.header_rows)
+
+    def _add_appendices(self, root: etree._Element, context: Context) -> None:
+        """Each appendix of a free plan in its own section after the signature."""
+        body = root.find(ooxml.qn("body"))
+        if body is None:
+            raise RenderError("render_xml", part=DOCUMENT_PART, detail="no w:body")
+        groups = []
+        for appendix in context.appendices:
+            width = self._template.table_width if appendix.landscape else \
+                self._template.portrait_width
+            title = self._even_lines(appendix.title, APPENDIX_TITLE_STYLE, width)
+            xml = [ooxml.paragraph(self._style(APPENDIX_LABEL_STYLE),
+                                   [ooxml.run(appendix.label)]),
+                   ooxml.paragraph(self._style(APPENDIX_TITLE_STYLE),
+                                   [f'<w:r><w:t xml:space="preserve">{title}</w:t></w:r>']),
+                   ooxml.paragraph(self._template.style_ids.get(
+                       APPENDIX_REFERENCE_STYLE, self._style(APPENDIX_TITLE_STYLE)),
+                                   [ooxml.run(appendix.reference)])]
+            xml.extend(str(self._paragraph(para, width)) for para in appendix.body)
+            groups.append((_elements("".join(xml)), appendix.landscape))
+        try:
+            ooxml.append_sections(body, groups)
+        except ValueError as exc:
+            raise RenderError("template_bad", path=str(self._template.path),
+                              detail=str(exc)) from exc
+
+    def _footnote_parts(self, context: Context,
+                        trees: dict[str, etree._Element]) -> dict[str, bytes]:
+        """footnotes.xml, and the relationship and content type that name it."""
+        style = self._style(TABLE_STYLE)
+        notes = [ooxml.aligned_paragraph(style, [ooxml.footnote_mark_run(), ooxml.run(" "),
+                                                 *_runs_xml(runs)], "justify")
+                 for runs in context.footnotes]
+        static = self._template.static_parts
+        rels, types = "word/_rels/document.xml.rels", "[Content_Types].xml"
+        data = {ooxml.FOOTNOTES_PART: ooxml.footnotes_part(notes),
+                rels: ooxml.add_footnotes_relation(static[rels]),
+                types: ooxml.add_footnotes_type(static[types])}
+        trees[ooxml.FOOTNOTES_PART] = _parse_rendered(ooxml.FOOTNOTES_PART,
+                                                      data[ooxml.FOOTNOTES_PART])
+        return data
 
     def _rule(self, tag: str, lines: tuple[str, ...], after: int | None = None) -> Markup:
         room = self._template.rule_rooms[tag]
@@ -487,3 +558,29 @@ def _zip(parts: dict[str, bytes], base: bytes = b"", level: int = 6) -> bytes:
             info.external_attr = 0o644 << 16
             archive.writestr(info, data, compresslevel=level)
     return buffer.getvalue()
+
+
+def _runs_xml(runs: tuple[Run, ...]) -> list[str]:
+    out = []
+    for run in runs:
+        if run.footnote is not None:
+            out.append(ooxml.footnote_reference(run.footnote))
+        elif run.underline:
+            out.append(ooxml.styled_run(run.text, bold=run.bold, italic=run.italic,
+                                        underline=True))
+        else:
+            out.append(ooxml.run(run.text, bold=run.bold, italic=run.italic))
+    return out
+
+
+def _shares(weights: tuple[float, ...], total: int) -> list[int]:
+    """Column widths in twips from relative weights, adding up to `total` exactly."""
+    weights = tuple(w if w > 0 else 1.0 for w in weights) or (1.0,)
+    widths = [int(total * w / sum(weights)) for w in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _elements(xml: str) -> list[etree._Element]:
+    wrapper = etree.fromstring(f'<w:body xmlns:w="{ooxml.W_NS}">{xml}</w:body>', _PARSER)
+    return list(wrapper)

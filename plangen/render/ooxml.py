@@ -357,3 +357,153 @@ def add_png_type(types: bytes) -> bytes:
         item.set("ContentType", "image/png")
         root.insert(0, item)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+# ---- the free structure: data tables, footnotes, several sections -------------------------
+
+FOOTNOTES_PART = "word/footnotes.xml"
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_ALIGN_JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+
+
+def styled_run(text: str, *, bold: bool = False, italic: bool = False,
+               underline: bool = False) -> str:
+    """A run with its own bold, italic and underline (run properties in schema order)."""
+    props = (("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+             + ('<w:u w:val="single"/>' if underline else ""))
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{text_xml(text)}</w:t></w:r>'
+
+
+def footnote_reference(number: int) -> str:
+    """The superscript number in the text that refers to footnote `number`."""
+    return (f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+            f'<w:footnoteReference w:id="{number}"/></w:r>')
+
+
+def aligned_paragraph(style_id: str, runs: Iterable[str], align: str | None) -> str:
+    """A paragraph in a style, with its own alignment when `align` is given."""
+    ppr = f'<w:jc w:val="{_ALIGN_JC[align]}"/>' if align in _ALIGN_JC else ""
+    return paragraph(style_id, runs, ppr=ppr)
+
+
+def grid_table(widths: Sequence[int],
+               rows: Sequence[Sequence[tuple[int, str, str, Sequence[str]]]],
+               *, header_rows: int) -> str:
+    """A bordered table whose cells may span: each cell is (columns, vmerge, valign,
+    paragraphs) with vmerge "" (none), "restart" or "continue".
+
+    The header rows repeat on every page (w:tblHeader); rows do not split across pages
+    (w:cantSplit) unless Word must (a row taller than a page).
+    """
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+    borders = "".join(border.format(side) for side in
+                      ("top", "left", "bottom", "right", "insideH", "insideV"))
+    tblpr = (f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+             f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+             '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+             '</w:tblCellMar></w:tblPr>')
+    body = []
+    for index, cells in enumerate(rows):
+        trpr = "<w:cantSplit/>" + ("<w:tblHeader/>" if index < header_rows else "")
+        column, tcs = 0, []
+        for span, merge, valign, paras in cells:
+            width = sum(widths[column:column + span])
+            column += span
+            props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+            if span > 1:
+                props += f'<w:gridSpan w:val="{span}"/>'
+            if merge == "restart":
+                props += '<w:vMerge w:val="restart"/>'
+            elif merge == "continue":
+                props += "<w:vMerge/>"
+            props += f'<w:vAlign w:val="{valign}"/>'
+            tcs.append(f'<w:tc><w:tcPr>{props}</w:tcPr>{"".join(paras) or "<w:p/>"}</w:tc>')
+        body.append(f"<w:tr><w:trPr>{trpr}</w:trPr>{''.join(tcs)}</w:tr>")
+    return f"<w:tbl>{tblpr}<w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>"
+
+
+def footnotes_part(notes: Sequence[str]) -> bytes:
+    """word/footnotes.xml: the two separators Word expects, then each footnote's paragraph
+    XML (already holding its w:footnoteRef run), numbered from 1."""
+    separators = ('<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing '
+                  'w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/>'
+                  '</w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" '
+                  'w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+                  '</w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>')
+    items = "".join(f'<w:footnote w:id="{number}">{xml}</w:footnote>'
+                    for number, xml in enumerate(notes, 1))
+    return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            f'<w:footnotes xmlns:w="{W_NS}">{separators}{items}</w:footnotes>').encode()
+
+
+def footnote_mark_run() -> str:
+    """The footnote's own number at the start of its text."""
+    return '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+
+
+def add_footnotes_relation(rels: bytes) -> bytes:
+    """document.xml.rels with a relationship to footnotes.xml (an id no other uses)."""
+    root = etree.fromstring(rels)
+    ids = {rel.get("Id") for rel in root}
+    number = 1
+    while f"rId{number}" in ids:
+        number += 1
+    rel = etree.SubElement(root, f"{{{root.nsmap[None]}}}Relationship")
+    rel.set("Id", f"rId{number}")
+    rel.set("Type", FOOTNOTES_REL)
+    rel.set("Target", "footnotes.xml")
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def add_footnotes_type(types: bytes) -> bytes:
+    """[Content_Types].xml naming the footnotes part."""
+    root = etree.fromstring(types)
+    override = etree.SubElement(root, f"{{{root.nsmap[None]}}}Override")
+    override.set("PartName", "/" + FOOTNOTES_PART)
+    override.set("ContentType", FOOTNOTES_TYPE)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def append_sections(body: etree._Element, groups: Sequence[tuple[Sequence[etree._Element],
+                                                                  bool]]) -> None:
+    """Append each group of elements at the end of `body` as a section of its own, landscape
+    or portrait, on a new page numbered from 1 (NĐ 30 PL1 III.1.đ)."""
+    final = body.find(qn("sectPr"))
+    if final is None:
+        raise ValueError("document.xml has no body w:sectPr")
+    template = copy.deepcopy(final)
+    previous_orientation: bool | None = None
+    for index, (elements, landscape) in enumerate(groups):
+        # the section so far ends with a paragraph carrying its properties
+        carrier = element("p")
+        props = etree.SubElement(carrier, qn("pPr"))
+        ending = copy.deepcopy(final) if index == 0 else _oriented(template, previous_orientation)
+        props.append(ending)
+        final.addprevious(carrier)
+        for el in elements:
+            final.addprevious(el)
+        previous_orientation = landscape
+    if groups:
+        oriented = _oriented(template, previous_orientation)
+        body.replace(final, oriented)
+
+
+def _oriented(template: etree._Element, landscape: bool | None) -> etree._Element:
+    section = copy.deepcopy(template)
+    size = section.find(qn("pgSz"))
+    if size is None:
+        size = insert_ordered(section, element("pgSz"))
+    width, height = _twips(size, "w"), _twips(size, "h")
+    if landscape:
+        size.set(qn("w"), str(max(width, height)))
+        size.set(qn("h"), str(min(width, height)))
+        size.set(qn("orient"), "landscape")
+    else:
+        size.set(qn("w"), str(min(width, height)))
+        size.set(qn("h"), str(max(width, height)))
+        if size.get(qn("orient")) is not None:
+            del size.attrib[qn("orient")]
+    insert_ordered(section, element("type", val="nextPage"))
+    insert_ordered(section, element("pgNumType", start="1"))
+    return section

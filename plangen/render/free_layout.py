@@ -1,0 +1,281 @@
+"""The free structure laid out as paragraphs: sections I, II, … (or A, B, …), content blocks
+numbered by their depth (1., 1.1., a), -, +, (1)), role lines, deadlines, data tables and
+appendices. Like context.py, it decides numbering and punctuation and writes no XML.
+
+Footnotes (`^[…]` in any text) are collected in reading order into a `Footnotes` list; a run
+that refers to one carries its number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from plangen.freeform import Block, DataTable, FreeAppendix, Roles, grid
+from plangen.inline import InlineError, Span, parse_inline
+from plangen.model import Plan, Task, block_tasks
+from plangen.render.context import Para, Run
+from plangen.vntext import ensure_end, letter, roman, upper
+
+ROLE_ORDER = ("lead", "implementer", "partners", "supervisor")
+
+
+@dataclass
+class Footnotes:
+    """The footnotes met so far, in order: each a tuple of runs."""
+
+    items: list[tuple[Run, ...]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CellLayout:
+    """One grid cell: its paragraphs (each a tuple of runs), spans and alignment; `merged`
+    marks the continuation of a cell that spans rows from above."""
+
+    paragraphs: tuple[tuple[Run, ...], ...]
+    cols: int = 1
+    rows: int = 1
+    align: str = "left"
+    merged: bool = False
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    weights: tuple[float, ...]
+    rows: tuple[tuple[CellLayout, ...], ...]
+    header_rows: int
+    notes: tuple[tuple[Run, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class AppendixLayout:
+    label: str
+    title: str
+    reference: str
+    landscape: bool
+    body: tuple[Para, ...]
+
+
+def runs_of(text: str, notes: Footnotes, *, bold: bool = False) -> tuple[Run, ...]:
+    """`text` with its inline emphasis and footnotes as runs (a bad marker prints as typed)."""
+    try:
+        spans = parse_inline(text)
+    except InlineError:
+        return (Run(text, bold=bold),)
+    return tuple(_run(span, notes, bold) for span in spans)
+
+
+def _run(span: Span, notes: Footnotes, bold: bool) -> Run:
+    if span.footnote is not None:
+        notes.items.append(tuple(_run(s, notes, False) for s in span.footnote))
+        return Run("", footnote=len(notes.items))
+    return Run(span.text, bold=span.bold or bold, italic=span.italic, underline=span.underline)
+
+
+def _prefixed(prefix: str, text: str, notes: Footnotes, *, label: str | None = None
+              ) -> tuple[Run, ...]:
+    body = f"{label}: {text}" if label else text
+    return runs_of(prefix + body, notes)
+
+
+def section_number(index: int, numbering: str) -> str:
+    """I, II, … or A, B, … (Vietnamese letter order) for the `index`-th section (0-based)."""
+    return upper(letter(index)) if numbering == "letter" else roman(index + 1)
+
+
+def free_body(plan: Plan, notes: Footnotes) -> Iterator[Para]:
+    """The sections of a free plan, in reading order (preamble and closing are the caller's)."""
+    for index, section in enumerate(plan.sections):
+        yield Para("heading", runs_of(
+            f"{section_number(index, plan.numbering)}. {upper(section.heading)}", notes))
+        yield from blocks(section.content, notes, ())
+
+
+def blocks(items: tuple[Block, ...], notes: Footnotes, number: tuple[int, ...],
+           ) -> Iterator[Para]:
+    """Paragraphs of sibling blocks; `number` is the enclosing item's number (1, 2 → "1.2.")."""
+    counters = {"item": 0, "point": 0, "named": 0}
+    for block in items:
+        if block.kind in counters:
+            counters[block.kind] += 1
+        yield from _block(block, notes, number, counters)
+
+
+def _block(block: Block, notes: Footnotes, number: tuple[int, ...],
+           counters: dict[str, int]) -> Iterator[Para]:
+    if block.kind == "table" and block.table is not None:
+        yield from table_paragraphs(block.table, notes)
+        return
+    own = number
+    text = block.text
+    if block.deadline and block.deadline_inline:
+        text = f"{ensure_end(text, '', '.;')}, {_deadline_text(block, inline=True)}"
+    if block.kind == "item":
+        own = (*number, counters["item"])
+        prefix = ".".join(str(n) for n in own) + ". "
+        titled = block.style == "title" or (block.style is None and bool(block.content))
+        kind = "item_title" if titled else "item"
+    elif block.kind == "point":
+        prefix, kind = f"{letter(counters['point'] - 1)}) ", "point"
+    elif block.kind == "named":
+        prefix, kind = f"({counters['named']}) ", "text"
+    elif block.kind == "bullet":
+        prefix, kind = "- ", "bullet"
+    elif block.kind == "plus":
+        prefix, kind = "+ ", "plus"
+    else:
+        prefix, kind = "", "text"
+    yield Para(kind, _prefixed(prefix, text, notes, label=block.label))  # type: ignore[arg-type]
+    yield from blocks(block.content, notes, own)
+    if block.roles is not None:
+        yield from _role_lines(block.roles, notes)
+    if block.deadline and not block.deadline_inline:
+        yield Para("role", runs_of(_marker(block.roles) + _deadline_text(block), notes))
+
+
+def _deadline_text(block: Block, *, inline: bool = False) -> str:
+    label = (block.roles.labels.get("deadline") if block.roles else None) or "Thời hạn hoàn thành"
+    if inline:
+        label = label[:1].lower() + label[1:]
+    return f"{label}: {ensure_end(block.deadline or '', '.')}" if not inline else \
+        f"{label}: {block.deadline}"
+
+
+def _marker(roles: Roles | None, index: int = 0) -> str:
+    style = roles.style if roles else "dash"
+    if style == "letter":
+        return f"{letter(index)}) "
+    return "" if style == "plain" else "- "
+
+
+def _role_lines(roles: Roles, notes: Footnotes) -> Iterator[Para]:
+    for index, (key, value) in enumerate(_role_values(roles)):
+        label = roles.labels.get(key, key)
+        yield Para("role", runs_of(f"{_marker(roles, index)}{label}: {value}", notes))
+
+
+def _role_values(roles: Roles) -> Iterator[tuple[str, str]]:
+    if roles.named_items:
+        items = (f"({i}) {ensure_end(item, '', ';.')}"
+                 for i, item in enumerate(roles.named_items, 1))
+        yield "named_items", ensure_end("; ".join(items), ".")
+    for key in ROLE_ORDER:
+        agencies: tuple[str, ...] = getattr(roles, key)
+        if agencies:
+            yield key, ensure_end("; ".join(ensure_end(a, "", ";.,") for a in agencies), ".")
+    if roles.timeline:
+        yield "timeline", ensure_end(roles.timeline, ".")
+    if roles.product:
+        yield "product", ensure_end(roles.product, ".")
+
+
+# ---- tables ------------------------------------------------------------------------------
+
+
+def table_paragraphs(table: DataTable, notes: Footnotes) -> Iterator[Para]:
+    """The table, then its notes as paragraphs."""
+    yield Para("table", (), table=table_layout(table, notes))
+    for line in table.notes:
+        yield Para("text", runs_of(line, notes))
+
+
+def table_layout(table: DataTable, notes: Footnotes) -> TableLayout:
+    """Header and body rows as grid rows, a continuation cell wherever a cell spans rows."""
+    header = _grid_rows(table.header, table, notes, header=True)
+    body = _grid_rows(table.rows, table, notes, header=False)
+    return TableLayout(table.weights if hasattr(table, "weights") else table.widths,
+                       (*header, *body), len(header))
+
+
+def _grid_rows(rows: tuple, table: DataTable, notes: Footnotes, *,  # type: ignore[type-arg]
+               header: bool) -> list[tuple[CellLayout, ...]]:
+    placed: dict[int, list[tuple[int, CellLayout]]] = {r: [] for r in range(len(rows))}
+    for r, column, cell in grid(rows):
+        kind = rows[r].kind
+        align = cell.align or ("center" if header else _default_align(table, column, cell, kind))
+        lines = cell.text.split("\n") if cell.text else []
+        paragraphs = tuple(runs_of(line, notes, bold=cell.bold or header) for line in lines)
+        layout = CellLayout(paragraphs, cell.cols, cell.rows, align)
+        placed[r].append((column, layout))
+        for dr in range(1, cell.rows):
+            if r + dr in placed:
+                placed[r + dr].append((column, CellLayout((), cell.cols, 1, align, merged=True)))
+    return [tuple(layout for _, layout in sorted(placed[r], key=lambda p: p[0]))
+            for r in range(len(rows))]
+
+
+def _default_align(table: DataTable, column: int, cell: object, kind: str) -> str:
+    if column < len(table.aligns) and table.aligns[column]:
+        return table.aligns[column] or "left"
+    if kind == "group":
+        return "left"
+    text = getattr(cell, "text", "")
+    short = len(text) <= 12 and not any(ch.isalpha() and ch.islower() for ch in text[1:])
+    return "center" if getattr(cell, "number", False) or (short and len(text) <= 8) else "left"
+
+
+# ---- appendices --------------------------------------------------------------------------
+
+
+def free_appendices(plan: Plan, reference: str, notes: Footnotes) -> tuple[AppendixLayout, ...]:
+    """Each appendix: its label, title, back-reference and body (a table from the tasks, or
+    its own content)."""
+    out = []
+    for appendix in plan.appendices:
+        own = appendix.reference or reference
+        if not own.startswith("("):
+            own = f"({own.rstrip('.')})"
+        body = tuple(_task_table(plan, appendix, notes) if appendix.from_tasks
+                     else blocks(appendix.content, notes, ()))
+        out.append(AppendixLayout(appendix.label, upper(appendix.title), own,
+                                  appendix.orientation == "landscape", body))
+    return tuple(out)
+
+
+_TASK_COLUMNS = {"content": ("Nội dung công việc", 34), "lead": ("Cơ quan chủ trì", 18),
+                 "partners": ("Cơ quan phối hợp", 22), "timeline": ("Thời gian thực hiện", 12),
+                 "product": ("Sản phẩm", 20)}
+
+
+def _task_table(plan: Plan, appendix: FreeAppendix, notes: Footnotes) -> Iterator[Para]:
+    """STT and the chosen columns; a task's sub-tasks under it, numbered 2.1, 2.2 …"""
+    columns = appendix.columns or tuple((k, t, float(w)) for k, (t, w) in _TASK_COLUMNS.items())
+    cells_of = {t.title: b.cells for section in plan.sections for b in _task_blocks(section)
+                for t in (block_tasks((b,)) or ())}
+    head = (CellLayout((runs_of("STT", notes, bold=True),), align="center"),
+            *(CellLayout((runs_of(title, notes, bold=True),), align="center")
+              for _, title, _ in columns))
+    rows = [head]
+    for number, task in _numbered(plan.tasks.items, ()):
+        row = [CellLayout((runs_of(number, notes),), align="center")]
+        for key, _, _ in columns:
+            lines = _task_value(task, key, cells_of.get(task.title, {}))
+            row.append(CellLayout(tuple(runs_of(line, notes) for line in lines)))
+        rows.append(tuple(row))
+    weights = (4.0, *(w or _TASK_COLUMNS.get(k, ("", 15))[1] for k, _, w in columns))
+    yield Para("table", (), table=TableLayout(tuple(float(w) for w in weights), tuple(rows), 1))
+
+
+def _task_blocks(section: object) -> Iterator[Block]:
+    from plangen.freeform import all_blocks
+    yield from all_blocks(getattr(section, "content", ()))
+
+
+def _numbered(tasks: tuple[Task, ...], parent: tuple[int, ...]) -> Iterator[tuple[str, Task]]:
+    for index, task in enumerate(tasks, 1):
+        own = (*parent, index)
+        yield ".".join(map(str, own)), task
+        yield from _numbered(task.subtasks, own)
+
+
+def _task_value(task: Task, key: str, cells: dict[str, str]) -> tuple[str, ...]:
+    if key in cells:
+        return (cells[key],)
+    if key == "content":
+        return (task.title,)
+    if key == "lead":
+        return task.lead or task.implementer
+    value = getattr(task, key, None)
+    if isinstance(value, tuple):
+        return value
+    return (value,) if isinstance(value, str) and value else ()
