@@ -21,7 +21,6 @@ DEFAULT_LABELS: dict[str, str] = {
     "timeline": "Thời gian thực hiện",
     "product": "Sản phẩm",
     "content": "Nội dung",
-    "deadline": "Thời hạn hoàn thành",
 }
 DEFAULT_COLUMNS: dict[str, str] = {
     "content": "Nội dung công việc",
