@@ -1460,6 +1460,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "\"{path}\" is a folder; give the .docx file to check."),
     "check_missing_file": ("Không tìm thấy tệp \"{path}\". Kiểm tra lại đường dẫn.",
                            "No such file: \"{path}\". Check the path."),
+    "extract_summary_vv": (
+        "Trích yếu gốc bắt đầu bằng \"V/v\"; kế hoạch không dùng \"V/v\" (chỉ công văn dùng, NĐ 30 "
+        "PL1 II.5.b), nên plangen bỏ đi.",
+        "The source's summary starts with \"V/v\"; a plan does not use it (letters only, NĐ 30 "
+        "PL1 II.5.b), so plangen dropped it."),
     # the free structure: sections, blocks, tables, appendices (issue 11)
     "classic_with_sections": (
         "Kế hoạch đã có danh sách \"sections:\", nên không dùng khóa \"{key}:\" nữa: chuyển "

@@ -495,16 +495,46 @@ def _free_plan(data: dict[str, Any]) -> Plan:
                 sections=parts.sections, missing=parts.missing, appendices=parts.appendices)
 
 
+# words that open an agency's name when it heads its own duties ("1. Sở Công Thương:")
+AGENCY_STARTS = ("Sở ", "Ủy ban", "UBND", "Công an", "Bộ Chỉ huy", "Bộ ", "Ban ", "Văn phòng",
+                 "Thanh tra", "Báo ", "Đài ", "Trường ", "Các sở", "Các cơ quan", "Các đơn vị",
+                 "Các cơ sở", "Cục ", "Chi cục", "Trung tâm", "Đề nghị", "Hội ", "Liên đoàn",
+                 "Tỉnh đoàn", "Công ty", "Doanh nghiệp", "Phòng ")
+
+
 def block_tasks(blocks: tuple[Block, ...]) -> list[Task]:
-    """The tasks among free blocks: each block with role lines or a deadline, the outermost
-    ones first; role blocks inside a task become its sub-tasks."""
+    """The tasks among free blocks: each block with role lines or a deadline, or an item
+    headed by an agency ("1. Sở Công Thương:" with its duties), the outermost ones first;
+    role blocks inside a task become its sub-tasks."""
     found: list[Task] = []
     for block in blocks:
         if block.roles is not None or block.deadline is not None:
             found.append(_block_task(block))
+        elif (agency := agency_heading(block)) is not None:
+            found.append(_agency_task(block, agency))
         else:
             found.extend(block_tasks(block.content))
     return found
+
+
+def agency_heading(block: Block) -> tuple[str, str] | None:
+    """(agency, its duty on the same line) of an item headed by an agency, else None:
+    "Sở Tài chính: Căn cứ …" -> ("Sở Tài chính", "Căn cứ …")."""
+    if block.kind != "item" or not block.text.startswith(AGENCY_STARTS):
+        return None
+    name, colon, rest = block.text.partition(":")
+    if not colon or len(name) > 200:
+        return None
+    name = name.removeprefix("Đề nghị ").strip()
+    return name, rest.strip()
+
+
+def _agency_task(block: Block, agency: tuple[str, str]) -> Task:
+    name, duty = agency
+    duties = tuple(Task(title=b.text, lead=(name,), timeline=b.deadline)
+                   for b in block.content if b.kind in ("bullet", "plus", "point", "text"))
+    return Task(title=duty or block.text.rstrip(":"), id=block.id, lead=(name,),
+                timeline=block.deadline, subtasks=duties)
 
 
 def _block_task(block: Block) -> Task:

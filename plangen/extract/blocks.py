@@ -36,6 +36,9 @@ class Table:
     """A table of three or more columns: rows of cells, each cell a tuple of lines."""
 
     rows: tuple[tuple[tuple[str, ...], ...], ...]
+    # per cell, how Word merged it: "" (its own cell), "h" (covered by the cell on its left,
+    # w:gridSpan) or "v" (continues the cell above, w:vMerge); None when not known (text)
+    merges: tuple[tuple[str, ...], ...] | None = field(default=None, compare=False)
 
 
 Block = Line | Table

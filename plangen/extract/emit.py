@@ -7,6 +7,7 @@ The text loads back through plangen's loader to exactly the data it was written 
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import yaml
@@ -95,6 +96,10 @@ class _Writer:
             if not value:
                 self.lines.append(prefix + " []")
                 return
+            flow = _flow(value, path, len(prefix))
+            if flow is not None:  # a table row on one line: [1, "Xã Phú Mỡ", "1.200"]
+                self.lines.append(f"{prefix} {flow}")
+                return
             self.lines.append(prefix)
             for index, item in enumerate(value):
                 self.item(item, (*path, index), indent + 2)
@@ -170,3 +175,12 @@ def _wrap(text: str, width: int) -> list[str]:
             current = f"{current} {word}" if current else word
     lines.append(current)
     return lines
+
+
+def _flow(items: list[Any], path: Path, used: int) -> str | None:
+    """A table's row, columns or summed columns in flow style, when short enough."""
+    if "table" not in path or not all(isinstance(i, (str, int)) and not isinstance(i, bool)
+                                      for i in items):
+        return None
+    text = "[" + ", ".join(json.dumps(i, ensure_ascii=False) for i in items) + "]"
+    return text if used + 1 + len(text) <= WIDTH else None

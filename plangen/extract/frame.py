@@ -332,7 +332,8 @@ class _Tail:
 def _recipient(text: str) -> str:
     mark = marked(text)
     body = mark.rest if mark.kind in ("dash", "plus") else text
-    return strip_end(body, ";.,")
+    # "+ …" stays a sub-item of the recipient above it
+    return ("+ " if mark.kind == "plus" else "") + strip_end(body, ";.,")
 
 
 # ---- what the source lacks ----------------------------------------------------------------

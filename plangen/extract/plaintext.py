@@ -20,6 +20,10 @@ _STAR_BULLET = re.compile(r"^\*\s+")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 
 
+# a table row as Markdown and the legal portals flatten it: "| STT | Nội dung | … |"
+_PIPE_ROW = re.compile(r"^\|(?:[^|]*\|){2,}$")
+
+
 def read_text(text: str, name: str = "-") -> Source:
     """Lines of a plan saved as text (tab-separated rows become tables)."""
     repairs: dict[str, int] = {}
@@ -31,6 +35,9 @@ def read_text(text: str, name: str = "-") -> Source:
             raw.append(None)
         elif cleaned.count("\t") >= 2:
             raw.append([[_unmark(cell.strip(), repairs) for cell in cleaned.split("\t")]])
+        elif _PIPE_ROW.match(cleaned.strip()):
+            cells = cleaned.strip()[1:-1].split("|")
+            raw.append([[_unmark(cell.strip(), repairs) for cell in cells]])
         elif _PAGE_NUMBER.match(cleaned.strip()) and number > 0:
             count(repairs, "page_numbers")
             raw.append(None)

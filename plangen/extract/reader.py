@@ -417,11 +417,14 @@ class _DocxReader:
                     self.blocks(cell, self.new_container())
                     self.flush()
             return
-        cells = _fill_vertical_merges([self._row(row) for row in rows])
-        self.out.append(Table(tuple(tuple(lines for lines, _ in row) for row in cells)))
+        read = [self._row(row) for row in rows]
+        merges = tuple(tuple(mark for _, mark in row) for row in read)
+        cells = _fill_vertical_merges([[(lines, mark == "v") for lines, mark in row]
+                                       for row in read])
+        self.out.append(Table(tuple(tuple(lines for lines, _ in row) for row in cells), merges))
 
-    def _row(self, row: etree._Element) -> list[tuple[tuple[str, ...], bool]]:
-        cells: list[tuple[tuple[str, ...], bool]] = []
+    def _row(self, row: etree._Element) -> list[tuple[tuple[str, ...], str]]:
+        cells: list[tuple[tuple[str, ...], str]] = []
         for cell in row_cells(row):
             sub = _DocxReader(self.numbering)
             sub.blocks(cell, sub.new_container())
@@ -432,8 +435,8 @@ class _DocxReader:
             merge = cell.find(f"{W}tcPr/{W}vMerge")
             continued = merge is not None and merge.get(W + "val") in (None, "continue")
             span = _int(_val(cell.find(f"{W}tcPr/{W}gridSpan")), 1)
-            cells.append((lines, continued))
-            cells.extend(((), False) for _ in range(max(0, min(span, 20) - 1)))
+            cells.append((lines, "v" if continued else ""))
+            cells.extend(((), "h") for _ in range(max(0, min(span, 20) - 1)))
         return cells
 
 

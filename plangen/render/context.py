@@ -94,7 +94,7 @@ class Context:
 
 def build_context(plan: Plan) -> Context:
     """The template values for `plan`."""
-    number = two_digits(int(plan.number)) if plan.number else BLANK
+    number = plan_number(plan.number)
     date = date_words(plan.date.day, plan.date.month, plan.date.year)
     if plan.free:
         return _free_context(plan, number, date)
@@ -296,3 +296,10 @@ def _free_context(plan: Plan, number: str, date: str) -> Context:
         created=f"{plan.date.year:04d}-{plan.date.month or 1:02d}-{plan.date.day or 1:02d}"
                 "T00:00:00Z",
         appendices=appendices, footnotes=tuple(notes.items))
+
+
+def plan_number(number: str | None) -> str:
+    """ "5" -> "05" (NĐ 30: at least two digits); "0129" as written; a draft's blank."""
+    if not number:
+        return BLANK
+    return number if len(number) >= 2 else two_digits(int(number))

@@ -174,19 +174,23 @@ def test_organization_per_agency_with_a_reporting_regime() -> None:
         "reporting": {"title": "Quy định chế độ báo cáo", "points": ["Sáu tháng.", "Hằng năm."]}}
 
 
-def test_a_fifth_section_is_kept_as_an_item_and_noted() -> None:
+def test_a_fifth_section_is_kept_as_a_section_of_its_own() -> None:
     extraction = plan(after="", rest=REST + "V. CHẾ ĐỘ THÔNG TIN\nBáo cáo định kỳ.\n")
-    assert extraction.data["organization"]["items"][-1] == {
-        "title": "CHẾ ĐỘ THÔNG TIN", "text": "Báo cáo định kỳ."}
-    assert ("check", "extract_extra_section", ("organization", "items", 1)) in \
-        notes_of(extraction)
+    sections = extraction.data["sections"]
+    assert [s.get("role") for s in sections] == [
+        "purpose", "tasks", "funding", "organization", None]
+    assert sections[-1] == {"heading": "CHẾ ĐỘ THÔNG TIN", "content": ["Báo cáo định kỳ."]}
+    assert not extraction.errors
 
 
-def test_a_missing_section_is_a_marked_placeholder() -> None:
+def test_a_missing_section_is_stated_missing_never_invented() -> None:
     extraction = plan(rest="IV. TỔ CHỨC THỰC HIỆN\nSở A theo dõi.\n")
-    assert extraction.data["funding"] == {"text": "(Cần điền nội dung)"}
-    assert ("todo", "extract_todo_section", ("funding",)) in notes_of(extraction)
-    assert "# TODO (cần điền): văn bản không có mục III" in extraction.yaml_text
+    assert [s.get("role") for s in extraction.data["sections"]] == [
+        "purpose", "tasks", "organization"]
+    assert extraction.data["missing"] == {"funding": "Văn bản gốc không có mục Kinh phí."}
+    assert "Cần điền" not in extraction.yaml_text
+    assert [(i.code, i.severity) for i in extraction.issues] == [
+        ("section_stated_missing", "note")]
 
 
 # ---- header and signature ---------------------------------------------------------------
@@ -292,23 +296,23 @@ def test_a_bottom_block_laid_out_with_tabs() -> None:
                                  "name": "NGUYỄN VĂN AN"}
 
 
-def test_a_two_row_heading_group_rows_and_a_second_appendix() -> None:
+def test_two_appendices_with_spanning_headers_are_kept_whole() -> None:
     extraction = plan(after=(
         "PHỤ LỤC I\nDANH MỤC\nSTT\tNhiệm vụ\tCơ quan thực hiện\t\tThời gian\n"
-        "STT\tNhiệm vụ\tChủ trì\tPhối hợp\tThời gian\nI\tNhiệm vụ chung\t\t\t\n"
+        "\t\tChủ trì\tPhối hợp\t\nI\tNhiệm vụ chung\t\t\t\n"
         "1\tTập huấn\tSở A\tSở B\tQuý I\nPHỤ LỤC II\nKINH PHÍ\nSTT\tMục\tSố tiền\n"
-        "1\tHội nghị\t10 triệu\n"))
-    appendix = extraction.data["appendix"]
-    assert appendix["label"] == "PHỤ LỤC I"
-    assert appendix["columns"] == {"content": "Nhiệm vụ", "lead": "Chủ trì",
-                                   "partners": "Phối hợp", "timeline": "Thời gian"}
-    assert appendix["rows"] == [
-        {"content": "I. Nhiệm vụ chung"},
-        {"content": "Tập huấn", "lead": "Sở A", "partners": "Sở B", "timeline": "Quý I"}]
-    notes = notes_of(extraction)
-    assert ("check", "extract_appendix_group_row", ("appendix", "rows", 0)) in notes
-    lost = [n.params["text"] for n in extraction.notes if n.code == "extract_second_appendix"]
-    assert lost == ["PHỤ LỤC II", "KINH PHÍ", "STT; Mục; Số tiền 1; Hội nghị; 10 triệu"]
+        "1\tHội nghị\t10\n2\tTập huấn\t5\n\tTổng cộng\t15\n"))
+    first, second = extraction.data["appendices"]
+    table = first["content"][0]["table"]
+    assert table["header"] == [
+        [{"text": "STT", "rows": 2}, {"text": "Nhiệm vụ", "rows": 2},
+         {"text": "Cơ quan thực hiện", "cols": 2}, {"text": "Thời gian", "rows": 2}],
+        ["Chủ trì", "Phối hợp"]]
+    assert table["rows"] == [["I", "Nhiệm vụ chung", "", "", ""],
+                             ["1", "Tập huấn", "Sở A", "Sở B", "Quý I"]]
+    assert second["title"] == "KINH PHÍ"
+    assert second["content"][0]["table"]["total"] == {"sum": [3]}
+    assert not extraction.errors
 
 
 def test_a_header_read_right_column_first_and_a_draft_mark() -> None:

@@ -1,0 +1,474 @@
+"""Read a plan that does not fit the four fixed sections into the free structure: its own
+sections (I., II., … or A., B., …) with their content as numbered blocks at any depth, role
+lines attached to the block they follow, tables with their spans, footnotes, and any number
+of appendices (spec/free_schema.py describes the result).
+
+Nothing is invented: a text the reader cannot place stays a paragraph where it stood, and a
+required section the plan does not have is stated missing with the reason (`missing:`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from plangen.extract.blocks import Block, Line, Table
+from plangen.extract.notes import Notes, excerpt
+from plangen.extract.patterns import is_upper_text, roman_value, strip_end
+from plangen.freeform import DEADLINE_LABEL, column_sums, make_row, parse_number, vi_number
+from plangen.inline import escape
+from plangen.model import DEFAULT_LABELS
+from plangen.vntext import upper
+
+_SECTION = re.compile(r"^(?P<num>[IVXL]{1,6}|[A-ZĐ])\s?[.)/–-]\s*(?P<rest>\S.*)$")
+_DECIMAL = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<rest>\S.*)$")
+_ITEM = re.compile(r"^(?P<num>\d{1,2})\s?[.)]\s*(?P<rest>[^\d\s].*)$")
+_POINT = re.compile(r"^(?P<num>[a-zđ])\s?\)\s*(?P<rest>\S.*)$")
+_NAMED = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>\S.*)$")
+_BULLET = re.compile(r"^[-–—•]\s*(?P<rest>\S.*)$")
+_PLUS = re.compile(r"^\+\s*(?P<rest>\S.*)$")
+_LABEL = re.compile(r"^(?P<label>[^:]{2,70}?)\s*:\s*(?P<value>\S.*)$")
+_FOOTNOTE_TEXT = re.compile(r"^\[(?P<num>\d{1,3})\]\s*(?P<text>\S.*)$")
+_FOOTNOTE_MARK = re.compile(r"\[(?P<num>\d{1,3})\]")
+_STT = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[a-zđ])\.?\)?$")
+_TOTAL_WORDS = ("tổng cộng", "tổng", "cộng", "tổng số")
+# role labels that open a role line (any wording after these words)
+_ROLE_OPENERS = ("cơ quan", "đơn vị", "thời gian", "thời hạn", "sản phẩm", "chủ trì", "phối hợp")
+_ROLE_RANK = {"lead": 1, "implementer": 2, "partners": 3, "supervisor": 4, "timeline": 5,
+              "product": 6, "deadline": 7}
+_RANKS = {"item1": 1, "item2": 2, "item3": 3, "item4": 3.5, "point": 4, "named": 4.5,
+          "bullet": 5, "plus": 6}
+ROLE_WORDS = {"purpose": ("MỤC ĐÍCH", "MỤC TIÊU"),
+              "tasks": ("NHIỆM VỤ", "NỘI DUNG", "GIẢI PHÁP", "PHÂN CÔNG"),
+              "funding": ("KINH PHÍ",), "organization": ("TỔ CHỨC THỰC HIỆN",)}
+
+
+@dataclass(frozen=True)
+class Heading:
+    index: int  # block index
+    number: int
+    letter: bool
+    text: str
+
+
+def find_headings(blocks: list[Block], start: int, end: int) -> list[Heading]:
+    """Section headings: a Roman numeral or a capital letter, then a heading in capitals; in
+    order (a numeral written twice, as drafts do, still counts)."""
+    found: list[Heading] = []
+    for index in range(start, end):
+        block = blocks[index]
+        if not isinstance(block, Line):
+            continue
+        match = _SECTION.match(block.text)
+        if not match or not is_upper_text(match.group("rest")) or len(match.group("rest")) < 4:
+            continue
+        numeral = match.group("num")
+        letter_style = (found[0].letter if found else numeral == "A") or \
+            not set(numeral) <= set("IVXL")
+        if letter_style:
+            number = "ABCDĐEGHIKLMNOPQRSTUVXY".find(numeral) + 1
+        else:
+            number = roman_value(numeral)
+        expected = found[-1].number if found else 0
+        if number < 1 or not expected <= number <= expected + 3 or (
+                found and found[0].letter != letter_style) or (not found and number != 1):
+            continue
+        found.append(Heading(index, number, letter_style, match.group("rest").strip()))
+    return found
+
+
+def section_roles(headings: list[str]) -> list[str | None]:
+    """The role of each section by its words; the first section that names a role has it."""
+    roles: list[str | None] = [None] * len(headings)
+    for role, words in ROLE_WORDS.items():
+        for priority in words:
+            index = next((i for i, h in enumerate(headings) if roles[i] is None
+                          and priority in upper(h)), None)
+            if index is not None:
+                roles[index] = role
+                break
+    return roles
+
+
+# ---- footnotes ----------------------------------------------------------------------------
+
+
+def take_footnotes(blocks: list[Block], start: int) -> tuple[list[Block], dict[str, str]]:
+    """Footnote texts ("[1] …" lines after `start`) taken out of `blocks`."""
+    notes: dict[str, str] = {}
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        if index >= start and isinstance(block, Line):
+            match = _FOOTNOTE_TEXT.match(block.text)
+            if match:
+                notes[match.group("num")] = match.group("text")
+                continue
+        kept.append(block)
+    return kept, notes
+
+
+@dataclass
+class _Text:
+    """Turns source text into spec text: markup escaped, footnote marks made footnotes."""
+
+    footnotes: dict[str, str]
+    used: set[str] = field(default_factory=set)
+
+    def __call__(self, text: str) -> str:
+        out = escape(text)
+        if not self.footnotes or "[" not in text:
+            return out
+
+        def note(match: re.Match[str]) -> str:
+            number = match.group("num")
+            if number in self.footnotes and number not in self.used:
+                self.used.add(number)
+                return f"^[{escape(self.footnotes[number])}]"
+            return match.group(0)
+        # the escaped text holds "\[" for "["? no: escape leaves "[" alone unless "^["
+        return _FOOTNOTE_MARK.sub(note, out)
+
+
+# ---- content blocks -----------------------------------------------------------------------
+
+
+def _classify(text: str) -> tuple[str, str]:
+    """(kind, rest): item1…item4, point, named, bullet, plus, or none."""
+    match = _DECIMAL.match(text)
+    if match:
+        depth = match.group("num").count(".") + 1
+        return f"item{min(depth, 4)}", match.group("rest")
+    for kind, pattern in (("item1", _ITEM), ("point", _POINT), ("named", _NAMED),
+                          ("bullet", _BULLET), ("plus", _PLUS)):
+        match = pattern.match(text)
+        if match:
+            return kind, match.group("rest")
+    return "none", text
+
+
+def _role(text: str) -> tuple[str, str, str] | None:
+    """(key, label, value) of a role line ("Đơn vị chủ trì thực hiện: Sở Tư pháp.")."""
+    match = _LABEL.match(text)
+    if not match:
+        return None
+    label, value = match.group("label").strip(), match.group("value").strip()
+    low = label.lower()
+    if not label[:1].isupper() or len(label.split()) > 9 or not low.startswith(_ROLE_OPENERS):
+        return None
+    if "thời hạn" in low:
+        key = "deadline"
+    elif "thời gian" in low:
+        key = "timeline"
+    elif "sản phẩm" in low:
+        key = "product"
+    elif "phối hợp" in low:
+        key = "partners"
+    elif "đôn đốc" in low or "hướng dẫn" in low:
+        key = "supervisor"
+    elif "chủ trì" in low:
+        key = "lead"
+    elif "thực hiện" in low:
+        key = "implementer"
+    else:
+        return None
+    return key, label, value
+
+
+class ContentReader:
+    """Lines and tables of one section (or appendix) as a list of content blocks."""
+
+    def __init__(self, text: _Text, notes: Notes) -> None:
+        self.text = text
+        self.notes = notes
+        self.root: list[Any] = []
+        self.stack: list[tuple[float, dict[str, Any]]] = []
+        self.target: dict[str, Any] | None = None  # the block role lines attach to
+
+    def container(self) -> list[Any]:
+        if not self.stack:
+            return self.root
+        content: list[Any] = self.stack[-1][1].setdefault("content", [])
+        return content
+
+    def read(self, blocks: list[Block]) -> list[Any]:
+        for block in blocks:
+            if isinstance(block, Table):
+                self._pop_below(5)
+                self.container().append({"table": table_spec(block, self.text)})
+                self.target = None
+            else:
+                self._line(block.text.replace("\t", " ").strip())
+        return self.root
+
+    def _pop_below(self, rank: float) -> None:
+        while self.stack and self.stack[-1][0] >= rank:
+            self.stack.pop()
+
+    def _line(self, text: str) -> None:
+        if not text:
+            return
+        kind, rest = _classify(text)
+        if kind in ("none", "bullet") and self._attach_role(rest, dashed=kind == "bullet"):
+            return
+        if kind == "none":
+            self._pop_below(4.5)
+            self.container().append(self.text(text))
+            self.target = None
+            return
+        rank = _RANKS[kind]
+        self._pop_below(rank)
+        key = "item" if kind.startswith("item") else kind
+        node: dict[str, Any] = {key: self.text(rest)}
+        self.container().append(node)
+        self.stack.append((rank, node))
+        self.target = node
+
+    def _attach_role(self, text: str, *, dashed: bool) -> bool:
+        role = _role(text)
+        target = self.target
+        if role is None or target is None:
+            return False
+        key, label, value = role
+        style = "dash" if dashed else "plain"
+        ranks = [_ROLE_RANK[k] for k in _ROLE_RANK if k in target]
+        if key in target or (ranks and max(ranks) >= _ROLE_RANK[key]):
+            return False
+        if ranks and target.get("role_style", "dash") != style:
+            return False
+        if not ranks and style != "dash":
+            target["role_style"] = style
+        default = DEADLINE_LABEL if key == "deadline" else DEFAULT_LABELS.get(key)
+        if label != default:
+            target.setdefault("labels", {})[key] = label
+        target[key] = self.text(strip_end(value, ".;"))
+        # what follows the role lines is not part of the block's own content
+        while self.stack and self.stack[-1][1] is not target:
+            self.stack.pop()
+        if self.stack:
+            self.stack.pop()
+        return True
+
+
+# ---- tables -------------------------------------------------------------------------------
+
+
+def _cell_text(lines: tuple[str, ...]) -> str:
+    return " ".join(line.strip() for line in lines if line.strip())
+
+
+def table_spec(table: Table, text: _Text) -> dict[str, Any]:
+    """A spec table from a read table: header rows, spans, a total row when it adds up."""
+    raw = [[_cell_text(cell) for cell in row] for row in table.rows]
+    width = max((len(row) for row in raw), default=1)
+    raw = [row + [""] * (width - len(row)) for row in raw]
+    merges = getattr(table, "merges", None)
+    header_count = _header_count(raw)
+    anchors = _anchors(raw, header_count, merges)
+    rows_out: list[list[Any]] = []
+    for r in range(len(raw)):
+        cells = []
+        for c in range(width):
+            anchor = anchors.get((r, c))
+            if anchor is None:
+                continue
+            value = text(anchor["text"])
+            spans = {k: anchor[k] for k in ("cols", "rows") if anchor[k] > 1}
+            cells.append({"text": value, **spans} if spans else value)
+        rows_out.append(cells)
+    spec: dict[str, Any] = {}
+    spec["columns"] = _weights(raw[header_count:] or raw, raw[:header_count], width)
+    if header_count:
+        spec["header"] = rows_out[:header_count]
+    body = rows_out[header_count:]
+    total = _total(body, width)
+    if total is not None:
+        body = body[:-1]
+        spec["total"] = total
+    spec["rows"] = body or [[""] * width]
+    return spec
+
+
+def _header_count(raw: list[list[str]]) -> int:
+    for index, row in enumerate(raw[:4]):
+        first = next((cell for cell in row if cell), "")
+        if row and _STT.match(row[0] or "x") and row[0]:
+            return index
+        if index and not row[0] and first.lower() in _TOTAL_WORDS:
+            return index
+    return 1 if len(raw) > 1 else 0
+
+
+def _anchors(raw: list[list[str]], header_count: int,
+             merges: Any) -> dict[tuple[int, int], dict[str, Any]]:
+    """Which grid cell starts each table cell, with its spans: from Word's merge marks, or,
+    for text, read from the empty cells of the header (and leading cells of a row that goes
+    on the row above)."""
+    width = len(raw[0]) if raw else 0
+    anchors: dict[tuple[int, int], dict[str, Any]] = {}
+    owner: dict[tuple[int, int], tuple[int, int]] = {}
+    for r, row in enumerate(raw):
+        for c, value in enumerate(row):
+            mark = merges[r][c] if merges and r < len(merges) and c < len(merges[r]) else None
+            left, above = owner.get((r, c - 1)), owner.get((r - 1, c))
+            if mark == "h" and left:
+                _extend(anchors, owner, left, r, c)
+            elif mark == "v" and above:
+                _extend(anchors, owner, above, r, c)
+            elif merges is None and not value and r < header_count and _header_span(
+                    raw, header_count, anchors, owner, r, c):
+                continue
+            elif merges is None and not value and r >= header_count and above and \
+                    _continues_above(raw, anchors, owner, r, c, width):
+                _extend(anchors, owner, above, r, c)
+            else:
+                anchors[(r, c)] = {"text": value, "cols": 1, "rows": 1}
+                owner[(r, c)] = (r, c)
+    return anchors
+
+
+def _header_span(raw: list[list[str]], header_count: int, anchors: dict[Any, Any],
+                 owner: dict[Any, Any], r: int, c: int) -> bool:
+    left, above = owner.get((r, c - 1)), owner.get((r - 1, c))
+    if above is not None and anchors[above]["cols"] == 1 and anchors[above]["text"]:
+        _extend(anchors, owner, above, r, c)
+        return True
+    if left is not None and left[0] == r and anchors[left]["text"] and r + 1 < header_count:
+        _extend(anchors, owner, left, r, c)
+        return True
+    return False
+
+
+def _continues_above(raw: list[list[str]], anchors: dict[Any, Any], owner: dict[Any, Any],
+                     r: int, c: int, width: int) -> bool:
+    """A body row whose first cells are empty continues the cells above it (a cell spanning
+    rows), unless it is a total row or an empty row."""
+    row = raw[r]
+    if any(cell.lower() in _TOTAL_WORDS for cell in row) or not any(row):
+        return False
+    if any(row[:c + 1]):
+        return False
+    above = owner.get((r - 1, c))
+    return above is not None and anchors[above]["cols"] == 1 and bool(anchors[above]["text"]) \
+        and any(row[c + 1:])
+
+
+def _extend(anchors: dict[Any, Any], owner: dict[Any, Any], key: tuple[int, int],
+            r: int, c: int) -> None:
+    anchor = anchors[key]
+    anchor["cols"] = max(anchor["cols"], c - key[1] + 1)
+    anchor["rows"] = max(anchor["rows"], r - key[0] + 1)
+    owner[(r, c)] = key
+
+
+def _weights(rows: list[list[str]], header: list[list[str]], width: int) -> list[int]:
+    """Relative column widths from the longest texts (a header's words may wrap more)."""
+    longest = [max([len(row[c]) for row in rows if c < len(row)]
+                   + [len(row[c]) // 2 for row in header if c < len(row)] + [1])
+               for c in range(width)]
+    return [max(2, min(30, round((length + 2) ** 0.75))) for length in longest]
+
+
+def _total(body: list[list[Any]], width: int) -> dict[str, Any] | None:
+    """The last row as a computed total when it reads "Tổng cộng" and its figures add up."""
+    if len(body) < 2:
+        return None
+    last = body[-1]
+    if any(isinstance(cell, dict) for cell in last) or len(last) != width:
+        return None
+    labels = [i for i, cell in enumerate(last) if cell.lower().strip(":") in _TOTAL_WORDS]
+    if len(labels) != 1:
+        return None
+    sums = [i + 1 for i, cell in enumerate(last) if i != labels[0] and cell]
+    if not sums or any(parse_number(last[i - 1]) is None for i in sums):
+        return None
+    if any(cell for i, cell in enumerate(last) if i != labels[0] and i + 1 not in sums):
+        return None
+    computed = column_sums([make_row(r, width) for r in body[:-1]], sums)
+    for column in sums:
+        if vi_number(round(computed[column], 6)) != last[column - 1]:
+            return None
+    total: dict[str, Any] = {}
+    if last[labels[0]] != "Tổng cộng":
+        total["label"] = last[labels[0]]
+    default_column = 2 if min(sums) > 2 else 1
+    if labels[0] + 1 != default_column:
+        total["label_column"] = labels[0] + 1
+    total["sum"] = sums
+    return total
+
+
+# ---- appendices ---------------------------------------------------------------------------
+
+_LABEL_LINE = re.compile(r"^phụ\s+lục(?:\s+(?P<num>[IVXL]{1,5}|\d{1,2}))?\s*[:.]?$",
+                         re.IGNORECASE)
+
+
+def is_appendix_label(text: str) -> bool:
+    """ "PHỤ LỤC I", "Phụ lục", "Phụ lục 2"."""
+    return bool(_LABEL_LINE.match(text.strip()))
+
+
+def parse_appendices(blocks: list[Block], text: _Text, notes: Notes) -> list[dict[str, Any]]:
+    """Each "Phụ lục …" with its title, back-reference and content."""
+    starts = [i for i, b in enumerate(blocks) if isinstance(b, Line) and
+              is_appendix_label(b.text)]
+    out = []
+    for position, start in enumerate(starts):
+        end = starts[position + 1] if position + 1 < len(starts) else len(blocks)
+        out.append(_appendix(blocks[start:end], text, notes, position, len(starts)))
+    return out
+
+
+def _appendix(blocks: list[Block], text: _Text, notes: Notes, position: int,
+              count: int) -> dict[str, Any]:
+    label_line = blocks[0].text.strip() if isinstance(blocks[0], Line) else ""
+    match = _LABEL_LINE.match(label_line)
+    numeral = match.group("num") if match else None
+    data: dict[str, Any] = {}
+    from plangen.freeform import appendix_label
+    if (numeral or "") != appendix_label(position, count).replace("Phụ lục", "").strip():
+        data["label"] = label_line[:1].upper() + label_line[1:].lower().replace(
+            (numeral or "").lower(), numeral or "") if numeral else label_line
+    title: list[str] = []
+    index = 1
+    while index < len(blocks) and isinstance(blocks[index], Line):
+        line = blocks[index].text.strip()  # type: ignore[union-attr]
+        if line.startswith("(") or (title and line[:1].islower()):
+            break
+        title.append(line)
+        index += 1
+    data["title"] = text(" ".join(title)) if title else text(label_line)
+    if index < len(blocks) and isinstance(blocks[index], Line) and \
+            blocks[index].text.strip().startswith("("):  # type: ignore[union-attr]
+        data["reference"] = blocks[index].text.strip()  # type: ignore[union-attr]
+        index += 1
+    content = ContentReader(text, notes).read(blocks[index:])
+    widest = max((len(b.rows[0]) for b in blocks[index:] if isinstance(b, Table) and b.rows),
+                 default=0)
+    data["orientation"] = "landscape" if widest >= 4 else "portrait"
+    data["content"] = content or [text(" ".join(title))]
+    return data
+
+
+def missing_reason(role: str, sections: list[dict[str, Any]], numbering: str) -> str:
+    """Why a required section is missing, in the words of what the source has."""
+    from plangen.vntext import letter, roman
+    names = {"purpose": "Mục đích, yêu cầu", "tasks": "Nhiệm vụ", "funding": "Kinh phí",
+             "organization": "Tổ chức thực hiện"}
+    word = names[role].split(",")[0].lower()
+    for number, section in enumerate(sections, 1):
+        numeral = upper(letter(number - 1)) if numbering == "letter" else roman(number)
+        for index, block in enumerate(section.get("content", []), 1):
+            line = block.get("item") if isinstance(block, dict) else None
+            if isinstance(line, str) and line.lower().startswith(word):
+                return (f"Văn bản gốc không có mục {names[role]} riêng; nội dung này ở khoản "
+                        f"{index} mục {numeral} (\"{excerpt(line, 50)}\").")
+    if role == "organization":
+        for number, section in enumerate(sections, 1):
+            heading = upper(str(section.get("heading", "")))
+            if "PHÂN CÔNG" in heading or "TRÁCH NHIỆM" in heading:
+                numeral = upper(letter(number - 1)) if numbering == "letter" else roman(number)
+                return (f"Văn bản gốc không có mục Tổ chức thực hiện riêng; việc phân công "
+                        f"thực hiện ở mục {numeral} (\"{section['heading']}\").")
+    return f"Văn bản gốc không có mục {names[role]}."

@@ -1,0 +1,128 @@
+"""Which structure a read plan gets, and the whole free-structure draft.
+
+A plan whose sections are exactly I–IV (purpose, tasks, funding, organization), without
+tables in its body, footnotes or several appendices, keeps the classic keys (parse.py); any
+other plan gets its own `sections:` (extract/free.py), so no section is folded into another
+and nothing is added that the source does not say.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plangen.extract.blocks import Block, Line, Source, Table
+from plangen.extract.frame import fill_missing, find_written, header_data, tail_data
+from plangen.extract.free import (
+    ContentReader,
+    Heading,
+    _Text,
+    find_headings,
+    is_appendix_label,
+    missing_reason,
+    parse_appendices,
+    section_roles,
+    take_footnotes,
+)
+from plangen.extract.notes import Notes
+from plangen.extract.parse import (
+    SECTION_KEYS,
+    Draft,
+    _all_text,
+    _closing,
+    _closing_start,
+    _front,
+    _regions,
+    _section_kind,
+)
+from plangen.extract.patterns import is_doc_type, is_upper_text
+from plangen.spec.free_schema import SECTION_ROLES
+
+_ORDER = ("issuer", "number", "symbol", "place", "date", "doc_type", "summary", "preamble",
+          "numbering", "sections", "missing", "closing", "recipients", "drafting_code",
+          "signature", "appendices")
+
+
+def free_draft(source: Source) -> Draft | None:
+    """The free-structure draft of `source`, or None when the classic keys fit it."""
+    notes = Notes()
+    blocks, footnotes = take_footnotes(list(source.blocks), 0)
+    regions = _regions(blocks)
+    doc_type = next((i for i, b in enumerate(blocks[:80]) if isinstance(b, Line)
+                     and is_doc_type(b.text)), -1)
+    headings = find_headings(blocks, doc_type + 1, regions.tail)
+    labels = [i for i in range(regions.tail, len(blocks)) if isinstance(blocks[i], Line)
+              and is_appendix_label(blocks[i].text)]  # type: ignore[union-attr]
+    if not headings or _classic(blocks, headings, labels, footnotes, regions.tail):
+        return None
+    text = _Text(footnotes)
+    all_text = _all_text(blocks)
+    header, front = _front(blocks[:headings[0].index], notes)
+    data: dict[str, Any] = header_data(header, all_text, notes)
+    data.update(front)
+    summary = data.get("summary", "")
+    if summary[:4].lower() == "v/v ":  # NĐ 30: a plan's summary has no "V/v" (công văn only)
+        data["summary"] = summary[4:].strip()
+        data["summary"] = data["summary"][:1].upper() + data["summary"][1:]
+        notes.add("check", "extract_summary_vv", ("summary",))
+    if is_upper_text(data.get("summary", "")):
+        data["summary"] = _ordinary_case(data["summary"], all_text, data)
+    if "preamble" in data:
+        data["preamble"] = [text(line) for line in data["preamble"]]
+    if headings[0].letter:
+        data["numbering"] = "letter"
+    closing = _closing_start(blocks, headings[-1].index + 1, regions.tail)
+    bounds = [h.index for h in headings[1:]] + [closing]
+    titles = [h.text for h in headings]
+    roles = section_roles(titles)
+    sections = []
+    for heading, end, role in zip(headings, bounds, roles, strict=True):
+        section: dict[str, Any] = {"heading": text(heading.text)}
+        if role:
+            section["role"] = role
+        content = ContentReader(text, notes).read(blocks[heading.index + 1:end])
+        if content:
+            section["content"] = content
+        sections.append(section)
+    data["sections"] = sections
+    absent = {role: missing_reason(role, sections, data.get("numbering", "roman"))
+              for role in SECTION_ROLES if role not in roles}
+    if absent:
+        data["missing"] = absent
+    closing_lines = [text(line) for line in _closing(blocks[closing:regions.tail], notes)]
+    if closing_lines:
+        data["closing"] = closing_lines[0] if len(closing_lines) == 1 else closing_lines
+    end = labels[0] if labels else regions.appendix
+    data.update(tail_data(blocks[regions.tail:end], notes))
+    if labels:
+        data["appendices"] = parse_appendices(blocks[labels[0]:], text, notes)
+    fill_missing(data, all_text, {}, notes)
+    for number in sorted(set(footnotes) - text.used):
+        notes.add("lost", "extract_footnote_lost", (), text=footnotes[number][:200])
+    for unplaced in source.unplaced:
+        notes.add("lost", "extract_footnote_lost", (), text=unplaced[:200])
+    return Draft({key: data[key] for key in _ORDER if key in data}, notes,
+                 dict(source.repairs))
+
+
+def _classic(blocks: list[Block], headings: list[Heading], labels: list[int],
+             footnotes: dict[str, str], tail: int) -> bool:
+    """Whether the four fixed sections hold this plan as it is."""
+    if headings[0].letter or [h.number for h in headings] != [1, 2, 3, 4]:
+        return False
+    kinds = [_section_kind(h.text, h.number) for h in headings]
+    if kinds != list(SECTION_KEYS) or footnotes or len(labels) > 1:
+        return False
+    return not any(isinstance(b, Table) for b in blocks[headings[0].index:tail])
+
+
+def _ordinary_case(summary: str, text: str, data: dict[str, Any]) -> str:
+    """A summary printed in capitals as a sentence writes it: the same words found in the
+    text ("ban hành Kế hoạch quan trắc …"), else lower case with the place's name kept."""
+    found = find_written(summary, text)
+    if found:
+        return found[:1].upper() + found[1:]
+    out = summary[:1] + summary[1:].lower()
+    place = data.get("place")
+    if isinstance(place, str) and place.lower() in out:
+        out = out.replace(place.lower(), place)
+    return out
