@@ -362,11 +362,15 @@ def _extend(anchors: dict[Any, Any], owner: dict[Any, Any], key: tuple[int, int]
 
 
 def _weights(rows: list[list[str]], header: list[list[str]], width: int) -> list[int]:
-    """Relative column widths from the longest texts (a header's words may wrap more)."""
-    longest = [max([len(row[c]) for row in rows if c < len(row)]
-                   + [len(row[c]) // 2 for row in header if c < len(row)] + [1])
-               for c in range(width)]
-    return [max(2, min(30, round((length + 2) ** 0.75))) for length in longest]
+    """Relative column widths: room for the longest word of every cell (a header's too, so
+    "Tổng số (mẫu)" never breaks inside a word), more for columns of long texts."""
+    out = []
+    for c in range(width):
+        texts = [row[c] for row in (*rows, *header) if c < len(row)]
+        word = max((len(w) for text in texts for w in text.split()), default=1)
+        longest = max((len(row[c]) for row in rows if c < len(row)), default=1)
+        out.append(max(2, min(40, max(word + 3, round((longest + 2) ** 0.8)))))
+    return out
 
 
 def _total(body: list[list[Any]], width: int) -> dict[str, Any] | None:

@@ -132,3 +132,16 @@ def test_outputs_are_valid_and_pass_check(case: tuple[Path, bytes]) -> None:
     assert_schema_valid(docx)
     report = check_docx(docx)
     assert report.count("fail") == 0, [r.check_id for r in report.results if r.status == "fail"]
+
+
+@pytest.mark.parametrize(("seed", "spec"), [("05", "thanh-hoa.yaml"),
+                                            ("03", "dak-lak-mua-lu.yaml")])
+def test_hand_written_specs_reproduce_their_plans(seed: str, spec: str) -> None:
+    from plangen.spec.api import load_plan
+    source = next(EXTRA.glob(f"{seed}_*.txt"))
+    docx = render_plan(load_plan(Path(__file__).resolve().parents[2] / "specs" / spec))
+    reference = words(seed_text(source))
+    produced = words(document_text(docx) + "\n" + footnote_text(docx))
+    assert in_order_ratio(reference, produced) >= 0.98, missing_runs(reference, produced)[:10]
+    assert_schema_valid(docx)
+    assert check_docx(docx).count("fail") == 0
