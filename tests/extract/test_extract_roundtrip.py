@@ -49,7 +49,9 @@ def assert_words_kept(reference: list[str], produced: list[str], minimum: float,
 @pytest.mark.parametrize("spec", SPECS, ids=[spec.stem for spec in SPECS])
 def test_a_rendered_spec_extracts_to_a_valid_spec(spec: Path) -> None:
     extraction = extracted_spec(spec)
-    assert not extraction.issues, "\n".join(i.format() for i in extraction.issues)
+    # a note (a required section stated missing, with its reason) is not a problem
+    problems = [i for i in extraction.issues if i.severity != "note"]
+    assert not problems, "\n".join(i.format() for i in problems)
     assert not [note for note in extraction.notes if note.kind in ("todo", "lost")]
 
 
