@@ -13,6 +13,7 @@ from typing import Any
 from plangen.extract.blocks import Block, Line, Source, Table
 from plangen.extract.frame import fill_missing, find_written, header_data, tail_data
 from plangen.extract.free import (
+    _FOOTNOTE_TEXT,
     ContentReader,
     Heading,
     _Text,
@@ -46,6 +47,13 @@ def free_draft(source: Source) -> Draft | None:
     """The free-structure draft of `source`, or None when the classic keys fit it."""
     notes = Notes()
     blocks, footnotes = take_footnotes(list(source.blocks), 0)
+    unplaced = []
+    for note in source.unplaced:  # a Word file's footnotes: "[1] …" (reader.py)
+        found = _FOOTNOTE_TEXT.match(note)
+        if found:
+            footnotes.setdefault(found.group("num"), found.group("text"))
+        else:
+            unplaced.append(note)
     regions = _regions(blocks)
     doc_type = next((i for i, b in enumerate(blocks[:80]) if isinstance(b, Line)
                      and is_doc_type(b.text)), -1)
@@ -98,8 +106,8 @@ def free_draft(source: Source) -> Draft | None:
     fill_missing(data, all_text, {}, notes)
     for number in sorted(set(footnotes) - text.used):
         notes.add("lost", "extract_footnote_lost", (), text=footnotes[number][:200])
-    for unplaced in source.unplaced:
-        notes.add("lost", "extract_footnote_lost", (), text=unplaced[:200])
+    for lost in unplaced:
+        notes.add("lost", "extract_footnote_lost", (), text=lost[:200])
     return Draft({key: data[key] for key in _ORDER if key in data}, notes,
                  dict(source.repairs))
 

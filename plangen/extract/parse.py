@@ -9,6 +9,7 @@ either way a note says so.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,7 +107,9 @@ def parse_source(source: Source) -> Draft:
             generated_reference(data) if split is None else decision_reference(data)):
         del appendix["reference"]  # plangen writes the same line from the header
     for unplaced in source.unplaced:
-        notes.add("lost", "extract_footnote_lost", (), text=excerpt(unplaced, 200))
+        # the reader marks a footnote "[1] …" so the free structure can put it back in place
+        text = re.sub(r"^\[\d+\]\s*", "", unplaced)
+        notes.add("lost", "extract_footnote_lost", (), text=excerpt(text, 200))
     return Draft(_ordered(data), notes, dict(source.repairs))
 
 

@@ -50,7 +50,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Tru
 # Inline elements whose text a reader does not see once changes are accepted.
 _SKIPPED = frozenset(W + tag for tag in (
     "del", "moveFrom", "delText", "instrText", "delInstrText", "pPr", "rPr", "sdtPr",
-    "sdtEndPr", "fldData", "footnoteReference", "endnoteReference", "commentReference"))
+    "sdtEndPr", "fldData", "endnoteReference", "commentReference"))
 _BLOCK_WRAPPERS = frozenset(W + tag for tag in ("customXml", "ins", "moveTo", "smartTag"))
 _BULLET_TEXT = {"+": "+ ", "-": "- ", "–": "- ", "—": "- "}
 _HTML = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
@@ -169,7 +169,9 @@ def _notes_text(parts: dict[str, etree._Element]) -> Iterator[str]:
                 reader.blocks(note, 0)
                 reader.flush()
                 text = " ".join(b.text for b in reader.out if isinstance(b, Line))
-                if text:
+                if text and tag == "footnote":  # "[1] …", the mark its reference left
+                    yield f"[{note.get(W + 'id', '')}] {text}"
+                elif text:
                     yield text
 
 
@@ -385,6 +387,8 @@ class _DocxReader:
             if not isinstance(tag, str) or tag in _SKIPPED:
                 if tag in (W + "del", W + "moveFrom"):
                     count(self.repairs, "deletions")
+            elif tag == W + "footnoteReference":  # "[1]", as the text of a printed plan has it
+                out.append(f"[{child.get(W + 'id', '')}]")
             elif tag == W + "t":
                 out.append(child.text or "")
             elif tag == W + "tab":
