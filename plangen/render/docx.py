@@ -29,7 +29,7 @@ from markupsafe import Markup
 
 from plangen.errors import RenderError
 from plangen.files import InputTooLarge, ReadCodes, read_bounded, read_member
-from plangen.model import Issuer, Plan
+from plangen.model import Plan
 from plangen.render import ooxml
 from plangen.render.context import AppendixText, Context, Kind, Para, Run, build_context
 from plangen.render.decision import (
@@ -111,15 +111,6 @@ class _Template:
     rule_sizes: dict[str, float]
     table_width: int
     portrait_width: int = 0  # the text width of a portrait page, in twips
-
-
-@dataclass(frozen=True)
-class _WrappedIssuer:
-    """The issuer's header lines with line breaks already placed (run text markup)."""
-
-    name: str
-    header_lines: tuple[Markup, ...]
-    parent: Markup | None
 
 
 @dataclass(frozen=True)
@@ -268,25 +259,10 @@ class Renderer:
                                              self._template.rule_rooms["summary_rule"])
         lines = context.issuer.header_lines
         values["agency_rule"] = self._rule("agency_rule", lines)
-        values["issuer"] = self._header_issuer(context.issuer)
         # a blank line's worth of space between the summary block and the body
         values["summary_rule"] = self._rule("summary_rule", (context.summary,),
                                             after=6 * ooxml.TWIPS_PER_PT)
         return values
-
-    def _header_issuer(self, issuer: Issuer) -> Issuer | _WrappedIssuer:
-        """The agency lines as the header prints them: a line too long for its column
-        ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG") broken into even lines instead of wrapping with a
-        widow word; lines that fit are left as they are."""
-        room = self._template.rule_rooms["agency_rule"]
-        size = self._template.rule_sizes["agency_rule"]
-        lines = (*issuer.header_lines, issuer.parent or "")
-        if all(bold_width_pt(line, size) * ooxml.TWIPS_PER_PT <= room for line in lines):
-            return issuer
-        return _WrappedIssuer(
-            issuer.name, tuple(self._even_lines(line, "agency_rule", room)
-                               for line in issuer.header_lines),
-            self._even_lines(issuer.parent, "agency_rule", room) if issuer.parent else None)
 
     def _style(self, name: str) -> str:
         return self._template.style_ids[name]
@@ -328,8 +304,7 @@ class Renderer:
             title = self._even_lines(appendix.title, APPENDIX_TITLE_STYLE, width)
             xml = [ooxml.paragraph(self._style(APPENDIX_LABEL_STYLE),
                                    [ooxml.run(appendix.label)]),
-                   ooxml.paragraph(self._style(APPENDIX_TITLE_STYLE),
-                                   [f'<w:r><w:t xml:space="preserve">{title}</w:t></w:r>']),
+                   ooxml.paragraph(self._style(APPENDIX_TITLE_STYLE), [ooxml.run_markup(title)]),
                    ooxml.paragraph(self._template.style_ids.get(
                        APPENDIX_REFERENCE_STYLE, self._style(APPENDIX_TITLE_STYLE)),
                                    [ooxml.run(appendix.reference)])]
@@ -606,5 +581,4 @@ def _shares(weights: tuple[float, ...], total: int) -> list[int]:
 
 
 def _elements(xml: str) -> list[etree._Element]:
-    wrapper = etree.fromstring(f'<w:body xmlns:w="{ooxml.W_NS}">{xml}</w:body>', _PARSER)
-    return list(wrapper)
+    return ooxml.parse_fragment(xml, _PARSER)

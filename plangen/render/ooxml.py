@@ -76,6 +76,16 @@ def run(text: str, *, bold: bool = False, italic: bool = False) -> str:
     return f'<w:r>{rpr}<w:t xml:space="preserve">{text_xml(text)}</w:t></w:r>'
 
 
+def parse_fragment(xml: str, parser: etree.XMLParser) -> list[etree._Element]:
+    """Body-level elements (paragraphs, tables) from XML text written by these builders."""
+    return list(etree.fromstring(f'<w:body xmlns:w="{W_NS}">{xml}</w:body>', parser))
+
+
+def run_markup(text: str) -> str:
+    """A run around text already escaped (and holding line breaks, see text_with_breaks)."""
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
 def text_with_breaks(lines: Sequence[str]) -> str:
     """Escaped text for a tag inside a run's w:t, with a line break between `lines`."""
     return '</w:t><w:br/><w:t xml:space="preserve">'.join(text_xml(line) for line in lines)

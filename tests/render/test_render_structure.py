@@ -161,6 +161,7 @@ def test_every_spec_renders_valid(renderer: Renderer, spec: Path) -> None:
     for task in plan.tasks.items:
         assert task.title in text
     # an appendix is a section of its own, and so is a plan attached to its decision
-    assert len(_sections(data)) == 1 + bool(plan.appendix) + bool(plan.decision)
+    assert len(_sections(data)) == 1 + bool(plan.appendix) + bool(plan.decision) + len(
+        plan.appendices)
     names = parts(data)
     assert "docProps/core.xml" in names and "word/styles.xml" in names
