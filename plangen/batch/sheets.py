@@ -8,10 +8,9 @@ dates and the zip entries' times are fixed.
 from __future__ import annotations
 
 import datetime
-import io
-import re
-import zipfile
 from collections.abc import Sequence
+
+from plangen.workbooks import stable_xlsx
 
 FIXED_TIME = datetime.datetime(2025, 7, 1)  # the workbook's own dates: none of the run's
 MAX_WIDTH, MIN_WIDTH = 60, 10  # a column to fill in stays wide enough to type in
@@ -45,27 +44,5 @@ def xlsx_bytes(header: Sequence[str], rows: Sequence[Sequence[object]],
         fitted = max(MIN_WIDTH, round(width * 1.15) + 3)
         page.column_dimensions[get_column_letter(column)].width = min(MAX_WIDTH, fitted)
     page.freeze_panes = "A2"
-    book.properties.created = book.properties.modified = FIXED_TIME
     book.properties.creator = "plangen"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return _fixed_times(buffer.getvalue())
-
-
-def _fixed_times(data: bytes) -> bytes:
-    """The same zip with every entry and the workbook's modified date at FIXED_TIME, so
-    equal sheets are equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" on save
-                stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                              rb"\g<1>" + stamp + rb"\g<2>", data)
-            target.writestr(fixed, data)
-    return out.getvalue()
+    return stable_xlsx(book, FIXED_TIME)

@@ -10,9 +10,7 @@ landscape print setup. The same plan always gives the same bytes.
 from __future__ import annotations
 
 import datetime
-import io
 import re
-import zipfile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -30,6 +28,7 @@ from plangen.track.tasks import (
     plan_day,
     plan_reference,
 )
+from plangen.workbooks import stable_xlsx
 
 OVERVIEW = "Tổng hợp"
 DONE, DOING, NOT_STARTED = "Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện"
@@ -58,8 +57,6 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEAD_FILL = PatternFill("solid", fgColor="D9D9D9")
 _FONT = "Times New Roman"
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def sheet_names(agencies: tuple[Agency, ...]) -> dict[str, str]:
@@ -97,27 +94,7 @@ def assignment_workbook(work: Assignments) -> bytes:
     day = datetime.datetime.combine(plan_day(work.plan.date), datetime.time())
     book.properties.creator = work.plan.issuer.name
     book.properties.title = f"Phân công thực hiện {plan_reference(work.plan)}"
-    book.properties.created = book.properties.modified = day
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return _fixed_zip(buffer.getvalue(), day.strftime("%Y-%m-%dT%H:%M:%SZ"))
-
-
-def _fixed_zip(data: bytes, when: str) -> bytes:
-    """The same parts with fixed timestamps (openpyxl stamps the save time as modified):
-    the same plan gives the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(
-            out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            part = source.read(info)
-            if info.filename == "docProps/core.xml":
-                part = _MODIFIED.sub(rb"\g<1>" + when.encode() + rb"\g<2>", part)
-            target.writestr(fixed, part)
-    return out.getvalue()
+    return stable_xlsx(book, day)
 
 
 def _title_rows(sheet: Worksheet, title: str, reference: str, last_column: int) -> None:
