@@ -132,14 +132,7 @@ def table(widths: Sequence[int], rows: Sequence[Sequence[Sequence[str]]], *,
     The first `header_rows` rows repeat on every page (w:tblHeader); no row splits across a page
     (w:cantSplit), so a task never starts on one page and ends on the next.
     """
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-    borders = "".join(border.format(side) for side in
-                      ("top", "left", "bottom", "right", "insideH", "insideV"))
-    tblpr = (f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-             f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-             '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
-             '</w:tblCellMar></w:tblPr>')
+    grid, tblpr = _grid_and_properties(widths)
     body = "".join(_row(widths, cells, index < header_rows) for index, cells in enumerate(rows))
     return f"<w:tbl>{tblpr}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
 
@@ -405,14 +398,7 @@ def grid_table(widths: Sequence[int],
     The header rows repeat on every page (w:tblHeader); rows do not split across pages
     (w:cantSplit) unless Word must (a row taller than a page).
     """
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-    borders = "".join(border.format(side) for side in
-                      ("top", "left", "bottom", "right", "insideH", "insideV"))
-    tblpr = (f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-             f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-             '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
-             '</w:tblCellMar></w:tblPr>')
+    grid, tblpr = _grid_and_properties(widths)
     body = []
     for index, cells in enumerate(rows):
         trpr = "<w:cantSplit/>" + ("<w:tblHeader/>" if index < header_rows else "")
@@ -517,3 +503,16 @@ def _oriented(template: etree._Element, landscape: bool | None) -> etree._Elemen
     insert_ordered(section, element("type", val="nextPage"))
     insert_ordered(section, element("pgNumType", start="1"))
     return section
+
+
+def _grid_and_properties(widths: Sequence[int]) -> tuple[str, str]:
+    """The w:gridCol run and the w:tblPr of a bordered, centred, fixed-layout table."""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+    borders = "".join(border.format(side) for side in
+                      ("top", "left", "bottom", "right", "insideH", "insideV"))
+    tblpr = (f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+             f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+             '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+             '</w:tblCellMar></w:tblPr>')
+    return grid, tblpr
