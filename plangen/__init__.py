@@ -9,6 +9,13 @@ The public Python API. Names are imported on first use, so `import plangen` stay
     data = render_plan(plan)                        # .docx bytes
     report = check_file(Path("ke-hoach.docx"))      # NĐ 30 findings for any .docx
     spec = extract_path(Path("ke-hoach-cu.docx"))   # an old plan back to a spec
+
+After signing, the plan is followed up:
+
+    work = assignments(plan)                        # who does what by when
+    write_assignments(spec, Path("phan-cong.xlsx"), Path("han.ics"))
+    write_report(spec, [Path("phan-cong.xlsx")], Path("bao-cao.docx"))
+    write_timeline(spec, Path("tien-do.png"))
 """
 
 from __future__ import annotations
@@ -39,6 +46,11 @@ _EXPORTS = {
     "run_batch": "plangen.batch.run",
     "select_localities": "plangen.batch.selection",
     "resolve_locality": "plangen.batch.resolve",
+    "assignments": "plangen.track.tasks",
+    "ReportOptions": "plangen.track.options",
+    "write_assignments": "plangen.track.api",
+    "write_report": "plangen.track.api",
+    "write_timeline": "plangen.track.api",
 }
 _RENAMED = {"convert_pdf": "convert", "resolve_locality": "resolve"}
 
@@ -48,8 +60,10 @@ __all__ = [
     "Plan",
     "PlangenError",
     "Renderer",
+    "ReportOptions",
     "SpecError",
     "SpecIssue",
+    "assignments",
     "build",
     "check_docx",
     "check_file",
@@ -62,6 +76,9 @@ __all__ = [
     "resolve_locality",
     "run_batch",
     "select_localities",
+    "write_assignments",
+    "write_report",
+    "write_timeline",
 ]
 
 if TYPE_CHECKING:
@@ -76,6 +93,9 @@ if TYPE_CHECKING:
     from plangen.render.docx import Renderer, render_plan
     from plangen.render.pdf import convert as convert_pdf
     from plangen.spec.api import CheckedSpec, check_spec, load_plan
+    from plangen.track.api import write_assignments, write_report, write_timeline
+    from plangen.track.options import ReportOptions
+    from plangen.track.tasks import assignments
 
 
 def __getattr__(name: str) -> Any:

@@ -31,7 +31,7 @@ ALLOWED: dict[str, set[str]] = {
     "track": {"spec", "render", "check"},
     "doctor": {"render", "check"},
     "cli": {"spec", "render", "check", "extract", "batch", "track", "doctor"},
-    "init": set(STAGES),
+    "init": set(STAGES) | {"track"},
 }
 # modules that belong to no stage and may import any stage (the entry points)
 TOP_LEVEL = {"cli", "__main__", "__init__"}

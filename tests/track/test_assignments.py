@@ -207,3 +207,17 @@ def test_a_specs_own_aliases() -> None:
     full = "Trung tâm Phục vụ hành chính công tỉnh"
     assert book.agency("TTPVHCC").name == full
     assert book.agency("Trung tâm PVHCC tỉnh").key == book.agency(full).key
+
+
+def test_the_public_api_writes_the_workbook_and_calendar(tmp_path: Path) -> None:
+    import plangen
+
+    book, ics = tmp_path / "phan-cong.xlsx", tmp_path / "han.ics"
+    written = plangen.write_assignments(VARIATIONS, book, ics)
+    assert written.files == (book, ics)
+    work = plangen.assignments(plangen.load_plan(VARIATIONS))
+    sheet = openpyxl.load_workbook(book)[OVERVIEW]
+    numbers = [sheet.cell(row, 1).value for row in range(4, 4 + len(work.tasks))]
+    assert numbers == [task.number for task in work.tasks]
+    events = [c for c in Calendar.from_ical(ics.read_bytes()).walk("VEVENT")]
+    assert events
