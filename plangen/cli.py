@@ -241,6 +241,7 @@ def _locality(name: str | None, lang: str | None = None) -> Locality | None:
 def validate(specs: tuple[Path, ...], strict: bool, locality_name: str | None,
              allow: tuple[Path, ...], lang: str | None) -> None:
     """Kiểm tra tệp kế hoạch; liệt kê mọi lỗi kèm dòng, cột / check specs, list every issue."""
+    from plangen.errors import issue_lines
     from plangen.messages import current_lang, message
     from plangen.spec.api import check_spec
 
@@ -251,8 +252,8 @@ def validate(specs: tuple[Path, ...], strict: bool, locality_name: str | None,
     counts = {"errors": 0, "warnings": 0}
     for path in specs:
         checked = check_spec(path, locality=locality, allow=allow)
-        for issue in checked.issues:
-            _echo(issue.format(lang), err=True)
+        for line in issue_lines(checked.issues, lang):
+            _echo(line, err=True)
         counts["errors"] += len(checked.errors)
         counts["warnings"] += len(checked.warnings)
         if checked.errors or (strict and checked.warnings):
@@ -412,11 +413,12 @@ def _stop_on_sigterm(signum: int, frame: object) -> None:
 def _report_failures(failed: list[Any], lang: str) -> None:
     """Each problem once, with the localities it affects: a base-file mistake repeated in
     3,321 communes is one line to fix, not 3,321."""
+    from plangen.errors import issue_lines
     from plangen.messages import message
 
     where: dict[str, list[str]] = {}
     for item in failed:
-        for line in [issue.format(lang) for issue in item.issues] or [item.message]:
+        for line in issue_lines(item.issues, lang) or [item.message]:
             where.setdefault(line, []).append(item.name)
     for line, names in where.items():
         shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")

@@ -7,12 +7,14 @@ line, column and field path) and raised together in one `SpecError`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from plangen.messages import format_path, message
 
 Path = tuple[str | int, ...]
+SHOWN_ISSUES = 100  # a spec's issues listed in full; the rest are counted
 Severity = Literal["error", "warning", "note"]
 
 
@@ -80,7 +82,7 @@ class SpecError(PlangenError):
         self.issues = sorted(issues, key=SpecIssue.sort_key)
 
     def message(self, lang: str = "vi") -> str:
-        return "\n".join(issue.format(lang) for issue in self.issues)
+        return "\n".join(issue_lines(self.issues, lang))
 
 
 class UsageError(PlangenError):
@@ -99,3 +101,16 @@ class OutputError(PlangenError):
 
 class PdfError(PlangenError):
     """LibreOffice is missing, failed or timed out."""
+
+
+def issue_lines(issues: Sequence[SpecIssue], lang: str = "vi",
+                limit: int = SHOWN_ISSUES) -> list[str]:
+    """The lines a user reads for `issues` (already sorted): the first `limit` in full, then
+    one line counting the rest ("… và 9.900 lỗi khác"), so ten thousand mistakes stay a
+    readable screen."""
+    lines = [issue.format(lang) for issue in issues[:limit]]
+    if len(issues) > limit:
+        rest = f"{len(issues) - limit:,}"  # 9,900; Vietnamese groups thousands with dots
+        lines.append(message("more_issues", lang, shown=limit,
+                             count=rest if lang == "en" else rest.replace(",", ".")))
+    return lines

@@ -26,6 +26,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "warning_prefix": ("cảnh báo: ", "warning: "),
     "note_prefix": ("ghi chú: ", "note: "),
     "spec_invalid": ("Tệp kế hoạch có {count} lỗi.", "The plan spec has {count} problem(s)."),
+    "more_issues": ("… và {count} lỗi khác (chỉ liệt kê {shown} lỗi đầu; sửa các lỗi trên rồi "
+                    "chạy lại).",
+                    "… and {count} more problem(s) (only the first {shown} are listed; fix "
+                    "those and run again)."),
     "valid": ("Hợp lệ: {file} ({tasks} nhiệm vụ).", "Valid: {file} ({tasks} tasks)."),
     "summary_errors": ("{errors} lỗi, {warnings} cảnh báo trong {files} tệp.",
                        "{errors} error(s), {warnings} warning(s) in {files} file(s)."),

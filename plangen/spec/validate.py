@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from cerberus import TypeDefinition, Validator, errors
 from cerberus.schema import DefinitionSchema
 
-from plangen.errors import Path, SpecIssue
+from plangen.errors import SHOWN_ISSUES, Path, SpecIssue
 from plangen.spec.decision import decision_issues
 from plangen.spec.loader import LoadedSpec
 from plangen.spec.meaning import meaning_issues
@@ -141,14 +141,20 @@ def _screen_types(value: Any, rules: Rules, path: Path, loaded: LoadedSpec,
         return _DROPPED
     sub = rules.get("schema")
     if isinstance(value, dict) and isinstance(sub, dict) and "type" not in sub:
-        kept = {}
+        kept: dict[Any, Any] = {}
+        unknown: dict[Any, Any] = {}
         for key, item in value.items():
             item_rules = sub.get(key)
-            checked = item if item_rules is None else _screen_types(
-                item, item_rules, (*path, key), loaded, issues)
+            if item_rules is None:  # reported here: cerberus re-sorts its whole error list
+                # at each error (quadratic); near misses are looked for among the issues shown
+                issues.append(_unknown_key((*path, key), close=len(issues) < SHOWN_ISSUES))
+                unknown = unknown or {key: item}
+                continue
+            checked = _screen_types(item, item_rules, (*path, key), loaded, issues)
             if checked is not _DROPPED:
                 kept[key] = checked
-        return kept
+        # a mapping of unknown keys alone keeps one, so it is not also reported as empty
+        return kept or unknown
     if isinstance(value, list) and isinstance(sub, dict) and "type" in sub:
         # a wrong item becomes None, so the other items keep their positions
         items = [_screen_types(item, sub, (*path, index), loaded, issues)
@@ -191,7 +197,7 @@ def _translate(error: Any, loaded: LoadedSpec) -> SpecIssue:
     if code == errors.REQUIRED_FIELD.code:
         return SpecIssue("required", path, params={"key": path[-1]})
     if code == errors.UNKNOWN_FIELD.code:
-        return SpecIssue("unknown_key", path, params={"key": path[-1], "hint": _suggest(path)})
+        return _unknown_key(path)
     if code == errors.BAD_TYPE.code:
         return _type_issue(path, error.constraint, error.value, loaded)
     if code == errors.EMPTY_NOT_ALLOWED.code:
@@ -311,9 +317,15 @@ def _rules_at(path: Path) -> Rules | None:
     return rules
 
 
-def _suggest(path: Path) -> tuple[str, ...]:
+def _unknown_key(path: Path, close: bool = True) -> SpecIssue:
+    return SpecIssue("unknown_key", path,
+                     params={"key": path[-1], "hint": _suggest(path, close)})
+
+
+def _suggest(path: Path, close: bool = True) -> tuple[str, ...]:
     """("vietnamese_key", key, name) for a key typed in Vietnamese, ("did_you_mean", key) for
-    a near miss, else ("allowed", "a, b, c")."""
+    a near miss (looked for only when `close`: a spec with thousands of unknown keys shows
+    the first SHOWN_ISSUES), else ("allowed", "a, b, c")."""
     parent = _rules_at(path[:-1])
     fields = parent.get("schema") if parent else None
     if isinstance(fields, dict) and "type" in fields:  # a list's item rules
@@ -325,8 +337,9 @@ def _suggest(path: Path) -> tuple[str, ...]:
         return ("vietnamese_key", english, str(path[-1]).strip())
     if " " in str(path[-1]).strip():  # "- Sở Tư pháp: theo dõi" read as a key and a value
         return ("text_with_colon", str(path[-1]))
-    close = difflib.get_close_matches(str(path[-1]).lower(), list(fields), n=1, cutoff=0.6)
-    return ("did_you_mean", close[0]) if close else ("allowed", ", ".join(fields))
+    near = difflib.get_close_matches(str(path[-1]).lower(), list(fields), n=1,
+                                     cutoff=0.6) if close else []
+    return ("did_you_mean", near[0]) if near else ("allowed", ", ".join(fields))
 
 
 # --- text hygiene -------------------------------------------------------------------------
