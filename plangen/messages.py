@@ -327,6 +327,15 @@ CATALOG: dict[str, tuple[str, str]] = {
                                    "sửa thành \"Như Điều {number}\".",
                                    "\"Như Điều {found}\" but the executing article is Article "
                                    "{number}: write \"Như Điều {number}\"."),
+    "decision_appendix_reference": ("Phụ lục của kế hoạch ban hành kèm theo quyết định ghi "
+                                    "\"(Kèm theo Quyết định số …)\", nhưng dòng này đang là "
+                                    "\"{reference}\". Xóa \"reference:\" để plangen tự viết "
+                                    "từ quyết định, hoặc ghi số, ngày của quyết định.",
+                                    "An appendix of a plan issued by a decision reads \"(Kèm "
+                                    "theo Quyết định số …)\", but this one reads "
+                                    "\"{reference}\". Delete \"reference:\" so plangen "
+                                    "writes it from the decision, or write the decision's "
+                                    "number and date."),
     "archive_missing": ("Thiếu dòng lưu ở cuối nơi nhận: thêm dòng cuối \"Lưu: VT, <đơn vị soạn "
                         "thảo>\" (trong ngoặc kép).",
                         "The recipients lack the archive line: add a last line \"Lưu: VT, "

@@ -161,10 +161,8 @@ def build_plan(data: dict[str, Any]) -> Plan:
     tasks = _task_section(data["tasks"])
     issuer = _issuer(data["issuer"])
     decision = build_decision(data, issuer, tasks) if data.get("decision") else None
-    if decision is not None:  # the decision's frame stands for the plan's
-        data = {**data, "place": decision.place, "date": data["decision"]["date"],
-                "recipients": list(decision.recipients),
-                "signature": data["decision"]["signature"]}
+    if decision is not None:
+        data = decision_frame(data, decision)
     return Plan(
         issuer=issuer,
         number=data.get("number"),
@@ -466,6 +464,16 @@ def build_decision(data: dict[str, Any], issuer: Issuer, tasks: TaskSection) -> 
                             clean_line(block["signature"]["name"])),
         drafting_code=_optional(block.get("drafting_code")),
     )
+
+
+def decision_frame(data: dict[str, Any], decision: Decision) -> dict[str, Any]:
+    """`data` with the decision's place, date, recipients and signature standing for the
+    plan's (an attached plan prints none of them; NĐ 30 PL1 III.1)."""
+    return {**data, "place": decision.place, "date": data["decision"]["date"],
+            "recipients": list(decision.recipients),
+            "signature": data["decision"]["signature"]}
+
+
 def _common(data: dict[str, Any]) -> dict[str, Any]:
     """The parts every plan has, whatever its structure."""
     return {
@@ -491,8 +499,13 @@ def _free_plan(data: dict[str, Any]) -> Plan:
     tasks = TaskSection(
         heading=task_sections[0].heading if task_sections else "",
         items=tuple(task for section in parts.sections for task in block_tasks(section.content)))
+    decision = None
+    if data.get("decision"):  # as in build_plan: the decision's frame stands for the plan's
+        decision = build_decision(data, _issuer(data["issuer"]), tasks)
+        data = decision_frame(data, decision)
     return Plan(**_common(data), tasks=tasks, numbering=parts.numbering,
-                sections=parts.sections, missing=parts.missing, appendices=parts.appendices)
+                sections=parts.sections, missing=parts.missing, appendices=parts.appendices,
+                decision=decision)
 
 
 # words that open an agency's name when it heads its own duties ("1. Sở Công Thương:")

@@ -283,7 +283,9 @@ def _free_context(plan: Plan, number: str, date: str) -> Context:
                          runs_of(line, notes)))
     body.extend(free_body(plan, notes))
     body.extend(Para("closing", runs_of(line, notes)) for line in plan.closing)
-    appendices = free_appendices(plan, back_reference(plan, number, date), notes)
+    # an appendix of a plan issued by a decision refers to the decision, as the plan does
+    reference = attached_reference(plan) or back_reference(plan, number, date)
+    appendices = free_appendices(plan, reference, notes)
     return Context(
         issuer=Issuer(plan.issuer.name, tuple(upper(line) for line in plan.issuer.header_lines),
                       upper(plan.issuer.parent) if plan.issuer.parent else None),

@@ -85,6 +85,21 @@ def decision_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
         yield SpecIssue("decision_symbol_default", ("decision",), severity="warning",
                         params={"issuer": issuer})
     yield from _as_article_issues(block)
+    yield from _appendix_reference_issues(data)
+
+
+def _appendix_reference_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
+    """A written back-reference of an appendix names the decision, not the plan (the plan
+    has no number of its own): NĐ 30 PL1 III.1.c; `plangen check` fails it otherwise."""
+    written: list[tuple[Path, Any]] = [(("appendix", "reference"),
+                                        _dict(data.get("appendix")).get("reference"))]
+    written += [(("appendices", index, "reference"), _dict(appendix).get("reference"))
+                for index, appendix in enumerate(_list(data.get("appendices")))]
+    for path, reference in written:
+        if isinstance(reference, str) and reference.strip() and \
+                "quyết định" not in reference.lower() and "{{" not in reference:
+            yield SpecIssue("decision_appendix_reference", path, severity="warning",
+                            params={"reference": reference.strip()[:80]})
 
 
 def _signature_matches(authority: str, lines: list[str], written: bool) -> Iterator[SpecIssue]:

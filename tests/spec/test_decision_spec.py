@@ -169,9 +169,9 @@ def test_every_decision_message_exists_in_both_languages() -> None:
                  "decision_signature_head", "decision_signature_title",
                  "decision_signature_collective", "decision_kt_deputy",
                  "decision_article_empty", "decision_no_as_article",
-                 "decision_as_article_number"):
+                 "decision_as_article_number", "decision_appendix_reference"):
         params = {"key": "k", "authority": "a", "issuer": "i", "title": "T", "found": "f",
-                  "body": "B", "head": "H", "deputy": "D", "number": 3}
+                  "body": "B", "head": "H", "deputy": "D", "number": 3, "reference": "r"}
         for lang in ("vi", "en"):
             text = message(code, lang, **params)
             assert "{" not in text and text != message("internal", lang), (code, lang)
