@@ -470,8 +470,56 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "Sửa tên trường trong mẫu.",
                        "Template \"{path}\" uses the field \"{field}\", which plans do not have. "
                        "Fix the field name in the template."),
-    "template_unsafe": ("Mẫu Word \"{path}\" có thẻ không an toàn: {detail}.",
-                        "Template \"{path}\" has an unsafe tag: {detail}."),
+    "template_unsafe": ("Mẫu Word \"{path}\" có thẻ không an toàn ở phần {part}: {detail}.",
+                        "Template \"{path}\" has an unsafe tag in {part}: {detail}."),
+    "template_limit_value": (
+        "Mẫu Word \"{path}\", phần {part}: một thẻ tạo ra chuỗi hoặc danh sách quá {limit} ký tự "
+        "(phần tử), ví dụ 'a' * 10**10. Mẫu chỉ in các trường của kế hoạch: bỏ phép nhân, nối, "
+        "đệm chuỗi lớn như vậy khỏi thẻ.",
+        "Template \"{path}\", part {part}: a tag builds a string or list of more than {limit} "
+        "characters (items), e.g. 'a' * 10**10. A template prints the plan's fields: remove "
+        "such large repetition, joining or padding from the tag."),
+    "template_limit_number": (
+        "Mẫu Word \"{path}\", phần {part}: một thẻ tính ra số quá lớn (hơn {limit} bit), ví dụ "
+        "9**(9**9). Bỏ phép tính này khỏi mẫu.",
+        "Template \"{path}\", part {part}: a tag computes a number too large (more than {limit} "
+        "bits), e.g. 9**(9**9). Remove this arithmetic from the template."),
+    "template_limit_range": (
+        "Mẫu Word \"{path}\", phần {part}: range() trong mẫu chỉ được tối đa {limit} số. Lặp "
+        "trên các trường của kế hoạch (body, recipients, …) thay vì range() lớn.",
+        "Template \"{path}\", part {part}: range() in a template may give at most {limit} "
+        "numbers. Loop over the plan's fields (body, recipients, …) instead of a large range()."),
+    "template_limit_steps": (
+        "Mẫu Word \"{path}\", phần {part}: các vòng lặp và lời gọi trong mẫu đã chạy quá {limit} "
+        "bước (vòng lặp lồng nhau hoặc macro tự gọi). Bỏ vòng lặp lồng nhau khỏi mẫu.",
+        "Template \"{path}\", part {part}: the template's loops and calls ran past {limit} "
+        "steps (nested loops or a macro calling itself). Remove the nested loops."),
+    "template_limit_part": (
+        "Mẫu Word \"{path}\": phần {part} sinh ra quá {limit} ký tự. Một kế hoạch chỉ vài "
+        "trăm nghìn ký tự: kiểm tra các vòng lặp trong phần này của mẫu.",
+        "Template \"{path}\": part {part} renders to more than {limit} characters. A plan is a "
+        "few hundred thousand characters: check the loops in this part of the template."),
+    "template_limit_width": (
+        "Mẫu Word \"{path}\", phần {part}: độ rộng hoặc độ chính xác trong chuỗi định dạng quá "
+        "{limit}. Dùng số nhỏ hơn (ví dụ \"%02d\").",
+        "Template \"{path}\", part {part}: a width or precision in a format string is over "
+        "{limit}. Use a smaller one (e.g. \"%02d\")."),
+    "template_limit_recursion": (
+        "Mẫu Word \"{path}\", phần {part}: một macro hoặc vòng lặp recursive gọi lại chính nó "
+        "quá sâu. Bỏ lời gọi đệ quy khỏi mẫu.",
+        "Template \"{path}\", part {part}: a macro or recursive loop calls itself too deeply. "
+        "Remove the recursion from the template."),
+    "template_refused_tag": (
+        "Mẫu Word \"{path}\", phần {part}: không dùng được thẻ {{% {tag} %}} (mẫu Word không "
+        "đọc tệp mẫu khác). Xóa thẻ và chép thẳng nội dung cần thiết vào mẫu.",
+        "Template \"{path}\", part {part}: the tag {{% {tag} %}} cannot be used (a Word "
+        "template reads no other template file). Delete the tag and copy what you need into "
+        "the template itself."),
+    "template_runtime": (
+        "Mẫu Word \"{path}\", phần {part}: một thẻ bị lỗi khi chạy ({detail}). Sửa thẻ đó trong "
+        "mẫu.",
+        "Template \"{path}\", part {part}: a tag fails when it runs ({detail}). Fix that tag "
+        "in the template."),
     "template_too_large": ("Mẫu Word \"{path}\" quá lớn (tối đa {limit} MB khi giải nén). Một mẫu "
                            "chỉ vài trăm kilobyte: kiểm tra xem có chọn nhầm tệp không.",
                            "Template \"{path}\" is too large (at most {limit} MB unpacked). A "

@@ -23,7 +23,6 @@ from pathlib import Path
 import jinja2
 from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
@@ -39,6 +38,7 @@ from plangen.render.decision import (
     reference_paragraph,
 )
 from plangen.render.free_layout import TableLayout
+from plangen.render.sandbox import BoundedSandbox, RefusedTag, TemplateLimit, render_bounded
 from plangen.render.textwidth import balanced_lines, bold_width_pt
 
 
@@ -89,8 +89,8 @@ RULE_TAGS = ("agency_rule", "summary_rule")
 NUMBER_COLUMN = ooxml.mm(12)
 COLUMN_WEIGHTS = {"content": 34, "lead": 18, "partners": 22, "timeline": 12, "product": 20}
 
-_ENV = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined,
-                            keep_trailing_newline=True)
+_ENV = BoundedSandbox(autoescape=True, undefined=jinja2.StrictUndefined,
+                      keep_trailing_newline=True)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _FIRST_WITH_STYLE = etree.XPath("/w:document/w:body/w:p[w:pPr/w:pStyle/@w:val = $style][1]",
                                  namespaces={"w": ooxml.W_NS})
@@ -363,13 +363,22 @@ class Renderer:
                      values: dict[str, object]) -> bytes:
         path = str(self._template.path)
         try:
-            text = compiled.render(values)
+            text = render_bounded(compiled, values)
+        except TemplateLimit as exc:
+            raise RenderError(f"template_limit_{exc.kind}", path=path, part=name,
+                              limit=f"{exc.limit:,}".replace(",", ".")) from exc
         except SecurityError as exc:
-            raise RenderError("template_unsafe", path=path, detail=str(exc)) from exc
+            raise RenderError("template_unsafe", path=path, part=name, detail=str(exc)) from exc
         except jinja2.UndefinedError as exc:
             raise RenderError("template_field", path=path, field=_undefined_name(exc)) from exc
         except jinja2.TemplateError as exc:
             raise RenderError("template_syntax", path=path, part=name, detail=str(exc)) from exc
+        except RecursionError as exc:
+            raise RenderError("template_limit_recursion", path=path, part=name) from exc
+        except (ArithmeticError, TypeError, ValueError, LookupError) as exc:
+            # a tag's own mistake ({{ 1/0 }}, {{ 'a' + 1 }}): the template's fault, not plangen's
+            raise RenderError("template_runtime", path=path, part=name,
+                              detail=f"{type(exc).__name__}: {exc}") from exc
         return _restore_jinja_text(text).encode("utf-8")
 
     def _split_appendix(self, root: etree._Element) -> None:
@@ -501,7 +510,10 @@ def _compile(path: Path, name: str, tree: etree._Element) -> jinja2.Template:
     # docxtpl's render_xml_part trick: one paragraph per line, so errors point at a paragraph
     source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
     try:
-        return _ENV.from_string(source)
+        return _ENV.compile_part(source)
+    except RefusedTag as exc:
+        raise RenderError("template_refused_tag", path=str(path), part=name,
+                          tag=exc.tag) from exc
     except jinja2.TemplateSyntaxError as exc:
         lines = source.splitlines()
         near = re.sub(r"<[^>]+>", "", lines[exc.lineno - 1]) if exc.lineno <= len(lines) else ""
