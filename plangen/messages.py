@@ -544,6 +544,42 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "làm mất mẫu. Chọn tên khác với -o.",
                            "The output \"{path}\" is the Word template (--template); writing it "
                            "would destroy the template. Choose another name with -o."),
+    "output_is_included": ("Tệp đầu ra \"{path}\" là một tệp mà kế hoạch dùng (qua extends hoặc "
+                           "include); ghi đè sẽ làm mất nó. Chọn tên khác với -o.",
+                           "The output \"{path}\" is a file the spec extends or includes; "
+                           "writing it would destroy it. Choose another name with -o."),
+    "batch_overwrites_spec": ("Thư mục ra sẽ ghi đè \"{path}\", là tệp kế hoạch gốc hoặc một tệp "
+                              "nó dùng (extends, include). Chọn thư mục khác với -o.",
+                              "The output folder would write over \"{path}\", the base spec or "
+                              "a file it extends or includes. Choose another folder with -o."),
+    "batch_overwrites_template": ("Mẫu Word \"{path}\" nằm trong thư mục ra, đúng tên tệp plangen "
+                                  "sẽ ghi cho một địa phương: nó sẽ bị ghi đè rồi bị dùng làm mẫu "
+                                  "cho các địa phương sau. Chuyển mẫu ra ngoài thư mục ra, hoặc "
+                                  "chọn thư mục khác với -o.",
+                                  "The Word template \"{path}\" is inside the output folder, "
+                                  "under the name of a locality's plan: it would be written over, "
+                                  "then used as the template of the plans after it. Move the "
+                                  "template out of the output folder, or choose another folder "
+                                  "with -o."),
+    "batch_overwrites_table": ("Thư mục ra sẽ ghi đè \"{path}\", là bảng địa phương đang dùng "
+                               "(--localities). Chuyển bảng ra chỗ khác hoặc chọn thư mục khác "
+                               "với -o.",
+                               "The output folder would write over \"{path}\", the locality "
+                               "table in use (--localities). Move the table or choose another "
+                               "folder with -o."),
+    "outputs_not_plangens": ("Không chạy: {count} tệp trong thư mục \"{folder}\" sẽ bị ghi đè mà "
+                             "không phải là tệp plangen đã ghi như cũ.\n  Đã bị sửa sau khi "
+                             "plangen ghi: {edited}\n  Không do plangen ghi: {foreign}\nChuyển "
+                             "các tệp đó ra chỗ khác, hoặc chạy lại với --force nếu muốn ghi đè.",
+                             "Nothing done: {count} file(s) in the folder \"{folder}\" would be "
+                             "written over that are not as plangen wrote them.\n  Edited since "
+                             "plangen wrote them: {edited}\n  Not written by plangen: "
+                             "{foreign}\nMove those files away, or run again with --force to "
+                             "write over them."),
+    "journal_interrupted": ("Lần chạy trước bị dừng ngay khi đang ghi tệp này; lần sau sẽ tạo "
+                            "lại.",
+                            "The previous run was killed while writing this file; the next run "
+                            "renders it again."),
     "output_is_directory": ("\"{path}\" là thư mục; ghi rõ tên tệp .docx.",
                             "\"{path}\" is a folder; give a .docx file name."),
     "output_failed": ("Không ghi được \"{path}\": {detail}. Không có tệp dở dang nào được để lại.",
@@ -786,6 +822,18 @@ CATALOG: dict[str, tuple[str, str]] = {
                                  "hoặc tên (tra bằng plangen localities --search).",
                                  "Code {unit_code} is {unit}, not \"{name}\". Fix the code "
                                  "or the name (plangen localities --search)."),
+    "table_more_rows_than_provinces": ("Bảng có {rows} dòng tỉnh, thành phố, nhiều hơn số tỉnh, "
+                                       "thành phố đang có ({count}): có thể chọn nhầm tệp, hoặc "
+                                       "bảng có dòng thừa. Kiểm tra lại bảng.",
+                                       "The table has {rows} province rows, more than the {count} "
+                                       "provinces that exist: perhaps the wrong file, or rows "
+                                       "left over. Check the table."),
+    "table_more_rows_than_communes": ("Bảng có {rows} dòng xã, phường, nhiều hơn số xã, phường, "
+                                      "đặc khu đang có ({count}): có thể chọn nhầm tệp, hoặc "
+                                      "bảng có dòng thừa. Kiểm tra lại bảng.",
+                                      "The table has {rows} commune rows, more than the {count} "
+                                      "communes, wards and special zones that exist: perhaps the "
+                                      "wrong file, or rows left over. Check the table."),
     "table_duplicate_row": ("{unit} (mã {unit_code}) có ở nhiều dòng: {rows}. Mỗi địa phương "
                             "một dòng; giữ một dòng rồi chạy lại.",
                             "{unit} (code {unit_code}) is on several rows: {rows}. One row per "

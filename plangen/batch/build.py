@@ -18,6 +18,7 @@ from plangen.render.docx import Renderer, render_plan
 from plangen.render.fonts import fallback_fonts
 from plangen.render.pdf import convert
 from plangen.spec.api import check_spec
+from plangen.spec.compose import spec_files
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,11 @@ def build(spec_path: Path | str, output: Path | str | None = None, *,
     if template is not None and _same_file(Path(template), target):
         # writing over the template would destroy it (and the next run would use the result)
         raise OutputError("output_is_template", path=str(target))
+    written = [target, *([target.with_suffix(".pdf")] if pdf or pdfa else [])]
+    for part in spec_files(spec, allow)[1:]:  # a file the spec extends or includes
+        for path in written:
+            if _same_file(part, path):
+                raise OutputError("output_is_included", path=str(path))
     checked = check_spec(spec, locality=locality, allow=allow)
     if checked.plan is None:
         raise SpecError(checked.errors)

@@ -37,6 +37,15 @@ def previous_rows(outdir: Path) -> list[dict[str, Any]]:
     return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
 
 
+def is_plangen_index(outdir: Path) -> bool:
+    """Whether `outdir/index.json` is an index plangen wrote (not someone's own file)."""
+    try:
+        data = json.loads(read_bounded(outdir / INDEX_JSON, MAX_INDEX_BYTES).decode("utf-8"))
+    except (OSError, ValueError, PlangenError, InputTooLarge):
+        return False
+    return isinstance(data, dict) and "plangen" in data and isinstance(data.get("items"), list)
+
+
 def merge_rows(now: list[dict[str, Any]], before: Iterable[dict[str, Any]],
                source: str = "") -> list[dict[str, Any]]:
     """This run's rows, and the earlier rows of localities this run did not cover.

@@ -19,13 +19,22 @@ import threading
 import time
 from collections.abc import Callable, Generator
 from concurrent.futures import InvalidStateError, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from plangen import __version__
-from plangen.batch.index import merge_rows, previous_rows, write_index
+from plangen.batch import journal
+from plangen.batch.index import (
+    INDEX_CSV,
+    INDEX_JSON,
+    INDEX_XLSX,
+    merge_rows,
+    previous_rows,
+    write_index,
+)
 from plangen.batch.lifecycle import folder_lock, guard_worker
+from plangen.batch.owned import Planned, refuse_inputs, refuse_overwrites
 from plangen.batch.pdfpool import convert_all
 from plangen.batch.selection import FailedRow, Selected, read_selection
 from plangen.check.memory import raise_if_parts_fail
@@ -37,12 +46,13 @@ from plangen.model import Plan, build_plan
 from plangen.render.docx import Renderer
 from plangen.render.fonts import fallback_fonts
 from plangen.spec.assemble import assemble, locate
-from plangen.spec.compose import compose_spec
+from plangen.spec.compose import compose_spec, spec_files
 from plangen.spec.loader import LoadedSpec
 from plangen.spec.merge import Node, to_loaded
 from plangen.spec.validate import schema_issues, validate_spec
 
 WRITTEN, UP_TO_DATE, FAILED = "written", "up-to-date", "failed"
+INTERRUPTED = "interrupted"  # a killed run was writing it: plangen's, rendered again
 PDF_FAILED = "pdf-failed"  # the .docx was delivered, its PDF was not
 
 
@@ -132,6 +142,7 @@ class _Worker:
         self.salt = f"{__version__}:{self.renderer.digest}"
         self.previous = previous
         self.plain_schema_clean: bool | None = None  # set by the first locality without overrides
+        self.journal = journal.Journal(options.outdir)
 
     def run(self, work: _Work) -> ItemResult:
         locality = work.selected.locality
@@ -171,11 +182,17 @@ class _Worker:
         if self.options.check:  # integrity and NĐ 30 rules on the very parts to be written,
             raise_if_parts_fail(rendered.parts, rendered.trees)  # read where they are held
         data = rendered.docx()
+        result.docx = str(work.output)
+        self.journal.begin(replace(result, status=INTERRUPTED,
+                                   message=message("journal_interrupted", self.options.lang))
+                           .index_row(self.options.outdir))
         write_atomic(work.output, data, durable=False)
         if self.options.assignments:
             _write_assignments(plan, work.output)
-        result.status, result.docx = WRITTEN, str(work.output)
+        result.status = WRITTEN
         result.sha256 = hashlib.sha256(data).hexdigest()
+        # on disk before the result goes back: a run killed now still knows this file
+        self.journal.done(result.index_row(self.options.outdir))
 
     def validate(self, loaded: LoadedSpec, selected: Selected,
                  filled: list[FieldPath]) -> list[SpecIssue]:
@@ -197,7 +214,8 @@ class _Worker:
         """The sha256 of `output` when the last run wrote it from these very inputs and it is
         still intact, else None."""
         entry = self.previous.get(_relative(str(output), self.options.outdir))
-        if not entry or entry.get("digest") != digest or not output.is_file():
+        if not entry or entry.get("status") not in (WRITTEN, UP_TO_DATE) \
+                or entry.get("digest") != digest or not output.is_file():
             return None
         sha256 = hashlib.sha256(output.read_bytes()).hexdigest()
         return sha256 if sha256 == entry.get("sha256") else None
@@ -261,74 +279,128 @@ def run_batch(options: BatchOptions,
     Renderer(options.template)  # a bad template is one clear error here, not in every worker
     selection = read_selection(options.selector, options.sheet)
     outdir = options.outdir
+    works = [_Work(item, output_path(outdir, item)) for item in selection.items]
+    planned = Planned([work.output for work in works], options.pdf or options.pdfa,
+                      options.assignments)
+    refuse_inputs([*planned.files(), *(outdir / name for name in (INDEX_JSON, INDEX_CSV,
+                                                                  INDEX_XLSX))],
+                  _inputs(options, bool(selection.source)))
     with folder_lock(outdir):  # one run per folder: its clean-up and index are its own
-        return _run_locked(options, base, selection, started, progress, on_start)
+        return _run_locked(options, base, selection, works, planned, started, progress,
+                           on_start)
 
 
-def _run_locked(options: BatchOptions, base: Node, selection: Any, started: float,
+def _inputs(options: BatchOptions, table: bool) -> dict[Path, str]:
+    """The run's input files, each with the message saying why it is never written over."""
+    inputs = dict.fromkeys(spec_files(options.base, options.allow), "batch_overwrites_spec")
+    if options.template is not None:
+        inputs[options.template] = "batch_overwrites_template"
+    if table:
+        inputs[Path(options.selector)] = "batch_overwrites_table"
+    return inputs
+
+
+def _folded(outdir: Path) -> list[dict[str, Any]]:
+    """The folder's index rows with the journals of an earlier run (killed before it could
+    write its index) folded in; that index written and the journals removed."""
+    before = previous_rows(outdir)
+    left = journal.journals(outdir)
+    if not left:
+        return before
+    done, begun = journal.read_journals(left)
+    before = merge_rows([*begun, *done], before)
+    write_index(before, outdir)
+    journal.remove(left)
+    return before
+
+
+def _run_locked(options: BatchOptions, base: Node, selection: Any, works: list[_Work],
+                planned: Planned, started: float,
                 progress: Callable[[ItemResult], None] | None,
                 on_start: Callable[[int], None] | None) -> BatchReport:
     outdir = options.outdir
     remove_stale_temporaries(outdir)
-    before = previous_rows(outdir)
+    before = _folded(outdir)
+    if not options.force:  # nothing edited since, nor anyone else's file, is written over
+        refuse_overwrites(outdir, planned, before)
     previous = {} if options.force else _previous_index(before)
-    works = [_Work(item, output_path(outdir, item)) for item in selection.items]
     if on_start:
         on_start(len(works))
     args = (base, options, previous)
     report = BatchReport(warnings=list(selection.warnings))
-    wall_start = time.time_ns()
     results = _execute(works, args, options.jobs)
+    pdf_since: int | None = None
     try:
         for result in results:
             report.items.append(result)
             if progress:
                 progress(result)
+        report.items.extend(_failed_row(row, options.lang) for row in selection.failed)
+        report.items.sort(key=lambda item: (item.code, item.name, item.row))
+        os.sync()  # one flush to disk for the whole batch, instead of one per file
+        if options.pdf or options.pdfa:
+            stamps = _pdf_stamps(report)
+            pdf_since = time.time_ns()
+            _convert_pdfs(report, options.jobs or os.cpu_count() or 1, options.lang,
+                          options.pdfa)
+            report.pdfs_written = sum(1 for item, stamp in _pdf_stamps(report).items()
+                                      if stamp is not None and stamps.get(item) != stamp)
     except BaseException:  # Ctrl-C, SIGTERM (raised as KeyboardInterrupt by the command)
-        results.close()  # the workers are stopped before anything is counted
-        # the index of what finished, so the next run renders only what is missing
-        report.items.extend(_written_unreported(works, report, args, wall_start))
-        rows = [item.index_row(outdir) for item in report.items]
-        write_index(merge_rows(rows, before, selection.source), outdir)
+        results.close()  # the workers (and LibreOffice) are stopped before anything is counted
+        remove_stale_temporaries(outdir)  # what the killed workers were writing
+        # the index of what finished, so the next run renders only what is missing: the
+        # results that came back, and the files the workers' journals record beyond them
+        reported = {item.docx for item in report.items if item.docx}
+        if pdf_since is not None:
+            _claim_pdfs(report, pdf_since)
+        rows = _index_rows(report, outdir, before)
+        done, begun = journal.read_journals(journal.journals(outdir))
+        rows.extend(row for row in [*done, *begun]
+                    if str(outdir / str(row["docx"])) not in reported)
+        _finish_index(merge_rows(rows, before, selection.source), outdir)
         raise
-    report.items.extend(_failed_row(row, options.lang) for row in selection.failed)
-    report.items.sort(key=lambda item: (item.code, item.name, item.row))
-    os.sync()  # one flush to disk for the whole batch, instead of one per file
-    if options.pdf or options.pdfa:
-        stamps = _pdf_stamps(report)
-        _convert_pdfs(report, options.jobs or os.cpu_count() or 1, options.lang, options.pdfa)
-        report.pdfs_written = sum(1 for item, stamp in _pdf_stamps(report).items()
-                                  if stamp is not None and stamps.get(item) != stamp)
-    rows = [item.index_row(outdir) for item in report.items]
-    write_index(merge_rows(rows, before, selection.source), outdir)
+    _finish_index(merge_rows(_index_rows(report, outdir, before), before, selection.source),
+                  outdir)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _written_unreported(works: list[_Work], report: BatchReport, args: tuple[Any, ...],
-                        since_ns: int) -> list[ItemResult]:
-    """Files this run's workers wrote whose results had not come back yet when it stopped
-    (results come back a chunk at a time): written whole (atomically), so they are indexed
-    with their digest and checksum rather than rendered again next time."""
-    reported = {item.docx for item in report.items}
-    found: list[ItemResult] = []
-    worker: _Worker | None = None
-    for work in works:
-        if str(work.output) in reported:
-            continue
-        try:
-            if work.output.stat().st_mtime_ns < since_ns:
-                continue
-            worker = worker or _Worker(*args)
-            spec, _ = worker.locality_spec(work.selected)
-            digest = _digest(worker.salt, to_loaded(spec, str(worker.options.base)).data)
-            sha256 = hashlib.sha256(work.output.read_bytes()).hexdigest()
-        except (OSError, PlangenError):
-            continue
-        locality = work.selected.locality
-        found.append(ItemResult(code=locality.code, name=locality.full_name, status=WRITTEN,
-                                docx=str(work.output), digest=digest, sha256=sha256))
-    return found
+def _finish_index(rows: list[dict[str, Any]], outdir: Path) -> None:
+    """Write the index, then drop the journals it now holds."""
+    left = journal.journals(outdir)
+    write_index(rows, outdir)
+    journal.remove(left)
+
+
+def _index_rows(report: BatchReport, outdir: Path,
+                before: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """This run's index rows. A file that stays in the folder stays listed as plangen's: a
+    locality that failed this time keeps its earlier .docx (and checksum), a plan whose PDF
+    was not made this time keeps its earlier PDF."""
+    prior = {row["code"]: row for row in before if row.get("code")}
+    rows = []
+    for item in report.items:
+        row = item.index_row(outdir)
+        old = prior.get(item.code)
+        if old:
+            if not row["docx"] and old.get("docx") and (outdir / str(old["docx"])).is_file():
+                row.update(docx=old["docx"], sha256=old.get("sha256", ""))
+            pdf = old.get("pdf")
+            if row["docx"] and not row["pdf"] and pdf and (outdir / str(pdf)).is_file() \
+                    and pdf == Path(str(row["docx"])).with_suffix(".pdf").as_posix():
+                row["pdf"] = pdf
+        rows.append(row)
+    return rows
+
+
+def _claim_pdfs(report: BatchReport, since_ns: int) -> None:
+    """PDFs this run made before it was stopped (each written whole), so the index lists
+    them as plangen's."""
+    for item in report.items:
+        if item.docx and not item.pdf:
+            with contextlib.suppress(OSError):
+                if _pdf_of(item).stat().st_mtime_ns >= since_ns:
+                    item.pdf = str(_pdf_of(item))
 
 
 def _quiet_cancelled(args: threading.ExceptHookArgs) -> None:
@@ -340,7 +412,10 @@ def _execute(works: list[_Work], args: tuple[Any, ...], jobs: int) -> Generator[
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(works) < 4:
         worker = _Worker(*args)
-        yield from (worker.run(work) for work in works)
+        try:
+            yield from (worker.run(work) for work in works)
+        finally:
+            worker.journal.close()
         return
     chunk = max(1, min(64, len(works) // (jobs * 8)))
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,

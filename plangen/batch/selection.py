@@ -109,7 +109,28 @@ def read_table(path: FsPath, sheet: str | None = None) -> Selection:
     else:
         selection = _read_yaml(path)
     selection.source = path.name
+    selection.warnings.extend(_more_rows_than_units(selection, path))
     return _refuse_duplicates(selection)
+
+
+def _more_rows_than_units(selection: Selection, path: FsPath) -> list[SpecIssue]:
+    """A warning when the table has more rows of a level than units of it exist (34
+    provinces, 3,321 communes): the wrong file, or rows left over. Rows that name no unit
+    count with the table's level when all the others share one."""
+    provinces = sum(1 for item in selection.items if item.locality.province is None)
+    communes = len(selection.items) - provinces
+    if not communes:
+        provinces += len(selection.failed)
+    elif not provinces:
+        communes += len(selection.failed)
+    where = SourceLocation(str(path), 1, 1)
+    found = []
+    for code, rows, units in (("table_more_rows_than_provinces", provinces, all_provinces()),
+                              ("table_more_rows_than_communes", communes, all_communes())):
+        if rows > len(units):
+            found.append(SpecIssue(code, (), where, severity="warning",
+                                   params={"rows": rows, "count": len(units)}))
+    return found
 
 
 def _read_spreadsheet(path: FsPath, sheet: str | None) -> Selection:

@@ -10,11 +10,12 @@ file itself. The result is a Node tree (see merge.py) whose values remember thei
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from pathlib import Path as FsPath
 
-from plangen.errors import SourceLocation, SpecError, SpecIssue
+from plangen.errors import PlangenError, SourceLocation, SpecError, SpecIssue
 from plangen.spec.loader import load_spec_file
 from plangen.spec.merge import Node, merge, to_node
 
@@ -27,6 +28,7 @@ class _Composer:
         self.roots = [root, *allowed]
         self.issues: list[SpecIssue] = []
         self.files = 0
+        self.read: list[FsPath] = []  # every file composed, in order
 
     def inside_allowed(self, path: FsPath) -> bool:
         return any(path == root or root in path.parents for root in self.roots)
@@ -36,6 +38,7 @@ class _Composer:
         if self.files > MAX_FILES:
             raise SpecError([SpecIssue("too_many_files", location=_at(path),
                                        params={"limit": MAX_FILES})])
+        self.read.append(path)
         node = to_node(load_spec_file(display_path(path)))
         if not node.is_mapping:
             return node
@@ -121,6 +124,18 @@ def compose_spec(path: FsPath | str, allow: Sequence[FsPath | str] = ()) -> Node
     if composer.issues:
         raise SpecError(composer.issues)
     return _relabel(node, display_path(start), str(path))
+
+
+def spec_files(path: FsPath | str, allow: Sequence[FsPath | str] = ()) -> list[FsPath]:
+    """The real paths of the spec at `path` and of every file it extends or includes, as far
+    as they can be read (what cannot be read is reported when the spec is composed), so an
+    output is never written over one of them."""
+    start = FsPath(os.path.realpath(path))
+    composer = _Composer(FsPath(os.path.realpath(FsPath(path).parent)),
+                         [FsPath(os.path.realpath(p)) for p in allow])
+    with contextlib.suppress(PlangenError):
+        composer.compose(start, (start,))
+    return composer.read or [start]
 
 
 def _relabel(node: Node, real: str, shown: str) -> Node:
