@@ -7,11 +7,18 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from support.hostile_support import INVALID, ROOT, assert_sound_docx, dump, no_traceback, plan
+from support.hostile_support import (
+    INVALID,
+    ROOT,
+    assert_sound_docx,
+    dump,
+    no_traceback,
+    pause_when,
+    plan,
+)
 
 
 def plangen(*args: object, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -60,12 +67,12 @@ def test_ctrl_c_stops_a_batch_cleanly(tmp_path: Path) -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "plangen", "batch", "examples/ai-law/commune.yaml",
          "--localities", "all-communes", "-o", str(out), "--jobs", "1"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True)
     try:
-        deadline = time.monotonic() + 60
-        while len(list(out.rglob("*.docx"))) < 5 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        pause_when(process, out, 5)
         process.send_signal(signal.SIGINT)
+        os.killpg(process.pid, signal.SIGCONT)
         _, stderr = process.communicate(timeout=60)
     finally:
         if process.poll() is None:

@@ -9,7 +9,12 @@ Every hostile case ends in one of two ways, and these helpers say which is accep
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import os
+import signal
+import subprocess
+import time
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -109,3 +114,15 @@ def expected_first(case: str) -> tuple[int, str, str]:
             field, code = rest.rsplit(None, 1)
             return int(number), field.strip(), code
     raise AssertionError(case)
+
+
+def pause_when(process: subprocess.Popen[str], out: Path, files: int) -> None:
+    """Stop `process` (started in a session of its own) and its workers as soon as `files`
+    .docx exist under `out`, asserting it is still running: the caller then signals it and
+    sends SIGCONT, so the batch can never finish before the signal, however fast the machine
+    (a count of files, never a time)."""
+    while process.poll() is None and len(list(out.rglob("*.docx"))) < files:
+        time.sleep(0.05)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGSTOP)
+    assert process.poll() is None, "the batch finished before it could be signalled"
