@@ -156,8 +156,10 @@ def checked_date(date: dict[str, int], notes: Notes) -> dict[str, int]:
     return {key: date[key] for key in ("day", "month", "year") if key in date}
 
 
-def _issuer(lines: list[str], text: str, place: str | None, notes: Notes) -> dict[str, Any]:
+def _issuer(printed: list[str], text: str, place: str | None, notes: Notes) -> dict[str, Any]:
     """ "ỦY BAN NHÂN DÂN" / "TỈNH ĐẮK LẮK" -> {"name": "Ủy ban nhân dân tỉnh Đắk Lắk"}."""
+    groups = _name_groups(printed)
+    lines = [" ".join(group) for group in groups]
     size = _collective_size(lines)
     if size and len(lines) == size:
         name_lines, parent_lines = lines, []
@@ -173,10 +175,30 @@ def _issuer(lines: list[str], text: str, place: str | None, notes: Notes) -> dic
         notes.add("check", "extract_issuer_parent", ("issuer", "parent"),
                   parent=" ".join(parent_lines))
     issuer["name"] = agency_name(name_lines, text, place, notes, ("issuer", "name"))
+    # a name broken over lines is kept as the source broke it
+    name_lines = [line for group in groups[len(groups) - len(name_lines):] for line in group]
     shown = tuple(upper(line) for line in name_lines)
     if default_header_lines(issuer["name"]) != shown:
         issuer["header_lines"] = list(name_lines)
     return {key: issuer[key] for key in ("parent", "name", "header_lines") if key in issuer}
+
+
+_CONNECTORS = ("VÀ ", "CỦA ", "VỀ ", "THUỘC ", "- ", "– ")
+
+
+def _name_groups(lines: list[str]) -> list[list[str]]:
+    """The header's lines grouped into the names they print: a line that goes on with "VÀ",
+    "CỦA", … or follows a comma or hyphen ("SỞ NÔNG NGHIỆP" / "VÀ MÔI TRƯỜNG", "PHƯỜNG VĂN
+    MIẾU -" / "QUỐC TỬ GIÁM") continues the name above it (NĐ 30 PL1 II.2.c)."""
+    groups: list[list[str]] = []
+    for line in lines:
+        stripped = line.strip()
+        if groups and (upper(stripped).startswith(_CONNECTORS)
+                       or groups[-1][-1].rstrip().endswith((",", " -", " –"))):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
 
 
 def _collective_size(lines: list[str]) -> int:

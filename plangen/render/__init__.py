@@ -2,7 +2,8 @@
 
 `context` lays the plan out as paragraphs (numbering, labels, line breaks), `docx` fills the
 Word template with them, `ooxml` holds the WordprocessingML helpers (the only module here
-that writes markup), `textwidth` measures Times New Roman text to balance wrapped lines, and
+that writes markup), `textwidth` measures Times New Roman text to balance wrapped lines,
+`agency` breaks a long agency name of the header at its joints and sizes its column, and
 `pdf` drives LibreOffice.
 
 May import: the shared top-level modules. Never `spec`, `check`, `extract`, `batch` or `cli`:

@@ -30,6 +30,7 @@ from plangen.errors import RenderError
 from plangen.files import InputTooLarge, ReadCodes, read_bounded, read_member
 from plangen.model import Plan
 from plangen.render import ooxml
+from plangen.render.agency import AgencyBlock, HeaderColumns, agency_block
 from plangen.render.context import AppendixText, Context, Kind, Para, Run, build_context
 from plangen.render.decision import (
     DECISION_STYLES,
@@ -111,6 +112,17 @@ class _Template:
     rule_sizes: dict[str, float]
     table_width: int
     portrait_width: int = 0  # the text width of a portrait page, in twips
+    header: HeaderColumns | None = None  # the header table, when it is two columns
+
+
+@dataclass(frozen=True)
+class _HeaderIssuer:
+    """The issuer as the header prints it: a line too long for its column broken into even
+    lines (run text with line breaks)."""
+
+    name: str
+    header_lines: tuple[Markup, ...]
+    parent: Markup | None
 
 
 @dataclass(frozen=True)
@@ -181,8 +193,10 @@ class Renderer:
                 root = self._decision_document(plan, context, compiled, root)
             if name == DOCUMENT_PART and context.appendices:
                 self._add_appendices(root, context)
+            header = decision_context(plan, context) if plan.decision else context
+            widened = name == DOCUMENT_PART and self._widen_header(root, header)
             if name == DOCUMENT_PART and (context.appendix or plan.decision
-                                          or context.appendices):
+                                          or context.appendices or widened):
                 data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                       standalone=True)
             parts[name] = data
@@ -215,7 +229,10 @@ class Renderer:
         rendered = {}
         for name, compiled in self._template.compiled.items():
             data = self._render_part(name, compiled, values)
-            _parse_rendered(name, data)  # strict: a broken part is an error
+            root = _parse_rendered(name, data)  # strict: a broken part is an error
+            if name == DOCUMENT_PART and self._widen_header(root, context):
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                      standalone=True)
             rendered[name] = data
         rendered[CORE_PART] = ooxml.core_properties(context.summary, context.issuer.name,
                                                     context.created)
@@ -257,8 +274,19 @@ class Renderer:
         # PL1 II.5.b: a summary that wraps is broken into even lines, not left with a widow
         values["summary"] = self._even_lines(context.summary, "summary_rule",
                                              self._template.rule_rooms["summary_rule"])
-        lines = context.issuer.header_lines
-        values["agency_rule"] = self._rule("agency_rule", lines)
+        block = self._agency_block(context)
+        columns = self._template.header
+        if block is None or columns is None or (not block.broken
+                                                and block.width == columns.agency):
+            values["agency_rule"] = self._rule("agency_rule", context.issuer.header_lines)
+        else:
+            # NĐ 30 PL1 II.2.c: a long name runs over lines broken at its joints
+            values["issuer"] = _HeaderIssuer(
+                context.issuer.name,
+                tuple(Markup(ooxml.text_with_breaks(lines)) for lines in block.header_lines),
+                Markup(ooxml.text_with_breaks(block.parent)) if block.parent else None)
+            printed = tuple(line for lines in block.header_lines for line in lines)
+            values["agency_rule"] = self._rule("agency_rule", printed, room=block.room)
         # a blank line's worth of space between the summary block and the body
         values["summary_rule"] = self._rule("summary_rule", (context.summary,),
                                             after=6 * ooxml.TWIPS_PER_PT)
@@ -332,8 +360,32 @@ class Renderer:
                                                       data[ooxml.FOOTNOTES_PART])
         return data
 
-    def _rule(self, tag: str, lines: tuple[str, ...], after: int | None = None) -> Markup:
-        room = self._template.rule_rooms[tag]
+    def _agency_block(self, context: Context) -> AgencyBlock | None:
+        """The agency lines as the header prints them and the column they take (None: a
+        template whose header is not a two-column table; its lines are left to wrap)."""
+        columns = self._template.header
+        if columns is None:
+            return None
+        issuer = context.issuer
+        return agency_block(issuer.header_lines, issuer.parent,
+                            self._template.rule_sizes["agency_rule"], columns,
+                            f"{context.place}, {context.date}")
+
+    def _widen_header(self, root: etree._Element, context: Context) -> bool:
+        """The header's agency column as wide as its lines need; False if it is unchanged."""
+        block = self._agency_block(context)
+        columns = self._template.header
+        if block is None or columns is None or block.width == columns.agency:
+            return False
+        table = _header_table(root, self._style(AGENCY_STYLE))
+        if table is None:
+            return False
+        ooxml.set_two_columns(table, block.width, columns.total - block.width)
+        return True
+
+    def _rule(self, tag: str, lines: tuple[str, ...], after: int | None = None,
+              room: int | None = None) -> Markup:
+        room = room or self._template.rule_rooms[tag]
         size = self._template.rule_sizes[tag]
         longest = max((bold_width_pt(line, size) * ooxml.TWIPS_PER_PT for line in lines),
                       default=0)
@@ -455,13 +507,14 @@ def _load(path: Path) -> _Template:
                      styles, style_ids[APPENDIX_TITLE_STYLE]) or 14}
         table_width = ooxml.text_width(section, landscape=True)
         portrait_width = ooxml.text_width(section)
+        header = _header_columns(document, styles, style_ids[AGENCY_STYLE])
     except (ValueError, OverflowError) as exc:
         raise RenderError("template_bad", path=str(path), detail=str(exc)) from exc
     compiled = {name: _compile(path, name, tree) for name, tree in trees.items()
                 if name == DOCUMENT_PART or _has_tags(tree)}
     static = {name: data for name, data in parts if name not in compiled and name != CORE_PART}
     return _Template(path, hashlib.sha256(raw).hexdigest(), _zip(static), static, compiled,
-                     style_ids, rooms, sizes, table_width, portrait_width)
+                     style_ids, rooms, sizes, table_width, portrait_width, header)
 
 
 def _parse_part(path: Path, name: str, data: bytes) -> etree._Element:
@@ -485,6 +538,54 @@ def _rule_rooms(document: etree._Element, section: etree._Element) -> dict[str, 
             if tag in text:
                 rooms[tag] = ooxml.paragraph_room(par, section)
     return rooms
+
+
+def _header_table(root: etree._Element, agency_style: str) -> etree._Element | None:
+    """The table holding the first agency line (the header block), if it is in one."""
+    for par in root.iter(ooxml.qn("p")):
+        style = par.find(f"{ooxml.qn('pPr')}/{ooxml.qn('pStyle')}")
+        if style is not None and style.get(ooxml.qn("val")) == agency_style:
+            return next(par.iterancestors(ooxml.qn("tbl")), None)
+    return None
+
+
+def _header_columns(document: etree._Element, styles: etree._Element,
+                    agency_style: str) -> HeaderColumns | None:
+    """The header table's two columns, if it has two with the agency in the first, and the
+    widest fixed line of the other (measured at its style's size)."""
+    table = _header_table(document, agency_style)
+    if table is None:
+        return None
+    widths = ooxml.grid_widths(table)
+    row = table.find(ooxml.qn("tr"))
+    cells = row.findall(ooxml.qn("tc")) if row is not None else []
+    if len(widths) != 2 or len(cells) != 2 or not _holds_style(cells[0], agency_style):
+        return None
+    fixed, tagged = 0.0, 0.0
+    for par in table.iter(ooxml.qn("p")):
+        if _in_first_column(par):
+            continue
+        style = par.find(f"{ooxml.qn('pPr')}/{ooxml.qn('pStyle')}")
+        size = ooxml.style_size_pt(styles, style.get(ooxml.qn("val"), "")
+                                   if style is not None else "") or 13
+        text = "".join(par.itertext())
+        if "{{" in text or "{%" in text:
+            tagged = max(tagged, size)  # the date line, filled in per plan
+        else:
+            fixed = max(fixed, bold_width_pt(text, size))
+    return HeaderColumns(widths[0], sum(widths), ooxml.cell_margins(table), fixed,
+                         tagged or 14)
+
+
+def _holds_style(cell: etree._Element, style: str) -> bool:
+    return any(found.get(ooxml.qn("val")) == style
+               for found in cell.iter(ooxml.qn("pStyle")))
+
+
+def _in_first_column(par: etree._Element) -> bool:
+    cell = next(par.iterancestors(ooxml.qn("tc")), None)
+    row = cell.getparent() if cell is not None else None
+    return row is not None and row.find(ooxml.qn("tc")) is cell
 
 
 def _check_tags(path: Path, name: str, tree: etree._Element) -> None:

@@ -240,6 +240,33 @@ def paragraph_room(par: etree._Element, section: etree._Element) -> int:
     return width - left - right
 
 
+def grid_widths(table: etree._Element) -> list[int]:
+    """The widths of a table's grid columns, in twips."""
+    return [_twips(col, "w") for col in table.iterfind(f"{qn('tblGrid')}/{qn('gridCol')}")]
+
+
+def cell_margins(table: etree._Element) -> int:
+    """The left plus right default cell margins of `table`, in twips."""
+    margins = table.find(f"{qn('tblPr')}/{qn('tblCellMar')}")
+    return _side(margins, ("left", "start")) + _side(margins, ("right", "end"))
+
+
+def set_two_columns(table: etree._Element, first: int, second: int) -> None:
+    """A two-column table's grid and its cells' widths set to `first` and `second` twips."""
+    cols = table.findall(f"{qn('tblGrid')}/{qn('gridCol')}")
+    for col, width in zip(cols, (first, second), strict=True):
+        col.set(qn("w"), str(width))
+    for row in table.iterfind(qn("tr")):
+        cells = row.findall(qn("tc"))
+        if len(cells) != 2:  # a row spanning both columns keeps its width
+            continue
+        for cell, width in zip(cells, (first, second), strict=True):
+            width_el = cell.find(f"{qn('tcPr')}/{qn('tcW')}")
+            if width_el is not None:
+                width_el.set(qn("w"), str(width))
+                width_el.set(qn("type"), "dxa")
+
+
 def _side(margins: etree._Element | None, names: tuple[str, ...]) -> int:
     if margins is not None:
         for name in names:

@@ -62,7 +62,7 @@ def balanced_lines(text: str, size_pt: float, room_pt: float) -> list[str]:
     if two is not None:
         return two
     for count in range(3, len(words) + 1):
-        split = _even_split(widths, space, count, usable)
+        split = even_split(widths, space, count, usable)
         if split is not None:
             return [" ".join(words[start:end]) for start, end in split]
     return [" ".join(words)]
@@ -96,9 +96,12 @@ def _two_lines(words: list[str], widths: list[float], space: float,
     return [" ".join(words[:cut]), " ".join(words[cut:])]
 
 
-def _even_split(widths: list[float], space: float, count: int,
-                room: float) -> list[tuple[int, int]] | None:
-    """Word ranges for `count` lines that minimise the widest line, or None if none fit."""
+def even_split(widths: list[float], space: float, count: int, room: float,
+                starts: frozenset[int] | None = None) -> list[tuple[int, int]] | None:
+    """Word ranges for `count` lines that minimise the widest line, or None if none fit.
+
+    `starts`, when given, are the only word indexes a line after the first may start at.
+    """
     size = len(widths)
 
     def width(start: int, end: int) -> float:
@@ -112,6 +115,8 @@ def _even_split(widths: list[float], space: float, count: int,
     for lines in range(1, count + 1):
         for end in range(1, size + 1):
             for start in range(lines - 1, end):
+                if start and starts is not None and start not in starts:
+                    continue
                 line = width(start, end)
                 if line > room or best[lines - 1][start] == inf:
                     continue
