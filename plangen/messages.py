@@ -1136,6 +1136,18 @@ CATALOG: dict[str, tuple[str, str]] = {
                                    "  Appendix \"{title}\": rows repeat the tasks of section II "
                                    "(from_tasks)"),
     "extract_sum_no_appendix": ("  Phụ lục: không có", "  Appendix: none"),
+    # a plan read into its own sections (the free structure)
+    "extract_sum_free_section": ("  {numeral}. {heading}: {blocks} khối nội dung{role}",
+                                 "  {numeral}. {heading}: {blocks} content block(s){role}"),
+    "extract_sum_free_role": (" (role: {role})", " (role: {role})"),
+    "extract_sum_free_missing": ("  Không có mục \"{role}\": {reason}",
+                                 "  No \"{role}\" section: {reason}"),
+    "extract_sum_free_tasks": ("  Nhiệm vụ (khối có dòng vai trò, thời hạn hoặc cơ quan đứng "
+                               "đầu): {tasks}",
+                               "  Tasks (blocks with role lines, a deadline or an agency at "
+                               "their head): {tasks}"),
+    "extract_sum_free_appendix": ("  {label} \"{title}\": {blocks} khối nội dung",
+                                  "  {label} \"{title}\": {blocks} content block(s)"),
     "extract_sum_repairs": ("  Đã sửa khi đọc: {repairs}", "  Repaired while reading: {repairs}"),
     "extract_repair_joined": ("ghép {count} dòng bị ngắt", "{count} cut line(s) joined"),
     "extract_repair_marks": ("bỏ dấu ** ## * ở {count} chỗ",

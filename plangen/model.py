@@ -9,7 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from plangen.freeform import Block, FreeAppendix, FreeSection, all_blocks, build_free
+from plangen.freeform import (
+    Block,
+    FreeAppendix,
+    FreeParts,
+    FreeSection,
+    all_blocks,
+    build_free,
+)
 from plangen.vntext import clean_line, ensure_end, sentence_case_name
 
 DEFAULT_LABELS: dict[str, str] = {
@@ -407,9 +414,12 @@ def _default_executors(issuer_name: str, tasks: TaskSection) -> tuple[str, ...]:
     return (_office(issuer_name), *leads, "Thủ trưởng các cơ quan, đơn vị có liên quan")
 
 
-def default_execution(issuer_name: str, tasks_data: dict[str, Any]) -> str:
-    """The executing article plangen writes for a plan's spec data that names no executors."""
-    people = join_people(_default_executors(issuer_name, _task_section(tasks_data)))
+def default_execution(issuer_name: str, plan_data: dict[str, Any]) -> str:
+    """The executing article plangen writes for a plan's spec data (either structure) that
+    names no executors."""
+    tasks = free_tasks(build_free(plan_data, dict(DEFAULT_LABELS))) if plan_data.get(
+        "sections") else _task_section(plan_data["tasks"])
+    people = join_people(_default_executors(issuer_name, tasks))
     return f"{people} chịu trách nhiệm thi hành Quyết định này./."
 
 
@@ -493,12 +503,17 @@ def _common(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _free_plan(data: dict[str, Any]) -> Plan:
-    parts = build_free(data, dict(DEFAULT_LABELS))
+def free_tasks(parts: FreeParts) -> TaskSection:
+    """The tasks of a free plan: every task block of every section, in reading order."""
     task_sections = [s for s in parts.sections if s.role == "tasks"] or list(parts.sections)
-    tasks = TaskSection(
+    return TaskSection(
         heading=task_sections[0].heading if task_sections else "",
         items=tuple(task for section in parts.sections for task in block_tasks(section.content)))
+
+
+def _free_plan(data: dict[str, Any]) -> Plan:
+    parts = build_free(data, dict(DEFAULT_LABELS))
+    tasks = free_tasks(parts)
     decision = None
     if data.get("decision"):  # as in build_plan: the decision's frame stands for the plan's
         decision = build_decision(data, _issuer(data["issuer"]), tasks)

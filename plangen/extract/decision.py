@@ -210,12 +210,13 @@ def _authority(line: str, text: str, notes: Notes) -> str:
 
 def _generated_execution(text: str, plan: dict[str, Any], issuer_name: str) -> bool:
     tasks = plan.get("tasks")
-    if not isinstance(tasks, dict) or not isinstance(tasks.get("items"), list):
+    free = isinstance(plan.get("sections"), list)
+    if not free and (not isinstance(tasks, dict) or not isinstance(tasks.get("items"), list)):
         return False
     try:
-        return words(text) == words(default_execution(issuer_name, tasks))
-    except (KeyError, TypeError, AttributeError):  # tasks read with gaps: keep the text
-        return False
+        return words(text) == words(default_execution(issuer_name, plan))
+    except (KeyError, TypeError, AttributeError, StopIteration, ValueError):
+        return False  # the plan read with gaps: keep the text
 
 
 def _articles(lines: list[str], block: dict[str, Any], plan: dict[str, Any],

@@ -460,12 +460,14 @@ def missing_reason(role: str, sections: list[dict[str, Any]], numbering: str) ->
     from plangen.vntext import letter, roman
     names = {"purpose": "Mục đích, yêu cầu", "tasks": "Nhiệm vụ", "funding": "Kinh phí",
              "organization": "Tổ chức thực hiện"}
-    word = names[role].split(",")[0].lower()
+    # the funding of a plan without that section is often its resources ("Nguồn lực …")
+    starts = ("kinh phí", "nguồn lực", "nguồn vốn") if role == "funding" else (
+        names[role].split(",")[0].lower(),)
     for number, section in enumerate(sections, 1):
         numeral = upper(letter(number - 1)) if numbering == "letter" else roman(number)
         for index, block in enumerate(section.get("content", []), 1):
             line = block.get("item") if isinstance(block, dict) else None
-            if isinstance(line, str) and line.lower().startswith(word):
+            if isinstance(line, str) and line.lower().startswith(starts):
                 return (f"Văn bản gốc không có mục {names[role]} riêng; nội dung này ở khoản "
                         f"{index} mục {numeral} (\"{excerpt(line, 50)}\").")
     if role == "organization":

@@ -10,8 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from plangen.extract.appendix import words
 from plangen.extract.blocks import Block, Line, Source, Table
-from plangen.extract.frame import fill_missing, find_written, header_data, tail_data
+from plangen.extract.decision import Split, decision_reference, read_decision
+from plangen.extract.frame import (
+    PLACEHOLDER_ISSUER,
+    fill_missing,
+    find_written,
+    guess_issuer,
+    header_data,
+    tail_data,
+)
 from plangen.extract.free import (
     _FOOTNOTE_TEXT,
     ContentReader,
@@ -24,7 +33,7 @@ from plangen.extract.free import (
     section_roles,
     take_footnotes,
 )
-from plangen.extract.notes import Notes
+from plangen.extract.notes import Notes, excerpt
 from plangen.extract.parse import (
     SECTION_KEYS,
     Draft,
@@ -32,21 +41,24 @@ from plangen.extract.parse import (
     _closing,
     _closing_start,
     _front,
+    _recased_summary,
     _regions,
     _section_kind,
 )
-from plangen.extract.patterns import is_doc_type, is_upper_text
+from plangen.extract.patterns import is_doc_type, is_upper_text, marked
 from plangen.spec.free_schema import SECTION_ROLES
 
-_ORDER = ("issuer", "number", "symbol", "place", "date", "doc_type", "summary", "preamble",
-          "numbering", "sections", "missing", "closing", "recipients", "drafting_code",
+_ORDER = ("issuer", "decision", "number", "symbol", "place", "date", "doc_type", "summary",
+          "preamble", "numbering", "sections", "missing", "closing", "recipients", "drafting_code",
           "signature", "appendices")
 
 
-def free_draft(source: Source) -> Draft | None:
-    """The free-structure draft of `source`, or None when the classic keys fit it."""
+def free_draft(source: Source, split: Split | None = None) -> Draft | None:
+    """The free-structure draft of `source`, or None when the classic keys fit it; with
+    `split`, of the plan part of a decision that issues it (the decision becomes the
+    `decision` block, the plan has no frame of its own)."""
     notes = Notes()
-    blocks, footnotes = take_footnotes(list(source.blocks), 0)
+    blocks, footnotes = take_footnotes(list(source.blocks if split is None else split.plan), 0)
     unplaced = []
     for note in source.unplaced:  # a Word file's footnotes: "[1] …" (reader.py)
         found = _FOOTNOTE_TEXT.match(note)
@@ -63,10 +75,12 @@ def free_draft(source: Source) -> Draft | None:
     if not headings or _classic(blocks, headings, labels, footnotes, regions.tail):
         return None
     text = _Text(footnotes)
-    all_text = _all_text(blocks)
+    all_text = _all_text(blocks if split is None else list(source.blocks))
     header, front = _front(blocks[:headings[0].index], notes)
-    data: dict[str, Any] = header_data(header, all_text, notes)
+    data: dict[str, Any] = header_data(header, all_text, notes) if split is None else {}
     data.update(front)
+    if split is not None:
+        _recased_summary(data, all_text)
     summary = data.get("summary", "")
     if summary[:4].lower() == "v/v ":  # NĐ 30: a plan's summary has no "V/v" (công văn only)
         data["summary"] = summary[4:].strip()
@@ -79,6 +93,8 @@ def free_draft(source: Source) -> Draft | None:
     if headings[0].letter:
         data["numbering"] = "letter"
     closing = _closing_start(blocks, headings[-1].index + 1, regions.tail)
+    if _own_text_of_heading(blocks, closing, regions.tail):
+        closing = regions.tail
     bounds = [h.index for h in headings[1:]] + [closing]
     titles = [h.text for h in headings]
     roles = section_roles(titles)
@@ -100,16 +116,54 @@ def free_draft(source: Source) -> Draft | None:
     if closing_lines:
         data["closing"] = closing_lines[0] if len(closing_lines) == 1 else closing_lines
     end = labels[0] if labels else regions.appendix
-    data.update(tail_data(blocks[regions.tail:end], notes))
+    if split is None:
+        data.update(tail_data(blocks[regions.tail:end], notes))
+    else:
+        _decision_frame(data, split, blocks[regions.tail:end], all_text, notes)
     if labels:
         data["appendices"] = parse_appendices(blocks[labels[0]:], text, notes)
-    fill_missing(data, all_text, {}, notes)
+    if split is None:
+        fill_missing(data, all_text, {}, notes)
+    else:
+        _decision_references(data)
     for number in sorted(set(footnotes) - text.used):
         notes.add("lost", "extract_footnote_lost", (), text=footnotes[number][:200])
     for lost in unplaced:
         notes.add("lost", "extract_footnote_lost", (), text=lost[:200])
     return Draft({key: data[key] for key in _ORDER if key in data}, notes,
                  dict(source.repairs))
+
+
+def _own_text_of_heading(blocks: list[Block], closing: int, tail: int) -> bool:
+    """A last paragraph ending "./." that is the only text of the item heading it ("4. Các
+    tổ chức, cá nhân liên quan" then "Phối hợp … (nếu có)./."): the item's, not a closing."""
+    if closing >= tail or closing == 0:
+        return False
+    first, before = blocks[closing], blocks[closing - 1]
+    return (isinstance(first, Line) and not first.text.lower().startswith("trên đây")
+            and isinstance(before, Line) and marked(before.text).kind in ("item", "letter")
+            and not before.text.rstrip().endswith((".", ";", ":")))
+
+
+def _decision_frame(data: dict[str, Any], split: Split, tail: list[Block], text: str,
+                    notes: Notes) -> None:
+    """The issuer and the `decision` block from the decision's lines; the attached plan signs
+    nothing itself (a line after its body is noted as lost)."""
+    data.update(read_decision(split, text, data, notes))
+    for block in tail:
+        if isinstance(block, Line):
+            notes.add("lost", "extract_tail_lost", ("decision",), text=excerpt(block.text))
+    if "issuer" not in data:
+        data["issuer"] = {"name": guess_issuer(text, None, None) or PLACEHOLDER_ISSUER}
+        notes.add("todo", "extract_todo_issuer", ("issuer", "name"), name="")
+
+
+def _decision_references(data: dict[str, Any]) -> None:
+    """No `reference` on an appendix that repeats the line plangen writes from the decision."""
+    generated = words(decision_reference(data))
+    for appendix in data.get("appendices", []):
+        if "reference" in appendix and words(appendix["reference"]) == generated:
+            del appendix["reference"]
 
 
 def _classic(blocks: list[Block], headings: list[Heading], labels: list[int],

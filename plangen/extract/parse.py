@@ -69,11 +69,11 @@ def parse_source(source: Source) -> Draft:
     blocks = list(source.blocks)
     text = _all_text(blocks)
     split = split_decision(blocks)  # a QUYẾT ĐỊNH, then the plan it issues
-    if split is None:  # a plan of its own: the four fixed sections, or its own (freeparse)
-        from plangen.extract.freeparse import free_draft  # it builds on this module
-        free = free_draft(source)
-        if free is not None:
-            return free
+    # the plan (alone or after its decision): the four fixed sections, or its own (freeparse)
+    from plangen.extract.freeparse import free_draft  # it builds on this module
+    free = free_draft(source, split)
+    if free is not None:
+        return free
     if split is not None:
         blocks = split.plan
     regions = _regions(blocks)

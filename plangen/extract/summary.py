@@ -9,9 +9,10 @@ from typing import Any
 
 from plangen.extract import Extraction
 from plangen.extract.notes import NOTE_KINDS
+from plangen.freeform import appendix_label, build_free
 from plangen.messages import format_path, message
-from plangen.model import DEFAULT_LABELS
-from plangen.vntext import BLANK, date_words
+from plangen.model import DEFAULT_LABELS, free_tasks
+from plangen.vntext import BLANK, date_words, letter, roman, upper
 
 REPAIRS = ("joined", "unwrapped", "marks", "page_numbers", "soft_breaks", "numbering", "text_boxes",
            "insertions", "deletions")
@@ -47,9 +48,12 @@ def summary_lines(extraction: Extraction, lang: str = "vi") -> list[str]:
     preamble = data.get("preamble", [])
     lines.append(say("extract_sum_preamble", count=len(preamble),
                      bases=sum(1 for p in preamble if p.lower().startswith("căn cứ"))))
-    lines.append(_section_line(data, *_SECTIONS[0], say))
-    lines.append(_tasks_line(data["tasks"], say))
-    lines += [_section_line(data, *section, say) for section in _SECTIONS[1:]]
+    if "sections" in data:
+        lines += _free_lines(data, say)
+    else:
+        lines.append(_section_line(data, *_SECTIONS[0], say))
+        lines.append(_tasks_line(data["tasks"], say))
+        lines += [_section_line(data, *section, say) for section in _SECTIONS[1:]]
     lines.append(say("extract_sum_closing", count=_count(data.get("closing"))))
     recipients = frame["recipients"]
     lines.append(say("extract_sum_recipients", count=len(recipients), archive=recipients[-1]))
@@ -59,7 +63,9 @@ def summary_lines(extraction: Extraction, lang: str = "vi") -> list[str]:
     lines.append(say("extract_sum_signature", lines=" / ".join(signature["lines"]),
                      name=signature["name"]))
     appendix = data.get("appendix")
-    if appendix:
+    if data.get("appendices"):
+        lines += _free_appendix_lines(data["appendices"], say)
+    elif appendix:
         rows = len(appendix.get("rows", []))
         lines.append(say("extract_sum_appendix_tasks" if appendix.get("from_tasks") else
                          "extract_sum_appendix", title=appendix["title"], rows=rows))
@@ -104,6 +110,41 @@ def _section_line(data: dict[str, Any], key: str, numeral: str, default: str,
     return say("extract_sum_section", numeral=numeral, heading=section.get("heading", default),
                items=len(section.get("items", [])), paragraphs=_count(section.get("text")),
                reporting=say("extract_sum_reporting") if section.get("reporting") else "")
+
+
+def _free_lines(data: dict[str, Any], say: Say) -> list[str]:
+    """Each of the plan's own sections with its block count and role; the required sections
+    it does not have, with the reason; how many tasks its blocks make."""
+    lines = []
+    for index, section in enumerate(data["sections"]):
+        numeral = upper(letter(index)) if data.get("numbering") == "letter" else roman(
+            index + 1)
+        role = section.get("role")
+        lines.append(say("extract_sum_free_section", numeral=numeral,
+                         heading=section.get("heading", ""),
+                         blocks=len(section.get("content", [])),
+                         role=say("extract_sum_free_role", role=role) if role else ""))
+    for role, reason in data.get("missing", {}).items():
+        lines.append(say("extract_sum_free_missing", role=role, reason=reason))
+    try:
+        tasks: int | str = len(free_tasks(build_free(data, dict(DEFAULT_LABELS))).items)
+    except (KeyError, TypeError, AttributeError, StopIteration, ValueError):
+        tasks = "?"  # a draft read with gaps: the spec's validation says where
+    lines.append(say("extract_sum_free_tasks", tasks=tasks))
+    return lines
+
+
+def _free_appendix_lines(appendices: list[dict[str, Any]], say: Say) -> list[str]:
+    lines = []
+    for index, appendix in enumerate(appendices):
+        label = appendix.get("label") or appendix_label(index, len(appendices))
+        if appendix.get("from_tasks"):
+            lines.append(say("extract_sum_appendix_tasks", title=appendix.get("title", "")))
+        else:
+            lines.append(say("extract_sum_free_appendix", label=label,
+                             title=appendix.get("title", ""),
+                             blocks=len(appendix.get("content", []))))
+    return lines
 
 
 def _tasks_line(tasks: dict[str, Any], say: Say) -> str:

@@ -109,3 +109,29 @@ def test_english_messages(tmp_path: Path) -> None:
         (tmp_path / "plan.yaml").read_text(encoding="utf-8")
     refused = run("extract", tmp_path / "nope.txt", env={"PLANGEN_LANG": "en"})
     assert "No such file" in refused.stderr
+
+
+def test_a_free_plan_and_a_decision_with_a_free_plan_are_summarised(tmp_path: Path) -> None:
+    """The summary lists a plan's own sections (the free structure), the missing ones with
+    their reason, its tasks and appendices; for a decision, its grounds and articles too."""
+    extra = ROOT / "tests" / "data" / "seeds" / "extra"
+    source = tmp_path / "thanh-hoa.txt"
+    shutil.copy(extra / "05_thanhhoa-235-quan-trac-moi-truong-thuy-san.txt", source)
+    result = run("extract", source)
+    assert result.exit_code == 0, result.output
+    for part in ("I. MỤC TIÊU: 2 khối nội dung (role: purpose)",
+                 "III. KINH PHÍ THỰC HIỆN: 1 khối nội dung (role: funding)",
+                 "Nhiệm vụ (khối có dòng vai trò, thời hạn hoặc cơ quan đứng đầu): 4",
+                 "Phụ lục II \"THÔNG SỐ, TẦN SUẤT", "Đã ghi "):
+        assert part in result.stdout, part
+    source = tmp_path / "qd4385.txt"
+    shutil.copy(extra / "08_bo-vhttdl-qd4385-kh-quy-hoach-co-so-van-hoa.txt", source)
+    result = run("extract", source, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    for part in ("Header: Bộ Văn hóa, Thể thao và Du lịch; number 4385/QĐ-BVHTTDL",
+                 "Decision: 8 grounds, 3 articles", "III. GIẢI PHÁP THỰC HIỆN: 1 content block",
+                 "IV. TỔ CHỨC THỰC HIỆN: 4 content block(s) (role: organization)",
+                 "No \"funding\" section: Văn bản gốc không có mục Kinh phí riêng",
+                 "Signature: KT. BỘ TRƯỞNG / THỨ TRƯỞNG — Tạ Quang Đông", "Appendix: none"):
+        assert part in result.stdout, part
+    assert check_spec(tmp_path / "qd4385.yaml").errors == []
