@@ -1139,7 +1139,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     # a plan read into its own sections (the free structure)
     "extract_sum_free_section": ("  {numeral}. {heading}: {blocks} khối nội dung{role}",
                                  "  {numeral}. {heading}: {blocks} content block(s){role}"),
-    "extract_sum_free_role": (" (role: {role})", " (role: {role})"),
+    "extract_sum_free_role": (" (vai trò {role})", " (role: {role})"),
     "extract_sum_free_missing": ("  Không có mục \"{role}\": {reason}",
                                  "  No \"{role}\" section: {reason}"),
     "extract_sum_free_tasks": ("  Nhiệm vụ (khối có dòng vai trò, thời hạn hoặc cơ quan đứng "

@@ -119,8 +119,8 @@ def test_a_free_plan_and_a_decision_with_a_free_plan_are_summarised(tmp_path: Pa
     shutil.copy(extra / "05_thanhhoa-235-quan-trac-moi-truong-thuy-san.txt", source)
     result = run("extract", source)
     assert result.exit_code == 0, result.output
-    for part in ("I. MỤC TIÊU: 2 khối nội dung (role: purpose)",
-                 "III. KINH PHÍ THỰC HIỆN: 1 khối nội dung (role: funding)",
+    for part in ("I. MỤC TIÊU: 2 khối nội dung (vai trò purpose)",
+                 "III. KINH PHÍ THỰC HIỆN: 1 khối nội dung (vai trò funding)",
                  "Nhiệm vụ (khối có dòng vai trò, thời hạn hoặc cơ quan đứng đầu): 4",
                  "Phụ lục II \"THÔNG SỐ, TẦN SUẤT", "Đã ghi "):
         assert part in result.stdout, part
