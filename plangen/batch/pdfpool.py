@@ -18,8 +18,9 @@ import hashlib
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,7 @@ START_SECONDS = 60.0  # allowed for one LibreOffice start
 SECONDS_PER_FILE = 5.0  # and for each file it converts
 RUN_LIMIT = 200  # files per soffice run: one run converts at most 243 and says nothing
 CACHE_ENV = "XDG_CACHE_HOME"
+STOP_POLL_SECONDS = 0.2  # how often a stopping batch looks whether its lanes have ended
 
 
 @dataclass
@@ -64,9 +66,13 @@ def convert_all(paths: Sequence[Path], jobs: int, *, pdfa: bool = False) -> PdfR
     with tempfile.TemporaryDirectory(prefix="plangen-pdfs-") as work:
         profiles = _profiles(Path(work), len(parts))
 
+        stopping = threading.Event()
+
         def lane(number: int) -> None:
             share = parts[number]
             for start in range(0, len(share), RUN_LIMIT):
+                if stopping.is_set():
+                    return
                 run = share[start:start + RUN_LIMIT]
                 timeout = START_SECONDS + SECONDS_PER_FILE * len(run)
                 try:
@@ -76,7 +82,16 @@ def convert_all(paths: Sequence[Path], jobs: int, *, pdfa: bool = False) -> PdfR
                     results.failed.update(dict.fromkeys(run, exc))
 
         with ThreadPoolExecutor(max_workers=len(parts)) as pool:
-            list(pool.map(lane, range(len(parts))))
+            futures = [pool.submit(lane, number) for number in range(len(parts))]
+            try:
+                for future in futures:
+                    future.result()
+            except BaseException:  # Ctrl-C, SIGTERM: no LibreOffice outlives the batch,
+                stopping.set()  # and the lanes end (removing their folders) before this one
+                while not all(future.done() for future in futures):
+                    pdf.stop_all()  # again: a lane may have started a run meanwhile
+                    wait(futures, timeout=STOP_POLL_SECONDS)
+                raise
     return results
 
 

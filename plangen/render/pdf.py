@@ -17,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -120,6 +121,10 @@ def _stage(paths: Sequence[Path], folder: Path) -> dict[Path, Path]:
     return staged
 
 
+_RUNNING: set[subprocess.Popen[bytes]] = set()  # this process's LibreOffice runs
+_RUNNING_LOCK = threading.Lock()
+
+
 def _run(command: list[str], timeout: float) -> tuple[int, str]:
     """Run LibreOffice in its own process group, so a timeout stops all of its processes."""
     try:
@@ -127,6 +132,8 @@ def _run(command: list[str], timeout: float) -> tuple[int, str]:
                                    stdin=subprocess.DEVNULL, start_new_session=True)
     except OSError as exc:
         raise PdfError("pdf_failed", status=-1, detail=exc.strerror or str(exc)) from exc
+    with _RUNNING_LOCK:
+        _RUNNING.add(process)
     try:
         _, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
@@ -135,15 +142,32 @@ def _run(command: list[str], timeout: float) -> tuple[int, str]:
     except BaseException:
         _stop(process)
         raise
+    finally:
+        with _RUNNING_LOCK:
+            _RUNNING.discard(process)
     return process.returncode, stderr.decode("utf-8", "replace")
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
+def stop_all() -> None:
+    """Kill every LibreOffice run this process has going (each whole process group): a batch
+    stopped by Ctrl-C or SIGTERM while its threads convert. Each run's thread then sees it
+    end, and removes its work folder."""
+    with _RUNNING_LOCK:
+        running = list(_RUNNING)
+    for process in running:
+        _kill(process)
+
+
+def _kill(process: subprocess.Popen[bytes]) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         if hasattr(os, "killpg"):
             os.killpg(process.pid, signal.SIGKILL)
         else:  # pragma: no cover - Windows has no process groups
             process.kill()
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    _kill(process)
     process.communicate()
 
 
