@@ -300,18 +300,24 @@ def _inputs(options: BatchOptions, table: bool) -> dict[Path, str]:
     return inputs
 
 
-def _folded(outdir: Path) -> list[dict[str, Any]]:
+def _folded(outdir: Path) -> tuple[list[dict[str, Any]], list[Path]]:
     """The folder's index rows with the journals of an earlier run (killed before it could
-    write its index) folded in; that index written and the journals removed."""
+    write its index) folded in, and those journals."""
     before = previous_rows(outdir)
     left = journal.journals(outdir)
     if not left:
-        return before
-    done, begun = journal.read_journals(left)
-    before = merge_rows([*begun, *done], before)
-    write_index(before, outdir)
-    journal.remove(left)
-    return before
+        return before, left
+    return merge_rows(_journalled(outdir), before), left
+
+
+def _journalled(outdir: Path, skip: set[str] | frozenset[str] = frozenset()) -> list[
+        dict[str, Any]]:
+    """The index rows the journals in `outdir` hold, but for the files in `skip`: the files
+    finished, and those a killed worker had begun that are there (whole: written
+    atomically, but of unknown inputs, so rendered again)."""
+    done, begun = journal.read_journals(journal.journals(outdir))
+    begun = [row for row in begun if (outdir / str(row["docx"])).is_file()]
+    return [row for row in [*begun, *done] if str(outdir / str(row["docx"])) not in skip]
 
 
 def _run_locked(options: BatchOptions, base: Node, selection: Any, works: list[_Work],
@@ -320,9 +326,12 @@ def _run_locked(options: BatchOptions, base: Node, selection: Any, works: list[_
                 on_start: Callable[[int], None] | None) -> BatchReport:
     outdir = options.outdir
     remove_stale_temporaries(outdir)
-    before = _folded(outdir)
+    before, left = _folded(outdir)
     if not options.force:  # nothing edited since, nor anyone else's file, is written over
         refuse_overwrites(outdir, planned, before)
+    if left:  # the killed run's files are in the index from now on
+        write_index(before, outdir)
+        journal.remove(left)
     previous = {} if options.force else _previous_index(before)
     if on_start:
         on_start(len(works))
@@ -353,10 +362,7 @@ def _run_locked(options: BatchOptions, base: Node, selection: Any, works: list[_
         reported = {item.docx for item in report.items if item.docx}
         if pdf_since is not None:
             _claim_pdfs(report, pdf_since)
-        rows = _index_rows(report, outdir, before)
-        done, begun = journal.read_journals(journal.journals(outdir))
-        rows.extend(row for row in [*done, *begun]
-                    if str(outdir / str(row["docx"])) not in reported)
+        rows = _index_rows(report, outdir, before) + _journalled(outdir, reported)
         _finish_index(merge_rows(rows, before, selection.source), outdir)
         raise
     _finish_index(merge_rows(_index_rows(report, outdir, before), before, selection.source),
