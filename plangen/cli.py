@@ -15,6 +15,7 @@ import errno
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -71,6 +72,7 @@ def _reports_errors(command: F) -> F:
         from plangen.messages import current_lang, message
 
         lang = current_lang(kwargs.get("lang"))
+        earlier = _stop_on_sigterm_here()
         try:
             return command(*args, **kwargs)
         except PlangenError as exc:
@@ -92,8 +94,20 @@ def _reports_errors(command: F) -> F:
             _echo(message("internal", lang, detail=f"{type(exc).__name__}: {exc}"),
                        err=True)
             sys.exit(3)
+        finally:
+            if earlier is not None:
+                signal.signal(signal.SIGTERM, earlier)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _stop_on_sigterm_here() -> Any:
+    """SIGTERM stops a command as Ctrl-C does (exit 130, temporary files and LibreOffice
+    cleaned up) rather than killing it on the spot; the handler it replaces, None when this
+    is not the main thread (only there can signals be handled)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _stop_on_sigterm)
 
 
 class _Group(click.Group):
@@ -386,7 +400,6 @@ def batch(base: Path, selector: str, sheet: str | None, outdir: Path, pdf: bool,
         def start(total: int) -> None:
             bar.length = max(total, 1)
 
-        signal.signal(signal.SIGTERM, _stop_on_sigterm)  # stop as Ctrl-C does: index kept
         report = run_batch(options, progress=lambda _: bar.update(1), on_start=start)
     for warning in report.warnings:
         _echo(warning.format(lang), err=True)

@@ -79,7 +79,7 @@ def convert_many(paths: Sequence[Path], outdir: Path | None = None, *,
         command = [soffice, f"-env:UserInstallation={profile_uri}", "--headless", "--norestore",
                    "--nolockcheck", "--nologo", "--nodefault", "--convert-to", export_filter(pdfa),
                    "--outdir", str(Path(work, "out")), *(str(p) for p in staged.values())]
-        code, stderr = _run(command, timeout)
+        code, stderr = _run(command, timeout, Path(work))
         done = {}
         for path, source in staged.items():
             pdf = Path(work, "out", f"{source.stem}.pdf")
@@ -101,7 +101,7 @@ def warm_profile(folder: Path, *, timeout: float = DEFAULT_TIMEOUT) -> bool:
                "--norestore", "--nolockcheck", "--nologo", "--nodefault",
                "--terminate_after_init"]
     try:
-        _run(command, timeout)
+        _run(command, timeout, folder.parent)
     except PdfError:
         return False
     return (folder / "user").is_dir()
@@ -125,11 +125,14 @@ _RUNNING: set[subprocess.Popen[bytes]] = set()  # this process's LibreOffice run
 _RUNNING_LOCK = threading.Lock()
 
 
-def _run(command: list[str], timeout: float) -> tuple[int, str]:
-    """Run LibreOffice in its own process group, so a timeout stops all of its processes."""
+def _run(command: list[str], timeout: float, temp: Path) -> tuple[int, str]:
+    """Run LibreOffice in its own process group, so a timeout stops all of its processes,
+    with its temporary files (lu*.tmp) in `temp`, a folder removed after the run even when
+    LibreOffice is killed."""
     try:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
+                                   stdin=subprocess.DEVNULL, start_new_session=True,
+                                   env={**os.environ, "TMPDIR": str(temp)})
     except OSError as exc:
         raise PdfError("pdf_failed", status=-1, detail=exc.strerror or str(exc)) from exc
     with _RUNNING_LOCK:
