@@ -472,6 +472,44 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "Fix the field name in the template."),
     "template_unsafe": ("Mẫu Word \"{path}\" có thẻ không an toàn ở phần {part}: {detail}.",
                         "Template \"{path}\" has an unsafe tag in {part}: {detail}."),
+    "template_macro": (
+        "Mẫu Word \"{path}\" chứa macro ({what}, ở phần {part}){more}. Macro sẽ theo mẫu vào mọi "
+        "kế hoạch tạo ra, nên plangen không dùng mẫu này. Mở mẫu trong Word, chọn File > Save As "
+        "> \"Word Document (*.docx)\" (không chọn .docm), hoặc trong LibreOffice xóa macro "
+        "(Tools > Macros > Organize Macros) rồi lưu thành \"Word 2007-365 (.docx)\"; dùng tệp "
+        "mới.",
+        "Template \"{path}\" holds macros ({what}, in {part}){more}. They would travel into "
+        "every plan made from it, so plangen will not use it. Open it in Word and choose File > "
+        "Save As > \"Word Document (*.docx)\" (not .docm), or in LibreOffice delete the macros "
+        "(Tools > Macros > Organize Macros) and save as \"Word 2007-365 (.docx)\"; use the new "
+        "file."),
+    "template_external": (
+        "Mẫu Word \"{path}\" có liên kết ra ngoài ({what} → {target}, ở phần {part}){more}. Word "
+        "và LibreOffice tải hoặc đọc nội dung đó mỗi khi mở hay chuyển kế hoạch sang PDF, nên "
+        "plangen không dùng mẫu này. Chèn thẳng ảnh vào mẫu thay vì liên kết (Word: File > Info > "
+        "Edit Links to Files > Break Link; LibreOffice: Edit > Links to External Files > Break "
+        "Link), bỏ mẫu đính kèm (Word: Options > Add-ins > Templates), xóa khung hay văn bản con "
+        "liên kết. Liên kết web thường (hyperlink) thì được giữ.",
+        "Template \"{path}\" links to something outside it ({what} → {target}, in {part}){more}. "
+        "Word and LibreOffice fetch or read it whenever a plan is opened or turned into a PDF, "
+        "so plangen will not use it. Insert pictures into the template instead of linking them "
+        "(Word: File > Info > Edit Links to Files > Break Link; LibreOffice: Edit > Links to "
+        "External Files > Break Link), detach an attached template (Word: Options > Add-ins > "
+        "Templates), delete linked frames or sub-documents. Plain hyperlinks are fine."),
+    "template_embedded": (
+        "Mẫu Word \"{path}\" có đối tượng OLE hoặc ActiveX nhúng hay liên kết ({what}, ở phần "
+        "{part}){more}. Đối tượng đó có thể chạy hoặc tải nội dung khi mở kế hoạch, nên plangen "
+        "không dùng mẫu này. Xóa đối tượng khỏi mẫu; cần hình thì chèn ảnh thường (PNG, JPEG).",
+        "Template \"{path}\" holds an embedded or linked OLE or ActiveX object ({what}, in "
+        "{part}){more}. It can run or fetch content when a plan is opened, so plangen will not use "
+        "the template. Delete the object; for a picture insert a plain image (PNG, JPEG)."),
+    "template_fetching_field": (
+        "Mẫu Word \"{path}\" có trường {what} lấy nội dung từ ngoài ({target}, ở phần {part})"
+        "{more}. Word tải nội dung đó khi cập nhật trường, nên plangen không dùng mẫu này. Xóa "
+        "trường (Alt+F9 để thấy mã trường) hoặc chèn thẳng nội dung vào mẫu.",
+        "Template \"{path}\" has a {what} field pulling content from outside ({target}, in "
+        "{part}){more}. Word fetches it when fields update, so plangen will not use the "
+        "template. Delete the field (Alt+F9 shows field codes) or insert the content itself."),
     "template_limit_value": (
         "Mẫu Word \"{path}\", phần {part}: một thẻ tạo ra chuỗi hoặc danh sách quá {limit} ký tự "
         "(phần tử), ví dụ 'a' * 10**10. Mẫu chỉ in các trường của kế hoạch: bỏ phép nhân, nối, "
@@ -1196,6 +1234,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check_title_xml": ("Các phần XML đúng cú pháp", "Every XML part is well formed"),
     "check_title_unique_ids": ("Mã định danh không trùng", "Ids that must be unique are"),
     "check_title_word": ("Là văn bản Word", "It is a Word document"),
+    "check_title_active_content": ("Không có macro, liên kết tải nội dung, đối tượng nhúng",
+                                   "No macros, fetching links or embedded objects"),
     "check_title_schema": ("Đúng lược đồ OOXML (XSD)", "Valid against the OOXML schemas (XSD)"),
     "check_title_paper": ("Khổ giấy A4", "A4 paper"),
     "check_title_margins": ("Lề trang", "Page margins"),
@@ -1301,6 +1341,27 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check_ok_xml": ("mọi phần XML đọc được.", "every XML part parses."),
     "check_ok_unique_ids": ("không có mã trùng.", "no duplicates."),
     "check_ok_word": ("có nội dung văn bản Word.", "holds a Word document body."),
+    "check_ok_active_content": ("không có macro, liên kết ra ngoài (trừ liên kết web) hay đối "
+                                "tượng OLE.",
+                                "no macros, external links (hyperlinks aside) or OLE objects."),
+    "check_active_macro": ("Có macro ({what}, ở phần {part}). Văn bản hành chính không cần "
+                           "macro: lưu lại dạng Word Document (.docx), không phải .docm.",
+                           "It holds macros ({what}, in {part}). An official document needs "
+                           "none: save it again as a Word Document (.docx), not .docm."),
+    "check_active_external": ("Có liên kết ra ngoài ({what} → {target}, ở phần {part}): Word "
+                              "hoặc LibreOffice tải nội dung đó khi mở tệp. Chèn thẳng nội dung "
+                              "vào văn bản (ngắt liên kết).",
+                              "It links outside itself ({what} → {target}, in {part}): Word "
+                              "or LibreOffice fetches it when the file opens. Insert the content "
+                              "itself (break the link)."),
+    "check_active_embedded": ("Có đối tượng OLE hoặc ActiveX nhúng hay liên kết ({what}, ở phần "
+                              "{part}). Xóa đối tượng; cần hình thì chèn ảnh thường.",
+                              "It holds an embedded or linked OLE or ActiveX object ({what}, in "
+                              "{part}). Delete it; for a picture insert a plain image."),
+    "check_active_field": ("Có trường {what} lấy nội dung từ ngoài ({target}, ở phần {part}). "
+                           "Xóa trường hoặc chèn thẳng nội dung.",
+                           "It has a {what} field pulling content from outside ({target}, in "
+                           "{part}). Delete the field or insert the content itself."),
     "check_not_word": ("Tệp không phải văn bản Word: phần chính \"{part}\" có kiểu \"{type}\". "
                        "Mở bằng Word và lưu lại dạng Word Document (.docx).",
                        "This is not a Word document: its main part \"{part}\" is of type "
@@ -1718,6 +1779,10 @@ def _render_param(key: str, value: Any, english: bool) -> Any:
     if key == "read_as" and isinstance(value, tuple):
         kind, text = value
         return _READ_AS.get(kind, _READ_AS["other"])[english].format(value=text)
+    if key == "more":  # how many more of the same kind follow the one named
+        if not value:
+            return ""
+        return f" and {value} more" if english else f" và {value} chỗ khác"
     if key == "fix":  # (code, params) of a hint sentence appended to the message
         if not value:
             return ""

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from plangen.activecontent import find_active_content
 from plangen.check.result import CheckResult, Finding, Term, passed, skipped
 from plangen.files import InputTooLarge, read_member
 
@@ -221,6 +222,7 @@ PACKAGE_CHECKS = (
     ("package.xml", "xml", "check_title_xml"),
     ("package.unique-ids", "unique-ids", "check_title_unique_ids"),
     ("package.word", "word", "check_title_word"),
+    ("package.active-content", "active-content", "check_title_active_content"),
 )
 MAIN_TYPES = tuple(f"application/vnd.{kind}.main+xml" for kind in (
     "openxmlformats-officedocument.wordprocessingml.document",
@@ -243,6 +245,7 @@ def integrity_results(package: Package) -> list[CheckResult]:
             package.xml(name)
     _check_unique_ids(package)
     _check_word(package)
+    _check_active_content(package)
     results = []
     for check_id, key, title in PACKAGE_CHECKS:
         found = package.findings.get(key, [])
@@ -316,6 +319,14 @@ def _check_word(package: Package) -> None:
     root = package.xml(main)  # None: not well formed, which the xml check reports
     if kind not in MAIN_TYPES or (root is not None and root.find(f"{{{W_NS}}}body") is None):
         package.note("word", Finding("check_not_word", {"part": main, "type": kind or "?"}))
+
+
+def _check_active_content(package: Package) -> None:
+    """Macros, links that make Word or LibreOffice fetch content (hyperlinks aside), OLE and
+    ActiveX objects, fields pulling content in: each is a finding naming its part."""
+    for item in find_active_content(package.parts):
+        params = {"part": item.part, "what": item.what, "target": item.target or "?"}
+        package.note("active-content", Finding(f"check_active_{item.kind}", params))
 
 
 def _source_of(rels_part: str) -> str:

@@ -26,6 +26,7 @@ from jinja2.exceptions import SecurityError
 from lxml import etree
 from markupsafe import Markup
 
+from plangen.activecontent import ActiveContent, find_active_content
 from plangen.errors import RenderError
 from plangen.files import InputTooLarge, ReadCodes, read_bounded, read_member
 from plangen.model import Plan
@@ -486,6 +487,9 @@ def _read_template(path: Path) -> tuple[bytes, tuple[tuple[str, bytes], ...]]:
 
 def _load(path: Path) -> _Template:
     raw, parts = _read_template(path)
+    active = find_active_content(dict(parts))
+    if active:
+        raise _active_content_error(path, active)
     missing_parts = {DOCUMENT_PART, STYLES_PART} - {name for name, _ in parts}
     if missing_parts:
         raise RenderError("template_bad", path=str(path),
@@ -515,6 +519,22 @@ def _load(path: Path) -> _Template:
     static = {name: data for name, data in parts if name not in compiled and name != CORE_PART}
     return _Template(path, hashlib.sha256(raw).hexdigest(), _zip(static), static, compiled,
                      style_ids, rooms, sizes, table_width, portrait_width, header)
+
+
+_ACTIVE_CODES = {"macro": "template_macro", "external": "template_external",
+                 "embedded": "template_embedded", "field": "template_fetching_field"}
+
+
+def _active_content_error(path: Path, found: list[ActiveContent]) -> RenderError:
+    """The refusal of a template carrying macros, external links, OLE objects or fetching
+    fields (they would pass into every plan): the first of the most serious kind, named."""
+    order = list(_ACTIVE_CODES)
+    # the part holding the thing itself, before the .rels or content type naming it
+    first = min(found, key=lambda item: (order.index(item.kind),
+                                         item.part.endswith((".rels", "].xml"))))
+    same = [item for item in found if item.kind == first.kind]
+    return RenderError(_ACTIVE_CODES[first.kind], path=str(path), part=first.part,
+                       what=first.what, target=first.target or "?", more=len(same) - 1)
 
 
 def _parse_part(path: Path, name: str, data: bytes) -> etree._Element:

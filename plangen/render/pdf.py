@@ -6,6 +6,9 @@ run beside an open LibreOffice and keeps runs from disturbing each other. PDFs a
 their final names only when complete (made in a work folder, then written atomically).
 Every PDF is tagged (structure for screen readers) and carries bookmarks from the headings'
 outline levels; `pdfa=True` writes PDF/A-2b for archiving.
+Every profile is locked down first (`lock_profile`): links are never updated, a document may
+not fetch anything from where it was not loaded from (a linked picture on a server or on this
+disk), and macros never run, whatever the .docx holds.
 """
 
 from __future__ import annotations
@@ -21,12 +24,54 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from lxml import etree
+
 from plangen.errors import PdfError
 from plangen.files import write_atomic
 
 DEFAULT_TIMEOUT = 180.0  # seconds; a first start with a fresh profile can take ~10 s
 SOFFICE_ENV = "PLANGEN_SOFFICE"
 PDFA_VERSION = 2  # writer_pdf_Export's SelectPdfVersion: 2 is PDF/A-2b
+
+
+# (configuration path, property, value) LibreOffice runs with; names from its main.xcd schema
+LOCKED_SETTINGS = (
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "0"),  # links: never update
+    # fetch nothing a document links to from anywhere but trusted locations (there are none)
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
+)
+REGISTRY = "user/registrymodifications.xcu"
+OOR_NS = "http://openoffice.org/2001/registry"
+_XCU_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def lock_profile(folder: Path) -> None:
+    """Write LOCKED_SETTINGS into the profile `folder` (made or warmed), keeping its other
+    settings; LibreOffice reads them when it starts with this profile."""
+    path = folder / REGISTRY
+    root = None
+    if path.is_file():
+        with contextlib.suppress(OSError, etree.XMLSyntaxError):
+            root = etree.fromstring(path.read_bytes(), _XCU_PARSER)
+    if root is None or root.tag != f"{{{OOR_NS}}}items":
+        root = etree.Element(f"{{{OOR_NS}}}items", nsmap={
+            "oor": OOR_NS, "xs": "http://www.w3.org/2001/XMLSchema",
+            "xsi": "http://www.w3.org/2001/XMLSchema-instance"})
+    locked = {(where, name) for where, name, _ in LOCKED_SETTINGS}
+    for item in list(root):
+        prop = item.find("prop")
+        if prop is not None and (item.get(f"{{{OOR_NS}}}path"),
+                                 prop.get(f"{{{OOR_NS}}}name")) in locked:
+            root.remove(item)
+    for where, name, value in LOCKED_SETTINGS:
+        item = etree.SubElement(root, "item", {f"{{{OOR_NS}}}path": where})
+        prop = etree.SubElement(item, "prop", {f"{{{OOR_NS}}}name": name,
+                                               f"{{{OOR_NS}}}op": "fuse"})
+        etree.SubElement(prop, "value").text = value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
 def export_filter(pdfa: bool = False) -> str:
@@ -75,6 +120,7 @@ def convert_many(paths: Sequence[Path], outdir: Path | None = None, *,
     with tempfile.TemporaryDirectory(prefix="plangen-pdf-") as work:
         staged = _stage(paths, Path(work, "in"))
         Path(work, "out").mkdir()
+        lock_profile(profile or Path(work, "profile"))
         profile_uri = (profile or Path(work, "profile")).resolve().as_uri()
         command = [soffice, f"-env:UserInstallation={profile_uri}", "--headless", "--norestore",
                    "--nolockcheck", "--nologo", "--nodefault", "--convert-to", export_filter(pdfa),
@@ -96,6 +142,10 @@ def warm_profile(folder: Path, *, timeout: float = DEFAULT_TIMEOUT) -> bool:
     profile is the slowest). True when the profile is there; copies of it start faster."""
     soffice = find_soffice()
     if soffice is None:
+        return False
+    try:
+        lock_profile(folder)
+    except OSError:
         return False
     command = [soffice, f"-env:UserInstallation={folder.resolve().as_uri()}", "--headless",
                "--norestore", "--nolockcheck", "--nologo", "--nodefault",

@@ -49,7 +49,7 @@ def test_a_sound_plan_exits_0_with_every_check_named_in_vietnamese(good: Path) -
     assert result.exit_code == 0, result.output
     assert f"Kiểm tra {good}" in result.output
     assert "[ĐẠT] Lề trang (PL1 I.3): trên 20, dưới 20, trái 30, phải 15 mm." in result.output
-    assert "Kết quả: 21 đạt, 0 không đạt, 0 bỏ qua." in result.output
+    assert "Kết quả: 22 đạt, 0 không đạt, 0 bỏ qua." in result.output
     assert "Traceback" not in result.output
 
 
@@ -79,10 +79,11 @@ def test_json_for_machines(good: Path, bad: Path) -> None:
     first, second = payload["files"]
     assert first["ok"] and not second["ok"]
     ids = [check["id"] for check in second["checks"]]
-    assert ids[:6] == ["package.zip", "package.content-types", "package.relationships",
-                       "package.xml", "package.unique-ids", "package.word"]
-    assert ids[6] == "schema"
-    assert ids[7:] == [rule.id for rule in RULES]
+    assert ids[:7] == ["package.zip", "package.content-types", "package.relationships",
+                       "package.xml", "package.unique-ids", "package.word",
+                       "package.active-content"]
+    assert ids[7] == "schema"
+    assert ids[8:] == [rule.id for rule in RULES]
     date = next(check for check in second["checks"] if check["id"] == "date-line")
     assert date["status"] == "fail" and date["rule"] == "PL1 II.4"
     finding = date["found"][0]
@@ -90,7 +91,7 @@ def test_json_for_machines(good: Path, bad: Path) -> None:
     assert finding["where"] == {"story": "body", "paragraph": 6, "table": 1, "row": 2,
                                 "cell": 2, "section": 1,
                                 "text": "Đắk Lắk, ngày 05 tháng 03 năm 2026"}
-    assert second["summary"] == {"pass": 18, "fail": 1, "skip": 2}  # no appendix
+    assert second["summary"] == {"pass": 19, "fail": 1, "skip": 2}  # no appendix
 
 
 def test_several_files_are_summed_up(good: Path, bad: Path) -> None:
