@@ -75,7 +75,8 @@ REFUSED: dict[str, tuple[dict[str, Edit], dict[str, bytes], tuple[str, ...]]] = 
         b"<Default ", b'<Default Extension="bin" ContentType="application/vnd.ms-office.'
                       b'vbaProject"/><Default ', 1), **_add_rel(
         "vbaProject", "vbaProject.bin", external=False,
-    )}, {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0" + bytes(60)}, ("macro", "word/vbaProject.bin", "File > Save As")),
+    )}, {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0" + bytes(60)},
+        ("macro", "word/vbaProject.bin", "File > Save As")),
     "vba-part-only": ({}, {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0" + bytes(60)},
                       ("macro", "word/vbaProject.bin")),
     "embedded-ole": ({**_add_rel("oleObject", "embeddings/oleObject1.bin", external=False),
