@@ -19,6 +19,9 @@ LINE_KINDS = ("item", "point", "bullet", "plus", "named", "text")
 ROLE_FIELDS = ("named_items", "lead", "implementer", "partners", "supervisor", "timeline",
                "product")
 DEFAULT_TOTAL = "Tổng cộng"
+# a row of one {total: …} / {subtotal: …} cell: a total row anywhere in the table
+TOTAL_KEYS = ("total", "subtotal")
+DEFAULT_SUBTOTAL = "Cộng"
 DEADLINE_LABEL = "Thời hạn hoàn thành"
 
 
@@ -37,7 +40,9 @@ class Cell:
 @dataclass(frozen=True)
 class Row:
     cells: tuple[Cell, ...]
-    kind: str = "body"  # "body", "group" (one cell across the table) or "total"
+    # "body", "group" (one cell across the table), "total" (all body rows) or "subtotal" (the
+    # body rows since the previous group, total or subtotal row)
+    kind: str = "body"
 
 
 @dataclass(frozen=True)
@@ -276,11 +281,59 @@ def build_table(data: dict[str, Any]) -> DataTable:
     widths = tuple(float(c.get("width", 1) if isinstance(c, dict) else c) for c in columns)
     aligns = tuple(c.get("align") if isinstance(c, dict) else None for c in columns)
     header = tuple(_row(r, width) for r in data.get("header", []))
-    rows = [_row(r, width) for r in data["rows"]]
     total = data.get("total")
+    rows = total_rows(data["rows"], width, total)
     if total:
         rows.append(_total_row(total, rows, width))
     return DataTable(widths, aligns, header, tuple(rows), _lines(data.get("notes")))
+
+
+def total_cell(row: Any) -> dict[str, Any] | None:
+    """The {total: …} or {subtotal: …} cell of a total row written in `rows`, else None."""
+    if isinstance(row, list) and len(row) == 1 and isinstance(row[0], dict) \
+            and any(key in row[0] for key in TOTAL_KEYS):
+        return row[0]
+    return None
+
+
+def total_columns(cell: dict[str, Any], table_total: dict[str, Any] | None) -> list[int]:
+    """The columns a total row adds up: its own `sum`, else the table's `total.sum`."""
+    own = cell.get("sum") or (table_total or {}).get("sum") or []
+    return [column for column in own if isinstance(column, int)]
+
+
+def covered_rows(rows: list[Row | None], index: int, grand: bool) -> list[Row]:
+    """The body rows the total row at `index` adds up: every body row of the table for a
+    grand total, those since the previous group, total or subtotal row for a subtotal."""
+    if grand:
+        return [row for row in rows if row is not None and row.kind == "body"]
+    covered: list[Row] = []
+    for row in reversed(rows[:index]):
+        if row is None or row.kind != "body":
+            break
+        covered.append(row)
+    return covered[::-1]
+
+
+def total_rows(raw: list[Any], width: int, table_total: dict[str, Any] | None) -> list[Row]:
+    """The body rows of `raw`, each total row written among them computed from the rows it
+    covers (see `covered_rows`)."""
+    rows: list[Row | None] = [None if total_cell(r) else _row(r, width) for r in raw]
+    for index, row in enumerate(raw):
+        cell = total_cell(row)
+        if cell is None:
+            continue
+        grand = "total" in cell
+        label = clean_line(str(cell.get("total" if grand else "subtotal") or "")) or (
+            DEFAULT_TOTAL if grand else DEFAULT_SUBTOTAL)
+        spec = {"label": label, "sum": total_columns(cell, table_total)}
+        if "label_column" in cell:
+            spec["label_column"] = cell["label_column"]
+        elif table_total and "label_column" in table_total:
+            spec["label_column"] = table_total["label_column"]
+        made = _total_row(spec, covered_rows(rows, index, grand), width)
+        rows[index] = Row(made.cells, "total" if grand else "subtotal")
+    return [row for row in rows if row is not None]
 
 
 def grid(rows: tuple[Row, ...] | list[Row]) -> Iterator[tuple[int, int, Cell]]:
@@ -310,9 +363,9 @@ def column_sums(rows: list[Row] | tuple[Row, ...], columns: list[int]) -> dict[i
 
 
 def _total_row(total: dict[str, Any], rows: list[Row], width: int) -> Row:
-    columns = list(total["sum"])
+    columns = [column for column in total["sum"] if column <= width]
     sums = column_sums(rows, columns)
-    label_column = total.get("label_column", 2 if min(columns) > 2 else 1)
+    label_column = total.get("label_column", 2 if min(columns, default=1) > 2 else 1)
     cells = []
     for column in range(1, width + 1):
         if column == label_column:

@@ -1709,6 +1709,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Ô \"group\" (dòng nhóm) phải là ô duy nhất của dòng: viết [{{group: \"I. …\"}}].",
         "A \"group\" cell (a group row) must be the row's only cell: write "
         "[{{group: \"I. …\"}}]."),
+    "total_not_alone": (
+        "Ô \"total\"/\"subtotal\" (dòng tổng) phải là ô duy nhất của dòng: viết "
+        "[{{subtotal: \"Cộng\", sum: [3, 4]}}].",
+        "A \"total\"/\"subtotal\" cell (a total row) must be the row's only cell: write "
+        "[{{subtotal: \"Cộng\", sum: [3, 4]}}]."),
+    "total_key_alone": (
+        "\"{key}\" chỉ dùng trong ô của dòng tổng ({{total: …}} hoặc {{subtotal: …}}).",
+        "\"{key}\" belongs to a total row's cell only ({{total: …}} or {{subtotal: …}})."),
+    "total_in_header": (
+        "Dòng tổng không đặt trong \"header\": chuyển nó xuống \"rows\".",
+        "A total row cannot be a header row: move it to \"rows\"."),
+    "total_row_no_sum": (
+        "Dòng tổng không biết cộng cột nào: thêm \"sum: [3, 4]\" (các cột đếm từ 1) vào dòng, "
+        "hoặc \"total: {{sum: [...]}}\" cho cả bảng.",
+        "The total row does not say which columns to add: give it \"sum: [3, 4]\" (columns "
+        "counted from 1), or the table a \"total: {{sum: [...]}}\"."),
     "total_column_outside": (
         "Cột {column} không có trong bảng (bảng có {width} cột).",
         "Column {column} is not in the table (it has {width} columns)."),

@@ -16,7 +16,8 @@ from typing import Any
 from plangen.extract.blocks import Block, Line, Table
 from plangen.extract.notes import Notes, excerpt
 from plangen.extract.patterns import is_upper_text, roman_value, strip_end
-from plangen.freeform import DEADLINE_LABEL, column_sums, make_row, parse_number, vi_number
+from plangen.extract.totals import read_totals
+from plangen.freeform import DEADLINE_LABEL
 from plangen.inline import escape
 from plangen.model import DEFAULT_LABELS
 from plangen.vntext import upper
@@ -280,10 +281,8 @@ def table_spec(table: Table, text: _Text) -> dict[str, Any]:
     spec["columns"] = _weights(raw[header_count:] or raw, raw[:header_count], width)
     if header_count:
         spec["header"] = rows_out[:header_count]
-    body = rows_out[header_count:]
-    total = _total(body, width)
+    body, total = read_totals(rows_out[header_count:], width)
     if total is not None:
-        body = body[:-1]
         spec["total"] = total
     spec["rows"] = body or [[""] * width]
     return spec
@@ -371,35 +370,6 @@ def _weights(rows: list[list[str]], header: list[list[str]], width: int) -> list
         longest = max((len(row[c]) for row in rows if c < len(row)), default=1)
         out.append(max(2, min(40, max(word + 3, round((longest + 2) ** 0.8)))))
     return out
-
-
-def _total(body: list[list[Any]], width: int) -> dict[str, Any] | None:
-    """The last row as a computed total when it reads "Tổng cộng" and its figures add up."""
-    if len(body) < 2:
-        return None
-    last = body[-1]
-    if any(isinstance(cell, dict) for cell in last) or len(last) != width:
-        return None
-    labels = [i for i, cell in enumerate(last) if cell.lower().strip(":") in _TOTAL_WORDS]
-    if len(labels) != 1:
-        return None
-    sums = [i + 1 for i, cell in enumerate(last) if i != labels[0] and cell]
-    if not sums or any(parse_number(last[i - 1]) is None for i in sums):
-        return None
-    if any(cell for i, cell in enumerate(last) if i != labels[0] and i + 1 not in sums):
-        return None
-    computed = column_sums([make_row(r, width) for r in body[:-1]], sums)
-    for column in sums:
-        if vi_number(round(computed[column], 6)) != last[column - 1]:
-            return None
-    total: dict[str, Any] = {}
-    if last[labels[0]] != "Tổng cộng":
-        total["label"] = last[labels[0]]
-    default_column = 2 if min(sums) > 2 else 1
-    if labels[0] + 1 != default_column:
-        total["label_column"] = labels[0] + 1
-    total["sum"] = sums
-    return total
 
 
 # ---- appendices ---------------------------------------------------------------------------

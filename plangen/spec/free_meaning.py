@@ -13,7 +13,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from plangen.errors import Path, SourceLocation, SpecIssue
-from plangen.freeform import appendix_label, column_sums, make_row, parse_number, vi_number
+from plangen.freeform import (
+    TOTAL_KEYS,
+    Row,
+    appendix_label,
+    column_sums,
+    covered_rows,
+    make_row,
+    parse_number,
+    total_cell,
+    total_columns,
+    vi_number,
+)
 from plangen.inline import InlineError, parse_inline
 from plangen.spec.free_schema import LINE_KEYS, SECTION_ROLES
 from plangen.spec.loader import LoadedSpec
@@ -24,6 +35,7 @@ _BLOCK_KINDS = (*LINE_KEYS, "table")
 _ROMAN = r"[IVXLC]+\b"
 _REFERENCE = re.compile(rf"(?i:phụ\s+lục)\s+({_ROMAN}(?:\s*(?:,|và)\s*{_ROMAN})*)")
 _INLINE_KEYS = (*LINE_KEYS, "label", "deadline")
+_TOTAL_ONLY = ("sum", "values", "label_column")  # keys of a total row's cell only
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -153,11 +165,16 @@ def _table(table: dict[str, Any], path: Path, loaded: LoadedSpec) -> Iterator[Sp
         (_width(r) for r in (*header, *body) if not _group(r)), default=1)
     for part, rows in (("header", header), ("rows", body)):
         yield from _grid_issues(rows, width, (*path, part))
+        if part == "header":
+            for r, row in enumerate(rows):
+                if total_cell(row) is not None:
+                    yield SpecIssue("total_in_header", (*path, part, r, 0))
         for r, row in enumerate(rows):
             for c, cell in enumerate(row):
                 if isinstance(cell, str):
                     yield from _inline(cell, (*path, part, r, c), loaded)
     total = _dict(table.get("total"))
+    yield from _total_row_issues(body, width, total, (*path, "rows"))
     sums = [c for c in _list(total.get("sum")) if isinstance(c, int)]
     for index, column in enumerate(sums):
         if column > width:
@@ -169,11 +186,51 @@ def _table(table: dict[str, Any], path: Path, loaded: LoadedSpec) -> Iterator[Sp
         yield SpecIssue("total_values_count", (*path, "total", "values"), params={
             "values": len(values), "sum": len(sums)})
     elif values and good and not any(True for _ in _grid_issues(body, width, path)):
-        computed = column_sums([make_row(r, width) for r in body], good)
+        computed = column_sums([make_row(r, width) for r in body if total_cell(r) is None],
+                               good)
         for index, (column, written) in enumerate(zip(sums, values, strict=False)):
             number = written if isinstance(written, (int, float)) else parse_number(str(written))
             if column in computed and (number is None or abs(number - computed[column]) > 1e-6):
                 yield SpecIssue("total_mismatch", (*path, "total", "values", index), params={
+                    "column": column, "written": str(written),
+                    "computed": vi_number(round(computed[column], 6))})
+
+
+def _total_row_issues(body: list[list[Any]], width: int, total: dict[str, Any],
+                      path: Path) -> Iterator[SpecIssue]:
+    """Total rows written among the rows: columns to add, in the table, written figures that
+    match the rows each covers (a subtotal: those since the previous group or total row; a
+    grand total: every row)."""
+    placed: list[Row | None] = [None if total_cell(r) else make_row(r, width) for r in body]
+    clean = not any(True for _ in _grid_issues(body, width, path))
+    for r, row in enumerate(body):
+        cell = total_cell(row)
+        if cell is None:
+            continue
+        here = (*path, r, 0)
+        columns = total_columns(cell, total)
+        if not columns:
+            yield SpecIssue("total_row_no_sum", here)
+            continue
+        own = "sum" in cell
+        for index, column in enumerate(columns):
+            if column > width:
+                yield SpecIssue("total_column_outside",
+                                (*here, "sum", index) if own else (*here,), params={
+                                    "column": column, "width": width})
+        values = _list(cell.get("values"))
+        good = [c for c in columns if c <= width]
+        if values and len(values) != len(columns):
+            yield SpecIssue("total_values_count", (*here, "values"), params={
+                "values": len(values), "sum": len(columns)})
+            continue
+        if not values or not good or not clean:
+            continue
+        computed = column_sums(covered_rows(placed, r, "total" in cell), good)
+        for index, (column, written) in enumerate(zip(columns, values, strict=False)):
+            number = written if isinstance(written, (int, float)) else parse_number(str(written))
+            if column in computed and (number is None or abs(number - computed[column]) > 1e-6):
+                yield SpecIssue("total_mismatch", (*here, "values", index), params={
                     "column": column, "written": str(written),
                     "computed": vi_number(round(computed[column], 6))})
 
@@ -191,11 +248,18 @@ def _grid_issues(rows: list[list[Any]], width: int, path: Path) -> Iterator[Spec
     """Rows wider than the table, spans that run past its right side or its last row."""
     taken: dict[tuple[int, int], bool] = {}
     for r, row in enumerate(rows):
-        if _group(row):
+        if _group(row) or total_cell(row) is not None:
             continue
         for c, cell in enumerate(row):
             if isinstance(cell, dict) and "group" in cell:
                 yield SpecIssue("group_not_alone", (*path, r, c))
+            if isinstance(cell, dict) and any(key in cell for key in TOTAL_KEYS):
+                yield SpecIssue("total_not_alone", (*path, r, c))
+            elif isinstance(cell, dict):
+                for key in _TOTAL_ONLY:
+                    if key in cell:
+                        yield SpecIssue("total_key_alone", (*path, r, c, key), params={
+                            "key": key})
         column = 0
         for c, cell in enumerate(row):
             while taken.get((r, column)):

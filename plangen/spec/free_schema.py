@@ -75,6 +75,19 @@ def _cell() -> Rules:
         "align": _choice("Căn lề ô: left, center, right.", ALIGNMENTS),
         "bold": _flag("In đậm cả ô."),
         "group": _text("Dòng nhóm (\"I. …\"), ô duy nhất của dòng, trải hết bề ngang."),
+        "total": {"type": "string", "meta": _meta(
+            "Dòng tổng (ô duy nhất của dòng), ở bất cứ chỗ nào: chữ in ở dòng (\"\" = "
+            "\"Tổng cộng\"); plangen cộng mọi dòng số liệu của bảng.")},
+        "subtotal": {"type": "string", "meta": _meta(
+            "Dòng cộng của nhóm (ô duy nhất của dòng): chữ in ở dòng (\"\" = \"Cộng\"); "
+            "plangen cộng các dòng từ sau dòng nhóm hay dòng cộng trước nó.")},
+        "sum": {"type": "list", "empty": False, "meta": _meta(
+            "Dòng tổng: các cột (đếm từ 1) được cộng; mặc định như total.sum của bảng."),
+            "schema": {"type": "integer", "min": 1, "max": 60}},
+        "values": {"type": "list", "meta": _meta(
+            "Dòng tổng: các số như văn bản gốc ghi (để đối chiếu); phải bằng tổng tính được."),
+            "schema": {"type": ["integer", "float", "string"]}},
+        "label_column": _count("Dòng tổng: cột (đếm từ 1) in chữ của dòng."),
     }
     return {"type": ["string", "integer", "float", "dict"], "meta": _meta(
         "Một ô: chữ, số, hoặc {text, cols, rows, align, bold}."), "schema": fields}
