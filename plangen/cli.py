@@ -371,7 +371,8 @@ def render(spec: Path, output: Path | None, template: Path | None, pdf: bool, pd
               help="Mẫu Word riêng của tỉnh / a province's own .docx template.")
 @ALLOW_OPTION
 @click.option("--force", is_flag=True,
-              help="Tạo lại cả tệp chưa thay đổi / re-render up-to-date outputs.")
+              help="Tạo lại cả tệp chưa thay đổi, ghi đè cả tệp đã sửa hoặc không do plangen "
+                   "ghi / re-render up-to-date outputs, write over edited or foreign files.")
 @click.option("--assignments", "with_assignments", is_flag=True,
               help="Ghi thêm bảng phân công (.xlsx) của từng địa phương cạnh kế hoạch / also "
                    "each locality's assignment workbook.")

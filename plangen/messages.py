@@ -605,9 +605,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                                "The output folder would write over \"{path}\", the locality "
                                "table in use (--localities). Move the table or choose another "
                                "folder with -o."),
-    "outputs_not_plangens": ("Không chạy: {count} tệp trong thư mục \"{folder}\" sẽ bị ghi đè mà "
-                             "không phải là tệp plangen đã ghi như cũ.\n  Đã bị sửa sau khi "
-                             "plangen ghi: {edited}\n  Không do plangen ghi: {foreign}\nChuyển "
+    "outputs_not_plangens": ("Dừng, chưa ghi tệp nào: {count} tệp trong thư mục \"{folder}\" sẽ "
+                             "bị ghi đè nhưng không do plangen ghi, hoặc đã bị sửa sau đó.\n  "
+                             "Đã bị sửa sau khi plangen ghi: {edited}\n  Không do plangen ghi: "
+                             "{foreign}\nChuyển "
                              "các tệp đó ra chỗ khác, hoặc chạy lại với --force nếu muốn ghi đè.",
                              "Nothing done: {count} file(s) in the folder \"{folder}\" would be "
                              "written over that are not as plangen wrote them.\n  Edited since "
