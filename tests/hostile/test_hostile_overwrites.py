@@ -11,10 +11,12 @@ import shutil
 from pathlib import Path
 
 import docx
+import pytest
 from support.hostile_support import ROOT, assert_sound_docx, dump, invoke, no_traceback, plan
 
 from plangen.batch.localities import all_communes, all_provinces
 from plangen.batch.selection import read_selection
+from plangen.render.pdf import find_soffice
 
 TEMPLATE = ROOT / "templates" / "docx" / "ke-hoach.docx"
 THREE = "localities:\n  - locality: thành phố Huế\n  - locality: tỉnh Đắk Lắk\n" \
@@ -160,3 +162,22 @@ def test_a_table_longer_than_the_communes_is_warned_about(tmp_path: Path) -> Non
     rows = table(tmp_path, "code\n" + "\n".join(lines) + "\n", "xa.csv")
     warnings = [w.format("vi") for w in read_selection(str(rows)).warnings]
     assert any("Bảng có 3323 dòng xã" in w and "(3321)" in w for w in warnings), warnings
+
+
+@pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is not installed")
+def test_pdfs_stay_known_across_runs_and_a_foreign_pdf_is_kept(tmp_path: Path) -> None:
+    spec, out = base_spec(tmp_path), tmp_path / "out"
+    one = table(tmp_path, "localities:\n  - locality: thành phố Huế\n", "mot.yaml")
+    assert batch(spec, "--localities", one, "-o", out, "--pdf")[0] == 0
+    assert (out / "hue.pdf").is_file()
+    assert batch(spec, "--localities", one, "-o", out)[0] == 0  # no PDFs asked this time
+    spec.write_text(spec.read_text(encoding="utf-8").replace("Sở Tư pháp", "Sở Nội vụ"),
+                    encoding="utf-8")
+    code, output = batch(spec, "--localities", one, "-o", out, "--pdf")
+    assert code == 0, output  # its PDF is still plangen's, made again
+    (out / "dak-lak.pdf").write_bytes(b"%PDF-1.4 signed scan\n")
+    two = table(tmp_path, "localities:\n  - locality: tỉnh Đắk Lắk\n", "hai.yaml")
+    code, output = batch(spec, "--localities", two, "-o", out, "--pdf")
+    assert code == 1 and "Not written by plangen: dak-lak.pdf" in output, output
+    assert (out / "dak-lak.pdf").read_bytes() == b"%PDF-1.4 signed scan\n"
+    assert not (out / "dak-lak.docx").exists()
