@@ -472,6 +472,76 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "Fix the field name in the template."),
     "template_unsafe": ("Mẫu Word \"{path}\" có thẻ không an toàn ở phần {part}: {detail}.",
                         "Template \"{path}\" has an unsafe tag in {part}: {detail}."),
+    "template_no_tags": (
+        "Mẫu Word \"{path}\" không có thẻ nào của plangen ({{{{ … }}}}, {{%p … %}}): đây là một "
+        "văn bản đã hoàn chỉnh (có thể là kế hoạch plangen đã tạo), không phải mẫu; dùng nó thì "
+        "mọi kế hoạch sẽ mang cùng một nội dung. Dùng mẫu gốc templates/docx/ke-hoach.docx hoặc "
+        "bản đã sửa từ mẫu đó.",
+        "Template \"{path}\" holds no plangen tag ({{{{ … }}}}, {{%p … %}}): it is a finished "
+        "document (perhaps a plan plangen made), not a template; every plan made with it would "
+        "carry the same text. Use templates/docx/ke-hoach.docx or a copy edited from it."),
+    "template_tags": (
+        "Mẫu Word \"{path}\" thiếu thẻ plangen cần, hoặc đặt thẻ sai chỗ:{problems}\nChép lại "
+        "các thẻ đó từ mẫu gốc templates/docx/ke-hoach.docx (xem docs/template.md, mục \"Các thẻ "
+        "trong mẫu\").",
+        "Template \"{path}\" lacks tags plangen fills, or has them out of place:{problems}\n"
+        "Copy those tags back from templates/docx/ke-hoach.docx (see docs/template.md, \"Các "
+        "thẻ trong mẫu\")."),
+    "tag_missing": ("{tag} ({what}): không có trong mẫu; đặt thẻ này {where}.",
+                    "{tag} ({what}): not in the template; put it {where}."),
+    "tag_misplaced": ("{tag} ({what}): đang nằm {found}; thẻ này phải nằm {where}.",
+                      "{tag} ({what}) is {found}; it belongs {where}."),
+    "tag_what_parent": ("cơ quan chủ quản", "the parent agency"),
+    "tag_what_issuer": ("tên cơ quan ban hành", "the issuing agency"),
+    "tag_what_agency_rule": ("đường kẻ dưới tên cơ quan", "the rule under the agency"),
+    "tag_what_number": ("số văn bản", "the number"),
+    "tag_what_symbol": ("ký hiệu văn bản", "the symbol"),
+    "tag_what_place": ("địa danh", "the place"),
+    "tag_what_date": ("ngày tháng", "the date"),
+    "tag_what_doc_type": ("tên loại văn bản, \"KẾ HOẠCH\"", "the document type, \"KẾ HOẠCH\""),
+    "tag_what_summary": ("trích yếu", "the summary"),
+    "tag_what_summary_rule": ("đường kẻ dưới trích yếu", "the rule under the summary"),
+    "tag_what_body": ("toàn bộ thân văn bản", "the whole body text"),
+    "tag_what_recipients": ("nơi nhận", "the recipients"),
+    "tag_what_drafting_code": ("ký hiệu người soạn thảo", "the drafter's code"),
+    "tag_what_signature_lines": ("quyền hạn, chức vụ người ký", "the signing authority"),
+    "tag_what_signature_name": ("họ tên người ký", "the signer's name"),
+    "tag_what_appendix_label": ("số phụ lục", "the appendix label"),
+    "tag_what_appendix_title": ("tên phụ lục", "the appendix title"),
+    "tag_what_appendix_reference": ("dòng \"(Kèm theo …)\" của phụ lục",
+                                    "the appendix's \"(Kèm theo …)\" line"),
+    "tag_what_appendix_table": ("bảng phụ lục", "the appendix table"),
+    "tag_where_header": ("trong bảng phần đầu văn bản, trên tên loại (ô trái: cơ quan, số, ký "
+                         "hiệu; ô phải: địa danh, ngày tháng)",
+                         "in the header table at the top, above the document type (left cell: "
+                         "agency, number, symbol; right cell: place, date)"),
+    "tag_where_front": ("trong word/document.xml, trên vòng lặp thân văn bản",
+                        "in word/document.xml, above the body loop"),
+    "tag_where_loop": ("trong word/document.xml, ngoài mọi bảng, dưới trích yếu: ba đoạn "
+                       "{{%p for para in body %}}, {{{{p para }}}}, {{%p endfor %}}",
+                       "in word/document.xml, outside any table, below the summary: three "
+                       "paragraphs {{%p for para in body %}}, {{{{p para }}}}, {{%p endfor %}}"),
+    "tag_where_closing": ("dưới vòng lặp thân văn bản (bảng nơi nhận, chữ ký)",
+                          "below the body loop (the recipients and signature table)"),
+    "tag_where_appendix": ("dưới họ tên người ký, trong khối {{%p if appendix %}} … "
+                           "{{%p endif %}}",
+                           "below the signer's name, inside {{%p if appendix %}} … "
+                           "{{%p endif %}}"),
+    "tag_where_appendix_label": ("trong một đoạn kiểu \"KH Phụ lục số\" (phụ lục sang trang "
+                                 "ngang từ đoạn đó)",
+                                 "in a \"KH Phụ lục số\" paragraph (the landscape appendix "
+                                 "starts there)"),
+    "tag_found_part": ("ở phần {part}", "in {part}"),
+    "tag_found_outside_header": ("ngoài bảng phần đầu", "outside the header table"),
+    "tag_found_after_loop": ("dưới vòng lặp thân văn bản", "below the body loop"),
+    "tag_found_before_loop": ("trên vòng lặp thân văn bản", "above the body loop"),
+    "tag_found_in_table": ("trong một bảng", "inside a table"),
+    "tag_found_not_printed": ("ở đó nhưng đoạn bên trong vòng lặp không in bằng {{{{p para }}}}",
+                              "there, but the paragraph inside the loop is not printed with "
+                              "{{{{p para }}}}"),
+    "tag_found_before_signature": ("trên họ tên người ký", "above the signer's name"),
+    "tag_found_other_style": ("trong đoạn không có kiểu \"KH Phụ lục số\"",
+                              "in a paragraph not styled \"KH Phụ lục số\""),
     "template_macro": (
         "Mẫu Word \"{path}\" chứa macro ({what}, ở phần {part}){more}. Macro sẽ theo mẫu vào mọi "
         "kế hoạch tạo ra, nên plangen không dùng mẫu này. Mở mẫu trong Word, chọn File > Save As "
@@ -1796,6 +1866,15 @@ def _render_param(key: str, value: Any, english: bool) -> Any:
     if key == "read_as" and isinstance(value, tuple):
         kind, text = value
         return _READ_AS.get(kind, _READ_AS["other"])[english].format(value=text)
+    if key == "problems":  # (code, tag, what, where, found) of each template tag problem
+        lang: Lang = "en" if english else "vi"
+        lines = []
+        for code, tag, what, where, found in value:
+            place = message(found, lang) if found.startswith("tag_found_") else \
+                message("tag_found_part", lang, part=found)
+            lines.append("\n  - " + message(code, lang, tag=tag, what=message(what, lang),
+                                            where=message(where, lang), found=place))
+        return "".join(lines)
     if key == "more":  # how many more of the same kind follow the one named
         if not value:
             return ""

@@ -41,6 +41,7 @@ from plangen.render.decision import (
 )
 from plangen.render.free_layout import TableLayout
 from plangen.render.sandbox import BoundedSandbox, RefusedTag, TemplateLimit, render_bounded
+from plangen.render.template_tags import has_tags, template_problems
 from plangen.render.textwidth import balanced_lines, bold_width_pt
 
 
@@ -516,6 +517,7 @@ def _load(path: Path) -> _Template:
         raise RenderError("template_bad", path=str(path), detail=str(exc)) from exc
     compiled = {name: _compile(path, name, tree) for name, tree in trees.items()
                 if name == DOCUMENT_PART or _has_tags(tree)}
+    _check_needed_tags(path, trees, style_ids[APPENDIX_LABEL_STYLE])  # after broken tags
     static = {name: data for name, data in parts if name not in compiled and name != CORE_PART}
     return _Template(path, hashlib.sha256(raw).hexdigest(), _zip(static), static, compiled,
                      style_ids, rooms, sizes, table_width, portrait_width, header)
@@ -535,6 +537,17 @@ def _active_content_error(path: Path, found: list[ActiveContent]) -> RenderError
     same = [item for item in found if item.kind == first.kind]
     return RenderError(_ACTIVE_CODES[first.kind], path=str(path), part=first.part,
                        what=first.what, target=first.target or "?", more=len(same) - 1)
+
+
+def _check_needed_tags(path: Path, trees: dict[str, etree._Element], label_style: str) -> None:
+    """Refuse a template without tags (a finished document: every plan would print its text)
+    or missing a tag plangen fills, or holding one out of its place (template_tags)."""
+    if not has_tags(trees):
+        raise RenderError("template_no_tags", path=str(path))
+    problems = template_problems(trees, label_style)
+    if problems:
+        raise RenderError("template_tags", path=str(path), problems=[
+            (p.code, p.tag, p.what, p.where, p.found) for p in problems])
 
 
 def _parse_part(path: Path, name: str, data: bytes) -> etree._Element:

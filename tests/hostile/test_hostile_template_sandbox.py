@@ -67,14 +67,15 @@ LIMITED = {  # tag put where "{{ doc_type }}" was -> words of the message
 
 
 def template_with(tmp_path: Path, tag: str, name: str = "mau.docx") -> Path:
-    """plangen's template with `tag` (XML-escaped, as Word saves it) for the document type."""
+    """plangen's template with `tag` (XML-escaped, as Word saves it) after the document type."""
     out = io.BytesIO()
     with zipfile.ZipFile(DEFAULT_TEMPLATE) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             content = source.read(info)
             if info.filename == PART:
                 assert b"{{ doc_type }}" in content
-                content = content.replace(b"{{ doc_type }}", escape(tag).encode())
+                content = content.replace(b"{{ doc_type }}",
+                                          b"{{ doc_type }}" + escape(tag).encode())
             target.writestr(info.filename, content)
     path = tmp_path / name
     path.write_bytes(out.getvalue())

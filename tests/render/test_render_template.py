@@ -73,7 +73,7 @@ def test_unknown_field_is_an_error_naming_it(tmp_path: Path, make_plan: PlanMake
                                              plan_data: dict[str, Any]) -> None:
     """StrictUndefined: a misspelt field is an error, never a blank (pitfall 3)."""
     template = _edited_template(tmp_path, "word/document.xml", "{{ summary }}",
-                                "{{ summry }}")
+                                "{{ summary }}{{ summry }}")
     with pytest.raises(RenderError) as caught:
         Renderer(template).render(make_plan(plan_data))
     assert caught.value.code == "template_field"
@@ -84,7 +84,7 @@ def test_unknown_field_is_an_error_naming_it(tmp_path: Path, make_plan: PlanMake
 def test_unknown_attribute_is_an_error_naming_it(tmp_path: Path, make_plan: PlanMaker,
                                                  plan_data: dict[str, Any]) -> None:
     template = _edited_template(tmp_path, "word/document.xml", "{{ signature.name }}",
-                                "{{ signature.full_name }}")
+                                "{{ signature.name }}{{ signature.full_name }}")
     with pytest.raises(RenderError) as caught:
         Renderer(template).render(make_plan(plan_data))
     assert caught.value.params["field"] == "full_name"
@@ -108,7 +108,8 @@ def test_tags_that_break_the_xml_are_an_error_not_a_repair(
     """An "if" opened in a paragraph and closed in a table cell cuts the XML in two: the result
     is refused with the part named (docxtpl would re-parse it with recover=True, pitfall 1)."""
     template = _edited_template(tmp_path, "word/document.xml", "{{ doc_type }}",
-                                "{% if false %}", ("{{ signature.name }}", "{% endif %}"))
+                                "{{ doc_type }}{% if false %}",
+                                ("{{ signature.name }}", "{{ signature.name }}{% endif %}"))
     with pytest.raises(RenderError) as caught:
         Renderer(template).render(make_plan(plan_data))
     assert caught.value.code == "render_xml"
@@ -158,8 +159,15 @@ def test_missing_or_broken_template(tmp_path: Path) -> None:
 
 def test_template_without_appendix_block(tmp_path: Path, make_plan: PlanMaker,
                                          plan_data: dict[str, Any]) -> None:
-    template = _edited_template(tmp_path, "word/document.xml", 'w:val="KHPhuLucSo"',
-                                'w:val="KHPhuLucTen"')
+    """The appendix block may be left out of a template (plans without one render); a plan
+    with an appendix is then refused, never rendered without it."""
+    start = '<w:p><w:pPr><w:pStyle w:val="KHPhuLucSo"/></w:pPr><w:r><w:t>{%p if appendix %}'
+    with zipfile.ZipFile(DEFAULT_TEMPLATE) as source:
+        document = source.read("word/document.xml").decode("utf-8")
+    end = document.index("{%p endif %}</w:t></w:r></w:p>", document.index(start))
+    block = document[document.index(start):end + len("{%p endif %}</w:t></w:r></w:p>")]
+    template = _edited_template(tmp_path, "word/document.xml", block, "")
+    Renderer(template).render(make_plan(plan_data))  # no appendix: fine
     plan_data["appendix"] = {"title": "Phân công", "from_tasks": True}
     plan = make_plan(plan_data)
     with pytest.raises(RenderError) as caught:
