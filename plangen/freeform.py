@@ -18,6 +18,8 @@ from plangen.vntext import clean_line
 LINE_KINDS = ("item", "point", "bullet", "plus", "named", "text")
 ROLE_FIELDS = ("named_items", "lead", "implementer", "partners", "supervisor", "timeline",
                "product")
+LISTED_ROLES = ("lead", "implementer", "partners", "supervisor")  # may print as "+ " items
+ITEM_MARKERS = ("plus", "bullet")
 DEFAULT_TOTAL = "Tổng cộng"
 # a row of one {total: …} / {subtotal: …} cell: a total row anywhere in the table
 TOTAL_KEYS = ("total", "subtotal")
@@ -71,6 +73,9 @@ class Roles:
     product: str | None = None
     labels: dict[str, str] = field(default_factory=dict)
     style: str = "dash"
+    # roles whose agencies print one a line under an open role line ("- Đơn vị phối hợp:"
+    # then "+ Sở …"): role key -> "plus" or "bullet"
+    items: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -181,7 +186,7 @@ def _block(value: str | dict[str, Any], labels: dict[str, str], style: str) -> B
             supervisor=_lines(value.get("supervisor")),
             timeline=clean_line(value["timeline"]) if value.get("timeline") else None,
             product=clean_line(value["product"]) if value.get("product") else None,
-            labels=own_labels, style=own_style)
+            labels=own_labels, style=own_style, items=dict(value.get("role_items", {})))
     return Block(
         kind=kind, text=clean_line(value[kind]),
         label=clean_line(value["label"]) if value.get("label") else None,

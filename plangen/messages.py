@@ -1785,6 +1785,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "[{{subtotal: \"Cộng\", sum: [3, 4]}}].",
         "A \"total\"/\"subtotal\" cell (a total row) must be the row's only cell: write "
         "[{{subtotal: \"Cộng\", sum: [3, 4]}}]."),
+    "role_items_no_role": (
+        "\"role_items\" in \"{key}\" thành từng dòng nhưng khối không có \"{key}\": thêm "
+        "\"{key}: [...]\" hoặc bỏ dòng này.",
+        "\"role_items\" lists \"{key}\" one a line, but the block has no \"{key}\": add "
+        "\"{key}: [...]\" or drop this line."),
     "total_key_alone": (
         "\"{key}\" chỉ dùng trong ô của dòng tổng ({{total: …}} hoặc {{subtotal: …}}).",
         "\"{key}\" belongs to a total row's cell only ({{total: …}} or {{subtotal: …}})."),

@@ -17,7 +17,7 @@ from plangen.extract.blocks import Block, Line, Table
 from plangen.extract.notes import Notes, excerpt
 from plangen.extract.patterns import is_upper_text, roman_value, strip_end
 from plangen.extract.totals import read_totals
-from plangen.freeform import DEADLINE_LABEL
+from plangen.freeform import DEADLINE_LABEL, LISTED_ROLES
 from plangen.inline import escape
 from plangen.model import DEFAULT_LABELS
 from plangen.vntext import upper
@@ -30,6 +30,7 @@ _NAMED = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^[-–—•]\s*(?P<rest>\S.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<rest>\S.*)$")
 _LABEL = re.compile(r"^(?P<label>[^:]{2,70}?)\s*:\s*(?P<value>\S.*)$")
+_OPEN_LABEL = re.compile(r"^(?P<label>[^:]{2,70}?)\s*:(?P<value>)\s*$")  # "Đơn vị phối hợp:"
 _FOOTNOTE_TEXT = re.compile(r"^\[(?P<num>\d{1,3})\]\s*(?P<text>\S.*)$")
 _FOOTNOTE_MARK = re.compile(r"\[(?P<num>\d{1,3})\]")
 _STT = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[a-zđ])\.?\)?$")
@@ -150,7 +151,7 @@ def _classify(text: str) -> tuple[str, str]:
 
 def _role(text: str) -> tuple[str, str, str] | None:
     """(key, label, value) of a role line ("Đơn vị chủ trì thực hiện: Sở Tư pháp.")."""
-    match = _LABEL.match(text)
+    match = _LABEL.match(text) or _OPEN_LABEL.match(text)
     if not match:
         return None
     label, value = match.group("label").strip(), match.group("value").strip()
@@ -173,6 +174,8 @@ def _role(text: str) -> tuple[str, str, str] | None:
         key = "implementer"
     else:
         return None
+    if not value and key not in LISTED_ROLES:
+        return None
     return key, label, value
 
 
@@ -185,6 +188,8 @@ class ContentReader:
         self.root: list[Any] = []
         self.stack: list[tuple[float, dict[str, Any]]] = []
         self.target: dict[str, Any] | None = None  # the block role lines attach to
+        # an open role line ("- Đơn vị phối hợp:") taking the "+ " / "- " items below it
+        self.listing: tuple[dict[str, Any], str, str] | None = None
 
     def container(self) -> list[Any]:
         if not self.stack:
@@ -200,7 +205,35 @@ class ContentReader:
                 self.target = None
             else:
                 self._line(block.text.replace("\t", " ").strip())
+        self._end_listing()
         return self.root
+
+    def _listed(self, kind: str, rest: str) -> bool:
+        """A "+ …" (or "- …") line under an open role line: one of that role's agencies."""
+        if self.listing is None:
+            return False
+        target, key, _ = self.listing
+        markers = target["role_items"]
+        if kind not in ("plus", "bullet") or (kind == "bullet" and _role(rest)) or \
+                markers.get(key) not in (None, kind):
+            self._end_listing()
+            return False
+        markers[key] = kind
+        target[key].append(self.text(strip_end(rest, ".;")))
+        return True
+
+    def _end_listing(self) -> None:
+        """The open role line's list ends; with no item under it, it was a plain line."""
+        if self.listing is None:
+            return
+        target, key, label = self.listing
+        self.listing = None
+        if not target[key]:
+            del target[key]
+            del target["role_items"][key]
+            if not target["role_items"]:
+                del target["role_items"]
+            target.setdefault("content", []).append({"bullet": self.text(f"{label}:")})
 
     def _pop_below(self, rank: float) -> None:
         while self.stack and self.stack[-1][0] >= rank:
@@ -210,6 +243,8 @@ class ContentReader:
         if not text:
             return
         kind, rest = _classify(text)
+        if self._listed(kind, rest):
+            return
         if kind in ("none", "bullet") and self._attach_role(rest, dashed=kind == "bullet"):
             return
         if kind == "none":
@@ -242,7 +277,12 @@ class ContentReader:
         default = DEADLINE_LABEL if key == "deadline" else DEFAULT_LABELS.get(key)
         if label != default:
             target.setdefault("labels", {})[key] = label
-        target[key] = self.text(strip_end(value, ".;"))
+        if value:
+            target[key] = self.text(strip_end(value, ".;"))
+        else:  # its agencies follow, one a line
+            target[key] = []
+            target.setdefault("role_items", {})[key] = None
+            self.listing = (target, key, label)
         # what follows the role lines is not part of the block's own content
         while self.stack and self.stack[-1][1] is not target:
             self.stack.pop()

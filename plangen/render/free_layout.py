@@ -151,7 +151,17 @@ def _marker(roles: Roles | None, index: int = 0) -> str:
 def _role_lines(roles: Roles, notes: Footnotes) -> Iterator[Para]:
     for index, (key, value) in enumerate(_role_values(roles)):
         label = roles.labels.get(key, key)
-        yield Para("role", runs_of(f"{_marker(roles, index)}{label}: {value}", notes))
+        marker = roles.items.get(key)
+        if marker is None:
+            yield Para("role", runs_of(f"{_marker(roles, index)}{label}: {value}", notes))
+            continue
+        # an open role line, then its agencies one a line, ";" between, "." after the last
+        yield Para("role", runs_of(f"{_marker(roles, index)}{label}:", notes))
+        agencies: tuple[str, ...] = getattr(roles, key)
+        for number, agency in enumerate(agencies, 1):
+            line = ensure_end(agency, "." if number == len(agencies) else ";")
+            yield Para("plus", runs_of(f"+ {line}", notes)) if marker == "plus" else \
+                Para("bullet", runs_of(f"- {line}", notes))
 
 
 def _role_values(roles: Roles) -> Iterator[tuple[str, str]]:

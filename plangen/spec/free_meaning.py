@@ -122,6 +122,10 @@ def _blocks(blocks: list[Any], path: Path, loaded: LoadedSpec) -> Iterator[SpecI
         elif len(kinds) > 1:
             yield SpecIssue("block_two_lines", (*here, kinds[1]), params={
                 "first": kinds[0], "second": kinds[1]})
+        for key in _dict(block.get("role_items")):
+            if not block.get(key):
+                yield SpecIssue("role_items_no_role", (*here, "role_items", key),
+                                params={"key": key})
         for key in _INLINE_KEYS:
             if isinstance(block.get(key), str):
                 yield from _inline(block[key], (*here, key), loaded)

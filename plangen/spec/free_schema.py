@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from plangen.freeform import ITEM_MARKERS, LISTED_ROLES
+
 Rules = dict[str, Any]
 
 LINE_KEYS = ("item", "point", "bullet", "plus", "named", "text")
@@ -163,6 +165,11 @@ def block_fields(depth: int) -> dict[str, Rules]:
         "deadline": _text("Thời hạn (\"Trước ngày 31/5/2026\"), in ở dòng riêng hoặc cuối ý."),
         "deadline_inline": _flag("In thời hạn ở cuối dòng thay vì dòng riêng."),
         "labels": _labels(),
+        "role_items": {"type": "dict", "meta": _meta(
+            "Vai trò in thành dòng mở rồi từng cơ quan một dòng: {partners: plus} in "
+            "\"- Cơ quan phối hợp:\" rồi \"+ Sở …;\" (bullet: \"- Sở …;\")."),
+            "keysrules": {"type": "string", "allowed": list(LISTED_ROLES)},
+            "valuesrules": {"type": "string", "allowed": list(ITEM_MARKERS)}},
         "role_style": _choice("Dòng vai trò: dash (\"- \"), letter (\"a)\"), plain (không "
                               "dấu).", ROLE_STYLES),
         "cells": {"type": "dict", "meta": _meta(

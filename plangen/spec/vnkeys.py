@@ -93,6 +93,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     "table": ("bảng", "bảng số liệu"),
     "header": ("tiêu đề bảng", "dòng tiêu đề", "đầu bảng"),
     "total": ("tổng cộng", "dòng tổng"),
+    "role_items": ("vai trò từng dòng", "liệt kê vai trò"),
     "subtotal": ("cộng nhóm", "dòng cộng", "tổng nhóm"),
     "sum": ("cộng", "các cột cộng"),
     "values": ("số tổng", "giá trị"),
