@@ -39,7 +39,7 @@ _P, _R, _T, _TBL = _W + "p", _W + "r", _W + "t", _W + "tbl"
 _TAB, _PTAB, _BR, _CR = _W + "tab", _W + "ptab", _W + "br", _W + "cr"
 _NO_BREAK_HYPHEN, _INSTR, _FLDCHAR = _W + "noBreakHyphen", _W + "instrText", _W + "fldChar"
 _FLDCHAR_TYPE, _VANISH = _W + "fldCharType", _W + "vanish"
-_SECTPR_IN_PPR = f"{PPR}/{_W}sectPr"
+_SECTPR = _W + "sectPr"
 _WRAPPERS = frozenset(_W + tag for tag in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent",
                                            "fldSimple", "customXml", "dir", "bdo", "moveTo"))
 _BLOCK_WRAPPERS = BLOCK_WRAPPERS
@@ -73,11 +73,12 @@ class Paragraph:
     section: int = 1
     fields: tuple[str, ...] = ()  # field instructions, upper case: ("PAGE",)
     ends_section: bool = False  # its properties hold a w:sectPr (ECMA-376 §17.6.18)
+    # every run of every line (the rules read them often: kept, not rebuilt each time)
+    runs: tuple[RunLook, ...] = field(default=(), compare=False, repr=False)
 
-    @property
-    def runs(self) -> tuple[RunLook, ...]:
-        """Every run of every line."""
-        return tuple(run for line in self.lines for run in line.runs)
+    def __post_init__(self) -> None:
+        if not self.runs and self.lines:
+            self.runs = tuple(run for line in self.lines for run in line.runs)
 
 
 @dataclass(frozen=True)
@@ -171,26 +172,36 @@ class _Reader:
     def _paragraph(self, p: etree._Element, story: str, index: int,
                    cell: tuple[int, int, int] | None,
                    table: TableContext | None) -> Paragraph:
-        look, inherited, label = self.resolver.paragraph(p, table)
+        ppr = p.find(PPR)
+        look, inherited, label = self.resolver.paragraph_look(ppr, table)
         lines: list[Line] = []
         current: list[RunLook] = []
+        every: list[RunLook] = []
         fields: list[str] = []
-        for r, text in _runs(p, fields):
-            pieces = text.split("\n")
-            for number, piece in enumerate(pieces):
+        run_look = self.resolver.run_look
+        for rpr, text in _runs(p, fields):
+            if "\n" not in text:  # most runs: one piece, no line break
+                look_of = run_look(rpr, inherited, text)
+                current.append(look_of)
+                every.append(look_of)
+                continue
+            for number, piece in enumerate(text.split("\n")):
                 if number:
                     lines.append(_line(current))
                     current = []
                 if piece:
-                    current.append(self.resolver.run(r, inherited, piece))
+                    look_of = run_look(rpr, inherited, piece)
+                    current.append(look_of)
+                    every.append(look_of)
         lines.append(_line(current))
-        text = "\n".join(line.text for line in lines)
+        text = lines[0].text if len(lines) == 1 else "\n".join(line.text for line in lines)
         table_no, row, cell_no = cell if cell else (None, None, None)
-        ends = story == "body" and cell is None and p.find(_SECTPR_IN_PPR) is not None
+        ends = story == "body" and cell is None and ppr is not None and any(
+            props.find(_SECTPR) is not None for props in p.iterchildren(PPR))
         section = self.section if story == "body" else 0
         self.section += ends
         return Paragraph(text, label, look, tuple(lines), story, index, table_no, row, cell_no,
-                         section, tuple(fields), ends)
+                         section, tuple(fields), ends, tuple(every))
 
 
 def _line(runs: list[RunLook]) -> Line:
@@ -225,17 +236,21 @@ def _row_repeats(tr: etree._Element) -> bool:
     return found is not None and is_on(found)
 
 
-def _runs(p: etree._Element, fields: list[str]) -> Iterator[tuple[etree._Element, str]]:
-    """Each visible run of `p` with its text (line breaks as "\\n"); field codes go to
-    `fields`, hidden and deleted text is left out."""
+def _runs(p: etree._Element,
+          fields: list[str]) -> Iterator[tuple[etree._Element | None, str]]:
+    """Each visible run of `p`: its properties (its first w:rPr) and its text (line breaks as
+    "\\n"); field codes go to `fields`, hidden and deleted text is left out."""
     instruction: list[str] = []
     for r in _run_elements(p, fields):
         parts: list[str] = []
         hidden = False
+        rpr = None
         for child in r:
             tag = child.tag
             if tag == _T:  # a newline typed inside w:t shows as a space, not a break
-                parts.append(_NEWLINES.sub(" ", child.text or ""))
+                text = child.text or ""
+                parts.append(_NEWLINES.sub(" ", text) if "\n" in text or "\r" in text
+                             else text)
             elif tag in (_TAB, _PTAB):
                 parts.append("\t")
             elif tag in (_BR, _CR):
@@ -249,10 +264,12 @@ def _runs(p: etree._Element, fields: list[str]) -> Iterator[tuple[etree._Element
                 fields.append(_field_name("".join(instruction)))
                 instruction = []
             elif tag == RPR:
+                if rpr is None:
+                    rpr = child
                 vanish = child.find(_VANISH)
                 hidden = vanish is not None and is_on(vanish)
         if parts and not hidden:
-            yield r, "".join(parts)
+            yield rpr, parts[0] if len(parts) == 1 else "".join(parts)
 
 
 def _run_elements(container: etree._Element, fields: list[str]) -> Iterator[etree._Element]:

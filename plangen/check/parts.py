@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from plangen.check.format import Layout, Line, Paragraph
 from plangen.check.result import Where
@@ -45,19 +45,18 @@ def shorten(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-@dataclass(frozen=True, eq=False)
 class Ref:
-    """A printed line of a paragraph: what the rules look at."""
+    """A printed line of a paragraph: what the rules look at (compared by identity)."""
 
-    para: Paragraph
-    line: Line
-    first: bool  # the paragraph's first line (it carries the list label)
+    __slots__ = ("first", "line", "para", "text")
 
-    @cached_property
-    def text(self) -> str:
-        """The line's words, the list label first."""
-        label = self.para.label if self.first else ""
-        return norm(f"{label} {self.line.text}" if label else self.line.text)
+    def __init__(self, para: Paragraph, line: Line, first: bool) -> None:
+        self.para = para
+        self.line = line
+        self.first = first  # the paragraph's first line (it carries the list label)
+        label = para.label if first else ""
+        # the line's words, the list label first (built once: every rule reads it)
+        self.text = norm(f"{label} {line.text}" if label else line.text)
 
     @property
     def bold(self) -> bool:

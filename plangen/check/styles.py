@@ -344,7 +344,11 @@ class Resolver:
     def paragraph(self, p: etree._Element,
                   table: TableContext | None = None) -> tuple[ParaLook, _Inherited, str]:
         """The paragraph's look, what its styles give its runs, and its list label."""
-        ppr = p.find(PPR)
+        return self.paragraph_look(p.find(PPR), table)
+
+    def paragraph_look(self, ppr: etree._Element | None,
+                       table: TableContext | None = None) -> tuple[ParaLook, _Inherited, str]:
+        """`paragraph` for a paragraph whose (first) w:pPr is `ppr` (None: it has none)."""
         key = (_props_key(ppr), table)
         cached = self.sheet.paragraph_looks.get(key)
         if cached is None:
@@ -389,7 +393,11 @@ class Resolver:
 
     def run(self, r: etree._Element, inherited: _Inherited, text: str) -> RunLook:
         """A run's look, given what its paragraph and table styles give."""
-        rpr = r.find(RPR)
+        return self.run_look(r.find(RPR), inherited, text)
+
+    def run_look(self, rpr: etree._Element | None, inherited: _Inherited,
+                 text: str) -> RunLook:
+        """The look of a run whose w:rPr is `rpr` (None: it has none)."""
         key = (inherited.key, _props_key(rpr))
         look = self.sheet.run_looks.get(key)
         if look is None:
