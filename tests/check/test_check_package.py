@@ -170,3 +170,20 @@ def test_damage_anywhere_never_crashes(good: bytes) -> None:
         data[offset] ^= 0x55
         report: Any = check_docx(bytes(data))
         assert report.results
+
+
+def test_the_relationship_id_scan_finds_what_the_plain_regex_finds() -> None:
+    """`_prefixed_attributes` only tries the places where "prefix:" occurs: on any bytes it
+    finds the matches `finditer` of the same pattern finds, at the same places."""
+    import random
+
+    from plangen.check.package import _attribute_pattern, _prefixed_attributes
+
+    pieces = [b" ", b"r", b":", b"id", b"=", b'"', b"'", b"x", b"<", b">", b"\n", b"\t",
+              b"rr:", b' r:a="b"', b" r:embed='c'"]
+    chooser = random.Random(15)
+    for _ in range(20_000):
+        data = b"".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 24)))
+        for prefix in (b"r", b"rr"):
+            want = [(m.span(), m.groups()) for m in _attribute_pattern(prefix).finditer(data)]
+            assert [(m.span(), m.groups()) for m in _prefixed_attributes(data, prefix)] == want
