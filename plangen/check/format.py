@@ -10,7 +10,6 @@ WordprocessingML of an arbitrary document; the rules work on the `Layout` return
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +39,8 @@ _TAB, _PTAB, _BR, _CR = _W + "tab", _W + "ptab", _W + "br", _W + "cr"
 _NO_BREAK_HYPHEN, _INSTR, _FLDCHAR = _W + "noBreakHyphen", _W + "instrText", _W + "fldChar"
 _FLDCHAR_TYPE, _VANISH = _W + "fldCharType", _W + "vanish"
 _SECTPR = _W + "sectPr"
+_SECTPR_IN_PPR = f"{PPR}/{_SECTPR}"
+_FLD_SIMPLE = _W + "fldSimple"
 _WRAPPERS = frozenset(_W + tag for tag in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent",
                                            "fldSimple", "customXml", "dir", "bdo", "moveTo"))
 _BLOCK_WRAPPERS = BLOCK_WRAPPERS
@@ -65,6 +66,8 @@ class Paragraph:
     label: str  # the automatic list number ("I.", "1.", "a)") or ""
     look: ParaLook
     lines: tuple[Line, ...]
+    # every run of every line (the rules read them often: kept, not rebuilt each time)
+    runs: tuple[RunLook, ...] = field(compare=False, repr=False)
     story: str  # "body", "header" or "footer"
     index: int  # 1-based within its story
     table: int | None = None
@@ -73,12 +76,6 @@ class Paragraph:
     section: int = 1
     fields: tuple[str, ...] = ()  # field instructions, upper case: ("PAGE",)
     ends_section: bool = False  # its properties hold a w:sectPr (ECMA-376 §17.6.18)
-    # every run of every line (the rules read them often: kept, not rebuilt each time)
-    runs: tuple[RunLook, ...] = field(default=(), compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        if not self.runs and self.lines:
-            self.runs = tuple(run for line in self.lines for run in line.runs)
 
 
 @dataclass(frozen=True)
@@ -196,12 +193,14 @@ class _Reader:
         lines.append(_line(current))
         text = lines[0].text if len(lines) == 1 else "\n".join(line.text for line in lines)
         table_no, row, cell_no = cell if cell else (None, None, None)
-        ends = story == "body" and cell is None and ppr is not None and any(
-            props.find(_SECTPR) is not None for props in p.iterchildren(PPR))
+        ends = story == "body" and cell is None and ppr is not None and (
+            ppr.find(_SECTPR) is not None or (  # a second w:pPr (a broken file) is looked in too
+                next(ppr.itersiblings(PPR), None) is not None
+                and p.find(_SECTPR_IN_PPR) is not None))
         section = self.section if story == "body" else 0
         self.section += ends
-        return Paragraph(text, label, look, tuple(lines), story, index, table_no, row, cell_no,
-                         section, tuple(fields), ends, tuple(every))
+        return Paragraph(text, label, look, tuple(lines), tuple(every), story, index, table_no,
+                         row, cell_no, section, tuple(fields), ends)
 
 
 def _line(runs: list[RunLook]) -> Line:
@@ -236,12 +235,17 @@ def _row_repeats(tr: etree._Element) -> bool:
     return found is not None and is_on(found)
 
 
-def _runs(p: etree._Element,
-          fields: list[str]) -> Iterator[tuple[etree._Element | None, str]]:
+def _runs(p: etree._Element, fields: list[str]) -> list[tuple[etree._Element | None, str]]:
     """Each visible run of `p`: its properties (its first w:rPr) and its text (line breaks as
     "\\n"); field codes go to `fields`, hidden and deleted text is left out."""
+    out: list[tuple[etree._Element | None, str]] = []
     instruction: list[str] = []
-    for r in _run_elements(p, fields):
+    found: list[etree._Element | str] = []
+    _run_elements(p, found)
+    for r in found:
+        if isinstance(r, str):  # a w:fldSimple's field, in document order
+            fields.append(r)
+            continue
         parts: list[str] = []
         hidden = False
         rpr = None
@@ -269,17 +273,21 @@ def _runs(p: etree._Element,
                 vanish = child.find(_VANISH)
                 hidden = vanish is not None and is_on(vanish)
         if parts and not hidden:
-            yield rpr, parts[0] if len(parts) == 1 else "".join(parts)
+            out.append((rpr, parts[0] if len(parts) == 1 else "".join(parts)))
+    return out
 
 
-def _run_elements(container: etree._Element, fields: list[str]) -> Iterator[etree._Element]:
+def _run_elements(container: etree._Element, into: list[etree._Element | str]) -> None:
+    """The runs of `container` (through wrappers) into `into`, in document order, with the
+    field name of each w:fldSimple where it opens."""
     for child in container:
-        if child.tag == _R:
-            yield child
-        elif child.tag in _WRAPPERS:
-            if child.tag == _W + "fldSimple":
-                fields.append(_field_name(child.get(_W + "instr", "")))
-            yield from _run_elements(child, fields)
+        tag = child.tag
+        if tag == _R:
+            into.append(child)
+        elif tag in _WRAPPERS:
+            if tag == _FLD_SIMPLE:
+                into.append(_field_name(child.get(_W + "instr", "")))
+            _run_elements(child, into)
 
 
 def _field_name(instruction: str) -> str:

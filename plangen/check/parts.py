@@ -124,9 +124,11 @@ class Parts:
     appendix_labels: list[Ref] = field(default_factory=list)
 
 
-def find_parts(layout: Layout, doc_type: str = DOC_TYPE) -> Parts:
-    """Locate each part of the plan (or of the `doc_type` document) in `layout`."""
-    lines = refs(layout.paragraphs)
+def find_parts(layout: Layout, doc_type: str = DOC_TYPE,
+               lines: list[Ref] | None = None) -> Parts:
+    """Locate each part of the plan (or of the `doc_type` document) in `layout`; `lines` are
+    its `refs`, when the caller already has them."""
+    lines = refs(layout.paragraphs) if lines is None else lines
     parts = Parts()
     # a plan's default title also lets through the report on it (BÁO CÁO)
     wanted = DOC_TYPES if doc_type == DOC_TYPE else (doc_type,)

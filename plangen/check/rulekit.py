@@ -78,8 +78,7 @@ def check_align(para: Paragraph, what: str, want: str, found: list[Finding],
 def check_caps(ref: Ref, what: str, want: bool, found: list[Finding]) -> None:
     """A finding when the line is (not) all in capitals against `want`."""
     text = ref.text
-    letters = [ch for ch in text if ch.isalpha()]
-    is_caps = bool(letters) and text == text.upper()
+    is_caps = text == text.upper() and any(ch.isalpha() for ch in text)
     if is_caps != want:
         found.append(Finding("check_not_caps" if want else "check_caps", {"what": t(what)},
                              ref.where))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from plangen.check.format import Layout
-from plangen.check.parts import find_parts
+from plangen.check.parts import Ref, find_parts, refs
 from plangen.check.result import CheckResult, Finding, skipped
 from plangen.check.rulekit import RULE_REFS, Rule, title_code
 from plangen.check.rules_body import (
@@ -81,16 +81,17 @@ PLAN_PART_RULES = ("title", "body-text", "headings", "appendix", "appendix-heade
 def run_rules(layout: Layout) -> list[CheckResult]:
     """Every NĐ 30 rule, in order, on one read document (each part of a decision that issues
     a plan by its own rules)."""
-    two = split_decision(layout)
+    lines = refs(layout.paragraphs)  # read by both, never changed
+    two = split_decision(layout, lines)
     if two is not None:
-        return _two_part_results(layout, two)
-    parts = find_parts(layout)
+        return _two_part_results(layout, two, lines)
+    parts = find_parts(layout, lines=lines)
     return [rule.run(layout, parts) for rule in RULES]
 
 
-def _two_part_results(layout: Layout, two: TwoParts) -> list[CheckResult]:
+def _two_part_results(layout: Layout, two: TwoParts, lines: list[Ref]) -> list[CheckResult]:
     by_id = {rule.id: rule.run for rule in RULES}
-    whole = find_parts(layout)
+    whole = find_parts(layout, lines=lines)
     results = [by_id[rule](layout, whole) for rule in PAGE_RULES]
     decision = [by_id[rule](two.decision, two.decision_parts) for rule in DECISION_PART_RULES]
     decision += [check_decision_authority(two), check_decision_grounds(two),

@@ -75,9 +75,10 @@ def _restricted(layout: Layout, low: int, high: int) -> Layout:
     return Layout(paragraphs, tables, layout.sections)
 
 
-def split_decision(layout: Layout) -> TwoParts | None:
-    """The two parts of a decision that issues a plan, or None for any other document."""
-    lines = refs(layout.paragraphs)
+def split_decision(layout: Layout, lines: list[Ref] | None = None) -> TwoParts | None:
+    """The two parts of a decision that issues a plan, or None for any other document;
+    `lines` are the layout's `refs`, when the caller already has them."""
+    lines = refs(layout.paragraphs) if lines is None else lines
     first = next((i for i, ref in enumerate(lines[:60]) if ref.para.table is None
                   and ref.text.upper() in (DECISION_TYPE, *PLAN_TYPES)), None)
     if first is None or lines[first].text.upper() != DECISION_TYPE:

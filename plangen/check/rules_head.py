@@ -83,7 +83,7 @@ def check_fonts(layout: Layout, parts: Parts) -> CheckResult:
                 used = [run.font_hansi] + ([run.font] if any(
                     ch.isascii() and ch.isalnum() for ch in run.text) else [])
             for font in used:
-                if (font or "").strip().casefold() != TNR:
+                if font != "Times New Roman" and (font or "").strip().casefold() != TNR:
                     name = font or "?"
                     fonts.setdefault(name, []).append((para, {"font": font or t("no_font")}))
             if not _black(run.color):

@@ -320,14 +320,18 @@ class _Inherited:
 
 def _props_key(props: etree._Element | None) -> object:
     """A cache key standing for what a w:pPr or w:rPr sets: usually just a style name, else
-    the element's bytes (reading the properties is what the cache saves)."""
+    the tag and attributes of its children and of theirs (w:numPr's w:numId), which is all
+    `ppr_props` and `rpr_props` read (reading the properties is what the cache saves)."""
     if props is None:
         return ""
     if len(props) == 1 and not props.attrib:
         only = props[0]
         if only.tag in (_PSTYLE, _RSTYLE) and len(only.attrib) == 1 and not len(only):
             return (only.tag, only.get(_VAL))
-    return etree.tostring(props)
+    return (tuple(props.attrib.items()),
+            tuple([(child.tag, tuple(child.attrib.items()),
+                    tuple([(grand.tag, tuple(grand.attrib.items())) for grand in child]))
+                   for child in props]))
 
 
 class Resolver:
