@@ -36,7 +36,12 @@ _RULE_ONLY = re.compile(r"^[\s_\-–—=.]*$")
 @lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """NFC, every kind of space (tab, no-break space) as one space, trimmed."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    normal = unicodedata.normalize("NFC", text)
+    if normal.isprintable() and "  " not in normal:
+        # the only space a printable text holds is " " (a test goes through every code
+        # point): single ones, which the substitution would leave as they are
+        return normal.strip()
+    return _SPACES.sub(" ", normal).strip()
 
 
 def shorten(text: str, limit: int = 70) -> str:

@@ -179,3 +179,21 @@ def test_rules_never_read_xml() -> None:
                      if isinstance(node, ast.ImportFrom)}
         assert not {"lxml", "lxml.etree", "zipfile", "docx", "plangen.check.package",
                     "plangen.check.styles", "plangen.check.schema"} & imported, module
+
+
+def test_norm_leaves_printable_text_to_strip_alone() -> None:
+    """norm's shortcut: a printable text (after NFC) holds no whitespace but " " — true of
+    every code point — so with no double space the substitution would change nothing."""
+    import re
+    import sys
+    import unicodedata
+
+    from plangen.check.parts import norm
+
+    space = re.compile(r"\s")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char != " " and space.match(char):
+            assert not char.isprintable(), hex(code)
+    for text in ("  a  b ", "a\u00a0b", "a\tb", "Kế  hoạch", "Ke\u0302\u0301 hoạch", " x "):
+        assert norm(text) == re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
