@@ -39,7 +39,10 @@ _TAB, _PTAB, _BR, _CR = _W + "tab", _W + "ptab", _W + "br", _W + "cr"
 _NO_BREAK_HYPHEN, _INSTR, _FLDCHAR = _W + "noBreakHyphen", _W + "instrText", _W + "fldChar"
 _FLDCHAR_TYPE, _VANISH = _W + "fldCharType", _W + "vanish"
 _SECTPR = _W + "sectPr"
-_SECTPR_IN_PPR = f"{PPR}/{_SECTPR}"
+_TBLPR, _TBLSTYLE, _TBLLOOK = _W + "tblPr", _W + "tblStyle", _W + "tblLook"
+_TBLGRID, _GRIDCOL = _W + "tblGrid", _W + "gridCol"
+_TRPR, _TBLHEADER = _W + "trPr", _W + "tblHeader"
+_VAL = _W + "val"
 _FLD_SIMPLE = _W + "fldSimple"
 _WRAPPERS = frozenset(_W + tag for tag in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent",
                                            "fldSimple", "customXml", "dir", "bdo", "moveTo"))
@@ -149,17 +152,17 @@ class _Reader:
     def _table(self, tbl: etree._Element, story: str, out: list[Paragraph]) -> None:
         self.table_count += 1
         number = self.table_count
-        style_el = tbl.find(f"{w('tblPr')}/{w('tblStyle')}")
-        style_id = style_el.get(w("val")) if style_el is not None else None
-        first_row_on = _first_row_styled(tbl.find(f"{w('tblPr')}/{w('tblLook')}"))
+        style_el = _grandchild(tbl, _TBLPR, _TBLSTYLE)
+        style_id = style_el.get(_VAL) if style_el is not None else None
+        first_row_on = _first_row_styled(_grandchild(tbl, _TBLPR, _TBLLOOK))
         start = len(out)
         rows = list(table_rows(tbl))
         for row_index, tr in enumerate(rows, start=1):
             context = TableContext(style_id, first_row_on and row_index == 1)
             for cell_index, tc in enumerate(row_cells(tr), start=1):
                 self._blocks(tc, story, out, (number, row_index, cell_index), context)
-        grid = tbl.find(w("tblGrid"))
-        columns = len(grid.findall(w("gridCol"))) if grid is not None else max(
+        grid = _child(tbl, _TBLGRID)
+        columns = sum(child.tag == _GRIDCOL for child in grid) if grid is not None else max(
             (len(list(row_cells(tr))) for tr in rows), default=0)
         header = bool(rows) and _row_repeats(rows[0])
         if story == "body":
@@ -169,7 +172,7 @@ class _Reader:
     def _paragraph(self, p: etree._Element, story: str, index: int,
                    cell: tuple[int, int, int] | None,
                    table: TableContext | None) -> Paragraph:
-        ppr = p.find(PPR)
+        ppr = p[0] if len(p) and p[0].tag == PPR else _child(p, PPR)  # mostly the first
         look, inherited, label = self.resolver.paragraph_look(ppr, table)
         lines: list[Line] = []
         current: list[RunLook] = []
@@ -193,14 +196,36 @@ class _Reader:
         lines.append(_line(current))
         text = lines[0].text if len(lines) == 1 else "\n".join(line.text for line in lines)
         table_no, row, cell_no = cell if cell else (None, None, None)
-        ends = story == "body" and cell is None and ppr is not None and (
-            ppr.find(_SECTPR) is not None or (  # a second w:pPr (a broken file) is looked in too
-                next(ppr.itersiblings(PPR), None) is not None
-                and p.find(_SECTPR_IN_PPR) is not None))
+        ends = story == "body" and cell is None and ppr is not None and _ends_section(p)
         section = self.section if story == "body" else 0
         self.section += ends
         return Paragraph(text, label, look, tuple(lines), tuple(every), story, index, table_no,
                          row, cell_no, section, tuple(fields), ends)
+
+
+def _child(parent: etree._Element, tag: str) -> etree._Element | None:
+    """`parent.find(tag)` for a plain tag (its first child `tag`), without going through
+    lxml's ElementPath, which costs more than the loop on the few children of a paragraph."""
+    for child in parent:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def _grandchild(parent: etree._Element, tag: str, inner: str) -> etree._Element | None:
+    """`parent.find("tag/inner")`: the first `inner` child of the `tag` children, in order."""
+    for child in parent:
+        if child.tag == tag:
+            found = _child(child, inner)
+            if found is not None:
+                return found
+    return None
+
+
+def _ends_section(p: etree._Element) -> bool:
+    """Whether a w:pPr of `p` holds a w:sectPr (`p.find("w:pPr/w:sectPr")`): the paragraph
+    ends a section (ECMA-376 §17.6.18)."""
+    return _grandchild(p, PPR, _SECTPR) is not None
 
 
 def _line(runs: list[RunLook]) -> Line:
@@ -231,7 +256,7 @@ def table_context(p: etree._Element) -> TableContext | None:
 
 
 def _row_repeats(tr: etree._Element) -> bool:
-    found = tr.find(f"{w('trPr')}/{w('tblHeader')}")
+    found = _grandchild(tr, _TRPR, _TBLHEADER)
     return found is not None and is_on(found)
 
 
@@ -270,7 +295,7 @@ def _runs(p: etree._Element, fields: list[str]) -> list[tuple[etree._Element | N
             elif tag == RPR:
                 if rpr is None:
                     rpr = child
-                vanish = child.find(_VANISH)
+                vanish = _child(child, _VANISH)
                 hidden = vanish is not None and is_on(vanish)
         if parts and not hidden:
             out.append((rpr, parts[0] if len(parts) == 1 else "".join(parts)))

@@ -246,6 +246,8 @@ class _Numbering:
 
     def __init__(self, root: etree._Element | None) -> None:
         self.levels: dict[tuple[str, int], etree._Element] = {}
+        self._formats: dict[etree._Element, tuple[str, str]] = {}
+        self._offsets: dict[tuple[str, int], int] = {}
         if root is None:
             return
         abstract = {el.get(w("abstractNumId")): el for el in root.iter(w("abstractNum"))}
@@ -271,17 +273,34 @@ class _Numbering:
             return ""
         counts[ilvl] += 1
         counts[ilvl + 1:] = [0] * (len(counts) - ilvl - 1)
-        text_el, fmt_el = lvl.find(w("lvlText")), lvl.find(w("numFmt"))
-        text = text_el.get(w("val"), "") if text_el is not None else ""
-        fmt = fmt_el.get(w("val"), "decimal") if fmt_el is not None else "decimal"
+        text, fmt = self._format(lvl)
         if fmt == "bullet":
             return text
         for level in range(ilvl + 1):
-            start_el = self.level(num_id, level)
-            start = start_el.find(w("start")) if start_el is not None else None
-            value = counts[level] + (to_int(start.get(w("val")), 1) - 1 if start is not None else 0)
+            value = counts[level] + self._start_offset(num_id, level)
             text = text.replace(f"%{level + 1}", _number(max(value, 1), fmt))
         return text
+
+    def _format(self, lvl: etree._Element) -> tuple[str, str]:
+        """A level's w:lvlText and w:numFmt (read once: every numbered paragraph asks)."""
+        known = self._formats.get(lvl)
+        if known is None:
+            text_el, fmt_el = lvl.find(w("lvlText")), lvl.find(w("numFmt"))
+            known = (text_el.get(w("val"), "") if text_el is not None else "",
+                     fmt_el.get(w("val"), "decimal") if fmt_el is not None else "decimal")
+            self._formats[lvl] = known
+        return known
+
+    def _start_offset(self, num_id: str, level: int) -> int:
+        """How far a level's w:start moves its count from 1 (0 without one)."""
+        key = (num_id, level)
+        offset = self._offsets.get(key)
+        if offset is None:
+            start_el = self.level(num_id, level)
+            start = start_el.find(w("start")) if start_el is not None else None
+            offset = to_int(start.get(w("val")), 1) - 1 if start is not None else 0
+            self._offsets[key] = offset
+        return offset
 
 
 def _number(value: int, fmt: str) -> str:
