@@ -264,7 +264,7 @@ STEP_LABELS = {False: "worker step, --no-check", True: "worker step, checked (de
 def steps(base: Any, count: int, repeat: int, out: Path) -> tuple[dict[str, Figure], list[Any]]:
     """The worker step with and without its self-check, like with like: each repeat takes
     communes no repeat has seen (a batch sees each once, so no cache holds its texts yet),
-    runs both modes on them one after the other (the first in turn), into an empty folder.
+    runs both modes on them one after the other (the first in turn), into a new folder.
     Medians of the repeats, in ms per plan."""
     communes = select_localities("all-communes")
     workers = {check: _Worker(base, BatchOptions(BASE, "all-communes", out, force=True,
@@ -273,10 +273,10 @@ def steps(base: Any, count: int, repeat: int, out: Path) -> tuple[dict[str, Figu
     results: list[Any] = []
     for number in range(repeat + 1):  # the first is a warm-up
         first = number * count % max(1, len(communes) - count)
-        works = [_Work(item, output_path(out, item))
-                 for item in communes[first:first + count]]
         for check in ((False, True) if number % 2 else (True, False)):
-            shutil.rmtree(out, ignore_errors=True)
+            folder = out / f"{number}-{'checked' if check else 'unchecked'}"  # a new one
+            works = [_Work(item, output_path(folder, item))
+                     for item in communes[first:first + count]]
             start, cpu = time.perf_counter(), time.process_time()
             results = [workers[check].run(work) for work in works]
             if number:
