@@ -30,7 +30,8 @@ def row_cells(row: etree._Element) -> Iterator[etree._Element]:
 
 def _children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
     for child in parent:
-        if child.tag == tag:
+        found = child.tag  # lxml builds the string at each reading
+        if found == tag:
             yield child
-        elif child.tag in BLOCK_WRAPPERS:
+        elif found in BLOCK_WRAPPERS:
             yield from _children(child, tag)

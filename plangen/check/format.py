@@ -142,11 +142,12 @@ class _Reader:
     def _blocks(self, container: etree._Element, story: str, out: list[Paragraph],
                 cell: tuple[int, int, int] | None, table: TableContext | None) -> None:
         for child in container:
-            if child.tag == _P:
+            tag = child.tag  # lxml builds the string at each reading
+            if tag == _P:
                 out.append(self._paragraph(child, story, len(out) + 1, cell, table))
-            elif child.tag == _TBL:
+            elif tag == _TBL:
                 self._table(child, story, out)
-            elif child.tag in _BLOCK_WRAPPERS:
+            elif tag in _BLOCK_WRAPPERS:
                 self._blocks(child, story, out, cell, table)
 
     def _table(self, tbl: etree._Element, story: str, out: list[Paragraph]) -> None:
