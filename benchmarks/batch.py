@@ -267,6 +267,7 @@ def steps(base: Any, count: int, repeat: int, out: Path) -> tuple[dict[str, Figu
     runs both modes on them one after the other (the first in turn), into a new folder.
     Medians of the repeats, in ms per plan."""
     communes = select_localities("all-communes")
+    out.mkdir(parents=True, exist_ok=True)  # the workers keep their journals in it
     workers = {check: _Worker(base, BatchOptions(BASE, "all-communes", out, force=True,
                                                  check=check), {}) for check in (False, True)}
     times: dict[bool, list[tuple[float, float]]] = {False: [], True: []}
