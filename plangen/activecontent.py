@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -55,7 +55,8 @@ def find_active_content(parts: Mapping[str, bytes]) -> list[ActiveContent]:
     """Every macro, external relationship (but hyperlinks), OLE/ActiveX object and fetching
     field in `parts` (part name -> bytes), in part order."""
     found: list[ActiveContent] = []
-    found += _content_types(parts)
+    found += _remembered(CONTENT_TYPES, parts.get(CONTENT_TYPES),
+                         lambda _, __: _content_types(parts))
     for name in sorted(parts):
         data = parts[name]
         if MACRO_PART.search(name):
@@ -63,11 +64,33 @@ def find_active_content(parts: Mapping[str, bytes]) -> list[ActiveContent]:
         elif name.startswith(EMBEDDING_FOLDERS):
             found.append(ActiveContent("embedded", name, posixpath.basename(name)))
         elif name.endswith(".rels"):
-            found += _relationships(name, data)
+            found += _remembered(name, data, _relationships)
         elif name.startswith("word/") and name.endswith(".xml"):
-            found += _embedded_elements(name, data)
-            found += _fields(name, data)
+            found += _remembered(name, data, _word_part)
     return found
+
+
+# What a part holds depends on its name and bytes only: a batch checks thousands of files
+# whose parts, but document.xml and core.xml, are the template's bytes (each parsed here
+# once, not once a plan). Bounded; the entry used longest ago goes first.
+_MEMO: dict[tuple[str, bytes | None], tuple[ActiveContent, ...]] = {}
+_MEMO_LIMIT = 64
+
+
+def _remembered(name: str, data: bytes | None,
+                find: Callable[[str, bytes], list[ActiveContent]]) -> tuple[ActiveContent, ...]:
+    key = (name, data)
+    known = _MEMO.pop(key, None)
+    if known is None:
+        known = tuple(find(name, data or b""))
+        if len(_MEMO) >= _MEMO_LIMIT:
+            del _MEMO[next(iter(_MEMO))]
+    _MEMO[key] = known
+    return known
+
+
+def _word_part(name: str, data: bytes) -> list[ActiveContent]:
+    return _embedded_elements(name, data) + _fields(name, data)
 
 
 def _parse(data: bytes) -> etree._Element | None:
