@@ -886,6 +886,13 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "the CSV is saved as Windows-1258 (Excel's plain \"CSV\"); it was read, "
                      "but save it as \"CSV UTF-8\" (Save As > CSV UTF-8) to keep every "
                      "mark."),
+    "table_cell_too_long": (
+        "Một ô của dòng bắt đầu ở đây dài hơn {limit} ký tự, quá dài cho một bảng địa "
+        "phương. Thường do một dấu ngoặc kép \" mở mà không đóng, làm phần sau của tệp dính vào "
+        "một ô: kiểm tra dấu ngoặc kép, hoặc rút ngắn ô đó.",
+        "A cell of the row starting here is longer than {limit} characters, too long "
+        "for a locality table. Usually an opening quote \" that is never closed runs the rest "
+        "of the file into one cell: check the quotes, or shorten the cell."),
     "table_bad_csv": ("Tệp CSV hỏng ở đây ({detail}); thường do dấu ngoặc kép \" chưa đóng.",
                       "The CSV is broken here ({detail}); usually an unclosed quote \"."),
     "table_empty": ("Bảng trống: cần dòng tiêu đề (\"Địa phương\", \"Số\", …) và mỗi địa "

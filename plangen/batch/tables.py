@@ -190,8 +190,14 @@ def _read_csv(path: Path, text: str) -> Table:
                 raise SpecError([SpecIssue("table_too_many_rows", location=SourceLocation(
                     str(path), 1, 1), params={"limit": MAX_ROWS})])
     except csv.Error as exc:
-        raise SpecError([SpecIssue("table_bad_csv", location=SourceLocation(
-            str(path), reader.line_num, 1), params={"detail": str(exc)})]) from None
+        # a cell past the csv module's field limit is most often an unclosed quote that ran on
+        # (then the row it is in starts on the line after the last whole row)
+        too_long = "field limit" in str(exc)
+        code = "table_cell_too_long" if too_long else "table_bad_csv"
+        raise SpecError([SpecIssue(code, location=SourceLocation(
+            str(path), line + 1 + skip if too_long else reader.line_num, 1), params={
+                "detail": str(exc), "limit": f"{csv.field_size_limit():,}".replace(",", ".")})
+        ]) from None
     records = [(number + skip, [cell.strip() for cell in record])
                for number, record in records if any(cell.strip() for cell in record)]
     if not records:
