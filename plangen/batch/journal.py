@@ -3,9 +3,12 @@
 The index is written by the main process when a run ends or is interrupted; a SIGKILL (or a
 power cut) gives it no chance. So every worker process appends to its own journal in the
 output folder, `.plangen-journal-<pid>.jsonl`: a "begin" line before it writes a file (so a
-file killed in the instant after its rename is still known as plangen's), then a "done" line,
-flushed to disk, with the file's digest and checksum. The next run folds every journal into
-the index (`fold`), then removes them, and renders only what is missing.
+file killed in the instant after its rename is still known as plangen's), then a "done" line
+with the file's digest and checksum. A killed process cannot lose a line once `write` returned
+(the kernel holds it), so lines are not synced one by one: after a power cut a lost "done" line
+only means the file is rendered again, and the batch's own files are synced once at the end.
+The next run folds every journal into the index (`fold`), then removes them, and renders only
+what is missing.
 """
 
 from __future__ import annotations
@@ -38,19 +41,17 @@ class Journal:
     def begin(self, row: dict[str, Any]) -> None:
         """The file of index row `row` (its "docx", relative to the folder) is about to be
         written."""
-        self._append({"begin": row}, durable=False)
+        self._append({"begin": row})
 
     def done(self, row: dict[str, Any]) -> None:
-        """An index row for a file written whole; on disk before this returns."""
-        self._append({"done": row}, durable=True)
+        """An index row for a file written whole."""
+        self._append({"done": row})
 
-    def _append(self, entry: dict[str, Any], durable: bool) -> None:
+    def _append(self, entry: dict[str, Any]) -> None:
         if self._fd is None:
             self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         # one write per line: a kill leaves whole lines, at most a torn last one
         os.write(self._fd, (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
-        if durable:
-            os.fsync(self._fd)
 
     def close(self) -> None:
         if self._fd is not None:
