@@ -1331,6 +1331,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                               "Signature: authority, title, name"),
     "check_title_page_numbers": ("Số trang", "Page numbers"),
     "check_title_appendix": ("Phụ lục: tên và hướng trang", "Appendix: heading and orientation"),
+    "check_title_numbering": ("Đánh số các cấp: mục, khoản, điểm", "Numbering of sections, "
+                              "items and points"),
+    "check_title_data_tables": ("Bảng số liệu: dòng tiêu đề, dòng không ngắt trang, bề rộng",
+                                "Data tables: heading row, rows kept whole, width"),
     "check_title_appendix_header_row": ("Bảng phụ lục lặp dòng tiêu đề",
                                         "Appendix tables repeat their heading row"),
     # plangen check: the words of its messages
@@ -1689,6 +1693,46 @@ CATALOG: dict[str, tuple[str, str]] = {
                                 "The appendix holds a {columns}-column table on portrait pages; "
                                 "wide tables go on landscape A4."),
     "check_ok_appendix": ("{count} phụ lục.", "{count} appendix(es)."),
+    "check_ok_numbering": ("{count} số thứ tự, đúng trình tự.", "{count} numbers, in order."),
+    "check_numbering_section": (
+        "Mục \"{found}\" không nối tiếp mục trước: số tiếp theo phải là \"{want}.\".",
+        "Section \"{found}\" does not follow the one before: the next is \"{want}.\"."),
+    "check_numbering_item": (
+        "Số \"{found}\" nhảy cóc hoặc lùi lại: số tiếp theo phải là \"{want}\" (hoặc bắt đầu "
+        "lại từ 1).",
+        "\"{found}\" skips or goes back: the next number is \"{want}\" (or 1 to start "
+        "again)."),
+    "check_numbering_parent": (
+        "\"{found}\" thuộc khoản \"{want}.\" nhưng khoản ấy không có ngay phía trên (thiếu "
+        "một cấp đánh số).",
+        "\"{found}\" belongs under item \"{want}.\", which is not above it (a level is "
+        "missing)."),
+    "check_numbering_point": (
+        "Điểm \"{found}\" không theo thứ tự chữ cái tiếng Việt (a, b, c, d, đ, e, g, …): "
+        "điểm tiếp theo phải là \"{want}\" (hoặc bắt đầu lại từ a).",
+        "Point \"{found}\" is out of the Vietnamese letter order (a, b, c, d, đ, e, g, …): "
+        "the next is \"{want}\" (or a to start again)."),
+    "check_appendix_order": (
+        "Nhãn phụ lục \"{found}\": khi có từ hai phụ lục, đánh số La Mã theo thứ tự; nhãn này "
+        "phải là \"{want}\".",
+        "Appendix label \"{found}\": with two or more appendices they are numbered in Roman "
+        "numerals, in order; this one is \"{want}\"."),
+    "check_appendix_own_section": (
+        "\"{label}\" không bắt đầu một section riêng (trang và số trang riêng): chèn ngắt "
+        "section (Word: Layout > Breaks > Next Page) trước nhãn phụ lục.",
+        "\"{label}\" does not start a section of its own (its own pages and numbers): insert "
+        "a section break (Word: Layout > Breaks > Next Page) before the label."),
+    "check_skip_no_data_table": ("không có bảng số liệu.", "no data table."),
+    "check_table_row_split": (
+        "Bảng {table} có {count} dòng có thể bị ngắt sang trang sau (Word: bỏ chọn \"Allow "
+        "row to break across pages\").",
+        "Table {table} has {count} rows a page break may cut (Word: clear \"Allow row to "
+        "break across pages\")."),
+    "check_table_too_wide": (
+        "Bảng {table} rộng {width} mm, vượt bề rộng vùng chữ {room} mm: thu hẹp các cột hoặc "
+        "đặt bảng ở trang nằm ngang.",
+        "Table {table} is {width} mm wide, wider than the {room} mm text area: narrow its "
+        "columns or put it on a landscape page."),
     "check_header_row": ("Dòng tiêu đề của bảng {table} không lặp lại ở đầu mỗi trang (Word: "
                          "Repeat as header row).",
                          "Table {table}'s heading row does not repeat on each page (Word: "

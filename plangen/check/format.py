@@ -10,7 +10,7 @@ WordprocessingML of an arbitrary document; the rules work on the `Layout` return
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lxml import etree
@@ -91,6 +91,9 @@ class Table:
     columns: int
     header_repeats: bool
     paragraphs: tuple[int, ...]  # body indexes of its paragraphs
+    bordered: bool = False  # drawn with borders (a data table, not the header's layout grid)
+    split_rows: int = 0  # rows a page break may cut (no w:cantSplit)
+    width: int | None = None  # the sum of its grid columns, twips
 
 
 @dataclass(frozen=True)
@@ -167,8 +170,12 @@ class _Reader:
             (len(list(row_cells(tr))) for tr in rows), default=0)
         header = bool(rows) and _row_repeats(rows[0])
         if story == "body":
-            self.tables.append(Table(number, 0, len(rows), columns, header,
-                                     tuple(p.index for p in out[start:])))
+            widths = [_int(col.get(w("w"))) for col in grid.findall(w("gridCol"))] \
+                if grid is not None else []
+            self.tables.append(Table(
+                number, 0, len(rows), columns, header, tuple(p.index for p in out[start:]),
+                bordered=_bordered(tbl), split_rows=sum(not _row_keeps(tr) for tr in rows),
+                width=sum(widths) if widths and all(widths) else None))
 
     def _paragraph(self, p: etree._Element, story: str, index: int,
                    cell: tuple[int, int, int] | None,
@@ -254,6 +261,25 @@ def table_context(p: etree._Element) -> TableContext | None:
     first = next(iter(table_rows(tbl)), None) is row
     return TableContext(style_el.get(_W + "val") if style_el is not None else None,
                         first and _first_row_styled(tbl.find(f"{_W}tblPr/{_W}tblLook")))
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(float(value)) if value else 0
+    except (ValueError, OverflowError):
+        return 0
+
+
+def _bordered(tbl: etree._Element) -> bool:
+    """Whether the table's own properties draw a border (w:tblBorders, §17.4.39)."""
+    borders = tbl.find(f"{w('tblPr')}/{w('tblBorders')}")
+    return borders is not None and any(
+        (side.get(w("val")) or "nil") not in ("nil", "none") for side in borders)
+
+
+def _row_keeps(tr: etree._Element) -> bool:
+    found = tr.find(f"{w('trPr')}/{w('cantSplit')}")
+    return found is not None and is_on(found)
 
 
 def _row_repeats(tr: etree._Element) -> bool:
@@ -360,8 +386,7 @@ def read_layout(package: Package) -> Layout | None:
     breaks = [sect for sect in body.iter(_W + "sectPr")
               if sect.getparent() is not None and sect.getparent().tag == PPR]
     sections = _sections(reader, list(breaks), body.find(w("sectPr")))
-    tables = tuple(Table(t.index, _table_section(t, paragraphs), t.rows, t.columns,
-                         t.header_repeats, t.paragraphs) for t in reader.tables)
+    tables = tuple(replace(t, section=_table_section(t, paragraphs)) for t in reader.tables)
     return Layout(tuple(paragraphs), tables, tuple(sections))
 
 

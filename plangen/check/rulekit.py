@@ -36,6 +36,7 @@ RULE_REFS = {
     "title": "PL1 II.5.b", "body-text": "PL1 II.6.e", "headings": "PL1 II.6.đ",
     "recipients": "PL1 II.9", "signature": "PL1 II.7", "page-numbers": "PL1 I.7",
     "appendix": "PL1 III.1", "appendix-header-row": "PL1 III.1",
+    "numbering": "PL1 II.6.c–đ", "data-tables": "PL1 I.2, III.1",
 }
 
 

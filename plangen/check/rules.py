@@ -43,6 +43,7 @@ from plangen.check.rules_head import (
     check_paper,
     check_title,
 )
+from plangen.check.rules_structure import check_data_tables, check_numbering
 
 
 @dataclass(frozen=True)
@@ -63,11 +64,13 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("title", check_title),
     RuleSpec("body-text", check_body_text),
     RuleSpec("headings", check_headings),
+    RuleSpec("numbering", check_numbering),
     RuleSpec("recipients", check_recipients),
     RuleSpec("signature", check_signature),
     RuleSpec("page-numbers", check_page_numbers),
     RuleSpec("appendix", check_appendix),
     RuleSpec("appendix-header-row", check_appendix_header_row),
+    RuleSpec("data-tables", check_data_tables),
 )
 
 
@@ -75,7 +78,8 @@ RULES: tuple[RuleSpec, ...] = (
 PAGE_RULES = ("paper", "margins", "fonts", "page-numbers")
 DECISION_PART_RULES = ("header-block", "number-line", "date-line", "title", "body-text",
                        "headings", "recipients", "signature")
-PLAN_PART_RULES = ("title", "body-text", "headings", "appendix", "appendix-header-row")
+PLAN_PART_RULES = ("title", "body-text", "headings", "numbering", "appendix",
+                   "appendix-header-row", "data-tables")
 
 
 def run_rules(layout: Layout) -> list[CheckResult]:

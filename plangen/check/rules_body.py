@@ -35,6 +35,7 @@ from plangen.check.rulekit import (
     t,
     title_code,
 )
+from plangen.vntext import roman
 
 
 def _is_section_heading(para: Paragraph) -> bool:
@@ -293,8 +294,32 @@ def check_appendix(layout: Layout, parts: Parts) -> CheckResult:
         if wide and section is not None and not section.landscape:
             found.append(Finding("check_appendix_portrait", {"columns": wide[0].columns},
                                  label.where))
+    _check_appendix_sequence(parts, found)
     return result("appendix", found,
                    Finding("check_ok_appendix", {"count": len(parts.appendix_labels)}))
+
+
+_NUMBERED_LABEL = re.compile(r"^phụ\s+lục\s+(?P<n>[IVXLC]+)\b", re.IGNORECASE)
+
+
+def _check_appendix_sequence(parts: Parts, found: list[Finding]) -> None:
+    """PL1 III.1.a: two or more appendices are numbered I, II, … in order; each starts its own
+    section (its own page setup and page numbers, PL1 III.1.đ)."""
+    labels = parts.appendix_labels
+    if len(labels) < 2:
+        return
+    body_sections = {para.section for para in parts.body}
+    last_section = max(body_sections, default=0)
+    for number, label in enumerate(labels, 1):
+        match = _NUMBERED_LABEL.match(label.text)
+        want = f"Phụ lục {roman(number)}"
+        if match is None or match.group("n").upper() != roman(number):
+            found.append(Finding("check_appendix_order", {"found": label.text, "want": want},
+                                 label.where))
+        if label.para.section <= last_section:
+            found.append(Finding("check_appendix_own_section", {"label": label.text},
+                                 label.where))
+        last_section = max(last_section, label.para.section)
 
 
 def _check_appendix_title(layout: Layout, label: Ref, found: list[Finding]) -> None:

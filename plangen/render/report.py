@@ -164,8 +164,10 @@ def add_picture_appendix(docx: bytes, label: str, title: str, reference: str, pn
     size = final.find(ooxml.qn("pgSz"))
     landscape = size is not None and size.get(ooxml.qn("orient")) == "landscape"
     rel_id = "rIdPlangenAppendixImage"
-    label_xml = ooxml.paragraph(renderer.style_id(APPENDIX_LABEL_STYLE), [ooxml.run(label)],
-                                ppr='<w:pageBreakBefore/>' if landscape else "")
+    label_style = renderer.style_id(APPENDIX_LABEL_STYLE)
+    if label != "Phụ lục":  # a second appendix: the first one's "Phụ lục" is "Phụ lục I"
+        _number_single_label(body, label_style)
+    label_xml = ooxml.paragraph(label_style, [ooxml.run(label)])
     lines = [label_xml,
              ooxml.paragraph(renderer.style_id(APPENDIX_TITLE_STYLE), [ooxml.run(title)]),
              ooxml.paragraph(renderer.style_id(APPENDIX_REFERENCE_STYLE),
@@ -180,9 +182,11 @@ def add_picture_appendix(docx: bytes, label: str, title: str, reference: str, pn
     lines.append(ooxml.paragraph(renderer.style_id(TABLE_CENTER_STYLE), [
         ooxml.picture_run(rel_id, cx, cy, 900, title)]))
     added = [ooxml.fragment(xml) for xml in lines]
-    for element in added:
-        final.addprevious(element)
-    if not landscape:
+    if landscape:  # after an appendix: a section of its own, numbered from 1 (PL1 III.1.đ)
+        ooxml.append_sections(body, [(added, True)])
+    else:
+        for element in added:
+            final.addprevious(element)
         ooxml.start_landscape_section(body, added[0])
     parts[DOCUMENT_PART] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                           standalone=True)
@@ -192,3 +196,14 @@ def add_picture_appendix(docx: bytes, label: str, title: str, reference: str, pn
     parts["word/media/appendix-image.png"] = png
     return zip_parts(parts)
 
+
+def _number_single_label(body: etree._Element, style_id: str) -> None:
+    """The one appendix label reading "Phụ lục" renamed "Phụ lục I"."""
+    for par in body.iter(ooxml.qn("p")):
+        style = par.find(f"{ooxml.qn('pPr')}/{ooxml.qn('pStyle')}")
+        texts = list(par.iter(ooxml.qn("t")))
+        if style is not None and style.get(ooxml.qn("val")) == style_id and \
+                "".join(t.text or "" for t in texts).strip() == "Phụ lục":
+            texts[0].text = "Phụ lục I"
+            for extra in texts[1:]:
+                extra.text = ""

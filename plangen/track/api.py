@@ -113,12 +113,14 @@ def plan_with_timeline(plan: Plan, png: bytes, template: Path | None = None) -> 
     """The plan's .docx with the timeline chart as its last appendix page."""
     from plangen.render.docx import render_plan
     from plangen.render.report import add_picture_appendix
-    from plangen.vntext import BLANK, date_words, two_digits
+    from plangen.vntext import BLANK, date_words, roman, two_digits
 
     number = two_digits(int(plan.number)) if plan.number else BLANK
     date = date_words(plan.date.day, plan.date.month, plan.date.year)
     kind = plan.doc_type[:1].upper() + plan.doc_type[1:].lower()
     reference = f"(Kèm theo {kind} số {number}/{plan.symbol} {date} của {plan.issuer.name})"
-    label = "Phụ lục II" if plan.appendix else "Phụ lục"
+    # NĐ 30 PL1 III.1.a: with the plan's own appendices the chart's is the next Roman numeral
+    existing = 1 if plan.appendix else len(plan.appendices)
+    label = f"Phụ lục {roman(existing + 1)}" if existing else "Phụ lục"
     return add_picture_appendix(render_plan(plan, template), label,
                                 "TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ", reference, png, template)

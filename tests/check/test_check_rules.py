@@ -67,7 +67,8 @@ def test_a_plan_typed_by_hand_passes_every_rule(handmade_report: CheckReport) ->
     assert failing(handmade_report) == set(), [
         finding_text(f, "en") for r in handmade_report.failed for f in r.found]
     assert {r.id: r.status for r in handmade_report.results}.keys() >= set(RULE_IDS)
-    assert all(r.status == "pass" for r in handmade_report.results)
+    # its appendix table is drawn without borders: no data table for "data-tables" to judge
+    assert all(r.status == "pass" for r in handmade_report.results if r.id != "data-tables")
 
 
 # (rule, what is broken, finding code, text the finding's place shows)

@@ -87,3 +87,11 @@ def test_a_cong_row_that_does_not_add_up_stays_as_written(tmp_path: Path) -> Non
     source = _render(base.replace(ROWS, wrong), tmp_path, "plan.yaml")
     text = extract_bytes(source, "plan.docx").yaml_text
     assert "subtotal" not in text and "9.999" in text
+
+
+def test_an_item_whose_text_starts_with_a_figure_stays_an_item() -> None:
+    """ "1. 100% cán bộ …" is item 1 (its number is kept in order), "1.000 ha" is not."""
+    from plangen.extract.free import _classify
+    assert _classify("4. 100% cán bộ có trình độ đại học.") == (
+        "item1", "100% cán bộ có trình độ đại học.")
+    assert _classify("1.000 ha rừng được trồng mới.")[0] == "none"

@@ -74,3 +74,35 @@ def test_as_the_plans_appendix_page(tmp_path: Path) -> None:
         last = document.sections[-1]
         assert last.page_width > last.page_height  # landscape
         assert document.inline_shapes and document.inline_shapes[-1].width > 0
+
+
+def test_after_several_appendices_the_chart_is_the_next_numeral(tmp_path: Path) -> None:
+    """Thanh Hóa has Phụ lục I–III: the chart is Phụ lục IV, on pages of its own."""
+    from docx import Document
+
+    from plangen.check.api import check_file
+
+    out = tmp_path / "thanh-hoa.docx"
+    done = subprocess.run([sys.executable, "-m", "plangen", "timeline",
+                           str(ROOT / "specs" / "thanh-hoa.yaml"), "-o", str(out)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    document = Document(str(out))
+    labels = [p.text for p in document.paragraphs if p.text.startswith("Phụ lục")]
+    assert labels == ["Phụ lục I", "Phụ lục II", "Phụ lục III", "Phụ lục IV"]
+    assert len(document.sections) == 5  # the plan, then one section per appendix
+    assert check_file(out).ok
+
+
+def test_a_second_appendix_renames_the_first(tmp_path: Path) -> None:
+    from docx import Document
+
+    out = tmp_path / "variations.docx"
+    done = subprocess.run([sys.executable, "-m", "plangen", "timeline",
+                           str(ROOT / "specs" / "variations.yaml"), "-o", str(out)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    document = Document(str(out))
+    assert [p.text for p in document.paragraphs if p.text.startswith("Phụ lục")] == [
+        "Phụ lục I", "Phụ lục II"]
+    assert len(document.sections) == 3
