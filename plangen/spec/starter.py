@@ -127,4 +127,50 @@ recipients:              # mỗi dòng một nơi nhận; dòng cuối là "Lưu
 signature:
   lines: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]
   name: Nguyễn Văn A
+""" + """
+# ---- Kế hoạch không theo bốn mục cố định (các mục tự do, bảng số liệu, nhiều phụ lục) ----
+# Xóa purpose:, tasks:, funding:, organization: ở trên rồi bỏ dấu "# " đầu các dòng dưới đây.
+# Chữ **đậm**, *nghiêng*, __gạch chân__ và chú thích cuối trang ^[…] dùng được trong mọi đoạn.
+# Ví dụ đầy đủ: specs/variations-free.yaml, specs/thanh-hoa.yaml.
+#
+# sections:
+#   - heading: ĐÁNH GIÁ TÌNH HÌNH              # mục không có vai trò: ở vị trí nào cũng được
+#     content:
+#       - "Năm {year}, **12 xã** bị ảnh hưởng^[Số liệu của Sở Nông nghiệp và Môi trường.]."
+#       - table:                                # bảng số liệu, tiêu đề lặp lại đầu mỗi trang
+#           columns: [1, {{width: 5, align: left}}, 2]
+#           header: [[STT, Địa bàn, Số hộ]]
+#           rows:
+#             - [1, Xã A, 120]
+#             - [2, Xã B, 80]
+#           total: {{sum: [3]}}                 # dòng "Tổng cộng" tự cộng cột 3
+#   - heading: MỤC ĐÍCH, YÊU CẦU
+#     role: purpose
+#     content:
+#       - item: Mục đích                        # 1.
+#         content:
+#           - bullet: "Triển khai kịp thời, *đồng bộ*, hiệu quả …"
+#   - heading: NHIỆM VỤ VÀ GIẢI PHÁP
+#     role: tasks
+#     content:
+#       - item: "Tuyên truyền, phổ biến …"
+#         lead: Sở Khoa học và Công nghệ
+#         deadline: "Trong năm {year}"
+#   - heading: KINH PHÍ THỰC HIỆN
+#     role: funding
+#     content:
+#       - "Kinh phí từ nguồn ngân sách nhà nước theo phân cấp hiện hành."
+#   - heading: TỔ CHỨC THỰC HIỆN
+#     role: organization
+#     content:
+#       - "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường tổ chức thực hiện."
+# appendices:                                   # mỗi phụ lục một trang: Phụ lục I, Phụ lục II
+#   - title: Phân công nhiệm vụ
+#     from_tasks: true                          # bảng lấy từ các nhiệm vụ
+#   - title: Danh sách địa bàn
+#     orientation: portrait
+#     content:
+#       - table:
+#           header: [[STT, Địa bàn]]
+#           rows: [[1, Xã A], [2, Xã B]]
 """
