@@ -63,7 +63,7 @@ def convert_all(paths: Sequence[Path], jobs: int, *, pdfa: bool = False) -> PdfR
     if not paths:
         return results
     parts = shares(paths, jobs)
-    with tempfile.TemporaryDirectory(prefix="plangen-pdfs-") as work:
+    with pdf.temporary_folder("plangen-pdfs-") as work:
         profiles = _profiles(Path(work), len(parts))
 
         stopping = threading.Event()

@@ -21,13 +21,14 @@ import signal
 import subprocess
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from lxml import etree
 
 from plangen.errors import PdfError
 from plangen.files import write_atomic
+from plangen.render import guardian
 
 DEFAULT_TIMEOUT = 180.0  # seconds; a first start with a fresh profile can take ~10 s
 SOFFICE_ENV = "PLANGEN_SOFFICE"
@@ -117,7 +118,7 @@ def convert_many(paths: Sequence[Path], outdir: Path | None = None, *,
     targets = {path: (outdir or path.parent) / f"{path.stem}.pdf" for path in paths}
     if len(set(targets.values())) != len(targets):
         raise PdfError("pdf_same_name")
-    with tempfile.TemporaryDirectory(prefix="plangen-pdf-") as work:
+    with temporary_folder("plangen-pdf-") as work:
         staged = _stage(paths, Path(work, "in"))
         Path(work, "out").mkdir()
         lock_profile(profile or Path(work, "profile"))
@@ -157,6 +158,19 @@ def warm_profile(folder: Path, *, timeout: float = DEFAULT_TIMEOUT) -> bool:
     return (folder / "user").is_dir()
 
 
+@contextlib.contextmanager
+def temporary_folder(prefix: str) -> Iterator[str]:
+    """A new folder in the temporary folder, removed at the end, and by the guardian should
+    plangen be SIGKILLed meanwhile."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    guardian.watch_folder(Path(folder))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        guardian.unwatch_folder(Path(folder))
+
+
 def _stage(paths: Sequence[Path], folder: Path) -> dict[Path, Path]:
     """Links to the inputs under distinct names, so two "ke-hoach.docx" never collide."""
     folder.mkdir()
@@ -187,6 +201,7 @@ def _run(command: list[str], timeout: float, temp: Path) -> tuple[int, str]:
         raise PdfError("pdf_failed", status=-1, detail=exc.strerror or str(exc)) from exc
     with _RUNNING_LOCK:
         _RUNNING.add(process)
+    guardian.watch_group(process.pid)  # killed by the guardian should plangen be SIGKILLed
     try:
         _, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
@@ -198,6 +213,7 @@ def _run(command: list[str], timeout: float, temp: Path) -> tuple[int, str]:
     finally:
         with _RUNNING_LOCK:
             _RUNNING.discard(process)
+        guardian.unwatch_group(process.pid)
     return process.returncode, stderr.decode("utf-8", "replace")
 
 
