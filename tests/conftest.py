@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import os
 import shutil
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,13 @@ from plangen.spec.api import load_plan
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# A shell that starts the suite in the background (`pytest &` in a script) ignores SIGINT for
+# it, and an ignored signal is inherited by every child: the tests that press Ctrl-C on a
+# batch would press it on a process that cannot hear it. A caught signal is reset to its
+# default in children, so catching it here gives them the Ctrl-C a terminal would.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = ROOT / "specs"
