@@ -241,10 +241,16 @@ def parse_number(text: str) -> float | None:
     return float(text.replace(".", "").replace(",", "."))
 
 
+def _span(value: Any) -> int:
+    """A span as written when it is a whole number of at least 1; otherwise 1 (the schema
+    has already reported the bad value: the meaning checks still run over the rest)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else 1
+
+
 def _cell(value: Any) -> Cell:
     if isinstance(value, dict):
         raw = value.get("text", "")
-        return Cell(cell_text(raw), cols=value.get("cols", 1), rows=value.get("rows", 1),
+        return Cell(cell_text(raw), cols=_span(value.get("cols")), rows=_span(value.get("rows")),
                     align=value.get("align"), bold=bool(value.get("bold")),
                     number=isinstance(raw, (int, float)) and not isinstance(raw, bool))
     return Cell(cell_text(value), number=isinstance(value, (int, float))

@@ -112,3 +112,12 @@ def test_new_messages_exist_in_both_languages() -> None:
                  "appendix_not_defined", "section_role_missing", "section_stated_missing"):
         vi, en = message(code, "vi", **params), message(code, "en", **params)
         assert vi != en and code not in vi + en and "{" not in vi.replace("{funding", "")
+
+
+@pytest.mark.parametrize("span", ["null", "0", "-1", "true", "hai"])
+def test_a_bad_span_is_a_schema_error_not_a_crash(span: str) -> None:
+    # in a body row of a table with a written total, so the sums are computed too
+    found = codes(edit("[2, Phường Sông Cầu, 2500.5, 45]",
+                       f"[{{text: 2, rows: {span}}}, Phường Sông Cầu, 2500.5, 45]"))
+    assert any(path == "sections[3].content[3].table.rows[3][1].rows" for path, _ in found), \
+        found
