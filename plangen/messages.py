@@ -1323,6 +1323,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check_title_number_line": ("Số, ký hiệu", "Number and symbol"),
     "check_title_date_line": ("Địa danh, ngày tháng", "Place and date"),
     "check_title_title": ("Tên loại và trích yếu", "Document type and summary"),
+    "check_title_horizontal_lines": ("Đường kẻ dưới tên cơ quan, Tiêu ngữ và trích yếu",
+                                     "The lines under the agency name, the motto and the "
+                                     "summary"),
     "check_title_body_text": ("Nội dung: căn lề, thụt đầu dòng, khoảng cách",
                               "Body: alignment, indent, spacing"),
     "check_title_headings": ("Tiêu đề mục, khoản, điểm", "Section, item and point headings"),
@@ -1354,11 +1357,26 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check_term_heading_point": ("Điểm (a, b, …)", "A point (a, b, …)"),
     "check_term_recipients_label": ("Chữ \"Nơi nhận:\"", "The \"Nơi nhận:\" label"),
     "check_term_recipient": ("Danh sách nơi nhận", "The recipient list"),
-    "check_term_signature": ("Khối chữ ký (ô bên phải \"Nơi nhận\")",
-                             "The signature block (the cell beside \"Nơi nhận\")"),
+    "check_term_signature": ("Khối chữ ký (ô bên phải \"Nơi nhận\", hoặc các dòng \"TM. …\", "
+                             "chức vụ, họ tên ở nửa bên phải trang)",
+                             "The signature block (the cell beside \"Nơi nhận\", or the lines "
+                             "\"TM. …\", title and name in the right half of the page)"),
     "check_term_authority": ("Dòng quyền hạn, chức vụ người ký",
                              "The signer's authority or title line"),
     "check_term_signer": ("Họ tên người ký", "The signer's name"),
+    "check_term_signature_block": ("Khối chữ ký", "The signature block"),
+    "check_term_line_agency": ("Đường kẻ dưới tên cơ quan ban hành",
+                               "The line under the issuing agency's name"),
+    "check_term_line_motto": ("Đường kẻ dưới Tiêu ngữ", "The line under the motto"),
+    "check_term_line_summary": ("Đường kẻ dưới trích yếu", "The line under the summary"),
+    "check_term_line_agency_text": ("dòng cuối tên cơ quan ban hành",
+                                    "the last line of the agency's name"),
+    "check_term_line_motto_text": ("dòng Tiêu ngữ", "the motto"),
+    "check_term_line_summary_text": ("dòng cuối trích yếu", "the last line of the summary"),
+    "check_term_line_short": ("dài từ 1/3 đến 1/2 dòng chữ, đặt ở giữa",
+                              "a third to a half as long as the text line, centred"),
+    "check_term_line_motto_length": ("dài bằng dòng Tiêu ngữ", "as long as the motto"),
+    "check_term_underlined_spaces": ("dấu cách gạch chân", "underlined spaces"),
     "check_term_page_number": ("Số trang (trường PAGE ở đầu trang)",
                                "The page number (a PAGE field in the header)"),
     "check_term_appendix_label": ("Dòng \"Phụ lục\"", "The \"Phụ lục\" line"),
@@ -1576,6 +1594,37 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check_ok_attached": ("số, ngày, nơi nhận, chữ ký ở quyết định.",
                           "number, date, recipients and signature are the decision's."),
     "check_missing": ("Không tìm thấy {what}.", "{what} was not found."),
+    "check_line_typed": ("{what} đang gõ bằng ký tự (“{found}”). Nghị định 30 yêu cầu đường kẻ "
+                         "ngang, nét liền, {length}; ký tự gõ in ra thành nét đứt và dài ngắn "
+                         "theo phông chữ. Cách kẻ trong Word: xóa các ký tự này, đặt con trỏ ở "
+                         "{under}, chọn Trang đầu (Home) > Đường viền (Borders) > Viền dưới "
+                         "(Bottom Border) rồi thu ngắn đường kẻ bằng thụt lề trái và phải "
+                         "(Paragraph > Indentation); hoặc chọn Chèn (Insert) > Hình dạng "
+                         "(Shapes) > Đường thẳng (Line), giữ phím Shift khi kéo để kẻ thẳng.",
+                         "{what} is typed as characters (“{found}”). Decree 30 wants a drawn, "
+                         "solid horizontal line, {length}; typed characters print as a broken "
+                         "line whose length depends on the font. To draw it in Word: delete "
+                         "the characters, put the cursor in {under}, choose Home > Borders > "
+                         "Bottom Border and shorten the line with left and right indents "
+                         "(Paragraph > Indentation); or choose Insert > Shapes > Line and hold "
+                         "Shift while dragging."),
+    "check_line_missing": ("{what} chưa có: Nghị định 30 yêu cầu một đường kẻ ngang, nét liền, "
+                           "{length}, ngay dưới {under}. Cách kẻ trong Word: đặt con trỏ ở "
+                           "{under}, chọn Trang đầu (Home) > Đường viền (Borders) > Viền dưới "
+                           "(Bottom Border) rồi thu ngắn đường kẻ bằng thụt lề trái và phải; "
+                           "hoặc chọn Chèn (Insert) > Hình dạng (Shapes) > Đường thẳng (Line).",
+                           "{what} is missing: Decree 30 wants a solid horizontal line, "
+                           "{length}, right under {under}. To draw it in Word: put the cursor "
+                           "in {under}, choose Home > Borders > Bottom Border and shorten the "
+                           "line with left and right indents; or choose Insert > Shapes > "
+                           "Line."),
+    "check_line_broken": ("{what} đang là nét đứt hoặc chấm (“{found}”); Nghị định 30 yêu cầu "
+                          "nét liền. Trong Word: chọn đường kẻ, đổi kiểu nét thành nét liền "
+                          "(Borders and Shading > Style, hoặc Shape Outline > Dashes).",
+                          "{what} is dashed or dotted (“{found}”); Decree 30 wants a solid "
+                          "line. In Word: select the line and make it solid (Borders and "
+                          "Shading > Style, or Shape Outline > Dashes)."),
+    "check_ok_lines": ("{count} đường kẻ được vẽ, nét liền.", "{count} solid line(s) drawn."),
     "check_size": ("{what} cỡ chữ {found} (cần {want}).",
                    "{what} is {found} pt (needs {want} pt)."),
     "check_not_bold": ("{what} phải in đậm.", "{what} must be bold."),
@@ -1676,6 +1725,24 @@ CATALOG: dict[str, tuple[str, str]] = {
                                "No academic title or honorific before the signer's name "
                                "(\"{found}\")."),
     "check_ok_signature": ("ký: {lines} / {name}", "signed: {lines} / {name}"),
+    "check_signature_left_half": ("{what} chưa nằm ở nửa bên phải trang (đang căn {align}, "
+                                  "thụt lề trái {indent} cm). Khối chữ ký phải ở nửa bên phải: "
+                                  "căn phải, hoặc thụt lề trái ít nhất {want} cm (nửa vùng "
+                                  "chữ) rồi căn giữa. Cách chắc chắn nhất trong Word: đặt khối chữ ký vào ô "
+                                  "bên phải của một bảng 2 cột không kẻ viền, ô bên trái ghi "
+                                  "\"Nơi nhận:\".",
+                                  "{what} is not in the right half of the page (aligned "
+                                  "{align}, left indent {indent} cm). The signature block "
+                                  "belongs in the right half: right-aligned, or indented at "
+                                  "least {want} cm (half the text width) and centred. The surest way in Word: "
+                                  "put it in the right cell of a borderless two-column table, "
+                                  "with \"Nơi nhận:\" in the left cell."),
+    "check_signature_no_room": ("Giữa dòng chức vụ và họ tên người ký chỉ để trống {found} pt, "
+                                "không đủ chỗ ký và đóng dấu: cần ít nhất {want} pt (khoảng 2 "
+                                "dòng trống; thường để 3–4 dòng).",
+                                "Only {found} pt is left between the title and the signer's "
+                                "name, too little to sign and seal: at least {want} pt is "
+                                "needed (about 2 empty lines; 3–4 are usual)."),
     "check_page_in_footer": ("Số trang đang ở chân trang; cần ở giữa đầu trang (lề trên).",
                              "The page number is in the footer; it belongs centered in the "
                              "header."),

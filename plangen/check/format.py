@@ -3,8 +3,9 @@
 The body, table cells (nested too), headers and footers are walked in reading order; each
 paragraph is split into its printed lines, keeps its list number, its place (paragraph, table,
 row, cell, section) and its field codes; sections keep their page setup and the headers they
-show. check_styles resolves the formatting. These two modules are the only ones that read the
-WordprocessingML of an arbitrary document; the rules work on the `Layout` returned here.
+show. check_styles resolves the formatting, check_drawing finds drawn lines (shapes, cell
+borders). These modules are the only ones that read the WordprocessingML of an arbitrary
+document; the rules work on the `Layout` returned here.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from lxml import etree
 
+from plangen.check.drawing import Drawn, cell_edges, has_drawing, paragraph_lines, table_borders
 from plangen.check.package import R_NS, Package
 from plangen.check.styles import (
     PPR,
@@ -79,6 +81,8 @@ class Paragraph:
     section: int = 1
     fields: tuple[str, ...] = ()  # field instructions, upper case: ("PAGE",)
     ends_section: bool = False  # its properties hold a w:sectPr (ECMA-376 §17.6.18)
+    shapes: tuple[Drawn, ...] = ()  # horizontal line shapes drawn in it
+    drawing: bool = False  # it holds a drawing or picture (a signature image, a seal …)
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,9 @@ class Layout:
     paragraphs: tuple[Paragraph, ...]
     tables: tuple[Table, ...]
     sections: tuple[Section, ...]
+    # (table, row, cell) -> the strokes of that cell's top and bottom borders (None: no line)
+    cell_edges: dict[tuple[int, int, int], tuple[str | None, str | None]] = field(
+        default_factory=dict)
 
 
 # ---- walking the document -------------------------------------------------------------------
@@ -135,6 +142,7 @@ class _Reader:
         self.resolver = Resolver(sheet)
         self.tables: list[Table] = []
         self.table_count = 0
+        self.cell_edges: dict[tuple[int, int, int], tuple[str | None, str | None]] = {}
         self.section = 1  # of the body paragraph being read
 
     def story(self, root: etree._Element, story: str) -> list[Paragraph]:
@@ -161,9 +169,13 @@ class _Reader:
         first_row_on = _first_row_styled(_grandchild(tbl, _TBLPR, _TBLLOOK))
         start = len(out)
         rows = list(table_rows(tbl))
+        borders = table_borders(tbl, self.resolver.sheet.by_id)
         for row_index, tr in enumerate(rows, start=1):
             context = TableContext(style_id, first_row_on and row_index == 1)
             for cell_index, tc in enumerate(row_cells(tr), start=1):
+                edges = cell_edges(tc, borders, row_index, len(rows))
+                if edges != (None, None):
+                    self.cell_edges[(number, row_index, cell_index)] = edges
                 self._blocks(tc, story, out, (number, row_index, cell_index), context)
         grid = _child(tbl, _TBLGRID)
         columns = sum(child.tag == _GRIDCOL for child in grid) if grid is not None else max(
@@ -207,8 +219,10 @@ class _Reader:
         ends = story == "body" and cell is None and ppr is not None and _ends_section(p)
         section = self.section if story == "body" else 0
         self.section += ends
+        drawing = has_drawing(p)
+        shapes = paragraph_lines(p) if drawing else ()
         return Paragraph(text, label, look, tuple(lines), tuple(every), story, index, table_no,
-                         row, cell_no, section, tuple(fields), ends)
+                         row, cell_no, section, tuple(fields), ends, shapes, drawing)
 
 
 def _child(parent: etree._Element, tag: str) -> etree._Element | None:
@@ -387,7 +401,7 @@ def read_layout(package: Package) -> Layout | None:
               if sect.getparent() is not None and sect.getparent().tag == PPR]
     sections = _sections(reader, list(breaks), body.find(w("sectPr")))
     tables = tuple(replace(t, section=_table_section(t, paragraphs)) for t in reader.tables)
-    return Layout(tuple(paragraphs), tables, tuple(sections))
+    return Layout(tuple(paragraphs), tables, tuple(sections), reader.cell_edges)
 
 
 def style_sheet(package: Package, main: str) -> StyleSheet:

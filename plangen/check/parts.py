@@ -3,8 +3,9 @@ signature …
 
 Documents typed by hand are laid out in many ways, so the parts are found by their words, not by
 style names: the Quốc hiệu line, the line starting "Số:", the line "…, ngày … tháng … năm …",
-the paragraph "KẾ HOẠCH" or "BÁO CÁO", the "Nơi nhận:" label and the cell beside it, a "Phụ lục"
-line after the signature. Everything is found on printed lines (a paragraph split at its line
+the paragraph "KẾ HOẠCH" or "BÁO CÁO", the "Nơi nhận:" label and the cell beside it (or, with no
+table, the right-aligned or indented lines "TM. …", "CHỦ TỊCH", the name), a "Phụ lục" line
+after the signature. Everything is found on printed lines (a paragraph split at its line
 breaks).
 """
 
@@ -29,8 +30,11 @@ DATE_LINE = re.compile(
     r"năm\s*(?P<year>\S*)$", re.IGNORECASE)
 RECIPIENTS_LABEL = re.compile(r"^nơi\s+nhận", re.IGNORECASE)
 APPENDIX_LABEL = re.compile(r"^phụ\s+lục(\s+[IVXLC\d]+)?\.?$", re.IGNORECASE)
+# "(Kèm theo Quyết định số …)" under the summary of a plan issued by a decision
+REFERENCE = re.compile(r"^\((ban hành )?kèm theo", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
-_RULE_ONLY = re.compile(r"^[\s_\-–—=.]*$")
+# blank, or a line typed as characters
+_RULE_ONLY = re.compile(r"^[\s_\-‐‑‒–—―=~.…·*•]*$")
 
 
 @lru_cache(maxsize=8192)
@@ -125,7 +129,9 @@ class Parts:
     body: list[Paragraph] = field(default_factory=list)
     recipients_label: Ref | None = None
     recipients: list[Ref] = field(default_factory=list)
-    signature: list[Ref] = field(default_factory=list)
+    signature: list[Ref] = field(default_factory=list)  # its lines, the signer's name last
+    signer: Ref | None = None  # the signer's name, when found
+    signature_block: str = ""  # "table" (a cell) or "paragraphs" (lines placed on the right)
     appendix_labels: list[Ref] = field(default_factory=list)
 
 
@@ -145,6 +151,8 @@ def find_parts(layout: Layout, doc_type: str = DOC_TYPE,
         parts.summary = _summary(lines, title_at)
     start = lines.index(parts.summary[-1]) + 1 if parts.summary else (
         title_at + 1 if title_at is not None else len(head))
+    while parts.summary and start < len(lines) and lines[start].para is parts.summary[-1].para:
+        start += 1  # a line typed under the summary in its own paragraph is not the body
     _find_bottom(parts, layout, lines[start:])
     parts.body = _body(layout, parts, lines[start:])
     return parts
@@ -200,8 +208,14 @@ def _find_bottom(parts: Parts, layout: Layout, rest: list[Ref]) -> None:
             same_cell = [ref for ref in rest if _same_cell(ref.para, label.para)]
             parts.recipients = same_cell[same_cell.index(label) + 1:]
             parts.signature = _signature_cell(rest, label.para)
+            if parts.signature:
+                parts.signature_block = "table"
+                parts.signer = parts.signature[-1] if len(parts.signature) > 1 else None
         else:
             parts.recipients = _dash_lines(rest[label_at + 1:])
+    if not parts.signature:
+        taken = {id(ref) for ref in (parts.recipients_label, *parts.recipients)}
+        _signature_lines(parts, layout, [ref for ref in rest if id(ref) not in taken])
     end = max((rest.index(ref) for ref in (*parts.recipients, *parts.signature)), default=-1)
     parts.appendix_labels = [ref for ref in rest[end + 1:] if ref.first
                              and APPENDIX_LABEL.match(ref.text) and ref.para.table is None]
@@ -217,6 +231,107 @@ def _signature_cell(rest: list[Ref], label: Paragraph) -> list[Ref]:
            and ref.para.cell != label.cell]
     after = [ref for ref in row if (ref.para.cell or 0) > (label.cell or 0)]
     return after or row
+
+
+_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s", re.IGNORECASE)
+_BRACKETED = re.compile(r"^\(.*\)$")  # "(Đã ký)", "(Ký, ghi rõ họ tên, đóng dấu)"
+_HEADING = re.compile(r"^(?:[IVXLC]+\.|\d{1,2}\.|[a-zđ]\)|phần\s|chương\s)", re.IGNORECASE)
+_MAX_TITLE_WORDS = 12
+RIGHT_HALF = 0.5  # a left-aligned line starts at or past the middle of the text width
+RIGHT_CENTRE = 0.6  # a centred line's centre lies past 60 % (the official cell: 66 %)
+START_SLACK = 284  # twips (0.5 cm)
+A4_TEXT = 11906 - 1701 - 1134  # twips: A4 with 30 and 20 mm side margins
+
+
+def caps(text: str) -> bool:
+    """Letters, all capitals."""
+    return any(ch.isalpha() for ch in text) and text == text.upper()
+
+
+def text_width(layout: Layout, para: Paragraph) -> int:
+    """The width between the margins of the section `para` is in, in twips."""
+    section = next((s for s in layout.sections if s.index == para.section), None)
+    if section is None or not section.width:
+        return A4_TEXT
+    margins = section.margins
+    width = section.width - (margins.get("left") or 0) - (margins.get("right") or 0)
+    return width if width > 0 else A4_TEXT
+
+
+def in_right_half(layout: Layout, ref: Ref) -> bool | None:
+    """Whether a line outside tables sits in the right half of the page: right-aligned, a
+    centred line whose centre lies past 60 % of the text width, or a line starting at least
+    at the middle; None when tabs place it (their stops are not read)."""
+    if ref.line.text.startswith("\t"):
+        return None
+    look = ref.para.look
+    width = text_width(layout, ref.para)
+    start = look.left + (look.first_line if ref.first else 0)
+    if look.align == "right":
+        return True
+    if look.align == "center":
+        return start + (width - start - look.right) / 2 >= RIGHT_CENTRE * width
+    return start >= RIGHT_HALF * width - START_SLACK
+
+
+def _signature_lines(parts: Parts, layout: Layout, lines: list[Ref]) -> None:
+    """A signature block written as paragraphs, or in a cell of its own: a line starting
+    "TM.", "KT.", "TL.", "TUQ." or "Q." (or a line in capitals placed in the right half, with
+    a name under it), the title lines in capitals, then after the room to sign, the name."""
+    for start, ref in enumerate(lines):
+        if ref.para.story != "body" or RECIPIENTS_LABEL.match(ref.text):
+            continue
+        authority = bool(_AUTHORITY.match(ref.text))
+        if not authority and not (ref.para.table is None and ref.first and _title_like(ref)
+                                  and in_right_half(layout, ref)):
+            continue
+        titles, signer = _block(lines, start)
+        if signer is None and not authority:
+            continue
+        parts.signature = titles + ([signer] if signer else [])
+        parts.signer = signer
+        parts.signature_block = "paragraphs" if ref.para.table is None else "table"
+        return
+
+
+def _title_like(ref: Ref) -> bool:
+    return caps(ref.text) and len(ref.text.split()) <= _MAX_TITLE_WORDS and not _HEADING.match(
+        ref.text) and not APPENDIX_LABEL.match(ref.text)
+
+
+def _block(lines: list[Ref], start: int) -> tuple[list[Ref], Ref | None]:
+    """The title lines from `start` on and the name under them (None when there is none)."""
+    first = lines[start]
+    titles = [first]
+    for ref in lines[start + 1:start + 12]:
+        if (ref.para.table, ref.para.row, ref.para.cell) != (
+                first.para.table, first.para.row, first.para.cell) or ref.para.story != "body":
+            break
+        text = ref.text
+        if RECIPIENTS_LABEL.match(text) or APPENDIX_LABEL.match(text) or text.startswith(
+                ("-", "–", "+")):
+            break
+        if _BRACKETED.match(text):
+            continue
+        if _title_like(ref) and not _after_room(titles[-1], ref):
+            titles.append(ref)
+            continue
+        words = text.split()
+        if (1 < len(words) <= 6 and not text.endswith((".", ";", ":"))) or caps(text):
+            return titles, ref  # the name (in capitals after the room to sign, too)
+        break
+    return titles, None
+
+
+def _after_room(above: Ref, ref: Ref) -> bool:
+    """Whether blank lines or empty paragraphs separate `ref` from the line `above` it."""
+    if ref.para is above.para:
+        lines = ref.para.lines
+        low = next(i for i, line in enumerate(lines) if line is above.line)
+        high = next(i for i, line in enumerate(lines) if line is ref.line)
+        return high - low > 1
+    return ref.para.index - above.para.index > 1 or any(
+        not line.text.strip() for line in above.para.lines[-1:]) or not ref.first
 
 
 def _dash_lines(rest: list[Ref]) -> list[Ref]:

@@ -19,6 +19,7 @@ MARGIN_SLACK_MM = 0.2  # 2 cm typed in Word is stored as 1134 twips = 20.004 mm
 INDENTS_CM = (1.0, 1.27)  # PL1 II.6.e
 INDENT_SLACK_CM = 0.05
 MIN_GAP_TWIPS = 120  # 6 pt
+MIN_SIGNING_ROOM_PT = 30  # about two empty lines between the title and the name, to sign
 TNR = "times new roman"
 MAX_EXAMPLES = 5
 ROMAN_HEADING = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.\s*\S")
@@ -33,7 +34,8 @@ Rule = Callable[[Layout, Parts], CheckResult]
 RULE_REFS = {
     "paper": "PL1 I.1", "margins": "PL1 I.3", "fonts": "PL1 I.4",
     "header-block": "PL1 II.1, II.2", "number-line": "PL1 II.3", "date-line": "PL1 II.4",
-    "title": "PL1 II.5.b", "body-text": "PL1 II.6.e", "headings": "PL1 II.6.đ",
+    "title": "PL1 II.5.b", "horizontal-lines": "PL1 II.1.b, II.2.b, II.5.b",
+    "body-text": "PL1 II.6.e", "headings": "PL1 II.6.đ",
     "recipients": "PL1 II.9", "signature": "PL1 II.7", "page-numbers": "PL1 I.7",
     "appendix": "PL1 III.1", "appendix-header-row": "PL1 III.1",
     "numbering": "PL1 II.6.c–đ", "data-tables": "PL1 I.2, III.1",
@@ -112,3 +114,36 @@ def grouped(code: str, examples: list[tuple[Paragraph, dict[str, object]]]) -> l
 def section_where(section: Section) -> Where:
     """The place of a whole section (page setup)."""
     return Where(story="section", section=section.index)
+
+
+def _line_height(para: Paragraph) -> float:
+    """The height in points of one line of `para` (13 pt text when it has none)."""
+    size = max((run.size for run in para.runs if run.text.strip()), default=13.0)
+    look = para.look
+    if look.line is not None and look.line_rule == "exact":
+        return look.line / 20
+    if look.line is not None and look.line_rule == "atLeast":
+        return max(look.line / 20, size * 1.15)
+    return size * 1.15 * (look.line / 240 if look.line else 1.0)
+
+
+def _line_at(ref: Ref) -> int:
+    return next(number for number, line in enumerate(ref.para.lines) if line is ref.line)
+
+
+def signing_room(layout: Layout, title: Ref, name: Ref) -> float | None:
+    """The empty space, in points, between the last title line and the signer's name (blank
+    lines, empty paragraphs, spacing); None when a picture (a signature image) is there."""
+    if title.para is name.para:
+        return (_line_at(name) - _line_at(title) - 1) * _line_height(name.para)
+    between = [para for para in layout.paragraphs if para.story == title.para.story and (
+        para.table, para.row, para.cell) == (title.para.table, title.para.row, title.para.cell)
+        and title.para.index < para.index < name.para.index]
+    if any(para.drawing for para in (title.para, *between, name.para)):
+        return None
+    room = (len(title.para.lines) - 1 - _line_at(title)) * _line_height(title.para)
+    room += _line_at(name) * _line_height(name.para)
+    room += (title.para.look.after + name.para.look.before) / 20
+    for para in between:
+        room += len(para.lines) * _line_height(para) + (para.look.before + para.look.after) / 20
+    return room

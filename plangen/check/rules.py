@@ -1,7 +1,8 @@
 """The NĐ 30/2020 format rules of a KẾ HOẠCH, in the order `plangen check` reports them.
 
-The rules themselves are in check_rules_head (page and top of the plan) and check_rules_body
-(body and end); each returns a `CheckResult`: pass or fail (or skip when it does not apply),
+The rules themselves are in check_rules_head (page and top of the plan), check_rules_lines (the
+short lines drawn under the agency, the motto and the summary) and check_rules_body (body and
+end); each returns a `CheckResult`: pass or fail (or skip when it does not apply),
 what was found and where. Rules never read XML: they look at the `Layout` from check_format and
 the `Parts` found in it.
 """
@@ -43,6 +44,7 @@ from plangen.check.rules_head import (
     check_paper,
     check_title,
 )
+from plangen.check.rules_lines import check_lines
 from plangen.check.rules_structure import check_data_tables, check_numbering
 
 
@@ -62,6 +64,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("number-line", check_number_line),
     RuleSpec("date-line", check_date_line),
     RuleSpec("title", check_title),
+    RuleSpec("horizontal-lines", check_lines),
     RuleSpec("body-text", check_body_text),
     RuleSpec("headings", check_headings),
     RuleSpec("numbering", check_numbering),
@@ -76,9 +79,9 @@ RULES: tuple[RuleSpec, ...] = (
 
 # A decision that issues a plan: the page rules judge the whole file, the others each part
 PAGE_RULES = ("paper", "margins", "fonts", "page-numbers")
-DECISION_PART_RULES = ("header-block", "number-line", "date-line", "title", "body-text",
-                       "headings", "recipients", "signature")
-PLAN_PART_RULES = ("title", "body-text", "headings", "numbering", "appendix",
+DECISION_PART_RULES = ("header-block", "number-line", "date-line", "title", "horizontal-lines",
+                       "body-text", "headings", "recipients", "signature")
+PLAN_PART_RULES = ("title", "horizontal-lines", "body-text", "headings", "numbering", "appendix",
                    "appendix-header-row", "data-tables")
 
 

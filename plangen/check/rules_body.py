@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 
 from plangen.check.format import Layout, Paragraph
-from plangen.check.parts import Parts, Ref, norm, refs, where
+from plangen.check.parts import (
+    RIGHT_HALF,
+    Parts,
+    Ref,
+    in_right_half,
+    norm,
+    refs,
+    text_width,
+    where,
+)
 from plangen.check.result import CheckResult, Finding, skipped
 from plangen.check.rulekit import (
     HONORIFICS,
@@ -19,6 +28,7 @@ from plangen.check.rulekit import (
     ITEM_HEADING,
     MAX_EXAMPLES,
     MIN_GAP_TWIPS,
+    MIN_SIGNING_ROOM_PT,
     PART_HEADING,
     POINT_HEADING,
     ROMAN_HEADING,
@@ -32,10 +42,13 @@ from plangen.check.rulekit import (
     missing,
     result,
     section_where,
+    signing_room,
     t,
     title_code,
 )
 from plangen.vntext import roman
+
+TWIPS_PER_CM = 567
 
 
 def _is_section_heading(para: Paragraph) -> bool:
@@ -199,13 +212,17 @@ _AUTHORITY_WORD = re.compile(r"(?:^|(?<=\s))(?:TM|KT|TL|TUQ|Q)\.\s")
 
 
 def check_signature(layout: Layout, parts: Parts) -> CheckResult:
-    """PL1 II.7: authority and title lines caps, bold, 13–14 pt, centered; the signer's name
-    bold, 13–14 pt, centered, in normal capitalization, without titles or honorifics."""
+    """PL1 II.7: authority and title lines caps, bold, 13–14 pt; the signer's name bold,
+    13–14 pt, in normal capitalization, without titles or honorifics, under the room to sign
+    and seal. In a table cell the lines are centred; written as paragraphs (no table), the
+    block lies in the right half of the page."""
     lines = parts.signature
-    if len(lines) < 2:
+    if not lines or (parts.signature_block == "table" and len(lines) < 2):
         return result("signature", [missing("signature")], Finding("check_ok"))
     found: list[Finding] = []
-    *titles, name = lines
+    name = parts.signer
+    titles = [ref for ref in lines if ref is not name]
+    paragraphs = parts.signature_block == "paragraphs"
     for ref in titles:
         # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH" on one line: each authority word starts a line
         if len(_AUTHORITY_WORD.findall(ref.text)) > 1 or (
@@ -214,17 +231,67 @@ def check_signature(layout: Layout, parts: Parts) -> CheckResult:
         check_caps(ref, "authority", True, found)
         check_bold(ref, "authority", True, found)
         check_size(ref, "authority", 13, 14, found)
-        check_align(ref.para, "authority", "center", found)
-    check_bold(name, "signer", True, found)
-    check_italic(name, "signer", False, found)
-    check_size(name, "signer", 13, 14, found)
-    check_align(name.para, "signer", "center", found)
-    check_caps(name, "signer", False, found)
-    if HONORIFICS.match(name.text):
-        found.append(Finding("check_signer_honorific", {"found": name.text}, name.where))
+        if not paragraphs:
+            check_align(ref.para, "authority", "center", found)
+    if name is None:
+        found.append(Finding("check_missing", {"what": t("signer")}, titles[-1].where))
+    else:
+        check_bold(name, "signer", True, found)
+        check_italic(name, "signer", False, found)
+        check_size(name, "signer", 13, 14, found)
+        if not paragraphs:
+            check_align(name.para, "signer", "center", found)
+        check_caps(name, "signer", False, found)
+        if HONORIFICS.match(name.text):
+            found.append(Finding("check_signer_honorific", {"found": name.text}, name.where))
+        _check_room(layout, titles[-1], name, found)
+    if paragraphs:
+        found += _right_half(layout, lines, name)
     ok = Finding("check_ok_signature", {"lines": " / ".join(ref.text for ref in titles),
-                                        "name": name.text})
-    return result("signature", found, ok)
+                                        "name": name.text if name else ""})
+    return result("signature", _one_per_paragraph(found), ok)
+
+
+def _one_per_paragraph(found: list[Finding]) -> list[Finding]:
+    """A problem once per paragraph, however many of its lines have it."""
+    seen: set[tuple[str, int | None, int | None, int | None]] = set()
+    out = []
+    for finding in found:
+        place = finding.where
+        key = (finding.code, place.paragraph if place else None, place.table if place else None,
+               place.cell if place else None)
+        if key not in seen or finding.code == "check_authority_one_line":
+            seen.add(key)
+            out.append(finding)
+    return out
+
+
+def _right_half(layout: Layout, lines: list[Ref], name: Ref | None) -> list[Finding]:
+    """The block's lines placed in the left half: the whole block as one finding, else each
+    line."""
+    left = [ref for ref in lines if in_right_half(layout, ref) is False]
+    if not left:
+        return []
+    width_cm = text_width(layout, left[0].para) * RIGHT_HALF / TWIPS_PER_CM
+
+    def finding(ref: Ref, what: str) -> Finding:
+        look = ref.para.look
+        indent = (look.left + (look.first_line if ref.first else 0)) / TWIPS_PER_CM
+        return Finding("check_signature_left_half", {
+            "what": t(what), "align": t(f"align_{look.align}"), "indent": round(indent, 2),
+            "want": round(width_cm, 2)}, ref.where)
+
+    if len(left) == len(lines):
+        return [finding(lines[0], "signature_block")]
+    return [finding(ref, "signer" if ref is name else "authority") for ref in left]
+
+
+def _check_room(layout: Layout, title: Ref, name: Ref, found: list[Finding]) -> None:
+    room = signing_room(layout, title, name)
+    if room is not None and room < MIN_SIGNING_ROOM_PT:
+        found.append(Finding("check_signature_no_room", {"found": round(room, 1),
+                                                         "want": MIN_SIGNING_ROOM_PT},
+                             name.where))
 
 
 # ---- page numbers and appendix --------------------------------------------------------------

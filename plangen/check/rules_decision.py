@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from plangen.check.format import Layout, Paragraph
-from plangen.check.parts import DATE_LINE, Parts, Ref, find_parts, norm, refs, where
+from plangen.check.parts import DATE_LINE, REFERENCE, Parts, Ref, find_parts, norm, refs, where
 from plangen.check.result import CheckResult, Finding, fail, passed
 from plangen.check.rulekit import (
     check_align,
@@ -36,7 +36,6 @@ DECISION_WORD = re.compile(r"^QUYẾT\s*ĐỊNH\s*:$")
 PLAN_TYPES = ("KẾ HOẠCH",)
 ARTICLE = re.compile(r"^Điều\s+(\d+)\s*\.")
 GROUND = re.compile(r"^(căn cứ|theo đề nghị|xét đề nghị)", re.IGNORECASE)
-REFERENCE = re.compile(r"^\((ban hành )?kèm theo", re.IGNORECASE)
 AS_ARTICLE = re.compile(r"^[-–\s]*như\s+điều\s+(\d+)", re.IGNORECASE)
 # where each rule is written (PL1 = Phụ lục I, PL3 = Phụ lục III of NĐ 30/2020/NĐ-CP)
 DECISION_REFS = {
@@ -72,7 +71,7 @@ def _restricted(layout: Layout, low: int, high: int) -> Layout:
     paragraphs = tuple(p for p in layout.paragraphs if low <= p.index < high)
     tables = tuple(table for table in layout.tables
                    if table.paragraphs and low <= table.paragraphs[0] < high)
-    return Layout(paragraphs, tables, layout.sections)
+    return Layout(paragraphs, tables, layout.sections, layout.cell_edges)
 
 
 def split_decision(layout: Layout, lines: list[Ref] | None = None) -> TwoParts | None:

@@ -66,6 +66,8 @@ class ParaLook:
     line: int | None
     line_rule: str  # "auto" (240ths of a line), "exact" or "atLeast" (twips)
     contextual: bool  # no space between paragraphs of the same style
+    border_top: str | None = None  # the w:pBdr stroke drawn above ("single" …), or None
+    border_bottom: str | None = None  # the w:pBdr stroke drawn below, or None
 
 
 # ---- property dictionaries -----------------------------------------------------------------
@@ -93,6 +95,11 @@ def ppr_props(ppr: etree._Element | None) -> dict[str, Any]:
                     out[attr] = child.get(w(attr))
         elif tag == w("contextualSpacing"):
             out["contextual"] = is_on(child)
+        elif tag == w("pBdr"):
+            for side in ("top", "bottom"):  # each side inherits on its own
+                border = child.find(w(side))
+                if border is not None:
+                    out[f"border.{side}"] = border.get(w("val"), "single")
         elif tag == w("numPr"):
             num, level = child.find(w("numId")), child.find(w("ilvl"))
             if num is not None:
@@ -303,6 +310,11 @@ class _Numbering:
         return offset
 
 
+def _drawn(stroke: Any) -> str | None:
+    """A border's stroke, None when it draws nothing."""
+    return None if stroke in (None, "nil", "none") else str(stroke)
+
+
 def _number(value: int, fmt: str) -> str:
     if fmt in ("upperRoman", "lowerRoman"):
         numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -410,7 +422,9 @@ class Resolver:
             after=to_int(props.get("after")),
             line=to_int(props["line"]) if props.get("line") is not None else None,
             line_rule=str(props.get("lineRule") or "auto"),
-            contextual=bool(props.get("contextual")))
+            contextual=bool(props.get("contextual")),
+            border_top=_drawn(props.get("border.top")),
+            border_bottom=_drawn(props.get("border.bottom")))
         inherited = _Inherited((style_id, table), table_rpr, style_rpr)
         return look, inherited, (num_id or "") if level is not None else "", ilvl
 

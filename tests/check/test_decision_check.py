@@ -173,6 +173,7 @@ def handmade_decision(reference: str = "(Kèm theo Quyết định số 12/QĐ-U
     from docx.enum.text import WD_BREAK
     from docx.shared import Pt
     from support import handmade_docx as hand
+    from support.drawn_lines import draw
 
     spec = {**hand.DEFAULTS, "number": "Số: 12/QĐ-UBND", "title": "QUYẾT ĐỊNH",
             "summary": "Ban hành Kế hoạch triển khai thi hành Luật Trí tuệ nhân tạo",
@@ -203,7 +204,8 @@ def handmade_decision(reference: str = "(Kèm theo Quyết định số 12/QĐ-U
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     hand._line(document, "KẾ HOẠCH", size=14, bold=True)
     hand._line(document, "Triển khai thi hành Luật Trí tuệ nhân tạo", size=14, bold=True)
-    hand._line(document, reference, size=14, italic=True)
+    # the plan's own line goes under its summary and the reference line (PL1 III.1)
+    draw(hand._line(document, reference, size=14, italic=True), "rule-paragraph")
     for text, kind in hand.BODY[2:]:
         hand._body_paragraph(document, spec, text, kind)
     hand._page_numbers(document, spec)
@@ -226,3 +228,19 @@ def test_a_hand_typed_reference_naming_another_decision_fails() -> None:
     report = check_docx(handmade_decision("(Kèm theo Quyết định số 15/QĐ-UBND ngày 05 tháng 02 "
                                           "năm 2026 của Ủy ban nhân dân tỉnh Đắk Lắk)"))
     assert failing(report) == {"plan.attached-reference"}
+
+
+def test_the_plans_own_line_under_its_summary_is_judged(rendered: bytes) -> None:
+    """The plan after the decision draws its line under the summary and the reference line;
+    without it, the plan part fails and the decision part does not."""
+    border = ('<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/>'
+              '</w:pBdr>')
+
+    def drop_last(xml: str) -> str:
+        at = xml.rindex(border)
+        return xml[:at] + xml[at + len(border):]
+
+    report = check_docx(with_document(rendered, drop_last))
+    assert failing(report) == {"plan.horizontal-lines"}
+    (finding,) = next(r for r in report.results if r.id == "plan.horizontal-lines").found
+    assert finding.code == "check_line_missing" and finding.where is not None

@@ -20,9 +20,11 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from plangen.render.ooxml import insert_ordered
+from support.drawn_lines import draw
 
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, \
     WD_ALIGN_PARAGRAPH.JUSTIFY
+RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
 DEFAULTS: dict[str, Any] = {
     "paper": (210, 297), "margins": (20, 20, 30, 15), "font": "Times New Roman",
     "agency": ["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK LẮK"], "national_bold": True,
@@ -39,6 +41,14 @@ DEFAULTS: dict[str, Any] = {
     "page_field": "header", "title_page": True, "color": None,
     "appendix": False, "appendix_label": "Phụ lục", "appendix_landscape": True,
     "header_row": True, "kinh_gui": False,
+    # how the lines under the agency, the motto and the summary are made (drawn_lines.py):
+    # one kind for all three, or {"agency": …, "motto": …, "summary": …}
+    "lines": "shape-anchor",
+    # the signature in the right cell of the bottom table, or written as paragraphs (no table)
+    # placed "right", "indented" (centred, left indent 8 cm), "indented-left" (9 cm), "center"
+    # or "left"; before the recipients or after them
+    "signature_layout": "table", "signature_align": "right", "signature_after": False,
+    "signer_bold": True, "signature_room": 3,
 }
 BODY = [
     ("Căn cứ Luật Trí tuệ nhân tạo số 134/2025/QH15;", "basis"),
@@ -67,7 +77,10 @@ def handmade(**changes: Any) -> bytes:
     _header_table(document, spec)
     _title(document, spec)
     _body(document, spec)
-    _bottom_table(document, spec)
+    if spec["signature_layout"] == "table":
+        _bottom_table(document, spec)
+    else:
+        _bottom_paragraphs(document, spec)
     _page_numbers(document, spec)
     if spec["appendix"]:
         _appendix(document, spec)
@@ -122,17 +135,27 @@ def _header_table(document: Any, spec: dict[str, Any]) -> None:
     table = document.add_table(rows=2, cols=2)
     _borderless(table)
     left, right = table.cell(0, 0), table.cell(0, 1)
-    for line in spec["agency"]:
-        _line(left, line, size=13, bold=True)
+    agency = [_line(left, line, size=13, bold=True) for line in spec["agency"]]
     _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=spec["national_bold"])
-    _line(right, spec["motto"], size=spec["motto_size"], bold=True)
+    motto = _line(right, spec["motto"], size=spec["motto_size"], bold=True)
+    if agency:
+        draw(agency[-1], _line_kind(spec, "agency"))
+    draw(motto, _line_kind(spec, "motto"))
     _line(table.cell(1, 0), spec["number"], size=13)
     _line(table.cell(1, 1), spec["date"], size=14, italic=spec["date_italic"])
 
 
+def _line_kind(spec: dict[str, Any], place: str) -> str | None:
+    kinds = spec["lines"]
+    kind = kinds.get(place) if isinstance(kinds, dict) else kinds
+    # the summary is not in a table: its line is a border when the others are cell borders
+    return "bottom-border" if kind == "cell" and place == "summary" else kind
+
+
 def _title(document: Any, spec: dict[str, Any]) -> None:
     _line(document, spec["title"], size=14, bold=True, align=spec["title_align"])
-    _line(document, spec["summary"], size=14, bold=True)
+    summary = _line(document, spec["summary"], size=14, bold=True)
+    draw(summary, _line_kind(spec, "summary"))
 
 
 def _body(document: Any, spec: dict[str, Any]) -> None:
@@ -167,9 +190,37 @@ def _bottom_table(document: Any, spec: dict[str, Any]) -> None:
         _line(left, line, size=11, align=LEFT)
     for line in spec["signature"]:
         _line(right, line, size=14, bold=True)
-    for _ in range(3):
+    for _ in range(spec["signature_room"]):
         right.add_paragraph()
-    _line(right, spec["signer"], size=14, bold=True)
+    _line(right, spec["signer"], size=14, bold=spec["signer_bold"])
+
+
+PLACED = {"right": (RIGHT, 0), "indented": (CENTER, 8), "indented-left": (LEFT, 9),
+          "center": (CENTER, 0), "left": (LEFT, 0)}
+
+
+def _bottom_paragraphs(document: Any, spec: dict[str, Any]) -> None:
+    """The signature as paragraphs placed on the right, the recipients as paragraphs on the
+    left, one block after the other."""
+    align, indent = PLACED[spec["signature_align"]]
+
+    def signature() -> None:
+        lines = [(line, True) for line in spec["signature"]] + [("", False)] * spec[
+            "signature_room"] + [(spec["signer"], spec["signer_bold"])]
+        for number, (text, bold) in enumerate(lines):
+            paragraph = _line(document, text, size=14, bold=bold, align=align)
+            paragraph.paragraph_format.left_indent = Cm(indent)
+            paragraph.paragraph_format.space_before = Pt(12 if number == 0 else 0)
+
+    def recipients() -> None:
+        label = _line(document, spec["label"], size=spec["label_size"], bold=True, italic=True,
+                      align=LEFT, underline=spec["label_underline"])
+        label.paragraph_format.space_before = Pt(12)
+        for line in spec["recipients"]:
+            _line(document, line, size=11, align=LEFT)
+
+    for part in (recipients, signature) if spec["signature_after"] else (signature, recipients):
+        part()
 
 
 def _field(paragraph: Paragraph, instruction: str, size: float) -> None:
