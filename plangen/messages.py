@@ -1728,15 +1728,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check_signature_left_half": ("{what} chưa nằm ở nửa bên phải trang (đang căn {align}, "
                                   "thụt lề trái {indent} cm). Khối chữ ký phải ở nửa bên phải: "
                                   "căn phải, hoặc thụt lề trái ít nhất {want} cm (nửa vùng "
-                                  "chữ) rồi căn giữa. Cách chắc chắn nhất trong Word: đặt khối chữ ký vào ô "
-                                  "bên phải của một bảng 2 cột không kẻ viền, ô bên trái ghi "
-                                  "\"Nơi nhận:\".",
+                                  "chữ) rồi căn giữa. Cách chắc chắn nhất trong Word: đặt khối "
+                                  "chữ ký vào ô bên phải của một bảng 2 cột không kẻ viền, ô "
+                                  "bên trái ghi \"Nơi nhận:\".",
                                   "{what} is not in the right half of the page (aligned "
                                   "{align}, left indent {indent} cm). The signature block "
                                   "belongs in the right half: right-aligned, or indented at "
-                                  "least {want} cm (half the text width) and centred. The surest way in Word: "
-                                  "put it in the right cell of a borderless two-column table, "
-                                  "with \"Nơi nhận:\" in the left cell."),
+                                  "least {want} cm (half the text width) and centred. The "
+                                  "surest way in Word: put it in the right cell of a "
+                                  "borderless two-column table, with \"Nơi nhận:\" in the left "
+                                  "cell."),
     "check_signature_no_room": ("Giữa dòng chức vụ và họ tên người ký chỉ để trống {found} pt, "
                                 "không đủ chỗ ký và đóng dấu: cần ít nhất {want} pt (khoảng 2 "
                                 "dòng trống; thường để 3–4 dòng).",
