@@ -23,7 +23,7 @@ from typing import ClassVar
 import pytest
 from pypdf import PdfReader
 from support.docx_helpers import assert_schema_valid
-from support.hostile_support import assert_refused, dump, invoke, plan
+from support.hostile_support import assert_refused, invoke, spec_file
 
 from plangen.render import pdf
 from plangen.render.docx import DEFAULT_TEMPLATE
@@ -112,12 +112,6 @@ def variant(tmp_path: Path, edits: dict[str, Edit], added: dict[str, bytes],
     path = tmp_path / name
     path.write_bytes(out.getvalue())
     return path
-
-
-def spec_file(tmp_path: Path) -> Path:
-    spec = tmp_path / "plan.yaml"
-    spec.write_text(dump(plan()), encoding="utf-8")
-    return spec
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))

@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 from support.docx_helpers import all_text, assert_schema_valid
-from support.hostile_support import ROOT, assert_refused, dump, invoke, plan
+from support.hostile_support import ROOT, assert_refused, invoke, spec_file
 
 from plangen.render.docx import DEFAULT_TEMPLATE
 
@@ -80,12 +80,6 @@ def template_with(tmp_path: Path, tag: str, name: str = "mau.docx") -> Path:
     path = tmp_path / name
     path.write_bytes(out.getvalue())
     return path
-
-
-def spec_file(tmp_path: Path) -> Path:
-    spec = tmp_path / "plan.yaml"
-    spec.write_text(dump(plan()), encoding="utf-8")
-    return spec
 
 
 @pytest.mark.parametrize("name", sorted(LIMITED))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from support.docx_helpers import all_text, assert_schema_valid
-from support.hostile_support import assert_refused, assert_rendered, dump, invoke, plan
+from support.hostile_support import assert_refused, assert_rendered, invoke, spec_file
 
 from plangen.render import pdf
 from plangen.render.docx import DEFAULT_TEMPLATE
@@ -41,12 +41,6 @@ def edited(tmp_path: Path, edits: list[tuple[str, str, str]], name: str = "mau.d
     path = tmp_path / name
     path.write_bytes(out.getvalue())
     return path
-
-
-def spec_file(tmp_path: Path) -> Path:
-    spec = tmp_path / "plan.yaml"
-    spec.write_text(dump(plan()), encoding="utf-8")
-    return spec
 
 
 def test_a_rendered_plan_given_as_template_is_refused_for_a_batch(tmp_path: Path) -> None:

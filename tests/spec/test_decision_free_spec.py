@@ -9,42 +9,20 @@ from pathlib import Path
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
+from support.spec_edits import check, edited, errors, found, plan_of
 
-from plangen.errors import SpecIssue
 from plangen.messages import format_path
-from plangen.model import Plan
 from plangen.spec.api import check_loaded
 from plangen.spec.loader import load_spec_text
 from plangen.spec.schema import json_schema
-from plangen.spec.validate import validate_spec
 
 FREE = (Path(__file__).resolve().parents[1] / "data" / "decision" / "free.yaml").read_text(
     encoding="utf-8")
 SIGNATURE = "    lines: [KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]\n"
 
 
-def check(text: str) -> list[SpecIssue]:
-    return validate_spec(load_spec_text(text, "plan.yaml", collect=True))
-
-
-def found(text: str) -> set[tuple[str, str]]:
-    return {(format_path(issue.path), issue.code) for issue in check(text)}
-
-
-def errors(text: str) -> set[tuple[str, str]]:
-    return {(format_path(issue.path), issue.code) for issue in check(text)
-            if issue.severity == "error"}
-
-
 def edit(old: str, new: str, text: str = FREE) -> str:
-    assert old in text
-    return text.replace(old, new)
-
-
-def plan_of(text: str) -> Plan:
-    checked = check_loaded(load_spec_text(text, "plan.yaml"))
-    assert checked.plan is not None, [issue.format("en") for issue in checked.errors]
-    return checked.plan
+    return edited(text, old, new)
 
 
 def test_a_free_plan_issued_by_a_decision_validates_and_builds() -> None:

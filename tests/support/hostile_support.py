@@ -48,6 +48,13 @@ def dump(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
+def spec_file(folder: Path, **changes: Any) -> Path:
+    """The small plan (with `changes`) written as `folder/plan.yaml`."""
+    spec = folder / "plan.yaml"
+    spec.write_text(dump(plan(**changes)), encoding="utf-8")
+    return spec
+
+
 def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
     """The real `plangen` command, in process (CliRunner)."""
     return CliRunner().invoke(main, [str(arg) for arg in args], env=env)
