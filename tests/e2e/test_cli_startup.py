@@ -35,3 +35,31 @@ def test_version_and_help_load_no_heavy_module(args: list[str]) -> None:
     assert line.split()[1:] == ["plangen", "plangen.cli"], line
     if args == ["--version"]:
         assert "plangen, version 0.1.0" in done.stdout
+
+
+LAUNCH = """
+import sys
+sys.argv = ["plangen", *{args!r}]
+from plangen.launch import main
+try:
+    main()
+except SystemExit:
+    pass
+print("LOADED", " ".join(sorted(name for name in sys.modules
+                                if name.split(".")[0] in ("click", "plangen"))))
+"""
+
+
+def test_the_entry_point_answers_version_without_click() -> None:
+    def run(code: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+    fast = run(LAUNCH.format(args=["--version"]))
+    assert fast.stdout.splitlines()[-1].split()[1:] == ["plangen", "plangen.launch"]
+    # the same line click prints
+    through_click = run(PROBE.format(args=["--version"], heavy=HEAVY))
+    assert fast.stdout.splitlines()[0] == through_click.stdout.splitlines()[0]
+    # anything else is the full command line
+    helped = run(LAUNCH.format(args=["--help"]))
+    assert "plangen.cli" in helped.stdout.splitlines()[-1] and "batch" in helped.stdout
