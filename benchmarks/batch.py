@@ -295,8 +295,12 @@ def startup(repeat: int) -> list[tuple[str, float]]:
     cases = [("python -c pass (the interpreter alone)", ["-c", "pass"]),
              ("python -c 'import click'", ["-c", "import click"]),
              ("python -c 'import plangen.cli'", ["-c", "import plangen.cli"]),
-             ("plangen --version", ["-c", "import sys; from plangen.cli import main; "
-                                          "sys.exit(main())", "--version"])]
+             # what the console script runs (pyproject: plangen = "plangen.launch:main")
+             ("plangen --version", ["-c", "from plangen.launch import main; main()",
+                                    "--version"]),
+             ("plangen --version through click (before plangen.launch)",
+              ["-c", "import sys; from plangen.cli import main; sys.exit(main())",
+               "--version"])]
     out = []
     for label, args in cases:
         times = []
