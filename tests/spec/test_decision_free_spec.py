@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
-from support.spec_edits import check, edited, errors, found, plan_of
+from support.spec_edits import PLAN_FRAME_LINES, check, edited, errors, found, plan_of
 
 from plangen.messages import format_path
 from plangen.spec.api import check_loaded
@@ -33,15 +33,7 @@ def test_a_free_plan_issued_by_a_decision_validates_and_builds() -> None:
         "ĐÁNH GIÁ TÌNH HÌNH", "MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ VÀ GIẢI PHÁP"]
 
 
-@pytest.mark.parametrize(("line", "key"), [
-    ('number: "05"\n', "number"),
-    ("symbol: KH-UBND\n", "symbol"),
-    ("place: Đắk Lắk\n", "place"),
-    ("date: {day: 5, month: 6, year: 2026}\n", "date"),
-    ("recipients: [Sở Tư pháp, 'Lưu: VT']\n", "recipients"),
-    ("drafting_code: BXC\n", "drafting_code"),
-    ("signature: {lines: [CHỦ TỊCH], name: Nguyễn Văn B}\n", "signature"),
-])
+@pytest.mark.parametrize(("line", "key"), PLAN_FRAME_LINES)
 def test_the_free_plans_own_frame_belongs_to_the_decision(line: str, key: str) -> None:
     text = edit("sections:\n", line + "sections:\n")
     issues = [issue for issue in check(text) if issue.code == "decision_owns"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
-from support.spec_edits import check, edited, errors, found, plan_of
+from support.spec_edits import PLAN_FRAME_LINES, check, edited, errors, found, plan_of
 
 from plangen.messages import format_path, message
 from plangen.model import build_plan, executor_title, plan_phrase
@@ -26,15 +26,7 @@ def test_a_plan_issued_by_a_decision_needs_no_number_date_or_signature_of_its_ow
     assert found(COMMITTEE) == set()
 
 
-@pytest.mark.parametrize(("line", "key"), [
-    ('number: "05"\n', "number"),
-    ("symbol: KH-UBND\n", "symbol"),
-    ("place: Đắk Lắk\n", "place"),
-    ("date: {day: 5, month: 6, year: 2026}\n", "date"),
-    ("recipients: [Sở Tư pháp, 'Lưu: VT']\n", "recipients"),
-    ("drafting_code: BXC\n", "drafting_code"),
-    ("signature: {lines: [CHỦ TỊCH], name: Nguyễn Văn B}\n", "signature"),
-])
+@pytest.mark.parametrize(("line", "key"), PLAN_FRAME_LINES)
 def test_the_plans_own_frame_belongs_to_the_decision(line: str, key: str) -> None:
     text = edit("summary:", line + "summary:")
     issues = [issue for issue in check(text) if issue.code == "decision_owns"]

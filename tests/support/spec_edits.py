@@ -9,6 +9,17 @@ from plangen.spec.api import check_loaded
 from plangen.spec.loader import load_spec_text
 from plangen.spec.validate import validate_spec
 
+# a plan's own frame, one spec line per field with its key: what a decision stands for
+PLAN_FRAME_LINES = [
+    ('number: "05"\n', "number"),
+    ("symbol: KH-UBND\n", "symbol"),
+    ("place: Đắk Lắk\n", "place"),
+    ("date: {day: 5, month: 6, year: 2026}\n", "date"),
+    ("recipients: [Sở Tư pháp, 'Lưu: VT']\n", "recipients"),
+    ("drafting_code: BXC\n", "drafting_code"),
+    ("signature: {lines: [CHỦ TỊCH], name: Nguyễn Văn B}\n", "signature"),
+]
+
 
 def check(text: str) -> list[SpecIssue]:
     """Every issue of the spec `text` (errors, warnings and notes)."""
