@@ -20,7 +20,7 @@ from plangen.extract.totals import read_totals
 from plangen.freeform import DEADLINE_LABEL, LISTED_ROLES
 from plangen.inline import escape
 from plangen.model import DEFAULT_LABELS
-from plangen.vntext import upper
+from plangen.vntext import letter, upper
 
 _SECTION = re.compile(r"^(?P<num>[IVXL]{1,6}|[A-ZĐ])\s?[.)/–-]\s*(?P<rest>\S.*)$")
 _DECIMAL = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<rest>\S.*)$")
@@ -29,6 +29,8 @@ _ITEM = re.compile(r"^(?P<num>\d{1,2})\s?[.)](?:\s+|(?=[^\d\s]))(?P<rest>\S.*)$"
 _POINT = re.compile(r"^(?P<num>[a-zđ])\s?\)\s*(?P<rest>\S.*)$")
 _NAMED = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^[-–—•]\s*(?P<rest>\S.*)$")
+# a role line marked with a letter: "a) Cơ quan chủ trì: …", "a. …", "- a) …"
+_LETTERED = re.compile(r"^(?:[-–—•]\s*)?(?P<num>[a-zđ])\s?(?:\)\s*|\.\s+)(?P<rest>\S.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<rest>\S.*)$")
 _LABEL = re.compile(r"^(?P<label>[^:]{2,70}?)\s*:\s*(?P<value>\S.*)$")
 _OPEN_LABEL = re.compile(r"^(?P<label>[^:]{2,70}?)\s*:(?P<value>)\s*$")  # "Đơn vị phối hợp:"
@@ -246,6 +248,8 @@ class ContentReader:
         kind, rest = _classify(text)
         if self._listed(kind, rest):
             return
+        if self._attach_lettered(text):
+            return
         if kind in ("none", "bullet") and self._attach_role(rest, dashed=kind == "bullet"):
             return
         if kind == "none":
@@ -261,13 +265,35 @@ class ContentReader:
         self.stack.append((rank, node))
         self.target = node
 
+    def _attach_lettered(self, text: str) -> bool:
+        """ "a) Cơ quan chủ trì: …", "b) …" under a task: role lines in the letter style of
+        the nearest numbered block above them, whatever was printed between (a description,
+        points, bullets). Only "a)" opens them and the letters follow on, so the points of a
+        task ("a) Rà soát …: …") stay points."""
+        match = _LETTERED.match(text)
+        role = _role(match.group("rest")) if match else None
+        owner = self.target if self.target is not None and \
+            self.target.get("role_style") == "letter" else \
+            next((node for rank, node in reversed(self.stack) if rank < _RANKS["point"]), None)
+        if match is None or role is None or owner is None:
+            return False
+        before = sum(1 for key in _ROLE_RANK if key in owner)
+        # a deadline alone prints with no role line to take the style from: it stays a point
+        if match.group("num") != letter(before) or (role[0] == "deadline" and not before):
+            return False
+        return self._attach(owner, role, "letter")
+
     def _attach_role(self, text: str, *, dashed: bool) -> bool:
         role = _role(text)
         target = self.target
         if role is None or target is None:
             return False
+        return self._attach(target, role, "dash" if dashed else "plain")
+
+    def _attach(self, target: dict[str, Any], role: tuple[str, str, str], style: str) -> bool:
+        """Put one role line on `target` when it follows the roles it already has, in the
+        same style."""
         key, label, value = role
-        style = "dash" if dashed else "plain"
         ranks = [_ROLE_RANK[k] for k in _ROLE_RANK if k in target]
         if key in target or (ranks and max(ranks) >= _ROLE_RANK[key]):
             return False
@@ -289,6 +315,7 @@ class ContentReader:
             self.stack.pop()
         if self.stack:
             self.stack.pop()
+        self.target = target
         return True
 
 

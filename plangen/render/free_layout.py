@@ -130,7 +130,9 @@ def _block(block: Block, notes: Footnotes, number: tuple[int, ...],
     if block.roles is not None:
         yield from _role_lines(block.roles, notes)
     if block.deadline and not block.deadline_inline:
-        yield Para("role", runs_of(_marker(block.roles) + _deadline_text(block), notes))
+        # after the role lines, the deadline's letter is the next one ("d)" after "c)")
+        after = len(list(_role_values(block.roles))) if block.roles else 0
+        yield Para("role", runs_of(_marker(block.roles, after) + _deadline_text(block), notes))
 
 
 def _deadline_text(block: Block, *, inline: bool = False) -> str:
