@@ -255,7 +255,9 @@ class ContentReader:
         if kind == "none":
             self._pop_below(4.5)
             self.container().append(self.text(text))
-            self.target = None
+            # a task's description paragraph: the role lines after it are still the task's
+            owner = self.stack[-1][1] if self.stack else None
+            self.target = self.target if owner is not None and owner is self.target else None
             return
         rank = _RANKS[kind]
         self._pop_below(rank)

@@ -124,6 +124,16 @@ def test_free_sections_read_the_other_lettered_forms(marker: str) -> None:
     assert _tasks(_data(text))[:2] == _tasks(_data(FREE))[:2]
 
 
+def test_dashed_role_lines_after_a_task_s_description_are_its_roles_too() -> None:
+    """ "- Cơ quan chủ trì: …" after the description paragraph (seed 01, Bắc Ninh, writes its
+    tasks so) gives the same roles as the lettered lines, in the dash style."""
+    text = re.sub(r"^[a-d]\) (?=Cơ quan|Thời gian|Thời hạn)", "- ", FREE, flags=re.MULTILINE)
+    dashed, lettered = _tasks(_data(text))[:2], _tasks(_data(FREE))[:2]
+    for task in lettered:
+        del task["role_style"]
+    assert dashed == lettered
+
+
 def test_a_lettered_line_out_of_sequence_stays_a_point() -> None:
     """ "b) Thời gian thực hiện: …" after a point "a)" is the task's second point: lettered
     role lines open with "a)"; a deadline alone is no role line either."""
