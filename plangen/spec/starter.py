@@ -31,7 +31,7 @@ def starter_spec(locality: str, today: datetime.date | None = None, *,
     if decision:
         head, rest = text.split(_FRAME_START, 1)
         body = _BODY_START + rest.split(_BODY_START, 1)[1].split(_TAIL_START, 1)[0]
-        text = head + _DECISION_HEAD + body.rstrip() + "\n"
+        text = head + _DECISION_HEAD + body.rstrip() + "\n" + _DECISION_FREE
     return text.format(locality=quoted, place=place.replace('"', "'"),
                        month=today.month, year=today.year)
 
@@ -67,6 +67,59 @@ decision:
     lines: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]
     name: Nguyễn Văn A
 
+"""
+
+
+# the free forms for a plan a decision issues (as specs/bo-vhttdl-qd4385.yaml): its own
+# sections, a required section stated missing with its reason, an appendix naming the decision
+_DECISION_FREE = """
+# ---- Kế hoạch không theo bốn mục cố định (các mục tự do, bảng số liệu, phụ lục) ----
+# Xóa purpose:, tasks:, funding:, organization: ở trên rồi bỏ dấu "# " đầu các dòng dưới đây.
+# Số, ngày, nơi nhận, chữ ký vẫn là của Quyết định (khối decision: ở trên). Chữ **đậm**,
+# *nghiêng* và chú thích cuối trang ^[…] dùng được trong mọi đoạn.
+# Ví dụ đầy đủ: specs/bo-vhttdl-qd4385.yaml.
+#
+# sections:
+#   - heading: MỤC ĐÍCH, YÊU CẦU
+#     role: purpose
+#     content:
+#       - item: Mục đích                        # 1.
+#         content:
+#           - point: "Triển khai kịp thời, *đồng bộ*, hiệu quả …"   # a)
+#       - item: Yêu cầu
+#         content:
+#           - point: "Xác định rõ nội dung công việc, thời hạn và trách nhiệm …"
+#   - heading: NỘI DUNG CHỦ YẾU
+#     role: tasks
+#     role_style: letter                        # dòng vai trò "a) Cơ quan chủ trì: …"
+#     content:
+#       - item: "Tuyên truyền, phổ biến …"
+#         content:
+#           - "Tuyên truyền nội dung Kế hoạch tới các cơ quan, đơn vị^[Kể cả các xã.]."
+#         lead: Sở Khoa học và Công nghệ          # a) Cơ quan chủ trì: …
+#         partners: ["Sở Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân các xã, phường"]
+#         deadline: "Trong năm {year}"
+#       - item: Chỉ tiêu đến năm 2030
+#         content:
+#           - table:                            # bảng số liệu, tiêu đề lặp lại đầu mỗi trang
+#               columns: [1, {{width: 5, align: left}}, 2]
+#               header: [[STT, Chỉ tiêu, Số lượng]]
+#               rows:
+#                 - [1, Xã có nhà văn hóa, 40]
+#                 - [2, Thôn có nhà văn hóa, 300]
+#               total: {{sum: [3]}}               # dòng "Tổng cộng" tự cộng cột 3
+#   - heading: GIẢI PHÁP THỰC HIỆN             # mục không có vai trò: ở vị trí nào cũng được
+#     content:
+#       - "Huy động các nguồn lực hợp pháp để thực hiện Kế hoạch."
+#   - heading: TỔ CHỨC THỰC HIỆN
+#     role: organization
+#     content:
+#       - "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường tổ chức thực hiện."
+# missing:                                      # mục bắt buộc không có: ghi lý do
+#   funding: "Kinh phí thực hiện ghi tại mục III (Giải pháp thực hiện)."
+# appendices:                                   # phụ lục ghi "(Kèm theo Quyết định số …)"
+#   - title: Phân công nhiệm vụ
+#     from_tasks: true                          # bảng lấy từ các nhiệm vụ
 """
 
 
