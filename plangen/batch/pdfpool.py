@@ -3,12 +3,14 @@
 A LibreOffice start costs about a second and each file after it about a tenth
 (docx-pitfalls #16), so the files are split into `jobs` equal shares, whatever folder they
 sit in, and each share is converted by one lane of `soffice` runs, the lanes side by side.
-One `soffice --convert-to` run silently stops after 243 files (measured with LibreOffice
-7.x here: exit code 0, the rest not converted), so a lane converts its share in runs of at
-most RUN_LIMIT files, one after the other: 17 starts for all 3,321 communes, instead of one
-per file or per folder. Each lane has its own copy of a profile warmed once and kept in the
-user's cache folder (a first start with a new profile is the slowest; two runs at once may
-not share one profile).
+One `soffice --convert-to` run silently leaves out every file after its 254th argument
+(measured with LibreOffice 7.x here: exit code 0, the rest not converted; 243 files after
+plangen's 11 arguments, 247 after 7), so a lane converts its share in runs of at most
+RUN_LIMIT files, one after the other: 14 starts for all 3,321 communes, instead of one per
+file or per folder. Should another LibreOffice stop earlier, the files a run left out after
+its last PDF go again at the head of the next run (once each). Each lane has its own copy
+of a profile warmed once and kept in the user's cache folder (a first start with a new
+profile is the slowest; two runs at once may not share one profile).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from plangen.render import pdf
 
 START_SECONDS = 60.0  # allowed for one LibreOffice start
 SECONDS_PER_FILE = 5.0  # and for each file it converts
-RUN_LIMIT = 200  # files per soffice run: one run converts at most 243 and says nothing
+RUN_LIMIT = 240  # files per soffice run: one run converts at most 243 and says nothing
 CACHE_ENV = "XDG_CACHE_HOME"
 STOP_POLL_SECONDS = 0.2  # how often a stopping batch looks whether its lanes have ended
 
@@ -69,17 +71,20 @@ def convert_all(paths: Sequence[Path], jobs: int, *, pdfa: bool = False) -> PdfR
         stopping = threading.Event()
 
         def lane(number: int) -> None:
-            share = parts[number]
-            for start in range(0, len(share), RUN_LIMIT):
-                if stopping.is_set():
-                    return
-                run = share[start:start + RUN_LIMIT]
+            queue, retried = list(parts[number]), set()
+            while queue and not stopping.is_set():
+                run, queue = queue[:RUN_LIMIT], queue[RUN_LIMIT:]
                 timeout = START_SECONDS + SECONDS_PER_FILE * len(run)
                 try:
-                    results.made.update(pdf.convert_many(run, None, timeout=timeout,
-                                                         pdfa=pdfa, profile=profiles[number]))
+                    made = pdf.convert_many(run, None, timeout=timeout, pdfa=pdfa,
+                                            profile=profiles[number])
                 except PdfError as exc:
                     results.failed.update(dict.fromkeys(run, exc))
+                    continue
+                results.made.update(made)
+                again = [path for path in left_out(run, made) if path not in retried]
+                retried.update(again)
+                queue = again + queue
 
         with ThreadPoolExecutor(max_workers=len(parts)) as pool:
             futures = [pool.submit(lane, number) for number in range(len(parts))]
@@ -93,6 +98,13 @@ def convert_all(paths: Sequence[Path], jobs: int, *, pdfa: bool = False) -> PdfR
                     wait(futures, timeout=STOP_POLL_SECONDS)
                 raise
     return results
+
+
+def left_out(run: Sequence[Path], made: dict[Path, Path]) -> list[Path]:
+    """The files of `run` after its last PDF: those a LibreOffice run that stopped early
+    never looked at (a file that failed on its own lies before a PDF)."""
+    last = max((index for index, path in enumerate(run) if path in made), default=-1)
+    return list(run[last + 1:]) if last >= 0 else []
 
 
 def _profiles(work: Path, count: int) -> list[Path | None]:
