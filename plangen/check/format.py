@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml import etree
 
+from plangen.check.blocks import body_blocks
 from plangen.check.drawing import Drawn, cell_edges, has_drawing, paragraph_lines, table_borders
 from plangen.check.package import R_NS, Package
 from plangen.check.styles import (
@@ -132,6 +133,21 @@ class Layout:
 
 # ---- walking the document -------------------------------------------------------------------
 
+_MAX_BLOCKS = 4096  # body blocks remembered per style sheet (a commune plan has ~30)
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """What reading one body block gave: its paragraphs, tables and cell borders, numbered
+    as they were where it was read (`first` paragraphs and `tables_before` tables before it)."""
+
+    paragraphs: tuple[Paragraph, ...]
+    tables: tuple[Table, ...]
+    edges: dict[tuple[int, int, int], tuple[str | None, str | None]]
+    table_count: int
+    first: int
+    tables_before: int
+
 
 class _Reader:
     """Walks one document's stories, numbering paragraphs and tables as it goes."""
@@ -149,6 +165,72 @@ class _Reader:
         out: list[Paragraph] = []
         self._blocks(root, story, out, None, None)
         return out
+
+    def body(self, body: etree._Element, blocks: list[bytes] | None,
+             namespaces: tuple[tuple[str | None, str], ...]) -> list[Paragraph]:
+        """The body's paragraphs; `blocks` (the bytes of each paragraph and table child, see
+        check_blocks) lets a block read before, in a document with the same styles and
+        namespaces, be taken from memory instead of read again."""
+        if blocks is None:
+            return self.story(body, "body")
+        memos = self.resolver.sheet.blocks
+        memo = memos.get(namespaces)
+        if memo is None:
+            memo = memos[namespaces] = {}
+        out: list[Paragraph] = []
+        spans = iter(blocks)
+        for child in body:
+            tag = child.tag
+            if tag != _P and tag != _TBL:
+                continue  # the section properties, bookmarks: nothing is read from them
+            span = next(spans)
+            recorded = memo.pop(span, None)
+            if recorded is None:
+                recorded = self._record(child, tag, out)
+                if recorded is None:
+                    continue
+                if len(memo) >= _MAX_BLOCKS:
+                    del memo[next(iter(memo))]  # the least recently used
+            else:
+                self._replay(recorded, out)
+            memo[span] = recorded  # most recently used last
+
+        return out
+
+    def _record(self, child: etree._Element, tag: str, out: list[Paragraph]) -> _Block | None:
+        """Read one body block; what it gave, unless a list number was counted in it (a
+        later block's number depends on it, so it is read each time)."""
+        first, tables, count = len(out), len(self.tables), self.table_count
+        labelled = self.resolver.labelled
+        if tag == _P:
+            out.append(self._paragraph(child, "body", first + 1, None, None))
+        else:
+            self._table(child, "body", out)
+        if self.resolver.labelled != labelled:
+            return None
+        edges = {key: value for key, value in self.cell_edges.items() if key[0] > count}
+        return _Block(tuple(out[first:]), tuple(self.tables[tables:]), edges,
+                      self.table_count - count, first, count)
+
+    def _replay(self, block: _Block, out: list[Paragraph]) -> None:
+        """What `block` gave when it was read, at this place of this document."""
+        shift, table_shift = len(out) - block.first, self.table_count - block.tables_before
+        section = self.section
+        for para in block.paragraphs:
+            out.append(Paragraph(
+                para.text, para.label, para.look, para.lines, para.runs, para.story,
+                para.index + shift,
+                None if para.table is None else para.table + table_shift,
+                para.row, para.cell, section, para.fields, para.ends_section, para.shapes,
+                para.drawing))
+            self.section += para.ends_section
+        for table in block.tables:
+            self.tables.append(replace(table, index=table.index + table_shift,
+                                       paragraphs=tuple(index + shift
+                                                        for index in table.paragraphs)))
+        for (number, row, cell), edges in block.edges.items():
+            self.cell_edges[(number + table_shift, row, cell)] = edges
+        self.table_count += block.table_count
 
     def _blocks(self, container: etree._Element, story: str, out: list[Paragraph],
                 cell: tuple[int, int, int] | None, table: TableContext | None) -> None:
@@ -391,11 +473,12 @@ def read_layout(package: Package) -> Layout | None:
     main = package.main_part()
     document = package.xml(main) if main else None
     body = document.find(w("body")) if document is not None else None
-    if main is None or body is None:
+    if main is None or document is None or body is None:
         return None
     sheet = style_sheet(package, main)
     reader = _Reader(package, main, sheet)
-    paragraphs = reader.story(body, "body")
+    blocks = body_blocks(package.parts.get(main), document, body)
+    paragraphs = reader.body(body, blocks, tuple(document.nsmap.items()))
     # a section ends at a paragraph whose properties hold a w:sectPr (ECMA-376 §17.6.18)
     breaks = [sect for sect in body.iter(_W + "sectPr")
               if sect.getparent() is not None and sect.getparent().tag == PPR]

@@ -186,6 +186,8 @@ class StyleSheet:
         self.run_looks: dict[tuple[Any, ...], tuple[bool, tuple[Any, ...]]] = {}
         # header and footer stories already read, by their part's bytes (see check_format)
         self.stories: dict[tuple[str, bytes], tuple[Any, ...]] = {}
+        # body blocks already read, by the root's namespaces, then the block's bytes
+        self.blocks: dict[tuple[tuple[str | None, str], ...], dict[bytes, Any]] = {}
 
     def style_name(self, style_id: str | None) -> str | None:
         style = self.by_id.get(style_id or "")
@@ -375,6 +377,7 @@ class Resolver:
     def __init__(self, sheet: StyleSheet) -> None:
         self.sheet = sheet
         self.counters: dict[str, list[int]] = {}
+        self.labelled = 0  # paragraphs given a list number so far (each moves the counters)
 
     def paragraph(self, p: etree._Element,
                   table: TableContext | None = None) -> tuple[ParaLook, _Inherited, str]:
@@ -392,8 +395,10 @@ class Resolver:
             cached = self._resolve_paragraph(style_id, table, ppr_props(ppr))
             self.sheet.paragraph_looks[key] = cached
         look, inherited, num_id, ilvl = cached
-        label = self.sheet.numbering.label(num_id, ilvl, self.counters) if num_id else ""
-        return look, inherited, label
+        if not num_id:
+            return look, inherited, ""
+        self.labelled += 1
+        return look, inherited, self.sheet.numbering.label(num_id, ilvl, self.counters)
 
     def _resolve_paragraph(self, style_id: str | None, table: TableContext | None,
                            direct: dict[str, Any]) -> tuple[ParaLook, _Inherited, str, int]:

@@ -11,39 +11,19 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support.corpus import corpus_plans
 
-from plangen.batch.run import BatchOptions, _Worker
-from plangen.batch.selection import select_localities
 from plangen.check.api import check_docx
 from plangen.check.memory import check_parts, package_from_parts
 from plangen.check.result import CheckReport
-from plangen.model import Plan, build_plan
+from plangen.model import Plan
 from plangen.render.docx import DEFAULT_TEMPLATE, Renderer
-from plangen.spec.api import load_plan
-from plangen.spec.compose import compose_spec
-from plangen.spec.merge import to_loaded
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "ai-law"
 DOCUMENT, STYLES = "word/document.xml", "word/styles.xml"
-
-
-def corpus_plans() -> Iterator[tuple[str, Plan]]:
-    """Every plan of the test corpus, by name."""
-    for path in [*sorted((ROOT / "specs").glob("*.yaml")),
-                 *sorted((ROOT / "tests" / "data" / "valid").glob("*.yaml")),
-                 *sorted((ROOT / "tests" / "data" / "decision").glob("*.yaml"))]:
-        yield path.name, load_plan(path)
-    for base, selector, step in ((EXAMPLE / "base.yaml", str(EXAMPLE / "provinces.yaml"), 1),
-                                 (EXAMPLE / "commune.yaml", "all-communes", 331)):
-        worker = _Worker(compose_spec(base), BatchOptions(base, selector, ROOT), {})
-        for selected in select_localities(selector)[::step]:
-            spec, _ = worker.locality_spec(selected)
-            yield selected.locality.code, build_plan(to_loaded(spec, str(base)).data)
 
 
 PLANS = list(corpus_plans())
