@@ -1376,7 +1376,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check_term_line_short": ("dài từ 1/3 đến 1/2 dòng chữ, đặt ở giữa",
                               "a third to a half as long as the text line, centred"),
     "check_term_line_motto_length": ("dài bằng dòng Tiêu ngữ", "as long as the motto"),
-    "check_term_underlined_spaces": ("dấu cách gạch chân", "underlined spaces"),
+    "check_term_underlined_spaces": ("các dấu cách", "spaces"),
+    "check_term_underlined_tabs": ("các dấu tab", "tabs"),
     "check_term_page_number": ("Số trang (trường PAGE ở đầu trang)",
                                "The page number (a PAGE field in the header)"),
     "check_term_appendix_label": ("Dòng \"Phụ lục\"", "The \"Phụ lục\" line"),
@@ -1608,6 +1609,33 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "Bottom Border and shorten the line with left and right indents "
                          "(Paragraph > Indentation); or choose Insert > Shapes > Line and hold "
                          "Shift while dragging."),
+    "check_line_underlined": ("{what} đang là nét gạch chân dưới {found} (định dạng chữ), "
+                              "không phải đường kẻ được vẽ. Nghị định 30 yêu cầu đường kẻ "
+                              "ngang, nét liền, {length}; nét gạch chân chỉ dài bằng phần chữ "
+                              "hoặc dấu cách được gạch và thay đổi theo phông chữ. Cách kẻ "
+                              "trong Word: chọn phần gạch chân, bỏ gạch chân (Ctrl+U) và xóa "
+                              "các dấu cách, dấu tab thừa, đặt con trỏ ở {under}, chọn Trang "
+                              "đầu (Home) > Đường viền (Borders) > Viền dưới (Bottom Border) "
+                              "rồi thu ngắn đường kẻ bằng thụt lề trái và phải; hoặc chọn Chèn "
+                              "(Insert) > Hình dạng (Shapes) > Đường thẳng (Line), giữ phím "
+                              "Shift khi kéo. Trong LibreOffice: bỏ gạch chân (Ctrl+U), đặt "
+                              "con trỏ ở {under}, chọn Định dạng (Format) > Đoạn văn "
+                              "(Paragraph) > Viền (Borders), chọn viền dưới rồi thu ngắn bằng "
+                              "thụt lề (Thụt lề và giãn cách); hoặc chọn Chèn (Insert) > Hình "
+                              "dạng (Shape) > Đường thẳng (Line).",
+                              "{what} is an underline under {found} (character formatting), "
+                              "not a drawn line. Decree 30 wants a drawn, solid horizontal "
+                              "line, {length}; an underline is only as long as the letters or "
+                              "blanks it is under and changes with the font. To draw it in "
+                              "Word: select the underlined part, remove the underline (Ctrl+U) "
+                              "and delete the spare spaces and tabs, put the cursor in "
+                              "{under}, choose Home > Borders > Bottom Border and shorten the "
+                              "line with left and right indents; or choose Insert > Shapes > "
+                              "Line and hold Shift while dragging. In LibreOffice: remove the "
+                              "underline (Ctrl+U), put the cursor in {under}, choose Format > "
+                              "Paragraph > Borders, set the bottom border and shorten it with "
+                              "the indents (Indents & Spacing); or choose Insert > Shape > "
+                              "Line."),
     "check_line_missing": ("{what} chưa có: Nghị định 30 yêu cầu một đường kẻ ngang, nét liền, "
                            "{length}, ngay dưới {under}. Cách kẻ trong Word: đặt con trỏ ở "
                            "{under}, chọn Trang đầu (Home) > Đường viền (Borders) > Viền dưới "

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from support.drawn_lines import DRAWN_KINDS, TYPED_KINDS
+from support.drawn_lines import DRAWN_KINDS, TYPED_KINDS, UNDERLINED_KINDS
 from support.handmade_docx import handmade
 
 from plangen.check.api import check_docx
@@ -125,10 +125,62 @@ def test_a_line_typed_as_characters_is_a_finding(place: str, kind: str) -> None:
     text = finding_text(finding, "vi")
     assert text.startswith(f"{WHAT[place]} đang gõ bằng ký tự")
     assert "Viền dưới (Bottom Border)" in text and "Đường thẳng (Line)" in text
-    if kind == "typed-underlined-spaces":
-        assert "(“dấu cách gạch chân”)" in text
     english = finding_text(finding, "en")
     assert "typed as characters" in english and "Bottom Border" in english
+
+
+UNDERLINED_VI = {"spaces": "các dấu cách", "tabs": "các dấu tab"}
+UNDERLINED_EN = {"spaces": "spaces", "tabs": "tabs"}
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("kind", UNDERLINED_KINDS)
+def test_an_underline_standing_for_the_line_is_its_own_finding(place: str, kind: str) -> None:
+    """The text underlined, or underlined spaces or tabs under it (in the next paragraph or
+    after a line break): not a missing line, not typed characters, but an underline, with how
+    to draw the line instead in Word and in LibreOffice."""
+    data = handmade(lines={**dict.fromkeys(PLACES, "shape-anchor"), place: kind})
+    report = check_docx(data)  # the bundled schemas validate the markup
+    assert failing(report) == {RULE}, [finding_text(f, "en") for r in report.failed
+                                       for f in r.found]
+    (finding,) = rule(report).found
+    assert finding.code == "check_line_underlined"
+    assert finding.where is not None and finding.where.paragraph is not None
+    found = UNDERLINED_KINDS[kind]
+    text, english = finding_text(finding, "vi"), finding_text(finding, "en")
+    if found == "text":  # it points at the text, and names it
+        assert finding.where.text == PLACES[place]
+        assert text.startswith(f"{WHAT[place]} đang là nét gạch chân dưới “{PLACES[place]}”")
+        assert f"is an underline under “{PLACES[place]}”" in english
+    else:
+        assert text.startswith(f"{WHAT[place]} đang là nét gạch chân dưới "
+                               f"{UNDERLINED_VI[found]} (định dạng chữ), không phải đường kẻ")
+        assert f"is an underline under {UNDERLINED_EN[found]} (character formatting)" in english
+    assert "bỏ gạch chân (Ctrl+U)" in text and "Viền dưới (Bottom Border)" in text
+    assert "Trong LibreOffice" in text and "Định dạng (Format) > Đoạn văn (Paragraph) > Viền " \
+        "(Borders)" in text
+    assert "remove the underline (Ctrl+U)" in english and "Format > Paragraph > Borders" in \
+        english and "not a drawn line" in english
+
+
+def test_an_underline_with_the_line_drawn_too_is_no_finding() -> None:
+    """An underlined text whose line is drawn as well has its line: the rule is met."""
+    data = handmade(lines="bottom-border")
+    underlined = replace_in_document(data, {"<w:t>TỈNH ĐẮK LẮK</w:t>": (
+        "<w:t>TỈNH ĐẮK LẮK</w:t></w:r><w:r><w:rPr><w:u w:val=\"single\"/></w:rPr>"
+        "<w:t xml:space=\"preserve\">      </w:t>")})
+    assert rule(check_docx(underlined, schemas=None)).status == "pass"
+
+
+def test_a_short_underline_is_no_line() -> None:
+    """Two underlined spaces print no line: the line is still missing."""
+    data = handmade(lines={"agency": None, "motto": "bottom-border",
+                           "summary": "bottom-border"})
+    short = replace_in_document(data, {"<w:t>TỈNH ĐẮK LẮK</w:t>": (
+        "<w:t>TỈNH ĐẮK LẮK</w:t></w:r><w:r><w:rPr><w:u w:val=\"single\"/></w:rPr>"
+        "<w:t xml:space=\"preserve\">  </w:t>")})
+    assert [f.code for f in rule(check_docx(short, schemas=None)).found] == [
+        "check_line_missing"]
 
 
 @pytest.mark.parametrize("place", PLACES)

@@ -4,7 +4,9 @@ as characters the way NĐ 30 does not accept.
 `draw(paragraph, kind)` adds the line of `kind` under a python-docx paragraph: a paragraph
 border, an empty paragraph with a border (plangen's way), a DrawingML line shape inline or
 anchored, an mc:AlternateContent with a VML fallback, a VML line, connector or horizontal rule,
-a table cell border, or typed characters. The markup is what Word 2016 and LibreOffice write.
+a table cell border, typed characters, or an underline standing for the line (the text's own
+underline, or underlined spaces or tabs under it). The markup is what Word 2016 and
+LibreOffice write.
 """
 
 from __future__ import annotations
@@ -37,8 +39,11 @@ DRAWN_KINDS = ("bottom-border", "rule-paragraph", "rule-paragraph-bottom", "shap
                "vml-hr", "cell")
 TYPED_KINDS = {"typed-underscore": "______________", "typed-dash": "--------------",
                "typed-emdash": "———", "typed-ellipsis": "……", "typed-br": "____________",
-               "typed-superscript": "________________________",
-               "typed-underlined-spaces": "              "}
+               "typed-superscript": "________________________"}
+# an underline standing for the line -> what the finding names ("spaces", "tabs", the text)
+UNDERLINED_KINDS = {"underlined-spaces": "spaces", "underlined-padded": "spaces",
+                    "underlined-tabs": "tabs", "underlined-tab-br": "tabs",
+                    "underlined-text": "text"}
 
 
 def _wsp(prst: str = "line", cy: int = 0, dash: str | None = None) -> str:
@@ -163,8 +168,33 @@ def _typed(paragraph: Paragraph, kind: str) -> None:
     run.font.size = Pt(13)
     if kind == "typed-superscript":
         run.font.superscript = True
-    if kind == "typed-underlined-spaces":
+
+
+def _underlined(paragraph: Paragraph, kind: str) -> None:
+    """The underline officers use for a line: the text's own, or under blanks after it."""
+    if kind == "underlined-text":
+        for run in paragraph.runs:
+            run.font.underline = True
+        return
+    if kind == "underlined-tab-br":  # a line break, then an underlined tab, in the paragraph
+        run = paragraph.add_run()
+        run.add_break()
+        run.add_tab()
         run.font.underline = True
+        return
+    line = after(paragraph)
+    if kind == "underlined-padded":  # a short line in the middle: plain, underlined, plain
+        line.add_run("      ")
+    run = line.add_run()
+    if kind == "underlined-tabs":
+        run.add_tab()
+        run.add_tab()
+    else:
+        run.add_text("              ")
+    run.font.underline = True
+    run.font.size = Pt(13)
+    if kind == "underlined-padded":
+        line.add_run("      ")
 
 
 _DRAW: dict[str, Callable[[Paragraph], None]] = {
@@ -195,5 +225,7 @@ def draw(paragraph: Paragraph, kind: str | None) -> None:
         return
     if kind in TYPED_KINDS:
         _typed(paragraph, kind)
+    elif kind in UNDERLINED_KINDS:
+        _underlined(paragraph, kind)
     else:
         _DRAW[kind](paragraph)
