@@ -162,3 +162,24 @@ def test_xlsx_bytes_do_not_depend_on_the_clock(monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr("openpyxl.writer.excel.datetime.datetime", Later)
     assert xlsx_bytes(["a"], [["1"]]) == first
+
+
+def test_xlsx_cells_are_the_text_written_with_a_bold_frozen_header() -> None:
+    from openpyxl.utils import get_column_letter
+
+    from plangen.batch.sheets import MAX_WIDTH, MIN_WIDTH, xlsx_bytes
+
+    rows = [["=1+1", "#N/A", None, 12, "phường Thuận Hóa"], ["#REF!", "=", "", 3.5, "x" * 80]]
+    book = load_workbook(io.BytesIO(xlsx_bytes(["a", "b", "c", "d", "e"], rows, "chỉ mục")))
+    sheet = book.active
+    assert sheet.title == "chỉ mục" and sheet.freeze_panes == "A2"
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0] == ["a", "b", "c", "d", "e"]
+    assert values[1] == ["=1+1", "#N/A", None, "12", "phường Thuận Hóa"]
+    assert values[2] == ["#REF!", "=", None, "3.5", "x" * 80]
+    assert {cell.data_type for row in sheet.iter_rows(min_row=2) for cell in row
+            if cell.value is not None} == {"s"}
+    assert all(cell.font.b for cell in sheet[1]) and not sheet["A2"].font.b
+    widths = [sheet.column_dimensions[get_column_letter(n)].width for n in range(1, 6)]
+    assert widths[:4] == [MIN_WIDTH] * 4
+    assert widths[4] == MAX_WIDTH
