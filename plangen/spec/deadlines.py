@@ -18,6 +18,7 @@ import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Kind = Literal["date", "month", "quarter", "half", "year", "years", "from", "recurring",
@@ -135,6 +136,7 @@ class _Reading:
     bad: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=4096)  # a batch reads the same timelines in every plan (a Period is frozen)
 def parse_timeline(text: str, plan_date: datetime.date | None = None) -> Period:
     """The period `text` names. `plan_date` places a day without a year ("trước 15/12")."""
     low = normalize(text)
