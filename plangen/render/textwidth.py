@@ -10,6 +10,7 @@ are those of Liberation Serif Bold, which is metric-compatible with Times New Ro
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _GROUPS: dict[int, str] = {
     220: "|", 250: " ,.\u00a0", 278: "'/\\il", 333: "!()-:;[]`fjt‘’", 389: "Is", 394: "{}",
@@ -31,6 +32,7 @@ def _char_width(char: str) -> int:
     return _WIDTHS.get(base, _UNKNOWN)
 
 
+@lru_cache(maxsize=8192)  # a batch measures the same words and lines in every plan
 def bold_width_pt(text: str, size_pt: float) -> float:
     """Width in points of `text` set in Times New Roman Bold at `size_pt`."""
     return sum(_char_width(char) for char in text) * size_pt / 1000
