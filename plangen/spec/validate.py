@@ -11,6 +11,7 @@ import datetime
 import difflib
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from cerberus import TypeDefinition, Validator, errors
@@ -378,15 +379,23 @@ def _walk_strings(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
 
 def _text_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     for path, text in _walk_strings(loaded.data):
-        char = find_xml_illegal(text)
-        kind = None if char else legacy_kind(text)
-        if char:
-            yield SpecIssue("control_char", path, params={"char": char})
-        elif text and not text.strip():
-            yield SpecIssue("empty", path)
-        elif kind:
-            yield SpecIssue(kind, path, params={"sample": text[:40]})
+        problem = _text_problem(text)
+        if problem is not None:
+            code, params = problem
+            yield SpecIssue(code, path, params=dict(params))
     yield from _split_agency_warnings(loaded)
+
+
+@lru_cache(maxsize=8192)  # a batch validates the same texts for every locality
+def _text_problem(text: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """What is wrong with one text of the spec (code and params), or None."""
+    char = find_xml_illegal(text)
+    if char:
+        return "control_char", (("char", char),)
+    if text and not text.strip():
+        return "empty", ()
+    kind = legacy_kind(text)
+    return (kind, (("sample", text[:40]),)) if kind else None
 
 
 def _split_agency_warnings(loaded: LoadedSpec) -> Iterator[SpecIssue]:
