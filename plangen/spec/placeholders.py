@@ -74,13 +74,74 @@ def fill_placeholders(spec: Node, fields: dict[str, Any],
     The paths of the strings that were templates are appended to `filled` when given.
     """
     issues: list[SpecIssue] = []
+    texts: list[str] = []
+    _templated_texts(spec, texts)
+    together = _render_together(texts, fields)
+    results = iter(together) if together is not None else None
 
     def fill(text: str, path: Path) -> str:
         if filled is not None:
             filled.append(path)
+        if results is not None:
+            return next(results)
         return _render(text, fields, path, issues)
 
     return _walk(spec, (), fill), issues
+
+
+# Between the texts rendered together: no whitespace (which "{{-" and "-}}" would strip), no
+# Jinja marker, and never in a locality's field (a value holding it makes the split fail,
+# and each text is then rendered alone)
+_JOINT = "\x00plangen\x00"
+
+
+def _templated_texts(node: Node, out: list[str]) -> None:
+    """The templated strings under `node`, in the order `_walk` meets them."""
+    if not _has_templates(node):
+        return
+    value = node.value
+    if isinstance(value, dict):
+        for child in value.values():
+            _templated_texts(child, out)
+    elif isinstance(value, list):
+        for child in value:
+            _templated_texts(child, out)
+    elif isinstance(value, str):
+        out.append(value)
+
+
+def _render_together(texts: list[str], fields: dict[str, Any]) -> list[str] | None:
+    """Each of `texts` rendered against `fields`, as `_render` renders it, in one Jinja run
+    (a run's set-up costs more than a plain placeholder): None when any text is not a plain
+    one (a statement or comment, a trailing newline, a text that does not compile alone) or
+    any rendering fails, so that each is then rendered alone and its problem reported."""
+    if len(texts) < 2 or not all(_joinable(text) for text in texts):
+        return None
+    try:
+        pieces = _compile_together(tuple(texts)).render(fields).split(_JOINT)
+    except Exception:  # reported text by text, by _render
+        return None
+    if len(pieces) != len(texts) or any(len(piece) > MAX_RESULT for piece in pieces):
+        return None
+    return [nfc(piece) for piece in pieces]
+
+
+def _joinable(text: str) -> bool:
+    """Whether `text` renders the same alone as between others: expressions and words only,
+    compiling on its own, not ending in a newline (which Jinja drops only at a template's
+    end)."""
+    if "{%" in text or "{#" in text or _JOINT in text or text.endswith(("\n", "\r")):
+        return False
+    try:
+        _compile(text)
+    except Exception:
+        return False
+    return True
+
+
+@lru_cache(maxsize=64)
+def _compile_together(texts: tuple[str, ...]) -> jinja2.Template:
+    return _compile(_JOINT.join(texts))
 
 
 def literal_placeholder_warnings(spec: Node) -> list[SpecIssue]:
