@@ -1,5 +1,6 @@
 """The free plan structure as typed objects: sections, content blocks, data tables,
-appendices (declared in spec/free_schema.py).
+appendices (declared in spec/free_schema.py), and the role lines (`Roles`) that a free block
+and a task of either structure share.
 
 `build_free` turns validated spec data into these; `model.build_plan` calls it. Tables are laid
 on a grid here once (spans placed, the total computed), so the renderer, the checks of
@@ -62,7 +63,8 @@ class DataTable:
 
 @dataclass(frozen=True)
 class Roles:
-    """Role lines under a block: who leads, who helps, when, what comes out."""
+    """Role lines under a free block or a task (`model.Task.roles`): who leads, who helps,
+    when, what comes out, with their labels and style; render/context.py lays them out."""
 
     named_items: tuple[str, ...] = ()
     lead: tuple[str, ...] = ()

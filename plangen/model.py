@@ -6,7 +6,7 @@ Defaults that the spec may leave out (headings, labels, symbol) are filled in he
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from plangen.freeform import (
@@ -14,6 +14,7 @@ from plangen.freeform import (
     FreeAppendix,
     FreeParts,
     FreeSection,
+    Roles,
     all_blocks,
     build_free,
 )
@@ -73,19 +74,14 @@ class Section:
 
 @dataclass(frozen=True)
 class Task:
+    """A task of section II (or a free plan's task block): its text, its role lines
+    (`roles`: who leads, who helps, when, what comes out) and its sub-tasks."""
+
     title: str
     id: str | None = None
     description: tuple[str, ...] = ()
     content: tuple[str, ...] = ()
-    named_items: tuple[str, ...] = ()
-    lead: tuple[str, ...] = ()
-    implementer: tuple[str, ...] = ()
-    partners: tuple[str, ...] = ()
-    supervisor: tuple[str, ...] = ()
-    timeline: str | None = None
-    product: str | None = None
-    labels: dict[str, str] = field(default_factory=dict)
-    role_style: str = "dash"
+    roles: Roles = field(default_factory=Roles)
     subtasks: tuple[Task, ...] = ()
 
 
@@ -244,15 +240,11 @@ def _task(data: dict[str, Any], labels: dict[str, str], role_style: str) -> Task
         id=data.get("id"),
         description=_lines(data.get("description")),
         content=_lines(data.get("content")),
-        named_items=_lines(data.get("named_items")),
-        lead=_lines(data.get("lead")),
-        implementer=_lines(data.get("implementer")),
-        partners=_lines(data.get("partners")),
-        supervisor=_lines(data.get("supervisor")),
-        timeline=_optional(data.get("timeline")),
-        product=_optional(data.get("product")),
-        labels=own_labels,
-        role_style=own_style,
+        roles=Roles(
+            named_items=_lines(data.get("named_items")), lead=_lines(data.get("lead")),
+            implementer=_lines(data.get("implementer")), partners=_lines(data.get("partners")),
+            supervisor=_lines(data.get("supervisor")), timeline=_optional(data.get("timeline")),
+            product=_optional(data.get("product")), labels=own_labels, style=own_style),
         subtasks=tuple(_task(sub, own_labels, own_style) for sub in data.get("subtasks", [])),
     )
 
@@ -271,8 +263,9 @@ def leaf_tasks(tasks: TaskSection) -> list[Task]:
 
 
 def _appendix_row_from_task(task: Task) -> AppendixRow:
-    return AppendixRow(content=task.title, lead=task.lead or task.implementer,
-                       partners=task.partners, timeline=task.timeline, product=task.product)
+    roles = task.roles
+    return AppendixRow(content=task.title, lead=roles.lead or roles.implementer,
+                       partners=roles.partners, timeline=roles.timeline, product=roles.product)
 
 
 def _appendix_row(data: dict[str, Any], by_id: dict[str, Task]) -> AppendixRow:
@@ -407,7 +400,7 @@ def join_people(people: tuple[str, ...]) -> str:
 def _default_executors(issuer_name: str, tasks: TaskSection) -> tuple[str, ...]:
     leads: list[str] = []
     for task in leaf_tasks(tasks):
-        for agency in task.lead or task.implementer:
+        for agency in task.roles.lead or task.roles.implementer:
             title = executor_title(agency)
             if title not in leads:
                 leads.append(title)
@@ -559,23 +552,17 @@ def agency_heading(block: Block) -> tuple[str, str] | None:
 
 def _agency_task(block: Block, agency: tuple[str, str]) -> Task:
     name, duty = agency
-    duties = tuple(Task(title=b.text, lead=(name,), timeline=b.deadline)
+    duties = tuple(Task(title=b.text, roles=Roles(lead=(name,), timeline=b.deadline))
                    for b in block.content if b.kind in ("bullet", "plus", "point", "text"))
-    return Task(title=duty or block.text.rstrip(":"), id=block.id, lead=(name,),
-                timeline=block.deadline, subtasks=duties)
+    return Task(title=duty or block.text.rstrip(":"), id=block.id,
+                roles=Roles(lead=(name,), timeline=block.deadline), subtasks=duties)
 
 
 def _block_task(block: Block) -> Task:
-    roles = block.roles
+    """A block with role lines or a deadline as a task: its roles, the deadline standing for
+    a timeline it does not give."""
+    roles = block.roles or Roles(labels=dict(DEFAULT_LABELS))
     subs = tuple(_block_task(b) for b in all_blocks(block.content)
                  if b.roles is not None or b.deadline is not None)
-    return Task(
-        title=block.text, id=block.id,
-        named_items=roles.named_items if roles else (),
-        lead=roles.lead if roles else (), implementer=roles.implementer if roles else (),
-        partners=roles.partners if roles else (), supervisor=roles.supervisor if roles else (),
-        timeline=(roles.timeline if roles else None) or block.deadline,
-        product=roles.product if roles else None,
-        labels=roles.labels if roles else dict(DEFAULT_LABELS),
-        role_style=roles.style if roles else "dash",
-        subtasks=subs)
+    return Task(title=block.text, id=block.id,
+                roles=replace(roles, timeline=roles.timeline or block.deadline), subtasks=subs)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import count
 from typing import TYPE_CHECKING, Literal
 
+from plangen.freeform import LISTED_ROLES, Roles
 from plangen.model import Appendix, Entry, Issuer, Plan, Section, Signature, Task
 
 if TYPE_CHECKING:
@@ -29,7 +31,6 @@ from plangen.vntext import (
 
 Kind = Literal["basis", "text", "heading", "item_title", "item", "point", "bullet", "role",
                "plus", "closing", "authority", "decision_word", "article", "table"]
-ROLE_KEYS = ("lead", "implementer", "partners", "supervisor")
 _MARKERS = ("- ", "+ ", "– ", "• ")
 
 
@@ -173,36 +174,60 @@ def _entry(number: str | None, entry: Entry) -> Iterator[Para]:
 def _task_body(task: Task) -> Iterator[Para]:
     for line in task.description:
         yield _para("text", line)
-    markers = _role_markers(task.role_style)
-    if task.content:
-        yield _para("role", f"{next(markers)}{task.labels['content']}:")
-        for item in task.content:
-            yield _para("plus", f"+ {strip_marker(item)}")
-    for label_key, value in _role_values(task):
-        yield _para("role", f"{next(markers)}{task.labels[label_key]}: {value}")
+    for kind, text in role_lines(task.roles, task.content):
+        yield _para(kind, text)
 
 
-def _role_markers(style: str) -> Iterator[str]:
-    index = 0
-    while True:
-        yield f"{letter(index)}) " if style == "letter" else ("" if style == "plain" else "- ")
-        index += 1
+def role_marker(style: str, index: int) -> str:
+    """What opens the `index`-th role line (0-based) in a role style: "a) ", "b) " … for
+    "letter", nothing for "plain", "- " otherwise."""
+    if style == "letter":
+        return f"{letter(index)}) "
+    return "" if style == "plain" else "- "
 
 
-def _role_values(task: Task) -> Iterator[tuple[str, str]]:
+def role_lines(roles: Roles, content: tuple[str, ...] = (), *, last: str | None = None,
+               strip_named: bool = True) -> Iterator[tuple[Kind, str]]:
+    """(paragraph kind, text) of the role lines under a task or a free block: its content
+    ("- Nội dung:" then "+ …" items), then each role (`_role_values`), its agencies one a line
+    under an open role line where `roles.items` asks for it, then `last` (a free block's
+    deadline line) with the next marker ("d)" after "c)"). `strip_named` drops a marker typed
+    before a named item (the classic tasks do; a free block prints them as written)."""
+    markers = (role_marker(roles.style, index) for index in count())
+    if content:
+        yield "role", f"{next(markers)}{roles.labels.get('content', 'content')}:"
+        for item in content:
+            yield "plus", f"+ {strip_marker(item)}"
+    for key, value in _role_values(roles, strip_named):
+        opening = f"{next(markers)}{roles.labels.get(key, key)}:"
+        marker = roles.items.get(key)
+        if marker is None:
+            yield "role", f"{opening} {value}"
+            continue
+        # an open role line, then its agencies one a line, ";" between, "." after the last
+        yield "role", opening
+        agencies: tuple[str, ...] = getattr(roles, key)
+        for number, agency in enumerate(agencies, 1):
+            line = ensure_end(agency, "." if number == len(agencies) else ";")
+            yield ("plus", f"+ {line}") if marker == "plus" else ("bullet", f"- {line}")
+    if last is not None:
+        yield "role", f"{next(markers)}{last}"
+
+
+def _role_values(roles: Roles, strip_named: bool) -> Iterator[tuple[str, str]]:
     """(label key, text) of each role line, in the order real plans print them."""
-    if task.named_items:
-        items = (f"({i}) {ensure_end(strip_marker(item), '', ';.')}"
-                 for i, item in enumerate(task.named_items, 1))
+    if roles.named_items:
+        items = (f"({i}) {ensure_end(strip_marker(item) if strip_named else item, '', ';.')}"
+                 for i, item in enumerate(roles.named_items, 1))
         yield "named_items", ensure_end("; ".join(items), ".")
-    for key in ROLE_KEYS:
-        agencies: tuple[str, ...] = getattr(task, key)
+    for key in LISTED_ROLES:
+        agencies: tuple[str, ...] = getattr(roles, key)
         if agencies:
             yield key, join_agencies(agencies)
-    if task.timeline:
-        yield "timeline", ensure_end(task.timeline, ".")
-    if task.product:
-        yield "product", ensure_end(task.product, ".")
+    if roles.timeline:
+        yield "timeline", ensure_end(roles.timeline, ".")
+    if roles.product:
+        yield "product", ensure_end(roles.product, ".")
 
 
 def join_agencies(agencies: tuple[str, ...]) -> str:

@@ -11,13 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from plangen.freeform import Block, DataTable, FreeAppendix, Roles, grid
+from plangen.freeform import ROLE_FIELDS, Block, DataTable, FreeAppendix, Roles, grid
 from plangen.inline import InlineError, Span, parse_inline
 from plangen.model import Plan, Task, block_tasks
-from plangen.render.context import Para, Run
+from plangen.render.context import Para, Run, role_lines
 from plangen.vntext import ensure_end, letter, roman, upper
-
-ROLE_ORDER = ("lead", "implementer", "partners", "supervisor")
 
 
 @dataclass
@@ -127,12 +125,9 @@ def _block(block: Block, notes: Footnotes, number: tuple[int, ...],
         prefix, kind = "", "text"
     yield Para(kind, _prefixed(prefix, text, notes, label=block.label))  # type: ignore[arg-type]
     yield from blocks(block.content, notes, own)
-    if block.roles is not None:
-        yield from _role_lines(block.roles, notes)
-    if block.deadline and not block.deadline_inline:
-        # after the role lines, the deadline's letter is the next one ("d)" after "c)")
-        after = len(list(_role_values(block.roles))) if block.roles else 0
-        yield Para("role", runs_of(_marker(block.roles, after) + _deadline_text(block), notes))
+    deadline = _deadline_text(block) if block.deadline and not block.deadline_inline else None
+    for kind, line in role_lines(block.roles or Roles(), last=deadline, strip_named=False):
+        yield Para(kind, runs_of(line, notes))
 
 
 def _deadline_text(block: Block, *, inline: bool = False) -> str:
@@ -141,44 +136,6 @@ def _deadline_text(block: Block, *, inline: bool = False) -> str:
         label = label[:1].lower() + label[1:]
     return f"{label}: {ensure_end(block.deadline or '', '.')}" if not inline else \
         f"{label}: {block.deadline}"
-
-
-def _marker(roles: Roles | None, index: int = 0) -> str:
-    style = roles.style if roles else "dash"
-    if style == "letter":
-        return f"{letter(index)}) "
-    return "" if style == "plain" else "- "
-
-
-def _role_lines(roles: Roles, notes: Footnotes) -> Iterator[Para]:
-    for index, (key, value) in enumerate(_role_values(roles)):
-        label = roles.labels.get(key, key)
-        marker = roles.items.get(key)
-        if marker is None:
-            yield Para("role", runs_of(f"{_marker(roles, index)}{label}: {value}", notes))
-            continue
-        # an open role line, then its agencies one a line, ";" between, "." after the last
-        yield Para("role", runs_of(f"{_marker(roles, index)}{label}:", notes))
-        agencies: tuple[str, ...] = getattr(roles, key)
-        for number, agency in enumerate(agencies, 1):
-            line = ensure_end(agency, "." if number == len(agencies) else ";")
-            yield Para("plus", runs_of(f"+ {line}", notes)) if marker == "plus" else \
-                Para("bullet", runs_of(f"- {line}", notes))
-
-
-def _role_values(roles: Roles) -> Iterator[tuple[str, str]]:
-    if roles.named_items:
-        items = (f"({i}) {ensure_end(item, '', ';.')}"
-                 for i, item in enumerate(roles.named_items, 1))
-        yield "named_items", ensure_end("; ".join(items), ".")
-    for key in ROLE_ORDER:
-        agencies: tuple[str, ...] = getattr(roles, key)
-        if agencies:
-            yield key, ensure_end("; ".join(ensure_end(a, "", ";.,") for a in agencies), ".")
-    if roles.timeline:
-        yield "timeline", ensure_end(roles.timeline, ".")
-    if roles.product:
-        yield "product", ensure_end(roles.product, ".")
 
 
 # ---- tables ------------------------------------------------------------------------------
@@ -286,8 +243,8 @@ def _task_value(task: Task, key: str, cells: dict[str, str]) -> tuple[str, ...]:
     if key == "content":
         return (task.title,)
     if key == "lead":
-        return task.lead or task.implementer
-    value = getattr(task, key, None)
+        return task.roles.lead or task.roles.implementer
+    value = getattr(task.roles if key in ROLE_FIELDS else task, key, None)
     if isinstance(value, tuple):
         return value
     return (value,) if isinstance(value, str) and value else ()

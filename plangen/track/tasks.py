@@ -93,8 +93,9 @@ def _numbered(plan: Plan) -> Iterator[tuple[str, Task, Task | None]]:
 
 def _assignment(number: str, task: Task, parent: Task | None, book: AgencyBook,
                 day: datetime.date) -> Assignment:
-    source = task if (task.lead or task.implementer or task.partners or task.supervisor
-                      or parent is None) else parent
+    own_roles = task.roles
+    source = own_roles if (own_roles.lead or own_roles.implementer or own_roles.partners
+                           or own_roles.supervisor or parent is None) else parent.roles
     roles: list[tuple[Agency, str]] = []
     seen: set[str] = set()
     for lines, role in ((source.lead + source.implementer, LEAD), (source.partners, PARTNER),
@@ -103,7 +104,7 @@ def _assignment(number: str, task: Task, parent: Task | None, book: AgencyBook,
             if agency.key not in seen:
                 seen.add(agency.key)
                 roles.append((agency, role))
-    timeline = task.timeline or (parent.timeline if parent else None)
+    timeline = own_roles.timeline or (parent.roles.timeline if parent else None)
     title = f"{parent.title}: {task.title}" if parent else task.title
     # an agency-headed duty block ("1. Sở Công Thương:" then its duties): the agency leads
     own = agency_heading(task.title) if not roles else None
@@ -117,7 +118,7 @@ def _assignment(number: str, task: Task, parent: Task | None, book: AgencyBook,
         title = f"{inherited}: {task.title}"
     return Assignment(number=number, title=title, roles=tuple(roles),
                       period=parse_timeline(timeline, day) if timeline else None,
-                      product=task.product or (parent.product if parent else None))
+                      product=own_roles.product or (parent.roles.product if parent else None))
 
 
 def plan_reference(plan: Plan) -> str:

@@ -88,7 +88,7 @@ def test_render_prints_an_open_role_line_then_one_agency_a_line(tmp_path: Path) 
     assert not check_docx(data, "x.docx").failed
     # and the tasks still know who helps
     plan = load_plan(spec)
-    assert plan.tasks.items[0].partners == ("Sở Văn hóa, Thể thao và Du lịch",
+    assert plan.tasks.items[0].roles.partners == ("Sở Văn hóa, Thể thao và Du lịch",
                                             "Ủy ban nhân dân các xã, phường")
 
 

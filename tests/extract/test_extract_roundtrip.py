@@ -71,10 +71,10 @@ def test_the_trip_keeps_the_plan_s_structure() -> None:
     assert [t.title for t in plan.tasks.items] == [t.title for t in original.tasks.items]
     assert [len(t.subtasks) for t in plan.tasks.items] == \
         [len(t.subtasks) for t in original.tasks.items]
-    assert [t.labels for t in plan.tasks.items[:4]] == \
-        [t.labels for t in original.tasks.items[:4]]
-    assert [t.role_style for t in plan.tasks.items] == \
-        [t.role_style for t in original.tasks.items]
+    assert [t.roles.labels for t in plan.tasks.items[:4]] == \
+        [t.roles.labels for t in original.tasks.items[:4]]
+    assert [t.roles.style for t in plan.tasks.items] == \
+        [t.roles.style for t in original.tasks.items]
     assert plan.organization.items[-1] == original.organization.items[-1]  # reporting
     assert plan.drafting_code == original.drafting_code
     assert plan.appendix is not None and original.appendix is not None

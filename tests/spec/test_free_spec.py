@@ -49,8 +49,8 @@ def test_the_model_numbers_appendices_and_computes_the_total() -> None:
     # the tasks of a free plan are its blocks with role lines or a deadline
     assert [t.title for t in plan.tasks.items] == [
         "Điều phối nguồn hàng hỗ trợ.", "Phân bổ hàng hóa theo mức độ thiệt hại."]
-    assert plan.tasks.items[0].timeline == "Trước ngày 30/11/2025"
-    assert plan.tasks.items[1].partners == ("Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh")
+    assert plan.tasks.items[0].roles.timeline == "Trước ngày 30/11/2025"
+    assert plan.tasks.items[1].roles.partners == ("Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh")
 
 
 @pytest.mark.parametrize(("old", "new", "path", "code"), [

@@ -59,12 +59,12 @@ def test_variations_purposes_are_a_flat_numbered_list(variations: Plan) -> None:
 def test_variations_tasks_use_every_role_kind_and_relabel(variations: Plan) -> None:
     tasks = [t for task in variations.tasks.items for t in (task, *task.subtasks)]
     assert any(task.content for task in tasks)
-    assert any(task.supervisor for task in tasks)
-    assert any(task.implementer for task in tasks)
+    assert any(task.roles.supervisor for task in tasks)
+    assert any(task.roles.implementer for task in tasks)
     assert any(task.subtasks for task in variations.tasks.items)
-    assert any(task.role_style == "letter" for task in tasks)
-    labels = {label for task in tasks for key, label in task.labels.items()
-              if getattr(task, key, None)}
+    assert any(task.roles.style == "letter" for task in tasks)
+    labels = {label for task in tasks for key, label in task.roles.labels.items()
+              if getattr(task.roles, key, None)}
     assert {"Cơ quan chủ trì thực hiện", "Đơn vị chủ trì tham mưu, thực hiện",
             "Đơn vị thực hiện", "Đơn vị phối hợp", "Cơ quan đôn đốc, hướng dẫn"} <= labels
 

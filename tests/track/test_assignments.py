@@ -151,7 +151,7 @@ def test_every_spec_has_a_workbook(spec: Path, tmp_path: Path) -> None:
     book = _book(spec, tmp_path)
     plan = load_plan(spec)
     work = assignments(plan)
-    named = any(t.lead or t.implementer or t.partners or t.supervisor
+    named = any(t.roles.lead or t.roles.implementer or t.roles.partners or t.roles.supervisor
                 for task in plan.tasks.items for t in (task, *task.subtasks))
     # a plan whose tasks carry no role lines (QĐ 4385: duties by agency in section IV) still
     # gets its workbook, with no role to fill
