@@ -145,7 +145,7 @@ def plan_day(date: dict[str, Any]) -> datetime.date | None:
         return None
     try:
         return datetime.date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):  # no such day; a number past C's int (2147483648)
         return None
 
 

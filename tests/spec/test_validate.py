@@ -194,6 +194,12 @@ def test_dates_must_exist(day: int, month: int, year: int, ok: bool) -> None:
     assert codes == (set() if ok else {"no_such_date"})
 
 
+def test_a_day_too_large_for_a_date_is_an_issue_not_a_crash() -> None:
+    # 2147483648 overflows the C int datetime.date takes: OverflowError, not ValueError
+    text = edit("  day: 13\n", "  day: 2147483648\n")
+    assert "no_such_date" in {issue.code for issue in check(text)}
+
+
 def test_the_archive_line_must_close_the_recipients() -> None:
     assert found(edit('  - "Lưu: VT, KGVX"\n', "")) == {("recipients", "archive_missing")}
     moved = edit('  - CT, các PCT UBND tỉnh\n  - "Lưu: VT, KGVX"\n',
