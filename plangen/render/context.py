@@ -178,7 +178,7 @@ def _task_body(task: Task) -> Iterator[Para]:
         yield _para(kind, text)
 
 
-def role_marker(style: str, index: int) -> str:
+def _role_marker(style: str, index: int) -> str:
     """What opens the `index`-th role line (0-based) in a role style: "a) ", "b) " … for
     "letter", nothing for "plain", "- " otherwise."""
     if style == "letter":
@@ -193,7 +193,7 @@ def role_lines(roles: Roles, content: tuple[str, ...] = (), *, last: str | None 
     under an open role line where `roles.items` asks for it, then `last` (a free block's
     deadline line) with the next marker ("d)" after "c)"). `strip_named` drops a marker typed
     before a named item (the classic tasks do; a free block prints them as written)."""
-    markers = (role_marker(roles.style, index) for index in count())
+    markers = (_role_marker(roles.style, index) for index in count())
     if content:
         yield "role", f"{next(markers)}{roles.labels.get('content', 'content')}:"
         for item in content:
