@@ -321,6 +321,27 @@ class ContentReader:
         return True
 
 
+def section_role_style(content: list[Any]) -> str | None:
+    """The role style every task of a section's content shares when it is not the default
+    ("letter": all its role lines are "a)", "b)" …), taken off the tasks so the section states
+    it once; None (nothing changed) when the tasks mix styles or use the default."""
+    tasks: list[dict[str, Any]] = []
+
+    def walk(blocks: list[Any]) -> None:
+        for block in blocks:
+            if isinstance(block, dict):
+                if any(key in block for key in _ROLE_RANK if key != "deadline"):
+                    tasks.append(block)
+                walk(block.get("content", []))
+    walk(content)
+    styles = {str(task.get("role_style", "dash")) for task in tasks}
+    if len(styles) != 1 or styles == {"dash"}:
+        return None
+    for task in tasks:
+        del task["role_style"]
+    return styles.pop()
+
+
 # ---- tables -------------------------------------------------------------------------------
 
 

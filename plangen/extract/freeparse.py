@@ -30,6 +30,7 @@ from plangen.extract.free import (
     is_appendix_label,
     missing_reason,
     parse_appendices,
+    section_role_style,
     section_roles,
     take_footnotes,
 )
@@ -104,6 +105,9 @@ def free_draft(source: Source, split: Split | None = None) -> Draft | None:
         if role:
             section["role"] = role
         content = ContentReader(text, notes).read(blocks[heading.index + 1:end])
+        style = section_role_style(content)
+        if style:
+            section["role_style"] = style
         if content:
             section["content"] = content
         sections.append(section)

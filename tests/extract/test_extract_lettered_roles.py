@@ -77,9 +77,13 @@ def _data(text: str) -> dict[str, Any]:
     return data
 
 
+def _section(data: dict[str, Any]) -> dict[str, Any]:
+    section: dict[str, Any] = next(s for s in data["sections"] if s.get("role") == "tasks")
+    return section
+
+
 def _tasks(data: dict[str, Any]) -> list[dict[str, Any]]:
-    section = next(s for s in data["sections"] if s.get("role") == "tasks")
-    return section["content"]  # type: ignore[no-any-return]
+    return _section(data)["content"]  # type: ignore[no-any-return]
 
 
 def _render(yaml_text: str) -> bytes:
@@ -96,8 +100,11 @@ def _paragraphs(data: bytes) -> list[str]:
 
 
 def test_free_sections_read_lettered_lines_as_the_task_s_roles() -> None:
-    first, second, third = _tasks(_data(FREE))
-    assert first["role_style"] == "letter"
+    data = _data(FREE)
+    # every task of the section letters its roles: the section says so once
+    assert _section(data)["role_style"] == "letter"
+    first, second, third = _tasks(data)
+    assert "role_style" not in first
     assert first["lead"] == "Sở Văn hóa, Thể thao và Du lịch"
     assert first["partners"].startswith("Sở Khoa học và Công nghệ") and \
         first["partners"].endswith("các cơ quan báo chí trên địa bàn tỉnh")
@@ -128,10 +135,21 @@ def test_dashed_role_lines_after_a_task_s_description_are_its_roles_too() -> Non
     """ "- Cơ quan chủ trì: …" after the description paragraph (seed 01, Bắc Ninh, writes its
     tasks so) gives the same roles as the lettered lines, in the dash style."""
     text = re.sub(r"^[a-d]\) (?=Cơ quan|Thời gian|Thời hạn)", "- ", FREE, flags=re.MULTILINE)
-    dashed, lettered = _tasks(_data(text))[:2], _tasks(_data(FREE))[:2]
-    for task in lettered:
-        del task["role_style"]
-    assert dashed == lettered
+    assert "role_style" not in _section(_data(text))
+    assert _tasks(_data(text))[:2] == _tasks(_data(FREE))[:2]
+
+
+def test_a_task_in_another_style_keeps_its_own_and_the_section_states_none() -> None:
+    text = FREE.replace("a) Cơ quan chủ trì: Sở Khoa học và Công nghệ.",
+                        "- Cơ quan chủ trì: Sở Khoa học và Công nghệ.").replace(
+        "b) Cơ quan phối hợp:\n", "- Cơ quan phối hợp:\n").replace(
+        "c) Thời gian thực hiện: Thường xuyên.\nd)", "- Thời gian thực hiện: Thường xuyên.\n-")
+    data = _data(text)
+    assert "role_style" not in _section(data)
+    first, second = _tasks(data)[:2]
+    assert first["role_style"] == "letter" and "role_style" not in second
+    assert (second["lead"], second["deadline"]) == ("Sở Khoa học và Công nghệ",
+                                                    "Trước ngày 31/5/2026")
 
 
 def test_a_lettered_line_out_of_sequence_stays_a_point() -> None:
@@ -150,14 +168,14 @@ def test_a_lettered_line_out_of_sequence_stays_a_point() -> None:
 
 def test_free_render_prints_the_letters_back_and_the_trip_keeps_the_lines() -> None:
     extraction = extract_text(FREE, "plan.txt")
-    assert _tasks(yaml.safe_load(extraction.yaml_text))[1]["role_style"] == "letter"
+    assert _section(yaml.safe_load(extraction.yaml_text))["role_style"] == "letter"
     first = _render(extraction.yaml_text)
     texts = _paragraphs(first)
     start = texts.index(TASK_LINES[0])
     # every line of the tasks, in order, as the plan wrote them
     assert texts[start:start + len(TASK_LINES)] == TASK_LINES
     again = extract_bytes(first, "plan.docx")
-    assert _tasks(yaml.safe_load(again.yaml_text)) == _tasks(yaml.safe_load(
+    assert _section(yaml.safe_load(again.yaml_text)) == _section(yaml.safe_load(
         extraction.yaml_text))
     assert _paragraphs(_render(again.yaml_text)) == texts
 
