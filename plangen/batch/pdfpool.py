@@ -77,7 +77,7 @@ def convert_all(paths: Sequence[Path], jobs: int, *, pdfa: bool = False) -> PdfR
                 timeout = START_SECONDS + SECONDS_PER_FILE * len(run)
                 try:
                     made = pdf.convert_many(run, None, timeout=timeout, pdfa=pdfa,
-                                            profile=profiles[number])
+                                            profile=profiles[number], durable=False)
                 except PdfError as exc:
                     results.failed.update(dict.fromkeys(run, exc))
                     continue
@@ -97,6 +97,7 @@ def convert_all(paths: Sequence[Path], jobs: int, *, pdfa: bool = False) -> PdfR
                     pdf.stop_all()  # again: a lane may have started a run meanwhile
                     wait(futures, timeout=STOP_POLL_SECONDS)
                 raise
+    os.sync()  # the PDFs reach the disk once, not one flush each
     return results
 
 

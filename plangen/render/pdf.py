@@ -102,7 +102,7 @@ def convert(path: Path, outdir: Path | None = None, *,
 
 def convert_many(paths: Sequence[Path], outdir: Path | None = None, *,
                  timeout: float = DEFAULT_TIMEOUT, pdfa: bool = False,
-                 profile: Path | None = None) -> dict[Path, Path]:
+                 profile: Path | None = None, durable: bool = True) -> dict[Path, Path]:
     """Convert every file in `paths` to PDF (tagged, with bookmarks; PDF/A-2b when `pdfa`)
     with a single LibreOffice run.
 
@@ -110,7 +110,8 @@ def convert_many(paths: Sequence[Path], outdir: Path | None = None, *,
     name. Returns {input: pdf} for the files converted; a file missing from the result failed
     on its own. Raises PdfError when LibreOffice is missing, fails for every file or times out.
     `profile` is a profile folder for this run alone (e.g. a copy of a warmed one, see
-    `warm_profile`); by default a fresh one is made and removed.
+    `warm_profile`); by default a fresh one is made and removed. `durable` flushes each PDF
+    to disk (a batch passes False and syncs once at its end).
     """
     soffice = find_soffice()
     if soffice is None:
@@ -131,11 +132,27 @@ def convert_many(paths: Sequence[Path], outdir: Path | None = None, *,
         for path, source in staged.items():
             pdf = Path(work, "out", f"{source.stem}.pdf")
             if pdf.is_file() and pdf.stat().st_size:
-                write_atomic(targets[path], pdf.read_bytes())
+                _deliver(pdf, targets[path], durable)
                 done[path] = targets[path]
     if paths and not done:
         raise PdfError("pdf_failed", status=code, detail=_last_line(stderr))
     return done
+
+
+def _deliver(made: Path, target: Path, durable: bool) -> None:
+    """Put the PDF LibreOffice `made` (whole: its run has ended) at `target`, atomically:
+    moved there when both are on one file system, else copied."""
+    if not target.is_dir():  # (a folder there: write_atomic's error says so)
+        try:
+            os.replace(made, target)
+        except OSError:
+            pass  # another file system (EXDEV), or a folder missing: copied below
+        else:
+            if durable:
+                with open(target, "rb") as stream:
+                    os.fsync(stream.fileno())
+            return
+    write_atomic(target, made.read_bytes(), durable=durable)
 
 
 def warm_profile(folder: Path, *, timeout: float = DEFAULT_TIMEOUT) -> bool:

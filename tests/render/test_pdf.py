@@ -6,6 +6,8 @@ they skip with the reason. Failure modes use small fake `soffice` scripts.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import shutil
 import stat
@@ -15,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import SPECS, require_soffice
 
-from plangen.errors import PdfError
+from plangen.errors import OutputError, PdfError
 from plangen.render import pdf
 from plangen.render.docx import Renderer
 from plangen.spec.api import load_plan
@@ -175,3 +177,34 @@ def test_same_names_beside_their_docx(monkeypatch: pytest.MonkeyPatch, tmp_path:
     for path in inputs:
         assert made[path] == path.with_suffix(".pdf")
         assert made[path].read_text().strip() == str(path.resolve())
+
+
+def test_a_pdf_is_moved_into_place_or_copied_across_file_systems(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    made, target = tmp_path / "made.pdf", tmp_path / "out" / "ke-hoach.pdf"
+    target.parent.mkdir()
+    made.write_bytes(b"%PDF-1.7 one")
+    pdf._deliver(made, target, durable=True)
+    assert target.read_bytes() == b"%PDF-1.7 one" and not made.exists()  # moved
+    made.write_bytes(b"%PDF-1.7 two")
+
+    rename = os.replace
+
+    def other_file_system(source: str | Path, destination: str | Path) -> None:
+        if Path(source) == made:  # LibreOffice's folder is elsewhere: write_atomic copies
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        rename(source, destination)
+
+    monkeypatch.setattr(os, "replace", other_file_system)
+    pdf._deliver(made, target, durable=False)
+    assert target.read_bytes() == b"%PDF-1.7 two"  # copied over the old one
+    assert made.exists()
+
+
+def test_a_folder_where_the_pdf_goes_is_an_error(tmp_path: Path) -> None:
+    made, target = tmp_path / "made.pdf", tmp_path / "ke-hoach.pdf"
+    made.write_bytes(b"%PDF-1.7")
+    target.mkdir()
+    with pytest.raises(OutputError) as caught:
+        pdf._deliver(made, target, durable=False)
+    assert caught.value.code == "output_is_directory"
