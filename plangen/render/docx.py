@@ -94,6 +94,7 @@ COLUMN_WEIGHTS = {"content": 34, "lead": 18, "partners": 22, "timeline": 12, "pr
 
 _ENV = BoundedSandbox(autoescape=True, undefined=jinja2.StrictUndefined,
                       keep_trailing_newline=True)
+MAX_REMEMBERED_PARAGRAPHS = 4096  # body paragraphs' XML kept by a renderer
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _FIRST_WITH_STYLE = etree.XPath("/w:document/w:body/w:p[w:pPr/w:pStyle/@w:val = $style][1]",
                                  namespaces={"w": ooxml.W_NS})
@@ -166,6 +167,7 @@ class Renderer:
     def __init__(self, template_path: Path | str | None = None) -> None:
         self.template_path = Path(template_path) if template_path else DEFAULT_TEMPLATE
         self._template = _load(self.template_path)
+        self._paragraphs: dict[tuple[str, tuple[Run, ...]], Markup] = {}
 
     @property
     def digest(self) -> str:
@@ -300,9 +302,17 @@ class Renderer:
     def _paragraph(self, para: Para, width: int | None = None) -> Markup:
         if para.table is not None:
             return Markup(self._data_table(para.table, width or self._template.portrait_width))
-        ppr = ooxml.spacing(*SPACED[para.kind]) if para.kind in SPACED else ""
-        return Markup(ooxml.paragraph(self._style(STYLE_OF_KIND[para.kind]),
-                                      _runs_xml(para.runs), ppr=ppr))
+        # a batch's plans share most of their body paragraphs: each one's XML is made once
+        key = (para.kind, para.runs)
+        xml = self._paragraphs.get(key)
+        if xml is None:
+            ppr = ooxml.spacing(*SPACED[para.kind]) if para.kind in SPACED else ""
+            xml = Markup(ooxml.paragraph(self._style(STYLE_OF_KIND[para.kind]),
+                                         _runs_xml(para.runs), ppr=ppr))
+            if len(self._paragraphs) >= MAX_REMEMBERED_PARAGRAPHS:
+                self._paragraphs.clear()
+            self._paragraphs[key] = xml
+        return xml
 
     def _data_table(self, layout: TableLayout, width: int) -> str:
         widths = _shares(layout.weights, width)
