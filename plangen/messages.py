@@ -969,6 +969,21 @@ CATALOG: dict[str, tuple[str, str]] = {
                                  "the number, date, signer… columns, then run: plangen batch "
                                  "base.yaml --localities {path} -o folder"),
     "batch_pdfs": ("{count} tệp PDF mới.", "{count} PDF file(s) written."),
+    # the columns and statuses of index.csv and index.xlsx (index.json keeps its keys)
+    "index_col_code": ("Mã", "Code"),
+    "index_col_locality": ("Địa phương", "Locality"),
+    "index_col_status": ("Kết quả", "Status"),
+    "index_col_docx": ("Tệp Word", "Word file"),
+    "index_col_pdf": ("Tệp PDF", "PDF file"),
+    "index_col_message": ("Thông báo", "Message"),
+    "index_col_row": ("Dòng của bảng", "Table row"),
+    "index_col_digest": ("Dấu đầu vào", "Input digest"),
+    "index_col_sha256": ("SHA-256 tệp Word", "Word file SHA-256"),
+    "index_status_written": ("Đã tạo", "written"),
+    "index_status_up-to-date": ("Không đổi", "up to date"),
+    "index_status_failed": ("Lỗi", "failed"),
+    "index_status_interrupted": ("Bị dừng giữa chừng", "interrupted"),
+    "index_status_pdf-failed": ("Lỗi tạo PDF", "PDF failed"),
     "batch_progress": ("Đang tạo", "Rendering"),
     "batch_summary": ("{total} địa phương: {written} tệp mới, {fresh} không đổi, {failed} lỗi "
                       "({seconds} giây). Danh sách: {index}",

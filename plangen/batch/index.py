@@ -2,9 +2,11 @@
 
 One row per locality (code, name, table row, status, files, message, checksums). A batch over
 some of a folder's localities updates their rows and keeps the others', so the index always
-describes the whole folder. `index.csv` is opened in Excel by officers: a cell that starts
-with "=", "+", "-", "@" (or a tab or carriage return) would be read as a formula, so it gets a
-leading apostrophe; `index.xlsx` holds every cell as text.
+describes the whole folder. `index.json` is for programs (and the next run): its keys and
+statuses are plangen's own words. `index.csv` and `index.xlsx` are for officers: their
+column titles and statuses are in the run's language. Excel would read a CSV cell that starts
+with "=", "+", "-", "@" (or a tab or carriage return) as a formula, so it gets a leading
+apostrophe; `index.xlsx` holds every cell as text.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from plangen import __version__
 from plangen.batch.sheets import xlsx_bytes
 from plangen.errors import PlangenError
 from plangen.files import InputTooLarge, read_bounded, write_atomic
+from plangen.messages import CATALOG, Lang, message
 
 INDEX_JSON, INDEX_CSV, INDEX_XLSX = "index.json", "index.csv", "index.xlsx"
 FIELDS = ("code", "locality", "status", "docx", "pdf", "message", "row", "digest", "sha256")
@@ -72,15 +75,27 @@ def neutralise(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def write_index(rows: list[dict[str, Any]], outdir: Path) -> None:
-    """Write the three index files of `rows` (already merged) into `outdir`."""
+def write_index(rows: list[dict[str, Any]], outdir: Path, lang: Lang = "vi") -> None:
+    """Write the three index files of `rows` (already merged) into `outdir`; the CSV and the
+    workbook in `lang`."""
     payload = {"plangen": __version__, "items": rows}
     text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
     write_atomic(outdir / INDEX_JSON, text.encode("utf-8"))
+    header = [message(f"index_col_{name}", lang) for name in FIELDS]
+    table = [[shown_status(value, lang) if name == "status" else value
+              for name, value in ((name, row.get(name, "")) for name in FIELDS)]
+             for row in rows]
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(FIELDS)
-    writer.writerows([neutralise(row.get(name, "")) for name in FIELDS] for row in rows)
+    writer.writerow(header)
+    writer.writerows([neutralise(value) for value in row] for row in table)
     write_atomic(outdir / INDEX_CSV, buffer.getvalue().encode("utf-8-sig"))
-    table = [[row.get(name, "") for name in FIELDS] for row in rows]
-    write_atomic(outdir / INDEX_XLSX, xlsx_bytes(FIELDS, table, "index"))
+    sheet = "Danh sách" if lang == "vi" else "Index"
+    write_atomic(outdir / INDEX_XLSX, xlsx_bytes(header, table, sheet))
+
+
+def shown_status(status: object, lang: Lang = "vi") -> str:
+    """A row's status as officers read it ("written" -> "Đã tạo"); one plangen does not know
+    (an index edited by hand) as it is."""
+    code = f"index_status_{status}"
+    return message(code, lang) if code in CATALOG else str(status or "")

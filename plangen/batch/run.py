@@ -330,7 +330,7 @@ def _run_locked(options: BatchOptions, base: Node, selection: Any, works: list[_
     if not options.force:  # nothing edited since, nor anyone else's file, is written over
         refuse_overwrites(outdir, planned, before)
     if left:  # the killed run's files are in the index from now on
-        write_index(before, outdir)
+        write_index(before, outdir, options.lang)
         journal.remove(left)
     previous = {} if options.force else _previous_index(before)
     if on_start:
@@ -363,18 +363,18 @@ def _run_locked(options: BatchOptions, base: Node, selection: Any, works: list[_
         if pdf_since is not None:
             _claim_pdfs(report, pdf_since)
         rows = _index_rows(report, outdir, before) + _journalled(outdir, reported)
-        _finish_index(merge_rows(rows, before, selection.source), outdir)
+        _finish_index(merge_rows(rows, before, selection.source), outdir, options.lang)
         raise
     _finish_index(merge_rows(_index_rows(report, outdir, before), before, selection.source),
-                  outdir)
+                  outdir, options.lang)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _finish_index(rows: list[dict[str, Any]], outdir: Path) -> None:
-    """Write the index, then drop the journals it now holds."""
+def _finish_index(rows: list[dict[str, Any]], outdir: Path, lang: str) -> None:
+    """Write the index (its CSV and workbook in `lang`), then drop the journals it holds."""
     left = journal.journals(outdir)
-    write_index(rows, outdir)
+    write_index(rows, outdir, lang)
     journal.remove(left)
 
 

@@ -68,7 +68,7 @@ def test_one_broken_locality_never_stops_the_others(example: Path, tmp_path: Pat
     index = json.loads((out / "index.json").read_text(encoding="utf-8"))["items"]
     broken = [row for row in index if row["status"] == FAILED]
     assert broken[0]["locality"] == "tỉnh Thái Nguyên" and "PHÓ" in broken[0]["message"]
-    assert "tỉnh Thái Nguyên,failed" in (out / "index.csv").read_text(encoding="utf-8-sig")
+    assert "tỉnh Thái Nguyên,Lỗi" in (out / "index.csv").read_text(encoding="utf-8-sig")
 
 
 def test_same_inputs_same_bytes(example: Path, tmp_path: Path) -> None:
@@ -174,7 +174,7 @@ def test_cli_batch_one_broken_of_five(example: Path, tmp_path: Path) -> None:
     assert "provinces.yaml:12:37  signature.nmae" in result.output
     assert len(list(out.glob("*.docx"))) == 4
     index = (out / "index.csv").read_text(encoding="utf-8-sig")
-    assert "tỉnh Thái Nguyên,failed" in index and index.count(",written,") == 4
+    assert "tỉnh Thái Nguyên,Lỗi" in index and index.count(",Đã tạo,") == 4
 
 
 def test_cli_batch_success_and_usage_errors(example: Path, tmp_path: Path) -> None:

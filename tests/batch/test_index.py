@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from plangen.batch.index import FIELDS, merge_rows, neutralise
+from plangen.batch.index import FIELDS, merge_rows, neutralise, shown_status, write_index
 from plangen.batch.run import FAILED, UP_TO_DATE, WRITTEN, BatchOptions, run_batch
+from plangen.messages import message
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ai-law"
 
@@ -35,8 +36,11 @@ def index_json(out: Path) -> list[dict]:
 
 
 def index_csv(out: Path) -> list[dict]:
+    """index.csv's rows, by the keys of index.json (its columns are titled for officers)."""
     text = (out / "index.csv").read_text(encoding="utf-8-sig")
-    return list(csv.DictReader(io.StringIO(text)))
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == [message(f"index_col_{name}") for name in FIELDS]
+    return [dict(zip(FIELDS, row, strict=True)) for row in rows[1:]]
 
 
 def test_a_subset_run_updates_its_rows_and_keeps_the_others(tmp_path: Path) -> None:
@@ -57,8 +61,8 @@ def test_a_subset_run_updates_its_rows_and_keeps_the_others(tmp_path: Path) -> N
     for code in set(after) - {dong_hoi}:
         assert after[code] == before[code]
     assert len(index_csv(out)) == 3
-    assert [row[2] for row in _xlsx_rows(out)[1:]] == [after[c]["status"] for c in
-                                                       sorted(after)]
+    assert [row[2] for row in _xlsx_rows(out)[1:]] == [shown_status(after[c]["status"])
+                                                       for c in sorted(after)]
     # the kept rows still let a re-run skip their files
     again = batch(first, out)
     statuses = {item.name: item.status for item in again.items}
@@ -97,7 +101,8 @@ def test_index_cells_never_become_formulas(tmp_path: Path) -> None:
              if cell.value not in (None, "")}
     assert kinds == {"s"}  # every cell is text, none a formula
     assert set(dangerous) <= {row[1] for row in rows}  # shown exactly as written
-    assert rows[0] == list(FIELDS)
+    assert rows[0] == ["Mã", "Địa phương", "Kết quả", "Tệp Word", "Tệp PDF", "Thông báo",
+                       "Dòng của bảng", "Dấu đầu vào", "SHA-256 tệp Word"]
 
 
 def test_index_xlsx_is_the_same_bytes_for_the_same_rows(tmp_path: Path) -> None:
@@ -183,3 +188,28 @@ def test_xlsx_cells_are_the_text_written_with_a_bold_frozen_header() -> None:
     widths = [sheet.column_dimensions[get_column_letter(n)].width for n in range(1, 6)]
     assert widths[:4] == [MIN_WIDTH] * 4
     assert widths[4] == MAX_WIDTH
+
+
+def test_the_officers_files_speak_the_run_language_and_the_json_its_keys(tmp_path: Path) -> None:
+    rows = [{"code": "01", "locality": "thành phố Hà Nội", "status": "written", "docx": "a.docx",
+             "pdf": "", "message": "", "row": "", "digest": "d", "sha256": "s"},
+            {"code": "02", "locality": "tỉnh Cao Bằng", "status": "failed", "docx": "",
+             "pdf": "", "message": "Lỗi ở dòng 3", "row": "", "digest": "", "sha256": ""},
+            {"code": "03", "locality": "x", "status": "sửa tay", "docx": "", "pdf": "",
+             "message": "", "row": "", "digest": "", "sha256": ""}]
+    for lang, written, failed in (("vi", "Đã tạo", "Lỗi"), ("en", "written", "failed")):
+        out = tmp_path / lang
+        out.mkdir()
+        write_index(rows, out, lang)
+        text = (out / "index.csv").read_text(encoding="utf-8-sig").splitlines()
+        assert text[0].split(",")[:3] == [message(f"index_col_{n}", lang)
+                                          for n in ("code", "locality", "status")]
+        assert [line.split(",")[2] for line in text[1:]] == [written, failed, "sửa tay"]
+        sheet = load_workbook(out / "index.xlsx").active
+        assert sheet.title == ("Danh sách" if lang == "vi" else "Index")
+        assert [cell.value for cell in sheet["C"]] == [message("index_col_status", lang),
+                                                       written, failed, "sửa tay"]
+        items = json.loads((out / "index.json").read_text(encoding="utf-8"))["items"]
+        assert [item["status"] for item in items] == ["written", "failed", "sửa tay"]
+    assert all(shown_status(status) != status for status in
+               ("written", "up-to-date", "failed", "interrupted", "pdf-failed"))
