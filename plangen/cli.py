@@ -27,6 +27,7 @@ from plangen import __version__
 
 if TYPE_CHECKING:
     from plangen.batch.localities import Locality
+    from plangen.errors import SpecIssue
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -396,13 +397,24 @@ def batch(base: Path, selector: str, sheet: str | None, outdir: Path, pdf: bool,
     options = BatchOptions(base, selector, outdir, pdf=pdf, jobs=jobs, template=template,
                            allow=allow, force=force, lang=lang, check=not skip_check, pdfa=pdfa,
                            sheet=sheet, assignments=with_assignments)
-    with click.progressbar(length=1, label=message("batch_progress", lang), file=sys.stderr,
-                           show_pos=True) as bar:
-        def start(total: int) -> None:
-            bar.length = max(total, 1)
+    warned: list[SpecIssue] = []
 
-        report = run_batch(options, progress=lambda _: bar.update(1), on_start=start)
-    for warning in report.warnings:
+    def warn(issues: list[SpecIssue]) -> None:  # the table's, before the first plan is made:
+        warned.extend(issues)  # a wrong table can be stopped at once
+        for issue in issues:
+            _echo(issue.format(lang), err=True)
+
+    with contextlib.ExitStack() as stack:
+        bars: list[Any] = []
+
+        def start(total: int) -> None:  # the bar after the warnings, never amid them
+            bars.append(stack.enter_context(click.progressbar(
+                length=max(total, 1), label=message("batch_progress", lang), file=sys.stderr,
+                show_pos=True)))
+
+        report = run_batch(options, progress=lambda _: bars[0].update(1), on_start=start,
+                           on_warnings=warn)
+    for warning in report.warnings if not warned else ():
         _echo(warning.format(lang), err=True)
     for item in report.items:  # a row's warnings (a former name) beside a delivered plan
         if item.message and item.status in ("written", "up-to-date"):

@@ -269,10 +269,14 @@ def _failed_row(row: FailedRow, lang: str) -> ItemResult:
 
 def run_batch(options: BatchOptions,
               progress: Callable[[ItemResult], None] | None = None,
-              on_start: Callable[[int], None] | None = None) -> BatchReport:
+              on_start: Callable[[int], None] | None = None,
+              on_warnings: Callable[[list[SpecIssue]], None] | None = None) -> BatchReport:
     """Render the plan of every selected locality; never stops at a broken one.
 
-    `on_start` hears how many localities there are, `progress` each result as it comes.
+    `on_warnings` hears the locality table's warnings (its encoding, more rows than units…)
+    before any plan is rendered, so a wrong table can be stopped at once; they are in the
+    report too. `on_start` then hears how many localities there are, `progress` each result
+    as it comes.
     """
     started = time.perf_counter()
     base = compose_spec(options.base, allow=options.allow)
@@ -287,7 +291,7 @@ def run_batch(options: BatchOptions,
                   _inputs(options, bool(selection.source)))
     with folder_lock(outdir):  # one run per folder: its clean-up and index are its own
         return _run_locked(options, base, selection, works, planned, started, progress,
-                           on_start)
+                           on_start, on_warnings)
 
 
 def _inputs(options: BatchOptions, table: bool) -> dict[Path, str]:
@@ -323,7 +327,8 @@ def _journalled(outdir: Path, skip: set[str] | frozenset[str] = frozenset()) -> 
 def _run_locked(options: BatchOptions, base: Node, selection: Any, works: list[_Work],
                 planned: Planned, started: float,
                 progress: Callable[[ItemResult], None] | None,
-                on_start: Callable[[int], None] | None) -> BatchReport:
+                on_start: Callable[[int], None] | None,
+                on_warnings: Callable[[list[SpecIssue]], None] | None) -> BatchReport:
     outdir = options.outdir
     remove_stale_temporaries(outdir)
     before, left = _folded(outdir)
@@ -333,6 +338,8 @@ def _run_locked(options: BatchOptions, base: Node, selection: Any, works: list[_
         write_index(before, outdir, options.lang)
         journal.remove(left)
     previous = {} if options.force else _previous_index(before)
+    if on_warnings and selection.warnings:
+        on_warnings(list(selection.warnings))
     if on_start:
         on_start(len(works))
     args = (base, options, previous)

@@ -181,3 +181,36 @@ def test_pdfs_stay_known_across_runs_and_a_foreign_pdf_is_kept(tmp_path: Path) -
     assert code == 1 and "Not written by plangen: dak-lak.pdf" in output, output
     assert (out / "dak-lak.pdf").read_bytes() == b"%PDF-1.4 signed scan\n"
     assert not (out / "dak-lak.docx").exists()
+
+
+def test_the_table_warning_comes_before_any_plan_is_made(tmp_path: Path) -> None:
+    """The officer sees at once that the table is too long (the wrong file?) and can stop
+    the run with Ctrl-C, instead of reading it after 3,000 plans."""
+    rows = "".join(f'  - locality: "{code}"\n' for code in [*(f"{n:02d}" for n in range(1, 35))]
+                   ) + '  - locality: "Tỉnh Không Có"\n'
+    table = tmp_path / "tinh.yaml"
+    table.write_text("localities:\n" + rows, encoding="utf-8")
+    seen: list[str] = []
+    started: list[int] = []
+
+    def heard(issues: list[object]) -> None:
+        assert not started and not list((tmp_path / "out").glob("*.docx"))  # before any plan
+        seen.extend(str(issue) for issue in issues)
+
+    from plangen.batch.run import BatchOptions, run_batch
+
+    report = run_batch(BatchOptions(ROOT / "examples" / "ai-law" / "base.yaml", str(table),
+                                    tmp_path / "out", jobs=1),
+                       on_start=started.append, on_warnings=heard)
+    assert len(seen) == 1 and "table_more_rows_than_provinces" in seen[0]
+    assert [str(issue) for issue in report.warnings] == seen
+    from click.testing import CliRunner
+
+    from plangen.cli import main
+
+    output = CliRunner().invoke(main, ["batch", str(ROOT / "examples" / "ai-law" / "base.yaml"),
+                                       "--localities", str(table), "-o", str(tmp_path / "cli"),
+                                       "--jobs", "1"]).output
+    warning = "Bảng có 35 dòng tỉnh, thành phố"
+    assert output.count(warning) == 1  # said once, before the progress and the results
+    assert output.index(warning) < output.index("Đang tạo") < output.index("[1 địa phương")
