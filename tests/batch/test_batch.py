@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from docx import Document
+from support.rendered import copied_folder, document_text
 
 from plangen.batch.run import FAILED, UP_TO_DATE, WRITTEN, BatchOptions, run_batch
 from plangen.errors import UsageError
@@ -15,17 +15,7 @@ from plangen.errors import UsageError
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ai-law"
 
 
-@pytest.fixture()
-def example(tmp_path: Path) -> Path:
-    folder = tmp_path / "ai-law"
-    shutil.copytree(EXAMPLE, folder)
-    return folder
-
-
-def texts(path: Path) -> str:
-    document = Document(str(path))
-    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return "\n".join([p.text for p in document.paragraphs] + cells)
+example_fixture = copied_folder(EXAMPLE)
 
 
 def run(example: Path, selector: str, out: Path, **options: object) -> list:
@@ -37,17 +27,17 @@ def run(example: Path, selector: str, out: Path, **options: object) -> list:
 def test_five_provinces_get_their_own_names_and_overrides(example: Path, tmp_path: Path) -> None:
     items = run(example, str(example / "provinces.yaml"), tmp_path / "out")
     assert [i.status for i in items] == [WRITTEN] * 5
-    hue = texts(tmp_path / "out" / "hue.docx")
+    hue = document_text(tmp_path / "out" / "hue.docx")
     assert "ỦY BAN NHÂN DÂN" in hue and "THÀNH PHỐ HUẾ" in hue
     assert "Huế, ngày 13 tháng 4 năm 2026" in hue
     assert "Số: 213/KH-UBND" in hue
     assert "Trần Hữu Thùy Giang" in hue
     assert "trên địa bàn thành phố Huế" in hue
     assert "{{" not in hue
-    an_giang = texts(tmp_path / "out" / "an-giang.docx")
+    an_giang = document_text(tmp_path / "out" / "an-giang.docx")
     assert "Ủy ban nhân dân các xã, phường, đặc khu" in an_giang
     assert an_giang.index("- Công an tỉnh;") < an_giang.index("- Lưu: VT, KGVX.")
-    ninh_binh = texts(tmp_path / "out" / "ninh-binh.docx")
+    ninh_binh = document_text(tmp_path / "out" / "ninh-binh.docx")
     assert "cơ sở dữ liệu phục vụ trí tuệ nhân tạo, kết nối" not in ninh_binh.lower()
     assert "ngày 02 tháng 3 năm 2026" in ninh_binh
 
@@ -93,7 +83,7 @@ def test_rerun_skips_what_is_up_to_date(example: Path, tmp_path: Path) -> None:
     assert third["tỉnh An Giang"] == WRITTEN  # its input changed
     assert third["thành phố Huế"] == WRITTEN  # its output was damaged
     assert third["tỉnh Đắk Lắk"] == UP_TO_DATE
-    assert "Nguyễn Văn C" in texts(out / "an-giang.docx")
+    assert "Nguyễn Văn C" in document_text(out / "an-giang.docx")
 
 
 def test_communes_of_a_province_in_worker_processes(example: Path, tmp_path: Path) -> None:
@@ -102,7 +92,7 @@ def test_communes_of_a_province_in_worker_processes(example: Path, tmp_path: Pat
     assert len(report.items) == 40 and not report.failed
     files = sorted((tmp_path / "x" / "hue").glob("*.docx"))
     assert len(files) == 40
-    text = texts(tmp_path / "x" / "hue" / "phuong-thuan-hoa.docx")
+    text = document_text(tmp_path / "x" / "hue" / "phuong-thuan-hoa.docx")
     assert "PHƯỜNG THUẬN HÓA" in text and "Ủy ban nhân dân thành phố Huế" in text
 
 
@@ -113,7 +103,7 @@ def test_csv_table_with_overrides(example: Path, tmp_path: Path) -> None:
                      "kiem-tra\n", encoding="utf-8")
     items = run(example, str(table), tmp_path / "out")
     assert [i.status for i in items] == [WRITTEN]
-    text = texts(tmp_path / "out" / "dak-lak.docx")
+    text = document_text(tmp_path / "out" / "dak-lak.docx")
     assert "Số: 07/KH-UBND" in text and "ngày 05 tháng 6 năm 2026" in text
     assert "- Công an tỉnh;" in text and "- Báo Đắk Lắk;" in text
     assert "Tổ chức kiểm tra việc thi hành Luật" not in text

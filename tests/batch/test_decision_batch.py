@@ -3,11 +3,10 @@ each a QUYẾT ĐỊNH with its own number, date, signer and recipients, then th
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 from docx import Document
+from support.rendered import copied_folder, document_text
 
 from plangen.batch.run import FAILED, WRITTEN, BatchOptions, run_batch
 from plangen.check.api import check_file
@@ -15,17 +14,7 @@ from plangen.check.api import check_file
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "decision"
 
 
-@pytest.fixture()
-def example(tmp_path: Path) -> Path:
-    folder = tmp_path / "decision"
-    shutil.copytree(EXAMPLE, folder)
-    return folder
-
-
-def texts(path: Path) -> list[str]:
-    document = Document(str(path))
-    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return [p.text for p in document.paragraphs] + cells
+example_fixture = copied_folder(EXAMPLE)
 
 
 def run(example: Path, selector: str, out: Path) -> list:
@@ -37,7 +26,7 @@ def test_each_province_gets_its_decision_and_the_attached_plan(example: Path,
     out = tmp_path / "out"
     items = run(example, str(example / "provinces.yaml"), out)
     assert [item.status for item in items] == [WRITTEN] * 4
-    hue = "\n".join(texts(out / "hue.docx"))
+    hue = document_text(out / "hue.docx")
     assert "Số: 213/QĐ-UBND" in hue and "Huế, ngày 13 tháng 02 năm 2026" in hue
     assert "ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ" in hue  # the authority line
     assert "Nguyễn Văn Phương" in hue and "CHỦ TỊCH" in hue and "KT. CHỦ TỊCH" not in hue
@@ -46,7 +35,7 @@ def test_each_province_gets_its_decision_and_the_attached_plan(example: Path,
     assert "Chánh Văn phòng Ủy ban nhân dân thành phố Huế" in hue
     assert "{{" not in hue and "/KH-UBND" not in hue
     # a table row's number, date and signer go to the decision of a decision-issued base
-    thai = "\n".join(texts(out / "thai-nguyen.docx"))
+    thai = document_text(out / "thai-nguyen.docx")
     assert "Số: 45/QĐ-UBND" in thai and "ngày 05 tháng 3 năm 2026" in thai
     assert "Nguyễn Văn B" in thai and "Bố trí vốn đầu tư" not in thai
     document = Document(str(out / "an-giang.docx"))
@@ -68,7 +57,7 @@ def test_a_csv_table_fills_the_decision(example: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     items = run(example, str(table), out)
     assert [item.status for item in items] == [WRITTEN]
-    text = "\n".join(texts(out / "dak-lak.docx"))
+    text = document_text(out / "dak-lak.docx")
     assert "Số: 17/QĐ-UBND" in text and "Đắk Lắk, ngày 09 tháng 02 năm 2026" in text
     assert "Hồ Thị Nguyên Thảo" in text and "- Công an tỉnh;" in text
 

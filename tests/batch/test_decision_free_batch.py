@@ -4,11 +4,9 @@ decision block as in the plan, each row's number, date and signer the decision's
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-from docx import Document
+from support.rendered import copied_folder, document_text
 
 from plangen.batch.run import FAILED, WRITTEN, BatchOptions, run_batch
 from plangen.check.api import check_file
@@ -17,17 +15,11 @@ from plangen.vntext import BLANK
 BASE = Path(__file__).resolve().parents[1] / "data" / "decision" / "free-batch"
 
 
-@pytest.fixture()
-def example(tmp_path: Path) -> Path:
-    folder = tmp_path / "free-batch"
-    shutil.copytree(BASE, folder)
-    return folder
+example_fixture = copied_folder(BASE)
 
 
 def text_of(path: Path) -> str:
-    document = Document(str(path))
-    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return "\n".join([p.text for p in document.paragraphs] + cells).replace("\n", " ")
+    return document_text(path).replace("\n", " ")
 
 
 def run(example: Path, out: Path) -> list:

@@ -7,10 +7,7 @@ the bundled XSDs, read back with python-docx and judged part by part by `plangen
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import pytest
-import yaml
 from docx.document import Document
 from lxml import etree
 from support.docx_helpers import (
@@ -19,14 +16,13 @@ from support.docx_helpers import (
     document_xml,
     find_paragraph,
     look,
-    open_docx,
     w,
     wval,
 )
+from support.rendered import render_data, rendered_fixtures, spec_data
 
 from plangen.check.api import check_docx
-from plangen.model import Plan, build_plan
-from plangen.render.docx import render_plan
+from plangen.model import Plan
 from plangen.vntext import BLANK
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "decision"
@@ -34,24 +30,8 @@ REFERENCE = ("(Kèm theo Quyết định số 09/QĐ-UBND ngày 06 tháng 3 năm
              "nhân dân tỉnh Đắk Lắk)")
 
 
-def _data() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((DATA / "free.yaml").read_text(encoding="utf-8"))
-    return data
-
-
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    return build_plan(_data())
-
-
-@pytest.fixture(scope="module")
-def rendered(plan: Plan) -> bytes:
-    return render_plan(plan)
-
-
-@pytest.fixture(scope="module")
-def doc(rendered: bytes) -> Document:
-    return open_docx(rendered)
+SPEC = DATA / "free.yaml"
+plan_fixture, rendered_fixture, doc_fixture = rendered_fixtures(SPEC)
 
 
 def _texts(doc: Document) -> list[str]:
@@ -69,7 +49,7 @@ def test_the_free_plan_carries_its_decision(plan: Plan) -> None:
 
 def test_schema_valid_and_the_same_bytes_every_time(plan: Plan, rendered: bytes) -> None:
     assert_schema_valid(rendered)
-    assert render_plan(build_plan(_data())) == rendered
+    assert render_data(spec_data(SPEC)) == rendered
 
 
 def test_the_decision_with_its_articles_comes_first(doc: Document) -> None:
@@ -155,10 +135,10 @@ def test_check_passes_it_and_judges_both_parts(rendered: bytes) -> None:
 
 
 def test_a_draft_decision_leaves_blanks_in_every_back_reference() -> None:
-    data = _data()
+    data = spec_data(SPEC)
     del data["decision"]["number"]
     data["decision"]["date"] = {"month": 3, "year": 2026}
-    rendered = render_plan(build_plan(data))
+    rendered = render_data(data)
     assert_schema_valid(rendered)
     text = all_text(rendered).replace("\n", " ")
     draft = (f"(Kèm theo Quyết định số {BLANK}/QĐ-UBND ngày {BLANK} tháng 3 năm 2026 của Chủ "
@@ -169,8 +149,8 @@ def test_a_draft_decision_leaves_blanks_in_every_back_reference() -> None:
 
 
 def test_a_written_appendix_reference_is_kept(plan: Plan) -> None:
-    data = _data()
+    data = spec_data(SPEC)
     data["appendices"][1]["reference"] = "Kèm theo Quyết định số 09/QĐ-UBND của Chủ tịch UBND tỉnh"
-    text = all_text(render_plan(build_plan(data))).replace("\n", " ")
+    text = all_text(render_data(data)).replace("\n", " ")
     assert "(Kèm theo Quyết định số 09/QĐ-UBND của Chủ tịch UBND tỉnh)" in text
     assert text.count(REFERENCE) == 2

@@ -5,10 +5,7 @@ its own. Read back with python-docx and validated against the bundled XSDs."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import pytest
-import yaml
 from docx.document import Document
 from lxml import etree
 from support.docx_helpers import (
@@ -17,36 +14,20 @@ from support.docx_helpers import (
     document_xml,
     find_paragraph,
     look,
-    open_docx,
     w,
     wval,
 )
+from support.rendered import render_data, rendered_fixtures, spec_data
 
-from plangen.model import Plan, build_plan
+from plangen.model import Plan
 from plangen.render.docx import render_plan
 from plangen.vntext import BLANK
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "decision"
 
 
-def _data() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((DATA / "committee.yaml").read_text(encoding="utf-8"))
-    return data
-
-
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    return build_plan(_data())
-
-
-@pytest.fixture(scope="module")
-def rendered(plan: Plan) -> bytes:
-    return render_plan(plan)
-
-
-@pytest.fixture(scope="module")
-def doc(rendered: bytes) -> Document:
-    return open_docx(rendered)
+SPEC = DATA / "committee.yaml"
+plan_fixture, rendered_fixture, doc_fixture = rendered_fixtures(SPEC)
 
 
 def _texts(doc: Document) -> list[str]:
@@ -133,20 +114,20 @@ def test_the_plan_starts_a_new_section_numbered_from_one(rendered: bytes) -> Non
 
 
 def test_without_appendix_two_sections(plan: Plan) -> None:
-    data = _data()
+    data = spec_data(SPEC)
     del data["appendix"]
-    rendered = render_plan(build_plan(data))
+    rendered = render_data(data)
     assert_schema_valid(rendered)
     assert len(_sections(rendered)) == 2
     assert all_text(rendered).count("(Kèm theo Quyết định số") == 1
 
 
 def test_a_signed_decision_fills_the_back_reference(plan: Plan) -> None:
-    data = _data()
+    data = spec_data(SPEC)
     data["decision"].update(number="7", date={"day": 3, "month": 2, "year": 2026},
                             authority="Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk",
                             signature={"lines": ["CHỦ TỊCH"], "name": "Nguyễn Văn A"})
-    text = all_text(render_plan(build_plan(data)))
+    text = all_text(render_data(data))
     assert "Số: 07/QĐ-UBND" in text and "Đắk Lắk, ngày 03 tháng 02 năm 2026" in text
     assert ("(Kèm theo Quyết định số 07/QĐ-UBND ngày 03 tháng 02 năm 2026 của Chủ tịch Ủy ban "
             "nhân dân tỉnh Đắk Lắk)") in text.replace("\n", " ")

@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from plangen.model import Plan
-from plangen.render.context import build_context, join_agencies, recipient_lines, strip_marker
+from plangen.freeform import Roles
+from plangen.model import DEFAULT_LABELS, Plan
+from plangen.render.context import (
+    build_context,
+    join_agencies,
+    recipient_lines,
+    role_lines,
+    strip_marker,
+)
 from plangen.vntext import BLANK
 
 PlanMaker = Callable[[dict[str, Any]], Plan]
@@ -130,6 +137,28 @@ def test_agencies_joined_with_semicolons() -> None:
     assert join_agencies(("Sở A;", "Sở B.", "Sở C")) == "Sở A; Sở B; Sở C."
     assert strip_marker("+ Hội nghị") == "Hội nghị"
     assert strip_marker("-5% ngân sách") == "-5% ngân sách"
+
+
+def test_one_role_layout_for_a_task_and_a_free_block() -> None:
+    roles = Roles(named_items=("- Việc một;", "Việc hai"), lead=("Sở A",),
+                  partners=("Sở B;", "Sở C"), timeline="Năm 2026", labels=dict(DEFAULT_LABELS),
+                  style="letter", items={"partners": "plus"})
+    # a task's content first, an open role line with its agencies one a line, a last line
+    # (a free block's deadline) taking the next letter
+    assert list(role_lines(roles, ("- Họp",), last="Thời hạn hoàn thành: Quý I.")) == [
+        ("role", "a) Nội dung:"), ("plus", "+ Họp"),
+        ("role", "b) Tên nhiệm vụ: (1) Việc một; (2) Việc hai."),
+        ("role", "c) Cơ quan chủ trì: Sở A."),
+        ("role", "d) Cơ quan phối hợp:"), ("plus", "+ Sở B;"), ("plus", "+ Sở C."),
+        ("role", "đ) Thời gian thực hiện: Năm 2026."),
+        ("role", "e) Thời hạn hoàn thành: Quý I."),
+    ]
+    # a free block prints the marker typed before a named item as written
+    assert next(role_lines(roles, strip_named=False)) == (
+        "role", "a) Tên nhiệm vụ: (1) - Việc một; (2) Việc hai.")
+    plain = Roles(lead=("Sở A",), product="Báo cáo", labels=dict(DEFAULT_LABELS), style="plain")
+    assert [text for _, text in role_lines(plain)] == [
+        "Cơ quan chủ trì: Sở A.", "Sản phẩm: Báo cáo."]
 
 
 def test_header_values(make_plan: PlanMaker, plan_data: dict[str, Any]) -> None:
