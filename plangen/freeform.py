@@ -261,7 +261,8 @@ def _cell(value: Any) -> Cell:
 
 def _row(cells: list[Any], width: int) -> Row:
     if len(cells) == 1 and isinstance(cells[0], dict) and "group" in cells[0]:
-        return Row((Cell(clean_line(cells[0]["group"]), cols=width, bold=True),), "group")
+        # cell_text: a group the schema refused (null, a number) still makes a row here
+        return Row((Cell(cell_text(cells[0]["group"]), cols=width, bold=True),), "group")
     return Row(tuple(_cell(c) for c in cells))
 
 

@@ -123,6 +123,14 @@ def test_a_total_row_in_the_header_is_refused() -> None:
     assert "total_in_header" in {i.code for i in _issues(text)}
 
 
+@pytest.mark.parametrize(("group", "code"), [
+    ("null", "no_value"), ("[]", "bad_type"), ("7", "quote_text")])
+def test_a_group_row_that_is_not_text_is_an_issue_not_a_crash(group: str, code: str) -> None:
+    text = _spec().replace('[{group: "I. Phía Đông"}]', f"[{{group: {group}}}]")
+    assert [(format_path(issue.path), issue.code) for issue in _issues(text)] == [
+        ("sections[3].content[3].table.rows[2][1].group", code)]
+
+
 def test_new_messages_exist_in_both_languages() -> None:
     for code in ("total_not_alone", "total_in_header", "total_row_no_sum", "total_key_alone"):
         vi, en = (message(code, lang, key="sum") for lang in ("vi", "en"))
