@@ -315,7 +315,9 @@ class Renderer:
         return xml
 
     def _data_table(self, layout: TableLayout, width: int) -> str:
-        widths = _shares(layout.weights, width)
+        widths = ([NUMBER_COLUMN, *_shares(layout.weights[1:], width - NUMBER_COLUMN)]
+                  if layout.number_column and len(layout.weights) > 1
+                  else _shares(layout.weights, width))
         rows = []
         for index, cells in enumerate(layout.rows):
             header = index < layout.header_rows

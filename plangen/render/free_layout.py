@@ -43,6 +43,9 @@ class TableLayout:
     rows: tuple[tuple[CellLayout, ...], ...]
     header_rows: int
     notes: tuple[tuple[Run, ...], ...] = ()
+    # the first column is the STT column: as wide as the classic appendix's, whatever the
+    # page (a share of the width leaves "STT" broken over two lines on a portrait page)
+    number_column: bool = False
 
 
 @dataclass(frozen=True)
@@ -222,7 +225,8 @@ def _task_table(plan: Plan, appendix: FreeAppendix, notes: Footnotes) -> Iterato
             row.append(CellLayout(tuple(runs_of(line, notes) for line in lines)))
         rows.append(tuple(row))
     weights = (4.0, *(w or _TASK_COLUMNS.get(k, ("", 15))[1] for k, _, w in columns))
-    yield Para("table", (), table=TableLayout(tuple(float(w) for w in weights), tuple(rows), 1))
+    yield Para("table", (), table=TableLayout(tuple(float(w) for w in weights), tuple(rows), 1,
+                                              number_column=True))
 
 
 def _task_blocks(section: object) -> Iterator[Block]:
