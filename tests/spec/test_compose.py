@@ -6,11 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
+from support.spec_edits import nodes
 
 from plangen.batch.localities import find_province
 from plangen.errors import SpecError
 from plangen.spec.compose import compose_spec
-from plangen.spec.merge import Node, merge, plain, to_loaded
+from plangen.spec.merge import merge, plain, to_loaded
 from plangen.spec.placeholders import fill_placeholders
 from plangen.spec.presets import expand_presets
 
@@ -22,38 +23,30 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def n(value: object) -> Node:
-    if isinstance(value, dict):
-        return Node({k: n(v) for k, v in value.items()})
-    if isinstance(value, list):
-        return Node([n(v) for v in value])
-    return Node(value)
-
-
 def test_mappings_merge_and_lists_replace() -> None:
-    base = n({"a": {"x": 1, "y": 2}, "l": [1, 2]})
-    result = merge(base, n({"a": {"y": 3}, "l": [9]}))
+    base = nodes({"a": {"x": 1, "y": 2}, "l": [1, 2]})
+    result = merge(base, nodes({"a": {"y": 3}, "l": [9]}))
     assert plain(result.node) == {"a": {"x": 1, "y": 3}, "l": [9]}
     assert plain(base) == {"a": {"x": 1, "y": 2}, "l": [1, 2]}  # inputs untouched
 
 
 def test_plus_appends_and_patches_by_id() -> None:
-    base = n({"items": [{"id": "a", "title": "A", "lead": "X"}, {"id": "b", "title": "B"}]})
-    over = n({"items+": [{"id": "a", "lead": "Y"}, {"id": "c", "title": "C"}]})
+    base = nodes({"items": [{"id": "a", "title": "A", "lead": "X"}, {"id": "b", "title": "B"}]})
+    over = nodes({"items+": [{"id": "a", "lead": "Y"}, {"id": "c", "title": "C"}]})
     assert plain(merge(base, over).node) == {"items": [
         {"id": "a", "title": "A", "lead": "Y"}, {"id": "b", "title": "B"},
         {"id": "c", "title": "C"}]}
 
 
 def test_appended_recipients_stay_before_the_archive_line() -> None:
-    base = n({"recipients": ["Bộ KH&CN", "Lưu: VT, KGVX"]})
-    result = merge(base, n({"recipients+": ["Công an tỉnh"]}))
+    base = nodes({"recipients": ["Bộ KH&CN", "Lưu: VT, KGVX"]})
+    result = merge(base, nodes({"recipients+": ["Công an tỉnh"]}))
     assert plain(result.node)["recipients"] == ["Bộ KH&CN", "Công an tỉnh", "Lưu: VT, KGVX"]
 
 
 def test_minus_removes_by_id_and_reports_unknown_ones() -> None:
-    base = n({"items": [{"id": "a"}, {"id": "b"}]})
-    result = merge(base, n({"items-": ["a", "zz"]}))
+    base = nodes({"items": [{"id": "a"}, {"id": "b"}]})
+    result = merge(base, nodes({"items-": ["a", "zz"]}))
     assert plain(result.node) == {"items": [{"id": "b"}]}
     assert [i.code for i in result.issues] == ["merge_nothing_to_remove"]
     assert result.issues[0].params["item"] == "zz"
@@ -110,7 +103,7 @@ def test_symlinks_out_of_the_tree_are_refused(tmp_path: Path) -> None:
 
 
 def test_presets_expand_recipients_signatures_and_tasks() -> None:
-    spec = n({
+    spec = nodes({
         "presets": {
             "recipients": {"lanh-dao": ["TT Tỉnh ủy (b/c)", "CT, các PCT UBND tỉnh"]},
             "signatures": {"kt": {"lines": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
@@ -134,7 +127,7 @@ def test_presets_expand_recipients_signatures_and_tasks() -> None:
 
 
 def test_unknown_preset_suggests_the_closest_name() -> None:
-    spec = n({"presets": {"recipients": {"lanh-dao": ["A"]}},
+    spec = nodes({"presets": {"recipients": {"lanh-dao": ["A"]}},
               "recipients": [{"preset": "lanh-dau"}]})
     _, issues = expand_presets(spec)
     assert [i.code for i in issues] == ["preset_unknown"]
@@ -144,7 +137,7 @@ def test_unknown_preset_suggests_the_closest_name() -> None:
 
 def test_placeholders_fill_from_the_locality() -> None:
     fields = {"locality": find_province("An Giang").placeholders()}
-    spec = n({"summary": "Triển khai trên địa bàn {{ locality.full_name }}",
+    spec = nodes({"summary": "Triển khai trên địa bàn {{ locality.full_name }}",
               "text": "{{ locality.lower_agencies }} thực hiện"})
     filled, issues = fill_placeholders(spec, fields)
     assert issues == []
@@ -163,7 +156,7 @@ def test_placeholders_fill_from_the_locality() -> None:
 ])
 def test_bad_placeholders_are_refused_with_the_field(text: str, code: str) -> None:
     fields = {"locality": find_province("Huế").placeholders()}
-    filled, issues = fill_placeholders(n({"summary": text}), fields)
+    filled, issues = fill_placeholders(nodes({"summary": text}), fields)
     assert [i.code for i in issues] == [code]
     assert issues[0].path == ("summary",)
     assert plain(filled) == {"summary": text}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.spec_edits import nodes
 
 from plangen.batch.localities import find_province
 from plangen.batch.selection import select_localities
@@ -20,14 +21,6 @@ from plangen.spec.placeholders import fill_placeholders
 from plangen.spec.presets import expand_presets
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ai-law"
-
-
-def n(value: object) -> Node:
-    if isinstance(value, dict):
-        return Node({k: n(v) for k, v in value.items()})
-    if isinstance(value, list):
-        return Node([n(v) for v in value])
-    return Node(value)
 
 
 TOGETHER = placeholders._render_together
@@ -78,7 +71,7 @@ def test_every_base_of_the_example_fills_the_same_in_one_run(
 ])
 def test_texts_of_every_kind_fill_the_same_in_one_run(texts: list[str],
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    spec = n({"items": texts, "more": {"summary": texts[0]}})
+    spec = nodes({"items": texts, "more": {"summary": texts[0]}})
     (_, issues, paths), one_run = both_ways(spec, HUE, monkeypatch)
     assert one_run and not issues and len(paths) == len(texts) + 1
 
@@ -96,7 +89,7 @@ def test_texts_of_every_kind_fill_the_same_in_one_run(texts: list[str],
 ])
 def test_a_text_that_cannot_go_with_the_others_renders_each_alone(
         odd: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    spec = n({"summary": "{{ locality.full_name }}", "text": odd, "end": "{{ locality.code }}"})
+    spec = nodes({"summary": "{{ locality.full_name }}", "text": odd, "end": "{{ locality.code }}"})
     (_, issues, paths), one_run = both_ways(spec, HUE, monkeypatch)
     assert not one_run
     assert paths == [("summary",), ("text",), ("end",)]
@@ -105,7 +98,7 @@ def test_a_text_that_cannot_go_with_the_others_renders_each_alone(
 
 def test_a_value_holding_the_joint_renders_each_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     fields = {"locality": {**HUE["locality"], "name": "a\x00plangen\x00b"}}
-    spec = n({"summary": "{{ locality.name }}", "text": "{{ locality.code }}"})
+    spec = nodes({"summary": "{{ locality.name }}", "text": "{{ locality.code }}"})
     (filled, _, _), one_run = both_ways(spec, fields, monkeypatch)
     assert not one_run
     assert isinstance(filled, dict) and filled["summary"] == "a\x00plangen\x00b"

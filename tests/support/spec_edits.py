@@ -7,6 +7,7 @@ from plangen.messages import format_path
 from plangen.model import Plan
 from plangen.spec.api import check_loaded
 from plangen.spec.loader import load_spec_text
+from plangen.spec.merge import Node
 from plangen.spec.validate import validate_spec
 
 # a plan's own frame, one spec line per field with its key: what a decision stands for
@@ -48,3 +49,12 @@ def plan_of(text: str) -> Plan:
     checked = check_loaded(load_spec_text(text, "plan.yaml"))
     assert checked.plan is not None, [issue.format("en") for issue in checked.errors]
     return checked.plan
+
+
+def nodes(value: object) -> Node:
+    """A spec tree of `Node`s (no source lines) holding `value`: dicts, lists and scalars."""
+    if isinstance(value, dict):
+        return Node({key: nodes(item) for key, item in value.items()})
+    if isinstance(value, list):
+        return Node([nodes(item) for item in value])
+    return Node(value)
