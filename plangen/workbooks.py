@@ -14,6 +14,8 @@ import re
 import zipfile
 from typing import Any
 
+from plangen.zips import zip_in_memory
+
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 _ZIP_EPOCH = datetime.datetime(1980, 1, 1)  # the earliest date a zip entry can hold
 
@@ -27,7 +29,7 @@ def stable_xlsx(book: Any, when: datetime.datetime) -> bytes:
     entry_time = max(when, _ZIP_EPOCH).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            zip_in_memory(out) as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=entry_time)
             fixed.compress_type = zipfile.ZIP_DEFLATED

@@ -43,6 +43,7 @@ from plangen.render.free_layout import TableLayout
 from plangen.render.sandbox import BoundedSandbox, RefusedTag, TemplateLimit, render_bounded
 from plangen.render.template_tags import has_tags, template_problems
 from plangen.render.textwidth import balanced_lines, bold_width_pt
+from plangen.zips import zip_in_memory
 
 
 def _default_template() -> Path:
@@ -707,7 +708,7 @@ def _zip(parts: dict[str, bytes], base: bytes = b"", level: int = 6) -> bytes:
     bytes (docx-pitfalls #13)."""
     buffer = io.BytesIO(base)
     buffer.seek(0, io.SEEK_END)
-    with zipfile.ZipFile(buffer, "a" if base else "w", zipfile.ZIP_DEFLATED) as archive:
+    with zip_in_memory(buffer, "a" if base else "w") as archive:
         for name, data in parts.items():
             info = zipfile.ZipInfo(name, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
