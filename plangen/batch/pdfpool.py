@@ -5,10 +5,12 @@ A LibreOffice start costs about a second and each file after it about a tenth
 sit in, and each share is converted by one lane of `soffice` runs, the lanes side by side.
 One `soffice --convert-to` run silently leaves out every file after its 254th argument
 (measured with LibreOffice 7.x here: exit code 0, the rest not converted; 243 files after
-plangen's 11 arguments, 247 after 7), so a lane converts its share in runs of at most
-RUN_LIMIT files, one after the other: 14 starts for all 3,321 communes, instead of one per
-file or per folder. Should another LibreOffice stop earlier, the files a run left out after
-its last PDF go again at the head of the next run (once each). Each lane has its own copy
+plangen's 11 arguments, 247 after 7), and it converts each file more slowly the more it has
+converted (480 files on one lane: 37 s in runs of 240, 33-35 s in runs of 96 to 200, 37-43 s
+in runs of 48 to 80, where the starts weigh), so a lane converts its share in runs of at most
+RUN_LIMIT files, one after the other: 18 starts for all 3,321 communes, instead of one per
+file or per folder. Should a LibreOffice stop early, the files a run left out after its last
+PDF go again at the head of the next run (once each). Each lane has its own copy
 of a profile warmed once and kept in the user's cache folder (a first start with a new
 profile is the slowest; two runs at once may not share one profile).
 """
@@ -31,7 +33,7 @@ from plangen.render import pdf
 
 START_SECONDS = 60.0  # allowed for one LibreOffice start
 SECONDS_PER_FILE = 5.0  # and for each file it converts
-RUN_LIMIT = 240  # files per soffice run: one run converts at most 243 and says nothing
+RUN_LIMIT = 200  # files per soffice run: at most 243 fit, and longer runs are slower
 CACHE_ENV = "XDG_CACHE_HOME"
 STOP_POLL_SECONDS = 0.2  # how often a stopping batch looks whether its lanes have ended
 
