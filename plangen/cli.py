@@ -397,11 +397,8 @@ def batch(base: Path, selector: str, sheet: str | None, outdir: Path, pdf: bool,
     options = BatchOptions(base, selector, outdir, pdf=pdf, jobs=jobs, template=template,
                            allow=allow, force=force, lang=lang, check=not skip_check, pdfa=pdfa,
                            sheet=sheet, assignments=with_assignments)
-    warned: list[SpecIssue] = []
-
-    def warn(issues: list[SpecIssue]) -> None:  # the table's, before the first plan is made:
-        warned.extend(issues)  # a wrong table can be stopped at once
-        for issue in issues:
+    def warn(issues: list[SpecIssue]) -> None:  # the table's (all of report.warnings), said
+        for issue in issues:  # before the first plan is made: a wrong table is stopped at once
             _echo(issue.format(lang), err=True)
 
     with contextlib.ExitStack() as stack:
@@ -414,8 +411,6 @@ def batch(base: Path, selector: str, sheet: str | None, outdir: Path, pdf: bool,
 
         report = run_batch(options, progress=lambda _: bars[0].update(1), on_start=start,
                            on_warnings=warn)
-    for warning in report.warnings if not warned else ():
-        _echo(warning.format(lang), err=True)
     for item in report.items:  # a row's warnings (a former name) beside a delivered plan
         if item.message and item.status in ("written", "up-to-date"):
             _echo(item.message, err=True)

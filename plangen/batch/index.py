@@ -82,9 +82,8 @@ def write_index(rows: list[dict[str, Any]], outdir: Path, lang: Lang = "vi") -> 
     text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
     write_atomic(outdir / INDEX_JSON, text.encode("utf-8"))
     header = [message(f"index_col_{name}", lang) for name in FIELDS]
-    table = [[shown_status(value, lang) if name == "status" else value
-              for name, value in ((name, row.get(name, "")) for name in FIELDS)]
-             for row in rows]
+    table = [[shown_status(row.get(name, ""), lang) if name == "status" else row.get(name, "")
+              for name in FIELDS] for row in rows]
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)

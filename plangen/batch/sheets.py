@@ -23,6 +23,7 @@ def xlsx_bytes(header: Sequence[str], rows: Sequence[Sequence[object]],
     # cell (the index of all communes is 30,000 cells), the same cells, widths and pane
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -50,14 +51,9 @@ def xlsx_bytes(header: Sequence[str], rows: Sequence[Sequence[object]],
     page.append([text_cell(str(name), bold=True) for name in header])
     for row in texts:
         # a plain string is written as text unless openpyxl would take it for a formula or
-        # an error value: those go in cells typed as text
-        page.append([text_cell(text) if _not_plain(text) else text for text in row])
+        # an error value ("=1+1", "#N/A"): those go in cells typed as text
+        page.append([text_cell(text) if text.startswith("=") or text in ERROR_CODES else text
+                     for text in row])
     book.properties.creator = "plangen"
     return stable_xlsx(book, FIXED_TIME)
 
-
-def _not_plain(text: str) -> bool:
-    """Whether openpyxl would store `text` as something other than a string."""
-    from openpyxl.cell.cell import ERROR_CODES
-
-    return text.startswith("=") or text in ERROR_CODES

@@ -208,7 +208,8 @@ class _Reader:
             self._table(child, "body", out)
         if self.resolver.labelled != labelled:
             return None
-        edges = {key: value for key, value in self.cell_edges.items() if key[0] > count}
+        edges = {key: value for key, value in self.cell_edges.items()
+                 if key[0] > count} if tag == _TBL else {}  # a paragraph draws no cell
         return _Block(tuple(out[first:]), tuple(self.tables[tables:]), edges,
                       self.table_count - count, first, count)
 
