@@ -136,14 +136,19 @@ def test_the_authority_line_in_lowercase_is_a_finding(layout: str) -> None:
         ("check_not_caps", "Tm. Ủy ban nhân dân")]
 
 
-def test_a_block_without_a_name_says_the_name_is_missing() -> None:
-    data = handmade(signature_layout="paragraphs")
+def without_the_name(data: bytes) -> bytes:
+    """`data` with the signer's name paragraph taken out."""
     document = docx.Document(io.BytesIO(data))
     name = next(p for p in document.paragraphs if p.text == "Nguyễn Văn A")
     name._p.getparent().remove(name._p)
     buffer = io.BytesIO()
     document.save(buffer)
-    report = check_docx(buffer.getvalue(), schemas=None)
+    return buffer.getvalue()
+
+
+def test_a_block_without_a_name_says_the_name_is_missing() -> None:
+    data = handmade(signature_layout="paragraphs")
+    report = check_docx(without_the_name(data), schemas=None)
     (finding,) = signature(report).found
     assert finding.code == "check_missing"
     assert finding_text(finding, "vi") == ("Không tìm thấy Họ tên người ký. Ở đoạn 22: "
@@ -154,11 +159,6 @@ def test_a_body_paragraph_in_capitals_is_not_a_signature() -> None:
     """Without a table, "Nơi nhận" or an authority word, a document has no signature: a
     heading in capitals on the right is not taken for one when no name follows it."""
     data = handmade(signature_layout="paragraphs", signature=["CHỦ TỊCH"])
-    document = docx.Document(io.BytesIO(data))
-    name = next(p for p in document.paragraphs if p.text == "Nguyễn Văn A")
-    name._p.getparent().remove(name._p)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    report = check_docx(buffer.getvalue(), schemas=None)
+    report = check_docx(without_the_name(data), schemas=None)
     (finding,) = signature(report).found
     assert finding.code == "check_missing" and finding.where is None

@@ -17,6 +17,12 @@ from plangen.track.tasks import assignments
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def timeline(spec: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """`plangen timeline spec -o out`, as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "plangen", "timeline", str(spec), "-o",
+                           str(out)], capture_output=True, text=True, check=False)
+
+
 @pytest.mark.parametrize("spec", sorted((ROOT / "specs").glob("*.yaml")))
 def test_the_svg_names_every_task_and_every_lead(spec: Path) -> None:
     work = assignments(load_plan(spec))
@@ -34,15 +40,13 @@ def test_png_and_svg_files(tmp_path: Path) -> None:
     spec = ROOT / "specs" / "variations.yaml"
     for name in ("tien-do.png", "tien-do.svg"):
         out = tmp_path / name
-        done = subprocess.run([sys.executable, "-m", "plangen", "timeline", str(spec), "-o",
-                               str(out)], capture_output=True, text=True, check=False)
+        done = timeline(spec, out)
         assert done.returncode == 0, done.stderr
         assert out.stat().st_size > 5000
     width, height = png_size((tmp_path / "tien-do.png").read_bytes())
     rows = len(assignments(load_plan(spec)).tasks)
     assert width > 1000 and height > 20 * rows
-    bad = subprocess.run([sys.executable, "-m", "plangen", "timeline", str(spec), "-o",
-                          str(tmp_path / "x.jpg")], capture_output=True, text=True, check=False)
+    bad = timeline(spec, tmp_path / "x.jpg")
     assert bad.returncode == 2 and ".png" in bad.stderr and ".docx" in bad.stderr
 
 
@@ -60,9 +64,7 @@ def test_as_the_plans_appendix_page(tmp_path: Path) -> None:
 
     for name in ("variations.yaml", "dak-lak.yaml"):  # with and without an appendix of its own
         out = tmp_path / f"{name}.docx"
-        done = subprocess.run([sys.executable, "-m", "plangen", "timeline",
-                               str(ROOT / "specs" / name), "-o", str(out)],
-                              capture_output=True, text=True, check=False)
+        done = timeline(ROOT / "specs" / name, out)
         assert done.returncode == 0, done.stderr
         data = out.read_bytes()
         assert_schema_valid(data)
@@ -83,9 +85,7 @@ def test_after_several_appendices_the_chart_is_the_next_numeral(tmp_path: Path) 
     from plangen.check.api import check_file
 
     out = tmp_path / "thanh-hoa.docx"
-    done = subprocess.run([sys.executable, "-m", "plangen", "timeline",
-                           str(ROOT / "specs" / "thanh-hoa.yaml"), "-o", str(out)],
-                          capture_output=True, text=True, check=False)
+    done = timeline(ROOT / "specs" / "thanh-hoa.yaml", out)
     assert done.returncode == 0, done.stderr
     document = Document(str(out))
     labels = [p.text for p in document.paragraphs if p.text.startswith("Phụ lục")]
@@ -98,9 +98,7 @@ def test_a_second_appendix_renames_the_first(tmp_path: Path) -> None:
     from docx import Document
 
     out = tmp_path / "variations.docx"
-    done = subprocess.run([sys.executable, "-m", "plangen", "timeline",
-                           str(ROOT / "specs" / "variations.yaml"), "-o", str(out)],
-                          capture_output=True, text=True, check=False)
+    done = timeline(ROOT / "specs" / "variations.yaml", out)
     assert done.returncode == 0, done.stderr
     document = Document(str(out))
     assert [p.text for p in document.paragraphs if p.text.startswith("Phụ lục")] == [
