@@ -21,6 +21,10 @@ ROLE_FIELDS = ("named_items", "lead", "implementer", "partners", "supervisor", "
                "product")
 LISTED_ROLES = ("lead", "implementer", "partners", "supervisor")  # may print as "+ " items
 ITEM_MARKERS = ("plus", "bullet")
+# how role lines open (`role_style`): "- ", "a)" (NĐ 30's point form), "a." (as some plans
+# letter them), nothing; render/context.py role_lines prints them, extract reads them back
+ROLE_STYLES = ("dash", "letter", "letter_dot", "plain")
+LETTER_ROLE_STYLES = {"letter": ")", "letter_dot": "."}  # style -> what follows the letter
 DEFAULT_TOTAL = "Tổng cộng"
 # a row of one {total: …} / {subtotal: …} cell: a total row anywhere in the table
 TOTAL_KEYS = ("total", "subtotal")

@@ -204,6 +204,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "{value} is outside the allowed range ({min}–{max})."),
     "not_allowed": ("Giá trị \"{value}\" không hợp lệ; chọn một trong: {allowed}.",
                     "\"{value}\" is not allowed; choose one of: {allowed}."),
+    "bad_role_style": ("Kiểu dòng vai trò \"{value}\" không có; chọn một trong: dash (\"- Cơ "
+                       "quan chủ trì: …\"), letter (\"a) Cơ quan chủ trì: …\"), letter_dot "
+                       "(\"a. Cơ quan chủ trì: …\"), plain (không dấu đầu dòng).",
+                       "No role line style \"{value}\"; choose one of: dash (\"- Cơ quan chủ "
+                       "trì: …\"), letter (\"a) Cơ quan chủ trì: …\"), letter_dot (\"a. Cơ quan "
+                       "chủ trì: …\"), plain (no marker)."),
     "bad_number": ("Số văn bản \"{value}\" phải là chữ số, từ 1 trở lên, trong ngoặc kép "
                    "(\"05\"). Bỏ trống khi là dự thảo.",
                    "Document number \"{value}\" must be digits, 1 or more, quoted (\"05\"). "
@@ -1094,10 +1100,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "in đoạn văn trước: xem lại thứ tự.",
                       "the source has a paragraph after the role lines or bullets; plangen "
                       "prints paragraphs first: check the order."),
-    "extract_role_style_mixed": ("nhiệm vụ dùng cả \"- \" và \"a)\" cho các dòng vai trò; "
-                                 "plangen dùng một kiểu.",
-                                 "the task marks its role lines both with \"- \" and \"a)\"; "
-                                 "plangen uses one style."),
+    "extract_role_style_mixed": ("nhiệm vụ đánh dấu các dòng vai trò theo nhiều kiểu (\"- \", "
+                                 "\"a)\", \"a.\"); plangen dùng một kiểu.",
+                                 "the task marks its role lines in several styles (\"- \", "
+                                 "\"a)\", \"a.\"); plangen uses one style."),
     "extract_todo_appendix_title": ("phụ lục không có tên; điền tên phụ lục.",
                                     "the appendix has no title; fill it in."),
     "extract_title_joined": ("tên phụ lục ghép từ {count} dòng.",

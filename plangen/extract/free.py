@@ -17,7 +17,7 @@ from plangen.extract.blocks import Block, Line, Table
 from plangen.extract.notes import Notes, excerpt
 from plangen.extract.patterns import is_upper_text, roman_value, strip_end
 from plangen.extract.totals import read_totals
-from plangen.freeform import DEADLINE_LABEL, LISTED_ROLES
+from plangen.freeform import DEADLINE_LABEL, LETTER_ROLE_STYLES, LISTED_ROLES
 from plangen.inline import escape
 from plangen.model import DEFAULT_LABELS
 from plangen.vntext import letter, upper
@@ -30,7 +30,8 @@ _POINT = re.compile(r"^(?P<num>[a-zđ])\s?\)\s*(?P<rest>\S.*)$")
 _NAMED = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^[-–—•]\s*(?P<rest>\S.*)$")
 # a role line marked with a letter: "a) Cơ quan chủ trì: …", "a. …", "- a) …"
-_LETTERED = re.compile(r"^(?:[-–—•]\s*)?(?P<num>[a-zđ])\s?(?:\)\s*|\.\s+)(?P<rest>\S.*)$")
+_LETTERED = re.compile(
+    r"^(?:[-–—•]\s*)?(?P<num>[a-zđ])\s?(?:(?P<close>\))\s*|\.\s+)(?P<rest>\S.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<rest>\S.*)$")
 _LABEL = re.compile(r"^(?P<label>[^:]{2,70}?)\s*:\s*(?P<value>\S.*)$")
 _OPEN_LABEL = re.compile(r"^(?P<label>[^:]{2,70}?)\s*:(?P<value>)\s*$")  # "Đơn vị phối hợp:"
@@ -270,12 +271,12 @@ class ContentReader:
     def _attach_lettered(self, text: str) -> bool:
         """ "a) Cơ quan chủ trì: …", "b) …" under a task: role lines in the letter style of
         the nearest numbered block above them, whatever was printed between (a description,
-        points, bullets). Only "a)" opens them and the letters follow on, so the points of a
-        task ("a) Rà soát …: …") stay points."""
+        points, bullets). Only "a)" (or "a.") opens them and the letters follow on, so the points
+        of a task ("a) Rà soát …: …") stay points."""
         match = _LETTERED.match(text)
         role = _role(match.group("rest")) if match else None
         owner = self.target if self.target is not None and \
-            self.target.get("role_style") == "letter" else \
+            self.target.get("role_style") in LETTER_ROLE_STYLES else \
             next((node for rank, node in reversed(self.stack) if rank < _RANKS["point"]), None)
         if match is None or role is None or owner is None:
             return False
@@ -283,7 +284,8 @@ class ContentReader:
         # a deadline alone prints with no role line to take the style from: it stays a point
         if match.group("num") != letter(before) or (role[0] == "deadline" and not before):
             return False
-        return self._attach(owner, role, "letter")
+        # "a)" or "a.": the plan prints them back as they were written
+        return self._attach(owner, role, "letter" if match.group("close") else "letter_dot")
 
     def _attach_role(self, text: str, *, dashed: bool) -> bool:
         role = _role(text)

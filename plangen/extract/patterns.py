@@ -21,6 +21,7 @@ _SUBITEM = re.compile(r"^\d{1,2}\.(?P<num>\d{1,2})\.?\s+(?P<rest>\D.*)$")
 _LETTER = re.compile(r"^(?P<num>[a-zđ])\s?(?:\)|[./](?=\s))\s*(?P<rest>\S.*)$")
 _DASH = re.compile(r"^[-–—•·▪◦●]\s*(?P<rest>\S.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<rest>\S.*)$")
+_LETTER_DOT = re.compile(r"^[a-zđ]\s?\.")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _LABEL = re.compile(r"^(?P<label>[^:]{2,70}?)\s*:\s*(?P<value>.*)$")
 _NAMED = re.compile(r"\((\d{1,2})\)\s*")
@@ -83,6 +84,12 @@ def marked(text: str) -> Marked:
         if found:
             return Marked(kind, _marker_number(kind, found), found.group("rest").strip(), text)
     return Marked("none", 0, text, text)
+
+
+def letter_style(mark: Marked) -> str:
+    """The role style (`freeform.ROLE_STYLES`) of a line marked with a letter: "letter_dot"
+    for "a. …", "letter" for "a) …"."""
+    return "letter_dot" if _LETTER_DOT.match(mark.text) else "letter"
 
 
 def _marker_number(kind: str, found: re.Match[str]) -> int:

@@ -4,7 +4,7 @@
 Role lines are recognised by what their label says, not by a fixed list: "Đơn vị chủ trì
 tham mưu, thực hiện" names a lead, "Cơ quan đôn đốc, hướng dẫn" a supervisor. The wording a
 plan uses most for a role becomes `tasks.labels`, other wordings the task's own `labels`, and
-the marker it uses ("- " or "a)") its `role_style`, so the plan prints as it was written.
+the marker it uses ("- ", "a)" or "a.") its `role_style`, so the plan prints as it was written.
 """
 
 from __future__ import annotations
@@ -18,7 +18,16 @@ from typing import Any
 from plangen.errors import Path
 from plangen.extract.blocks import Block, Line, Table
 from plangen.extract.notes import Notes, excerpt
-from plangen.extract.patterns import Marked, RoleLine, marked, named_items, role_line, strip_end
+from plangen.extract.patterns import (
+    Marked,
+    RoleLine,
+    letter_style,
+    marked,
+    named_items,
+    role_line,
+    strip_end,
+)
+from plangen.freeform import LETTER_ROLE_STYLES
 from plangen.model import DEFAULT_LABELS
 from plangen.vntext import upper
 
@@ -37,7 +46,7 @@ class _Role:
     key: str
     label: str
     value: str | list[str]
-    style: str  # "dash", "letter" or "none" (no marker)
+    style: str  # "dash", "letter", "letter_dot" or "none" (no marker)
     line: str
 
 
@@ -129,11 +138,13 @@ def _role_of(mark: Marked, mode: str | None) -> tuple[RoleLine, str] | None:
     """The role a line gives, and its marker style; "+ " lines only outside a list."""
     if mark.kind == "roman" or mark.kind == "item" or (mark.kind == "plus" and mode):
         return None
-    text, style = mark.rest, "dash" if mark.kind == "plus" else mark.kind
+    text = mark.rest
+    style: str = "dash" if mark.kind == "plus" else (
+        letter_style(mark) if mark.kind == "letter" else mark.kind)
     if mark.kind == "dash":  # "- a) Cơ quan thực hiện: …": the letter is the marker
         inner = marked(mark.rest)
         if inner.kind == "letter":
-            text, style = inner.rest, "letter"
+            text, style = inner.rest, letter_style(inner)
     found = role_line(text)
     if found is None or (mark.kind == "none" and not _unmarked_role(found.label)):
         return None
@@ -187,7 +198,8 @@ def _finish(section: dict[str, Any], tasks: list[_Draft], notes: Notes) -> None:
             _resolve_roles(draft)
     section_labels = _common_labels(tasks)
     styles = Counter(_style(task) for task in tasks if _styles(task))
-    section_style = "letter" if styles["letter"] > styles["dash"] else "dash"
+    lettered = max(LETTER_ROLE_STYLES, key=lambda style: styles[style])  # a tie: "a)"
+    section_style = lettered if styles[lettered] > styles["dash"] else "dash"
     if section_labels:
         section["labels"] = section_labels
     if section_style != "dash":
@@ -256,7 +268,10 @@ def _styles(draft: _Draft) -> set[str]:
 
 
 def _style(draft: _Draft) -> str:
-    return "letter" if _styles(draft) == {"letter"} else "dash"
+    """The draft's role style: its letter style when every role line has it, else "dash"."""
+    styles = _styles(draft)
+    return next(iter(styles)) if len(styles) == 1 and styles <= set(LETTER_ROLE_STYLES) \
+        else "dash"
 
 
 def _task_data(draft: _Draft, labels: dict[str, str], style: str, ids: set[str], path: Path,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plangen.freeform import ITEM_MARKERS, LISTED_ROLES
+from plangen.freeform import ITEM_MARKERS, LISTED_ROLES, ROLE_STYLES
 
 Rules = dict[str, Any]
 
@@ -22,7 +22,9 @@ LINE_KEYS = ("item", "point", "bullet", "plus", "named", "text")
 BLOCK_ROLE_KEYS = ("lead", "implementer", "partners", "supervisor", "timeline", "product")
 SECTION_ROLES = ("purpose", "tasks", "funding", "organization")
 SECTION_NUMBERING = ("roman", "letter")
-ROLE_STYLES = ("dash", "letter", "plain")
+# what each `role_style` prints, for the descriptions and the message on a bad value
+ROLE_STYLE_HELP = ('dash ("- Cơ quan chủ trì: …"), letter ("a) Cơ quan chủ trì: …"), '
+                   'letter_dot ("a. Cơ quan chủ trì: …"), plain (không dấu đầu dòng)')
 ALIGNMENTS = ("left", "center", "right", "justify")
 ORIENTATIONS = ("portrait", "landscape")
 ITEM_STYLES = ("title", "text")
@@ -170,8 +172,7 @@ def block_fields(depth: int) -> dict[str, Rules]:
             "\"- Cơ quan phối hợp:\" rồi \"+ Sở …;\" (bullet: \"- Sở …;\")."),
             "keysrules": {"type": "string", "allowed": list(LISTED_ROLES)},
             "valuesrules": {"type": "string", "allowed": list(ITEM_MARKERS)}},
-        "role_style": _choice("Dòng vai trò: dash (\"- \"), letter (\"a)\"), plain (không "
-                              "dấu).", ROLE_STYLES),
+        "role_style": _choice(f"Dòng vai trò: {ROLE_STYLE_HELP}.", ROLE_STYLES),
         "cells": {"type": "dict", "meta": _meta(
             "Giá trị riêng của nhiệm vụ cho các cột thêm của phụ lục (khóa cột: giá trị)."),
             "keysrules": {"type": "string", "regex": r"[a-z0-9][a-z0-9_-]*"},
@@ -212,7 +213,8 @@ def sections() -> Rules:
                             "(kinh phí), organization (tổ chức thực hiện).", SECTION_ROLES),
             "content": content(),
             "labels": _labels(),
-            "role_style": _choice("Kiểu dòng vai trò mặc định trong mục.", ROLE_STYLES),
+            "role_style": _choice(f"Kiểu dòng vai trò mặc định trong mục: {ROLE_STYLE_HELP}.",
+                                  ROLE_STYLES),
         }}}
 
 

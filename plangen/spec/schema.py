@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from plangen.freeform import ROLE_STYLES
 from plangen.spec import free_schema
 
 Rules = dict[str, Any]
 
 ROLE_KEYS = ("named_items", "lead", "implementer", "partners", "supervisor", "timeline", "product")
 APPENDIX_COLUMN_KEYS = ("content", "lead", "partners", "timeline", "product")
-MARKER_STYLES = ("dash", "letter", "plain")
 AUTHORITY_WORDS = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 ID_PATTERN = r"[a-z0-9][a-z0-9_-]*"
 NUMBER_PATTERN = r"[0-9]{1,6}"
@@ -141,8 +141,8 @@ def _task_fields(with_subtasks: bool) -> dict[str, Rules]:
         "timeline": text("Thời gian thực hiện (\"Năm 2026 và các năm tiếp theo\")."),
         "product": text("Sản phẩm."),
         "labels": _labels(),
-        "role_style": choice("Dòng vai trò bắt đầu bằng \"- \" (dash) hay \"a)\" (letter).",
-                             MARKER_STYLES),
+        "role_style": choice(f"Dòng vai trò của nhiệm vụ: {free_schema.ROLE_STYLE_HELP}.",
+                             ROLE_STYLES),
     }
     if with_subtasks:
         fields["subtasks"] = mapping_list("Nhiệm vụ con a), b) … mỗi nhiệm vụ có dòng vai trò "
@@ -273,8 +273,8 @@ SPEC_SCHEMA: dict[str, Rules] = {
                         example="NHIỆM VỤ VÀ GIẢI PHÁP"),
         "text": paragraphs("Đoạn văn in trước các nhiệm vụ."),
         "labels": _labels(),
-        "role_style": choice("Kiểu dòng vai trò mặc định: dash (\"- \") hoặc letter (\"a)\").",
-                             MARKER_STYLES),
+        "role_style": choice("Kiểu dòng vai trò mặc định của các nhiệm vụ: "
+                             f"{free_schema.ROLE_STYLE_HELP}.", ROLE_STYLES),
         "items": mapping_list("Các nhiệm vụ 1., 2., 3. …", _task_fields(True), required=True,
                               minlength=1),
     }),

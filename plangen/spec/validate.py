@@ -180,8 +180,7 @@ def _value_issues(loaded: LoadedSpec, paths: Iterable[Path]) -> Iterator[SpecIss
         elif "regex" in rules and not re.fullmatch(rules["regex"], value):
             yield SpecIssue(f"bad_{_field_kind(path)}", path, params={"value": value})
         elif "allowed" in rules and value not in rules["allowed"]:
-            yield SpecIssue("not_allowed", path, params={
-                "value": value, "allowed": ", ".join(map(str, rules["allowed"]))})
+            yield _not_allowed(path, value, rules["allowed"])
 
 
 def _leaf_errors(error_list: Any) -> Iterator[Any]:
@@ -212,11 +211,18 @@ def _translate(error: Any, loaded: LoadedSpec) -> SpecIssue:
         return SpecIssue("out_of_range", path, params={
             "value": error.value, "min": rules.get("min"), "max": rules.get("max")})
     if code == errors.UNALLOWED_VALUE.code:
-        return SpecIssue("not_allowed", path, params={
-            "value": error.value, "allowed": ", ".join(map(str, error.constraint))})
+        return _not_allowed(path, error.value, error.constraint)
     if code == errors.REGEX_MISMATCH.code:
         return SpecIssue(f"bad_{_field_kind(path)}", path, params={"value": error.value})
     return SpecIssue("invalid", path, params={"detail": str(error.info or error.rule)})
+
+
+def _not_allowed(path: Path, value: Any, allowed: Iterable[Any]) -> SpecIssue:
+    """A value outside the allowed ones; a role style's message says what each one prints."""
+    if _last_key(path) == "role_style":
+        return SpecIssue("bad_role_style", path, params={"value": value})
+    return SpecIssue("not_allowed", path, params={
+        "value": value, "allowed": ", ".join(map(str, allowed))})
 
 
 def _field_kind(path: Path) -> str:

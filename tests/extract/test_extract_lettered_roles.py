@@ -1,8 +1,8 @@
 """Role lines marked with letters, as real plans write them under a task ("a) Cơ quan chủ trì:
 Sở …", "b) Cơ quan phối hợp: …", "c) Thời gian thực hiện: …"; also "a. …" and "- a) …"):
 read into the same role fields as "- Cơ quan chủ trì: …", in the classic structure and in free
-`sections:`, printed back as "a)", "b)", "c)" so extract -> render -> extract keeps the words
-in their order."""
+`sections:`, printed back as the plan lettered them ("a)", "b)", "c)", or "a.", "b.", "c." with
+`role_style: letter_dot`) so extract -> render -> extract keeps the words in their order."""
 
 from __future__ import annotations
 
@@ -123,12 +123,24 @@ def test_free_sections_read_lettered_lines_as_the_task_s_roles() -> None:
         "Kết nối với cơ sở dữ liệu quốc gia."]
 
 
-@pytest.mark.parametrize("marker", ["a. ", "- a) "], ids=["letter-dot", "dash-letter"])
-def test_free_sections_read_the_other_lettered_forms(marker: str) -> None:
+def _dotted(text: str, letters: str = "a-d") -> str:
+    """`text` with its lettered role lines written "a. …" instead of "a) …"."""
+    dotted = re.sub(rf"^([{letters}])\) (?=Cơ quan|Thời gian|Thời hạn)", r"\1. ", text,
+                    flags=re.MULTILINE)
+    assert dotted != text
+    return dotted
+
+
+@pytest.mark.parametrize(("marker", "style"), [("a. ", "letter_dot"), ("- a) ", "letter")],
+                         ids=["letter-dot", "dash-letter"])
+def test_free_sections_read_the_other_lettered_forms(marker: str, style: str) -> None:
     text = re.sub(r"^([a-d])\) (?=Cơ quan|Thời gian|Thời hạn)",
                   lambda m: marker.replace("a", m.group(1)), FREE, flags=re.MULTILINE)
     assert text != FREE
-    assert _tasks(_data(text))[:2] == _tasks(_data(FREE))[:2]
+    data = _data(text)
+    assert _tasks(data)[:2] == _tasks(_data(FREE))[:2]
+    # the letter's punctuation is the section's role style: "a." is not made "a)"
+    assert _section(data)["role_style"] == style
 
 
 def test_dashed_role_lines_after_a_task_s_description_are_its_roles_too() -> None:
@@ -206,8 +218,68 @@ def test_classic_plan_reads_lettered_roles_and_the_trip_keeps_them() -> None:
 
 
 def test_classic_plan_reads_letter_dot_roles() -> None:
+    """The same roles as "a)", in the style "letter_dot": "a." is what the plan says."""
     seed = SEED.read_text(encoding="utf-8")
-    dotted = re.sub(r"^([abc])\) (?=Cơ quan|Thời gian)", r"\1. ", seed, flags=re.MULTILINE)
-    assert dotted != seed
-    assert yaml.safe_load(extract_text(dotted, SEED.name).yaml_text)["tasks"] == \
-        yaml.safe_load(extract_text(seed, SEED.name).yaml_text)["tasks"]
+    dotted = yaml.safe_load(extract_text(_dotted(seed, "abc"), SEED.name).yaml_text)["tasks"]
+    lettered = yaml.safe_load(extract_text(seed, SEED.name).yaml_text)["tasks"]
+    assert (dotted.pop("role_style"), lettered.pop("role_style")) == ("letter_dot", "letter")
+    # the task written "- a) Cơ quan thực hiện: …" keeps its "a)" under a section of "a."
+    last = dotted["items"][-1]
+    assert last["id"] == "to-chuc-kiem-tra" and last.pop("role_style") == "letter"
+    assert dotted == lettered
+
+
+def _round_trip_lines(source: str) -> list[str]:
+    """The paragraphs of `source` extracted and rendered; extracted again from that .docx,
+    the tasks section is the same and renders the same paragraphs."""
+    extraction = extract_text(source, "plan.txt")
+    first = _render(extraction.yaml_text)
+    again = extract_bytes(first, "plan.docx")
+    assert _section(yaml.safe_load(again.yaml_text)) == _section(yaml.safe_load(
+        extraction.yaml_text))
+    texts = _paragraphs(first)
+    assert _paragraphs(_render(again.yaml_text)) == texts
+    return texts
+
+
+def test_free_round_trip_keeps_letter_dot_role_lines() -> None:
+    """ "a. Cơ quan chủ trì: …" comes back "a. …", the deadline after them "d. …": every line
+    of the tasks as the plan wrote them, through text, spec, .docx and back."""
+    dotted = _dotted(FREE)
+    assert _section(_data(dotted))["role_style"] == "letter_dot"
+    texts = _round_trip_lines(dotted)
+    lines = _dotted("\n".join(TASK_LINES)).splitlines()
+    start = texts.index(lines[0])
+    assert texts[start:start + len(lines)] == lines
+    assert "d. Thời hạn hoàn thành: Trước ngày 31/5/2026." in texts
+    assert not any(text.startswith(("a) Cơ quan", "b) Cơ quan", "c) Thời gian"))
+                   for text in texts)
+
+
+def test_free_round_trip_keeps_each_task_s_own_letter_style() -> None:
+    """One task lettered "a.", the next "a)": each keeps its own, the section states none."""
+    text = FREE.replace("a) Cơ quan chủ trì: Sở Văn hóa", "a. Cơ quan chủ trì: Sở Văn hóa") \
+        .replace("b) Cơ quan phối hợp: Sở Khoa học", "b. Cơ quan phối hợp: Sở Khoa học") \
+        .replace("c) Thời gian thực hiện: Năm 2026", "c. Thời gian thực hiện: Năm 2026")
+    data = _data(text)
+    first, second = _tasks(data)[:2]
+    assert "role_style" not in _section(data)
+    assert (first["role_style"], second["role_style"]) == ("letter_dot", "letter")
+    texts = _round_trip_lines(text)
+    assert "a. Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch." in texts
+    assert "a) Cơ quan chủ trì: Sở Khoa học và Công nghệ." in texts
+    assert "d) Thời hạn hoàn thành: Trước ngày 31/5/2026." in texts
+
+
+def test_classic_round_trip_keeps_letter_dot_role_lines() -> None:
+    seed = _dotted(SEED.read_text(encoding="utf-8"), "abc")
+    extraction = extract_text(seed, SEED.name)
+    data = yaml.safe_load(extraction.yaml_text)
+    assert data["tasks"]["role_style"] == "letter_dot"
+    rendered = _render(extraction.yaml_text)
+    texts = _paragraphs(rendered)
+    assert "a. Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch." in texts
+    assert "c. Thời gian thực hiện: Năm 2026 và các năm tiếp theo." in texts
+    assert "a) Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch." not in texts
+    again = yaml.safe_load(extract_bytes(rendered, "plan.docx").yaml_text)
+    assert again["tasks"] == data["tasks"]

@@ -81,7 +81,7 @@ def test_the_corpus_covers_every_check_of_issue_2() -> None:
         "yaml_tab", "yaml_unclosed_quote", "yaml_after_quote", "yaml_colon", "yaml_indent",
         "yaml_flow", "yaml_multi_doc", "too_many_nodes", "too_deep", "alias_cycle",
         "unsupported_tag", "merge_key", "agency_split", "bad_number", "bad_symbol", "bad_id",
-        "out_of_range", "not_allowed", "top_not_mapping", "empty_file",
+        "out_of_range", "not_allowed", "bad_role_style", "top_not_mapping", "empty_file",
     }
     assert wanted <= codes, sorted(wanted - codes)
 
