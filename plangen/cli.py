@@ -13,6 +13,7 @@ import contextlib
 import datetime
 import errno
 import os
+import shlex
 import signal
 import sys
 import threading
@@ -135,8 +136,10 @@ class _Group(click.Group):
             from plangen.messages import current_lang, message
 
             lang = current_lang(_lang_in(argv))
-            _echo(_usage_message(exc, lang), err=True)
-            command = exc.ctx.command_path if exc.ctx else "plangen"
+            _echo(_usage_message(exc, lang, argv), err=True)
+            found = _command_in(argv)
+            command = exc.ctx.command_path if exc.ctx else \
+                f"{_program()} {found.name}" if found is not None else _program()
             _echo(message("usage_help", lang, command=command), err=True)
             sys.exit(2)
         except click.exceptions.Abort:
@@ -156,19 +159,125 @@ def _lang_in(argv: list[str]) -> str | None:
     return None
 
 
-def _usage_message(exc: click.exceptions.UsageError, lang: str) -> str:
+# options users reach for that a command calls otherwise: command -> written -> meant, and a
+# message saying why where the mix-up is not plain ("" : any command that has the option)
+_MEANT: dict[str, dict[str, tuple[str, str]]] = {
+    "": {"--out": ("--output", ""), "--outdir": ("--output", ""),
+         "--out-dir": ("--output", ""), "--output-dir": ("--output", ""),
+         "--dir": ("--output", ""), "--language": ("--lang", ""),
+         "--workers": ("--jobs", ""), "-j": ("--jobs", ""), "--processes": ("--jobs", "")},
+    "batch": {"--table": ("--localities", "usage_why_batch_table"),
+              "--locality": ("--localities", "usage_why_batch_locality"),
+              **dict.fromkeys(("--csv", "--xlsx", "--excel", "--list", "--units", "--communes",
+                               "--provinces", "--select", "--selector", "--input"),
+                              ("--localities", "usage_why_batch_table")),
+              **dict.fromkeys(("--worksheet", "--sheet-name", "--tab"), ("--sheet", ""))},
+    "localities": {**dict.fromkeys(("--output", "--xlsx", "--csv", "--excel", "--file"),
+                                   ("--table", "usage_why_localities_table"))},
+}
+_MEANT_FOR_LOCALITY = ("render", "validate", "assignments", "report", "timeline")
+# mix-ups where the value too must change: no corrected command is offered
+_NOT_A_RENAME = frozenset({"usage_why_batch_locality", "usage_why_locality"})
+
+
+def _usage_message(exc: click.exceptions.UsageError, lang: str, argv: list[str]) -> str:
+    """Click's usage error said in `lang`, naming what the user wrote and what to write."""
     from plangen.messages import message
 
+    command = exc.ctx.command if exc.ctx else _command_in(argv)
     if isinstance(exc, click.exceptions.NoSuchOption):
-        close = ", ".join(exc.possibilities or [])
-        return message("usage_no_option", lang, option=exc.option_name, close=close or "—")
-    if isinstance(exc, click.exceptions.MissingParameter):
-        name = exc.param.name if exc.param is not None and exc.param.name else "?"
-        return message("usage_missing", lang, name=name.upper())
-    if isinstance(exc, click.exceptions.BadParameter):
-        name = exc.param.opts[0] if exc.param is not None and exc.param.opts else "?"
-        return message("usage_bad_value", lang, name=name, detail=exc.message)
+        return _no_such_option(exc, command, lang, argv)
+    if isinstance(exc, click.exceptions.NoSuchCommand):
+        names = sorted(main.commands)
+        close = exc.possibilities or []
+        if close:
+            return message("usage_no_command", lang, name=exc.command_name, close=close[0])
+        return message("usage_no_command_list", lang, name=exc.command_name,
+                       commands=", ".join(names))
+    if isinstance(exc, click.exceptions.MissingParameter) and exc.param is not None:
+        if isinstance(exc.param, click.Option):
+            return message("usage_missing_option", lang, name="/".join(exc.param.opts),
+                           help=_help_in(exc.param, lang))
+        return message("usage_missing", lang, name=(exc.param.name or "?").upper())
+    if isinstance(exc, click.exceptions.BadParameter) and exc.param is not None:
+        return _bad_value(exc, exc.param, lang)
+    if isinstance(exc, click.exceptions.BadOptionUsage) and "requires" in exc.message:
+        option = _option_of(command, exc.option_name)
+        return message("usage_needs_value", lang, name=exc.option_name,
+                       help=_help_in(option, lang) if option else "")
+    if exc.message.startswith("Got unexpected extra argument"):
+        extra = exc.message.partition("(")[2].rpartition(")")[0]
+        return message("usage_extra", lang, args=extra)
     return message("usage_other", lang, detail=exc.format_message())
+
+
+def _no_such_option(exc: click.exceptions.NoSuchOption, command: click.Command | None,
+                    lang: str, argv: list[str]) -> str:
+    from plangen.messages import message
+
+    written = exc.option_name
+    options = [name for param in (command.params if command else ())
+               if isinstance(param, click.Option) for name in param.opts]
+    name = command.name if command and command is not main else ""
+    table = {**_MEANT[""], **_MEANT.get(name or "", {})}
+    if name in _MEANT_FOR_LOCALITY:
+        table["--localities"] = ("--locality", "usage_why_locality")
+    meant, why = table.get(written, ("", ""))
+    close = [meant] if meant in options else []
+    close += [option for option in exc.possibilities or [] if option not in close]
+    if not close:
+        shown = [", ".join(param.opts) for param in (command.params if command else ())
+                 if isinstance(param, click.Option) and not param.hidden]
+        return message("usage_no_option_list", lang, option=written, command=name or "plangen",
+                       options="; ".join([*shown, "--help"]))
+    reason = message(why, lang) if why and meant in close else ""
+    if len(close) > 1 or why in _NOT_A_RENAME:
+        return message("usage_no_option", lang, option=written,
+                       close=" / ".join(close[:3]), why=reason)
+    fixed = [close[0] + word[len(written):] if word == written
+             or word.startswith(written + "=") else word for word in argv]
+    return message("usage_no_option_fixed", lang, option=written, close=close[0], why=reason,
+                   command=f"{_program(exc.ctx)} {shlex.join(fixed)}")
+
+
+def _bad_value(exc: click.exceptions.BadParameter, param: click.Parameter, lang: str) -> str:
+    from plangen.messages import message
+
+    name = param.opts[0] if param.opts else (param.name or "?").upper()
+    kind = param.type
+    if isinstance(kind, click.IntRange) and kind.min is not None and kind.max is not None:
+        return message("usage_bad_int_range", lang, name=name, min=kind.min, max=kind.max)
+    if isinstance(kind, click.Choice):
+        return message("usage_bad_choice", lang, name=name,
+                       choices=", ".join(map(str, kind.choices)))
+    if kind is click.INT:
+        return message("usage_bad_int", lang, name=name)
+    return message("usage_bad_value", lang, name=name, detail=exc.message)
+
+
+def _command_in(argv: list[str]) -> click.Command | None:
+    """The subcommand `argv` runs (click gives no context to every usage error)."""
+    return next((main.commands[word] for word in argv if word in main.commands), None)
+
+
+def _option_of(command: click.Command | None, name: str) -> click.Option | None:
+    return next((param for param in (command.params if command else ())
+                 if isinstance(param, click.Option) and name in param.opts), None)
+
+
+def _help_in(option: click.Option, lang: str) -> str:
+    """An option's help in `lang`: helps are written "Vietnamese / English"."""
+    vi, _, en = (option.help or "").rpartition(" / ")
+    text = (en if lang == "en" else vi) or option.help or ""
+    return text.strip().rstrip(".") + "." if text.strip() else ""
+
+
+def _program(ctx: click.Context | None = None) -> str:
+    """The command as the user typed it ("plangen", "python -m plangen")."""
+    if ctx is not None and ctx.find_root().info_name:
+        return str(ctx.find_root().info_name)
+    detect = getattr(click.utils, "_detect_program_name", None)
+    return str(detect()) if callable(detect) else "plangen"
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -873,7 +873,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                                  "Each table row needs \"locality:\" (a name or a code)."),
     "table_bad_date": ("Ngày \"{value}\" không đọc được; viết ngày/tháng/năm, tháng/năm hoặc "
                        "năm (\"05/02/2026\"), hoặc định dạng ô là ngày trong Excel.",
-                       "Cannot read the date \"{value}\"; write d/m/yyyy, m/yyyy or yyyy."),
+                       "Cannot read the date \"{value}\"; write d/m/yyyy, m/yyyy or yyyy "
+                       "(\"05/02/2026\"), or format the cell as a date in Excel."),
     "table_old_format": ("Bảng dạng {suffix} chưa đọc được. Mở bằng Excel hoặc LibreOffice, "
                          "chọn Lưu thành (Save As) dạng .xlsx hoặc CSV UTF-8.",
                          "A {suffix} table cannot be read. Open it in Excel or LibreOffice and "
@@ -960,6 +961,67 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "một dòng; giữ một dòng rồi chạy lại.",
                             "{unit} (code {unit_code}) is on several rows: {rows}. One row per "
                             "locality; keep one and run again."),
+    "table_bad_number": ("Số \"{value}\" không đọc được: ô này chỉ ghi phần số của số văn "
+                         "bản, từ 1 đến 6 chữ số (ví dụ 05); ký hiệu lấy từ kế hoạch gốc. Để "
+                         "trống khi là dự thảo.",
+                         "Cannot read the number \"{value}\": this cell holds only the digits "
+                         "of the document number, 1 to 6 of them (e.g. 05); the symbol comes "
+                         "from the base plan. Leave it empty for a draft."),
+    "table_number_zero": ("Số \"{value}\" không dùng được: số văn bản từ 1 trở lên. Ghi số "
+                          "đã cấp (ví dụ 05), hoặc để trống khi là dự thảo.",
+                          "The number \"{value}\" cannot be used: document numbers start at "
+                          "1. Write the number issued (e.g. 05), or leave it empty for a "
+                          "draft."),
+    "table_number_with_symbol": ("Số văn bản chỉ ghi phần số: {digits} (ký hiệu lấy từ kế "
+                                 "hoạch gốc), không ghi \"{value}\".",
+                                 "Write only the number: {digits} (the symbol comes from the "
+                                 "base plan), not \"{value}\"."),
+    "table_number_other_symbol": ("Số văn bản chỉ ghi phần số: {digits}. Ký hiệu "
+                                  "\"{written}\" ghi ở đây khác ký hiệu của kế hoạch "
+                                  "(\"{symbol}\"); nếu ký hiệu đúng là \"{written}\", sửa "
+                                  "symbol trong kế hoạch gốc.",
+                                  "Write only the number: {digits}. The symbol \"{written}\" "
+                                  "written here is not the plan's (\"{symbol}\"); if "
+                                  "\"{written}\" is right, change symbol in the base plan."),
+    "table_no_such_date": ("Không có ngày \"{value}\": tháng {month} năm {year} chỉ có {last} "
+                           "ngày. Sửa ngày cho đúng (ngày/tháng/năm).",
+                           "There is no date \"{value}\": month {month} of {year} has only "
+                           "{last} days. Fix the day (d/m/yyyy)."),
+    "table_date_month_first": ("Ngày \"{value}\" có vẻ ghi tháng trước ngày (kiểu Mỹ, Excel "
+                               "để ngôn ngữ English (US)). Ô này ghi ngày/tháng/năm: {fixed}; "
+                               "hoặc định dạng ô là ngày trong Excel.",
+                               "The date \"{value}\" looks written month first (US style, "
+                               "Excel set to English (US)). Write day/month/year here: {fixed}; "
+                               "or format the cell as a date in Excel."),
+    "table_date_serial": ("Ô này là số {value}, không phải ngày (Excel hiểu là {date}): ô chưa "
+                          "được định dạng là ngày. Định dạng ô là Ngày (Date), hoặc gõ "
+                          "ngày/tháng/năm (\"05/02/2026\").",
+                          "This cell is the number {value}, not a date (Excel reads it as "
+                          "{date}): the cell is not formatted as a date. Format it as a Date, "
+                          "or type day/month/year (\"05/02/2026\")."),
+    "table_date_year": ("Năm {year} ngoài khoảng cho phép ({min}–{max}); ghi ngày ban hành "
+                        "(ví dụ 05/02/2026).",
+                        "The year {year} is outside {min}–{max}; write the date of issue "
+                        "(e.g. 05/02/2026)."),
+    "table_unknown_task": ("Kế hoạch gốc không có nhiệm vụ mã \"{item}\" để bỏ. Các mã có: "
+                           "{known}. Ghi mã nhiệm vụ, cách nhau bằng dấu phẩy.",
+                           "The base plan has no task with id \"{item}\" to remove. Its ids: "
+                           "{known}. Write task ids, separated by commas."),
+    "table_no_tasks_to_remove": ("Kế hoạch gốc không có danh sách nhiệm vụ (tasks.items) để "
+                                 "bỏ; để trống ô này.",
+                                 "The base plan has no task list (tasks.items) to remove "
+                                 "from; leave this cell empty."),
+    "table_removes_every_task": ("Ô này bỏ hết các nhiệm vụ của kế hoạch gốc ({known}); phải "
+                                 "còn ít nhất một. Bớt mã trong ô.",
+                                 "This cell removes every task of the base plan ({known}); "
+                                 "at least one must stay. Remove some ids from the cell."),
+    "table_archive_in_extra": ("Nơi nhận \"{value}\" là dòng lưu, đã có ở cuối nơi nhận của "
+                               "kế hoạch gốc; ô này chỉ ghi các nơi nhận thêm (cách nhau bằng "
+                               "\"|\" hoặc xuống dòng trong ô). Xóa \"{value}\" khỏi ô.",
+                               "\"{value}\" is the archive line, already last among the base "
+                               "plan's recipients; this cell lists only the extra recipients "
+                               "(separated by \"|\" or line breaks in the cell). Delete "
+                               "\"{value}\" from the cell."),
     "localities_none": ("Không có đơn vị nào tên chứa \"{query}\". Thử viết ngắn hơn hoặc "
                         "bỏ tên tỉnh.",
                         "No unit's name holds \"{query}\". Try a shorter name or no "
@@ -1000,10 +1062,53 @@ CATALOG: dict[str, tuple[str, str]] = {
     "batch_issue": ("[{count} địa phương: {names}] {issue}",
                     "[{count} localities: {names}] {issue}"),
     "usage_help": ("Xem hướng dẫn: {command} --help", "See: {command} --help"),
-    "usage_no_option": ("Không có tùy chọn {option}. Gần giống: {close}.",
-                        "No such option {option}. Close matches: {close}."),
+    "usage_no_option": ("Không có tùy chọn {option}. Có phải là {close}?{why}",
+                        "No such option {option}. Did you mean {close}?{why}"),
+    "usage_no_option_fixed": ("Không có tùy chọn {option}. Có phải là {close}?{why} Viết: "
+                              "{command}",
+                              "No such option {option}. Did you mean {close}?{why} Write: "
+                              "{command}"),
+    "usage_no_option_list": ("Không có tùy chọn {option}. Các tùy chọn của {command}: "
+                             "{options}.",
+                             "No such option {option}. The options of {command}: {options}."),
+    "usage_why_batch_table": (" (batch đọc bảng địa phương .xlsx, .csv hoặc .yaml qua "
+                              "--localities; --table là của lệnh plangen localities, để tạo "
+                              "bảng mẫu)",
+                              " (batch reads a locality table, .xlsx, .csv or .yaml, with "
+                              "--localities; --table belongs to plangen localities, which "
+                              "writes a blank one)"),
+    "usage_why_batch_locality": (" (batch chọn nhiều địa phương qua --localities: tên một tỉnh "
+                                 "kèm /communes, all-provinces, all-communes hoặc tệp bảng)",
+                                 " (batch takes many localities with --localities: a province "
+                                 "and /communes, all-provinces, all-communes or a table file)"),
+    "usage_why_localities_table": (" (lệnh này ghi bảng địa phương để điền qua --table, "
+                                   ".xlsx hoặc .csv)",
+                                   " (this command writes a locality table to fill with "
+                                   "--table, .xlsx or .csv)"),
+    "usage_why_locality": (" (lệnh này làm một kế hoạch, cho một địa phương; nhiều địa phương "
+                           "thì dùng plangen batch --localities)",
+                           " (this command makes one plan, for one locality; for many, use "
+                           "plangen batch --localities)"),
+    "usage_no_command": ("Không có lệnh \"{name}\". Có phải là {close}?",
+                         "No command \"{name}\". Did you mean {close}?"),
+    "usage_no_command_list": ("Không có lệnh \"{name}\". Các lệnh: {commands}.",
+                              "No command \"{name}\". The commands: {commands}."),
     "usage_missing": ("Thiếu {name} (tên tệp hoặc giá trị bắt buộc).",
                       "Missing {name} (a required file or value)."),
+    "usage_missing_option": ("Thiếu tùy chọn {name} (bắt buộc). {help}",
+                             "Missing the option {name} (required). {help}"),
+    "usage_needs_value": ("Tùy chọn {name} cần một giá trị ngay sau nó. {help}",
+                          "The option {name} needs a value right after it. {help}"),
+    "usage_bad_int_range": ("Giá trị của {name} phải là số nguyên từ {min} đến {max}.",
+                            "{name} must be a whole number from {min} to {max}."),
+    "usage_bad_int": ("Giá trị của {name} phải là số nguyên.",
+                      "{name} must be a whole number."),
+    "usage_bad_choice": ("Giá trị của {name} phải là một trong: {choices}.",
+                         "{name} must be one of: {choices}."),
+    "usage_extra": ("Thừa \"{args}\": lệnh không nhận thêm giá trị này. Tên tệp có dấu cách thì "
+                    "đặt trong ngoặc kép; giá trị của tùy chọn thì viết ngay sau tùy chọn đó.",
+                    "Unexpected \"{args}\": the command takes no such value. Quote a file name "
+                    "with spaces; write an option's value right after the option."),
     "usage_bad_value": ("Giá trị của {name} không hợp lệ: {detail}",
                         "Invalid value for {name}: {detail}"),
     "usage_other": ("Lệnh dùng sai: {detail}", "Wrong usage: {detail}"),

@@ -443,18 +443,27 @@ def _articles(data: dict[str, Any], phrase: str, issuer_name: str,
     return tuple(articles)
 
 
+def decision_symbol(data: dict[str, Any]) -> str:
+    """The symbol of the decision issuing the plan of spec `data`: its own, else "QĐ-" and
+    what follows "KH-" in the plan's ("QĐ-UBND")."""
+    block = data.get("decision")
+    given = block.get("symbol") if isinstance(block, dict) else None
+    symbol = given or "QĐ-" + data.get("symbol", "KH-UBND").partition("-")[2]
+    return symbol if symbol != "QĐ-" else "QĐ-UBND"
+
+
 def build_decision(data: dict[str, Any], issuer: Issuer, tasks: TaskSection) -> Decision:
     """The decision of a plan's spec data (`data["decision"]` present and validated)."""
     block: dict[str, Any] = data["decision"]
     phrase = plan_phrase(clean_line(data.get("doc_type", "KẾ HOẠCH")), clean_line(data["summary"]))
     lead = "Về việc ban hành" if block.get("wording") == "ve-viec" else "Ban hành"
-    symbol = block.get("symbol") or "QĐ-" + data.get("symbol", "KH-UBND").partition("-")[2]
+    symbol = decision_symbol(data)
     proposer = _optional(block.get("proposer"))
     if proposer and proposer.lower().startswith("theo đề nghị của "):
         proposer = proposer[len("theo đề nghị của "):]
     return Decision(
         number=block.get("number"),
-        symbol=symbol if symbol != "QĐ-" else "QĐ-UBND",
+        symbol=symbol,
         place=clean_line(block["place"]),
         date=PlanDate(**block["date"]),
         summary=_optional(block.get("summary")) or f"{lead} {phrase}",

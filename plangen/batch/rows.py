@@ -9,6 +9,7 @@ alone, at its cell.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ from plangen.batch.resolve import LocalityError, Resolved, loose_key, resolve
 from plangen.batch.tables import Cell, Row
 from plangen.errors import SpecIssue
 from plangen.spec.merge import Node
+from plangen.spec.schema import NUMBER_PATTERN, SPEC_SCHEMA
+
+_YEAR = SPEC_SCHEMA["date"]["schema"]["year"]  # the years a plan's date may have
 
 
 @dataclass(frozen=True)
@@ -31,15 +35,17 @@ class RowReading:
     written: str  # the locality as the row writes it, for the index of a failed row
 
 
-def read_row(row: Row) -> RowReading:
-    """The unit and overrides of `row`, every problem found in it (not only the first)."""
+def read_row(row: Row, symbol: str | None = None) -> RowReading:
+    """The unit and overrides of `row`, every problem found in it (not only the first).
+    `symbol` is the plan's own symbol ("KH-UBND"): a Số cell "13/KH-UBND" that repeats it
+    means number 13; None when it is not known (then such a cell is an error)."""
     issues: list[SpecIssue] = []
     if "_extra" in row.cells:
         extra = row.cells["_extra"]
         issues.append(SpecIssue("table_extra_cell", (), extra.location,
                                 params={"value": extra.value}))
     resolved, written = _unit(row, issues)
-    overrides = _overrides(row, issues)
+    overrides = _overrides(row, issues, symbol)
     notes: list[SpecIssue] = []
     if resolved is not None:
         named = row.cells.get("locality") or row.cells["code"]
@@ -121,7 +127,7 @@ def _same(unit: Locality, name: str) -> bool:
         return False
 
 
-def _overrides(row: Row, issues: list[SpecIssue]) -> Node | None:
+def _overrides(row: Row, issues: list[SpecIssue], symbol: str | None) -> Node | None:
     where = row.location
     fields: dict[str, Node] = {}
 
@@ -130,13 +136,23 @@ def _overrides(row: Row, issues: list[SpecIssue]) -> Node | None:
 
     number = _text(row, "number", issues)
     if number:
-        fields["number"] = leaf(number, row.cells["number"])
+        cell = row.cells["number"]
+        found = number_issue(number, symbol)
+        if isinstance(found, str):
+            fields["number"] = leaf(found, cell)
+        else:
+            issues.append(SpecIssue(found[0], _path(row, cell), cell.location,
+                                    params=found[1]))
     if "date" in row.cells:
         cell = row.cells["date"]
         date = parse_date(cell.value)
         if date is None:
-            issues.append(SpecIssue("table_bad_date", _path(row, cell), cell.location,
-                                    params={"value": cell.value}))
+            code, params = date_issue(cell.value)
+            issues.append(SpecIssue(code, _path(row, cell), cell.location, params=params))
+        elif not _YEAR["min"] <= date["year"] <= _YEAR["max"]:
+            issues.append(SpecIssue("table_date_year", _path(row, cell), cell.location,
+                                    params={"year": date["year"], "min": _YEAR["min"],
+                                            "max": _YEAR["max"]}))
         else:
             fields["date"] = Node({k: leaf(v, cell) for k, v in date.items()}, cell.location)
     signer = _text(row, "signer", issues)
@@ -155,6 +171,31 @@ def _overrides(row: Row, issues: list[SpecIssue]) -> Node | None:
                if part.strip()]
         fields["tasks"] = Node({"items-": Node(ids, cell.location)}, cell.location)
     return Node(fields, where) if fields else None
+
+
+_DIGITS = re.compile(NUMBER_PATTERN)
+_WITH_SYMBOL = re.compile(r"(?:số\s*:?\s*)?([0-9]{1,6})\s*/\s*(\S.*)", re.IGNORECASE)
+
+
+def number_issue(text: str, symbol: str | None) -> str | tuple[str, dict[str, object]]:
+    """The number a Số cell gives ("05"), or the (code, params) of what is wrong with it.
+    "13/KH-UBND" (number and symbol, as the document shows them) is 13 when the symbol is
+    the plan's own; with another symbol, or none known, the officer is told what to write."""
+    text = text.strip()
+    if _DIGITS.fullmatch(text):
+        return text if int(text) else ("table_number_zero", {"value": text})
+    both = _WITH_SYMBOL.fullmatch(text)
+    if both:
+        digits, written = both.group(1), re.sub(r"\s+", "", both.group(2))
+        if not int(digits):
+            return "table_number_zero", {"value": text}
+        if symbol is not None and written.upper() == symbol.upper():
+            return digits
+        if symbol is None:
+            return "table_number_with_symbol", {"value": text, "digits": digits}
+        return "table_number_other_symbol", {"value": text, "digits": digits,
+                                             "written": written, "symbol": symbol}
+    return "table_bad_number", {"value": text}
 
 
 _DMY = re.compile(r"(?:(\d{1,2})[/.\-])?(?:(\d{1,2})[/.\-])?(\d{4})")
@@ -186,3 +227,36 @@ def parse_date(value: object) -> dict[str, int] | None:
     except ValueError:
         return None
     return {"day": day, "month": month, "year": year}
+
+
+def date_issue(value: object) -> tuple[str, dict[str, object]]:
+    """Why `value` (which `parse_date` refused) is no date, and what to write instead."""
+    text = str(value).strip()
+    iso = _ISO.fullmatch(text)
+    found = None if iso else _DMY.fullmatch(text)
+    if iso or (found and found.group(2) is not None):
+        if iso:
+            year, month, day = (int(part) for part in iso.groups())
+        else:
+            assert found is not None
+            day, month, year = int(found.group(1)), int(found.group(2)), int(found.group(3))
+        if 1 <= day <= 12 and 1 <= month <= 31 and not iso and _real(year, month=day,
+                                                                         day=month):
+            return "table_date_month_first", {"value": text,
+                                              "fixed": f"{month:02d}/{day:02d}/{year}"}
+        if 1 <= month <= 12 and 1 <= year <= 9999 and day > calendar.monthrange(year,
+                                                                                 month)[1]:
+            return "table_no_such_date", {"value": text, "month": month, "year": year,
+                                          "last": calendar.monthrange(year, month)[1]}
+    if re.fullmatch(r"[0-9]{5}", text):  # Excel's day count, in a cell not formatted as a date
+        shown = (datetime.date(1899, 12, 30) + datetime.timedelta(days=int(text)))
+        return "table_date_serial", {"value": text, "date": shown.strftime("%d/%m/%Y")}
+    return "table_bad_date", {"value": text}
+
+
+def _real(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True

@@ -25,6 +25,7 @@ from typing import Any
 
 from plangen import __version__
 from plangen.batch import journal
+from plangen.batch.cells import at_table, plan_symbol
 from plangen.batch.index import (
     INDEX_CSV,
     INDEX_JSON,
@@ -154,9 +155,10 @@ class _Worker:
         try:
             self._run(work, result)
         except PlangenError as exc:
-            result.status, result.message = FAILED, exc.message(self.options.lang)
-            if isinstance(exc, SpecError):
+            if isinstance(exc, SpecError):  # what the table row caused, said at its cells
+                exc = SpecError(at_table(exc.issues, work.selected, self.base))
                 result.issues = tuple(exc.issues)
+            result.status, result.message = FAILED, exc.message(self.options.lang)
         return result
 
     def _run(self, work: _Work, result: ItemResult) -> None:
@@ -281,7 +283,7 @@ def run_batch(options: BatchOptions,
     started = time.perf_counter()
     base = compose_spec(options.base, allow=options.allow)
     Renderer(options.template)  # a bad template is one clear error here, not in every worker
-    selection = read_selection(options.selector, options.sheet)
+    selection = read_selection(options.selector, options.sheet, plan_symbol(base))
     outdir = options.outdir
     works = [_Work(item, output_path(outdir, item)) for item in selection.items]
     planned = Planned([work.output for work in works], options.pdf or options.pdfa,

@@ -27,8 +27,9 @@ from plangen.batch.localities import (
     province_names,
 )
 from plangen.batch.resolve import LocalityError, province_of, resolve
-from plangen.batch.rows import read_row
+from plangen.batch.rows import number_issue, read_row
 from plangen.batch.tables import is_spreadsheet, read_table_file
+from plangen.errors import Path as FieldPath
 from plangen.errors import SourceLocation, SpecError, SpecIssue, UsageError
 from plangen.spec.loader import load_spec_text, read_spec_text
 from plangen.spec.merge import Node, to_node
@@ -45,6 +46,10 @@ class Selected:
     source: SourceLocation | None = None
     row: str = ""  # "xa.xlsx:7": the table row it comes from
     notes: tuple[SpecIssue, ...] = ()  # warnings reading its row raised (a former name)
+    # where a failed plan's problems are said (batch.cells): a spreadsheet row's cells as
+    # (location, column key, header as written); a YAML row's path ("localities", 3)
+    columns: tuple[tuple[SourceLocation, str, str], ...] = ()
+    path: FieldPath = ()
 
 
 @dataclass(frozen=True)
@@ -67,26 +72,29 @@ class Selection:
     source: str = ""  # the table's file name, "" for a built-in selector
 
 
-def select_localities(selector: str, sheet: str | None = None) -> list[Selected]:
+def select_localities(selector: str, sheet: str | None = None,
+                      symbol: str | None = None) -> list[Selected]:
     """The localities named by `selector`; raises UsageError or SpecError with the reason
-    (every failed row's issues, for a table)."""
-    selection = read_selection(selector, sheet)
+    (every failed row's issues, for a table). `symbol`: as for `read_selection`."""
+    selection = read_selection(selector, sheet, symbol)
     if selection.failed:
         raise SpecError([issue for row in selection.failed for issue in row.issues])
     return selection.items
 
 
-def read_selection(selector: str, sheet: str | None = None) -> Selection:
+def read_selection(selector: str, sheet: str | None = None,
+                   symbol: str | None = None) -> Selection:
     """The localities named by `selector`, and the table rows that failed (kept apart, so
     one bad row never stops the others); UsageError or SpecError for a selector or table
-    that cannot be read at all."""
+    that cannot be read at all. `symbol` is the plans' symbol ("KH-UBND"), with which a
+    table's number may be written ("13/KH-UBND"); None when unknown."""
     if selector == ALL_PROVINCES:
         return Selection([Selected(p) for p in all_provinces()])
     if selector == ALL_COMMUNES:
         return Selection([Selected(c) for c in all_communes()])
     path = FsPath(selector)
     if path.suffix.lower() in (".yaml", ".yml") or is_spreadsheet(path) or path.is_file():
-        return read_table(path, sheet)
+        return read_table(path, sheet, symbol)
     if selector.endswith(COMMUNES_SUFFIX):
         name = selector[: -len(COMMUNES_SUFFIX)]
         try:
@@ -102,12 +110,13 @@ def _province_hint(name: str) -> str:
     return close[0] if close else ""
 
 
-def read_table(path: FsPath, sheet: str | None = None) -> Selection:
+def read_table(path: FsPath, sheet: str | None = None,
+               symbol: str | None = None) -> Selection:
     """Localities and their overrides from a YAML, .xlsx or CSV table."""
     if is_spreadsheet(path) and path.suffix.lower() not in (".yaml", ".yml"):
-        selection = _read_spreadsheet(path, sheet)
+        selection = _read_spreadsheet(path, sheet, symbol)
     else:
-        selection = _read_yaml(path)
+        selection = _read_yaml(path, symbol)
     selection.source = path.name
     selection.warnings.extend(_more_rows_than_units(selection, path))
     return _refuse_duplicates(selection)
@@ -133,22 +142,37 @@ def _more_rows_than_units(selection: Selection, path: FsPath) -> list[SpecIssue]
     return found
 
 
-def _read_spreadsheet(path: FsPath, sheet: str | None) -> Selection:
+def _read_spreadsheet(path: FsPath, sheet: str | None, symbol: str | None) -> Selection:
     table = read_table_file(path, sheet)
     selection = Selection(warnings=list(table.warnings))
     for row in table.rows:
         label = f"{path.name}:{row.number}"
-        reading = read_row(row)
+        reading = read_row(row, symbol)
         if reading.locality is None or reading.issues:
             code = reading.locality.code if reading.locality else ""
             selection.failed.append(FailedRow(reading.written, label, reading.issues, code))
         else:
+            columns = tuple((cell.location, key, row.headers.get(key, key))
+                            for key, cell in row.cells.items() if not key.startswith("_"))
             selection.items.append(Selected(reading.locality, reading.overrides, row.location,
-                                            label, reading.notes))
+                                            label, reading.notes, columns))
     return selection
 
 
-def _read_yaml(path: FsPath) -> Selection:
+def _yaml_number(fields: dict[str, Node], path: FieldPath,
+                 symbol: str | None) -> SpecIssue | None:
+    """A YAML row's `number: 13/KH-UBND` read as a table's Số cell is (see rows)."""
+    node = fields.get("number")
+    if node is None or not isinstance(node.value, str) or "/" not in node.value:
+        return None
+    found = number_issue(node.value, symbol)
+    if isinstance(found, str):
+        fields["number"] = Node(found, node.location, node.key_location)
+        return None
+    return SpecIssue(found[0], (*path, "number"), node.location, params=found[1])
+
+
+def _read_yaml(path: FsPath, symbol: str | None) -> Selection:
     node = to_node(load_spec_text(read_spec_text(path), str(path)))
     rows = node.value.get("localities") if node.is_mapping else None
     if rows is None or not rows.is_list:
@@ -175,8 +199,14 @@ def _read_yaml(path: FsPath) -> Selection:
         notes = tuple(SpecIssue(code, (*path_here, "locality"), name_node.location,
                                 params=params, severity="warning")
                       for code, params in found.notes)
+        wrong = _yaml_number(fields, path_here, symbol)
+        if wrong is not None:
+            selection.failed.append(FailedRow(str(name_node.value), label, (wrong,),
+                                              found.locality.code))
+            continue
         overrides = Node(fields, row.location) if fields else None
-        selection.items.append(Selected(found.locality, overrides, row.location, label, notes))
+        selection.items.append(Selected(found.locality, overrides, row.location, label, notes,
+                                        path=path_here))
     return selection
 
 

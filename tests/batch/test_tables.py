@@ -214,7 +214,7 @@ def test_excel_sep_line_keeps_line_numbers(tmp_path: Path) -> None:
     table.write_text("sep=;\nĐịa phương;Ngày\nthành phố Huế;31/02/2026\n", encoding="utf-8")
     selection = read_selection(str(table))
     issue = selection.failed[0].issues[0]
-    assert issue.code == "table_bad_date" and str(issue.location) == f"{table}:3:2"
+    assert issue.code == "table_no_such_date" and str(issue.location) == f"{table}:3:2"
     assert issue.format("vi").startswith(f"{table}:3:2  Ngày  ")
 
 

@@ -106,7 +106,7 @@ def test_warnings_pass_unless_strict() -> None:
     (["validate", "."], "là thư mục"),
     (["validate"], "Thiếu SPECS"),
     (["validate", "--lang", "en"], "Missing SPECS"),
-    (["nosuch"], "Lệnh dùng sai"),
+    (["nosuch"], 'Không có lệnh "nosuch". Các lệnh: assignments, batch'),
     (["validate", "--lang", "fr", str(MINIMAL)], "--lang"),
     (["validate", "--khong-co", str(MINIMAL)], "--khong-co"),
 ])

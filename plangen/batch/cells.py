@@ -1,0 +1,103 @@
+"""A failed plan's problems said where the locality table writes them.
+
+A plan of a batch may fail on a value its table row gave: a task to remove that the base plan
+lacks, every task removed, a second archive line among the extra recipients. The spec stage
+names the plan's field ("tasks.items") and gives advice for a YAML file. Here such an issue is
+said at the row instead: for a spreadsheet, the column as its header reads ("Bỏ nhiệm vụ"), with
+advice for a cell; for a YAML table, the field's path in that file ("localities[3].number").
+This runs for failed plans only; `plan_symbol` runs once per batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from plangen.batch.selection import Selected
+from plangen.errors import Path, SourceLocation, SpecIssue
+from plangen.model import decision_symbol
+from plangen.spec.merge import Node
+
+_TASKS = ("tasks", "items")
+
+
+def plan_symbol(base: Node) -> str | None:
+    """The symbol a table row's number goes with: the plan's ("KH-UBND"), or its decision's
+    when the base plan is issued by one (the row's number is the decision's then); None when
+    the base spec is not a mapping."""
+    if not base.is_mapping:
+        return None
+    data: dict[str, Any] = {}
+    symbol = base.value.get("symbol")
+    if symbol is not None and isinstance(symbol.value, str):
+        data["symbol"] = symbol.value
+    decision = base.value.get("decision")
+    if decision is None or not decision.is_mapping:
+        return str(data.get("symbol", "KH-UBND"))
+    own = decision.value.get("symbol")
+    data["decision"] = {"symbol": own.value if own is not None else None}
+    return decision_symbol(data)
+
+
+def at_table(issues: list[SpecIssue], selected: Selected, base: Node) -> list[SpecIssue]:
+    """`issues` of the plan of `selected`, those its table row caused said at that row."""
+    if selected.columns:
+        return [_at_cell(issue, selected, base) for issue in issues]
+    if selected.path and selected.overrides is not None:
+        paths = _paths(selected.overrides, selected.path)
+        return [replace(issue, path=paths[issue.location])
+                if issue.location in paths else issue for issue in issues]
+    return issues
+
+
+def _at_cell(issue: SpecIssue, selected: Selected, base: Node) -> SpecIssue:
+    columns = {location: (key, header) for location, key, header in selected.columns}
+    removing = next((column for column in selected.columns if column[1] == "removed_tasks"),
+                    None)
+    if issue.location not in columns:
+        if removing is not None and issue.code == "too_few" and issue.path == _TASKS:
+            return SpecIssue("table_removes_every_task", (removing[2],), removing[0],
+                             params={"known": ", ".join(_task_ids(base))})
+        return issue
+    key, header = columns[issue.location]
+    path: Path = (header,)
+    if key == "removed_tasks" and issue.code == "merge_nothing_to_remove":
+        return replace(issue, code="table_unknown_task", path=path,
+                       params={**issue.params, "known": ", ".join(_task_ids(base)) or "—"})
+    if key == "removed_tasks" and issue.code == "merge_base_not_list":
+        return replace(issue, code="table_no_tasks_to_remove", path=path)
+    if key == "extra_recipients" and issue.code == "archive_not_last":
+        return replace(issue, code="table_archive_in_extra", path=path,
+                       params={"value": _archive_line(selected.overrides)})
+    return replace(issue, path=path)
+
+
+def _task_ids(base: Node) -> list[str]:
+    node: Node | None = base
+    for key in _TASKS:
+        node = node.value.get(key) if node is not None and node.is_mapping else None
+    if node is None or not node.is_list:
+        return []
+    return [str(item.value["id"].value) for item in node.value
+            if item.is_mapping and "id" in item.value]
+
+
+def _archive_line(overrides: Node | None) -> str:
+    extra = overrides.value.get("recipients+") if overrides and overrides.is_mapping else None
+    lines = [str(item.value) for item in extra.value] if extra and extra.is_list else []
+    return next((line for line in lines if line.lstrip("-–• ").lower().startswith("lưu")),
+                "Lưu: …")
+
+
+def _paths(node: Node, path: Path) -> dict[SourceLocation, Path]:
+    """Where each value of a YAML row is, with its path in the table file."""
+    found: dict[SourceLocation, Path] = {}
+    if node.location is not None:
+        found[node.location] = path
+    if node.is_mapping:
+        for key, child in node.value.items():
+            found.update(_paths(child, (*path, key)))
+    elif node.is_list:
+        for index, child in enumerate(node.value):
+            found.update(_paths(child, (*path, index)))
+    return found
