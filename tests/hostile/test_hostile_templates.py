@@ -94,8 +94,8 @@ def test_injection_in_a_locality_table_override_is_refused(tmp_path: Path) -> No
                      encoding="utf-8")
     out = tmp_path / "out"
     result = invoke("batch", base, "--localities", table, "-o", out, "--jobs", "1")
-    assert_refused(result, ("không được phép", "dia-phuong.yaml:3:"), field="summary",
-                   outputs=out)
+    assert_refused(result, ("không được phép", "dia-phuong.yaml:3:"),
+                   field="localities[1].summary", outputs=out)  # its path in the table file
 
 
 def test_real_placeholders_still_work_beside_literal_braces(tmp_path: Path) -> None:
