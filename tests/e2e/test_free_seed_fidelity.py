@@ -13,8 +13,8 @@ import pytest
 from docx import Document
 from lxml import etree
 from support.docx_helpers import assert_schema_valid
+from support.seedtext import document_text, seed_text
 from support.wordmatch import in_order_ratio, missing_runs, words
-from test_seed_fidelity import document_text, seed_text
 
 from plangen.check.api import check_docx
 from plangen.extract import extract_path

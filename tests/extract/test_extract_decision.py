@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 import yaml
 from support.docx_helpers import assert_schema_valid, find_paragraph, open_docx
+from support.seedtext import document_text
 from support.wordmatch import in_order_ratio, words
-from test_seed_fidelity import document_text
 
 from plangen.check.api import check_docx
 from plangen.extract import Extraction, extract_bytes, extract_path, extract_text

@@ -14,8 +14,8 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.seedtext import document_text
 from support.wordmatch import in_order_ratio, missing_runs, words
-from test_seed_fidelity import document_text
 
 from plangen.extract import extract_bytes
 from plangen.render.context import build_context

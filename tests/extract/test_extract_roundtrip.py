@@ -8,8 +8,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from support.seedtext import PAIRS, SEEDS_DIR, document_text, seed_text
 from support.wordmatch import in_order_ratio, missing_runs, words
-from test_seed_fidelity import PAIRS, SEEDS_DIR, document_text, seed_text
 
 from plangen.extract import Extraction, extract_bytes, extract_path
 from plangen.model import Plan

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.seedtext import document_text
 from support.wordmatch import in_order_ratio, words
-from test_seed_fidelity import document_text
 
 from plangen.extract import Extraction, extract_path, extract_text
 from plangen.extract.blocks import Line, Table, continues
