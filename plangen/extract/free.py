@@ -314,10 +314,11 @@ class ContentReader:
             target[key] = []
             target.setdefault("role_items", {})[key] = None
             self.listing = (target, key, label)
-        # what follows the role lines is not part of the block's own content
-        while self.stack and self.stack[-1][1] is not target:
-            self.stack.pop()
-        if self.stack:
+        # what follows the role lines is not part of the block's own content; a later role
+        # line of the same block finds it closed already, and its parents stay open
+        if any(node is target for _, node in self.stack):
+            while self.stack[-1][1] is not target:
+                self.stack.pop()
             self.stack.pop()
         self.target = target
         return True
