@@ -8,6 +8,7 @@ of the decree (../shared/reference/nd30-format.md quotes each rule).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from plangen.check.format import Layout, Paragraph
 from plangen.check.parts import (
@@ -197,8 +198,10 @@ def _recipient_lines(lines: list[Ref]) -> list[Finding]:
         if ref.bold or ref.italic:
             note("check_recipient_upright", ref)
     archive = dashed[-1]
-    for ref in dashed[:-1]:
-        if not ref.text.endswith(";"):
+    for ref, below in pairwise(dashed):
+        # a group the "+ " lines under it list may end with ":" ("- Các đơn vị trực thuộc:")
+        if not ref.text.endswith(";") and not (ref.text.endswith(":")
+                                               and below.text.startswith("+")):
             note("check_recipient_semicolon", ref)
     if not archive.text.lstrip("-– ").startswith("Lưu"):
         note("check_recipient_archive", archive)

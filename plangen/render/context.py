@@ -247,8 +247,17 @@ def strip_marker(text: str) -> str:
 def recipient_lines(recipients: tuple[str, ...]) -> tuple[str, ...]:
     """NĐ 30 PL1 II.9: "- …;" per recipient, the last ("- Lưu: VT, …") ending in "."."""
     cleaned = [(_recipient_marker(line), strip_marker(line.strip())) for line in recipients]
-    return tuple(f"{marker}{ensure_end(line, '.' if i == len(cleaned) - 1 else ';')}"
+    return tuple(f"{marker}{ensure_end(line, _recipient_end(cleaned, i))}"
                  for i, (marker, line) in enumerate(cleaned))
+
+
+def _recipient_end(cleaned: list[tuple[str, str]], index: int) -> str:
+    """ "." for the last line; ":" for a group that the "+ " lines below it list ("- Các đơn
+    vị trực thuộc:" "+ Trung tâm …;"), as written; else ";"."""
+    if index == len(cleaned) - 1:
+        return "."
+    opens = cleaned[index][1].endswith(":") and cleaned[index + 1][0] == "+ "
+    return ":" if opens else ";"
 
 
 def _recipient_marker(line: str) -> str:

@@ -111,6 +111,8 @@ BROKEN = [
     ("recipients", {"label": "Nơi nhận"}, "check_text", "Nơi nhận"),
     ("recipients", {"recipients": ["- Bộ Khoa học và Công nghệ", "- Lưu: VT, KGVX."]},
      "check_recipient_semicolon", "Bộ Khoa học"),
+    ("recipients", {"recipients": ["- Các sở:", "- Lưu: VT, KGVX."]},
+     "check_recipient_semicolon", "Các sở"),
     ("recipients", {"recipients": ["- Bộ Khoa học và Công nghệ;", "- Các sở."]},
      "check_recipient_archive", "Các sở"),
     ("recipients", {"kinh_gui": True}, "check_kinh_gui", "Kính gửi"),
@@ -198,3 +200,10 @@ def test_norm_leaves_printable_text_to_strip_alone() -> None:
             assert not char.isprintable(), hex(code)
     for text in ("  a  b ", "a\u00a0b", "a\tb", "Kế  hoạch", "Ke\u0302\u0301 hoạch", " x "):
         assert norm(text) == re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def test_a_recipient_group_may_end_with_a_colon_before_its_sub_items() -> None:
+    report = check_docx(handmade(recipients=["- Bộ Khoa học và Công nghệ;", "- Các sở:",
+                                             "+ Sở Tư pháp;", "+ Sở Tài chính;",
+                                             "- Lưu: VT, KGVX."]), "group.docx")
+    assert "recipients" not in failing(report)

@@ -133,6 +133,14 @@ def test_recipient_punctuation() -> None:
     assert lines == ("- Bộ KH&CN (b/c);", "- Các sở;", "- Lưu: VT, KGVX.")
 
 
+def test_a_recipient_group_keeps_its_colon_before_its_sub_items() -> None:
+    lines = recipient_lines(("Bộ Y tế (b/c)", "Các đơn vị trực thuộc:", "+ Trung tâm A",
+                             "+ Trung tâm B;", "Các phòng:", "Lưu: VT, NVY"))
+    # ":" stays where "+ " lines follow; with nothing listed under it, it is a plain line
+    assert lines == ("- Bộ Y tế (b/c);", "- Các đơn vị trực thuộc:", "+ Trung tâm A;",
+                     "+ Trung tâm B;", "- Các phòng;", "- Lưu: VT, NVY.")
+
+
 def test_agencies_joined_with_semicolons() -> None:
     assert join_agencies(("Sở A;", "Sở B.", "Sở C")) == "Sở A; Sở B; Sở C."
     assert strip_marker("+ Hội nghị") == "Hội nghị"
