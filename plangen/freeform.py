@@ -25,6 +25,14 @@ ITEM_MARKERS = ("plus", "bullet")
 # letter them), nothing; render/context.py role_lines prints them, extract reads them back
 ROLE_STYLES = ("dash", "letter", "letter_dot", "plain")
 LETTER_ROLE_STYLES = {"letter": ")", "letter_dot": "."}  # style -> what follows the letter
+# the columns of an appendix built from the tasks (`from_tasks`) that take their value from
+# each task (its title, its role lines, its deadline); a column of another key prints what a
+# task gives it in `cells:`
+TASK_VALUE_COLUMNS = ("content", "title", "id", "named_items", "lead", "implementer",
+                      "partners", "supervisor", "timeline", "product", "deadline")
+# keys that shape how a task prints (its line, marker, labels, style): no value for a cell
+TASK_SHAPE_KEYS = ("item", "point", "bullet", "plus", "named", "text", "table", "label",
+                   "style", "deadline_inline", "labels", "role_items", "role_style", "cells")
 DEFAULT_TOTAL = "Tổng cộng"
 # a row of one {total: …} / {subtotal: …} cell: a total row anywhere in the table
 TOTAL_KEYS = ("total", "subtotal")

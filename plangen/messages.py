@@ -2085,6 +2085,27 @@ CATALOG: dict[str, tuple[str, str]] = {
         "các dòng hoặc số tổng (hoặc bỏ \"values\" để plangen tự cộng).",
         "The total of column {column} is written as {written} but its rows add up to "
         "{computed}. Fix the rows or the total (or drop \"values\" and let plangen add up)."),
+    "appendix_column_shape": (
+        "Cột \"{key}\" không có gì để in: \"{key}\" là khóa định dạng của nhiệm vụ (kiểu dòng "
+        "vai trò, nhãn, dấu đầu dòng …), không phải giá trị của một ô. Dùng một cột lấy từ "
+        "nhiệm vụ ({columns}), hoặc đặt cho cột một khóa riêng (vd. \"ghi-chu\") và ghi giá "
+        "trị ở cells: của từng nhiệm vụ.",
+        "Column \"{key}\" has nothing to print: \"{key}\" shapes how a task prints (role line "
+        "style, labels, markers …), it is not a cell's value. Use a column taken from the "
+        "tasks ({columns}), or give the column a key of its own (e.g. \"ghi-chu\") and its "
+        "value in each task's cells:."),
+    "appendix_column_typo": (
+        "Cột \"{key}\" sẽ để trống ở mọi dòng: đây không phải cột lấy từ nhiệm vụ và không "
+        "nhiệm vụ nào ghi \"{key}\" trong cells:. Có phải ý là \"{close}\"?",
+        "Column \"{key}\" will be blank on every row: it is not a column taken from the tasks "
+        "and no task gives \"{key}\" in its cells:. Did you mean \"{close}\"?"),
+    "appendix_column_empty": (
+        "Cột \"{key}\" để trống ở mọi dòng: không nhiệm vụ nào ghi \"{key}\" trong cells:. Giữ "
+        "nguyên nếu cột để người nhận điền tay; nếu không, ghi giá trị ở cells: của nhiệm vụ "
+        "hoặc dùng một cột lấy từ nhiệm vụ ({columns}).",
+        "Column \"{key}\" is blank on every row: no task gives \"{key}\" in its cells:. Keep it "
+        "if the column is left for readers to fill in; otherwise give the values in the tasks' "
+        "cells: or use a column taken from the tasks ({columns})."),
     "appendix_tasks_or_content": (
         "Phụ lục cần đúng một trong hai: \"from_tasks: true\" (bảng phân công từ nhiệm vụ) "
         "hoặc \"content:\" (bảng số liệu, văn bản).",

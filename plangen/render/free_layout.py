@@ -212,7 +212,9 @@ _TASK_COLUMNS = {"content": ("Nội dung công việc", 34), "lead": ("Cơ quan 
 def _task_table(plan: Plan, appendix: FreeAppendix, notes: Footnotes) -> Iterator[Para]:
     """STT and the chosen columns; a task's sub-tasks under it, numbered 2.1, 2.2 …"""
     columns = appendix.columns or tuple((k, t, float(w)) for k, (t, w) in _TASK_COLUMNS.items())
-    cells_of = {t.title: b.cells for section in plan.sections for b in _task_blocks(section)
+    # the block each task comes from (its cells, its deadline); an inner block comes later
+    # than the block around it, so a task is the block's that states it
+    block_of = {t.title: b for section in plan.sections for b in _task_blocks(section)
                 for t in (block_tasks((b,)) or ())}
     head = (CellLayout((runs_of("STT", notes, bold=True),), align="center"),
             *(CellLayout((runs_of(title, notes, bold=True),), align="center")
@@ -221,7 +223,7 @@ def _task_table(plan: Plan, appendix: FreeAppendix, notes: Footnotes) -> Iterato
     for number, task in _numbered(plan.tasks.items, ()):
         row = [CellLayout((runs_of(number, notes),), align="center")]
         for key, _, _ in columns:
-            lines = _task_value(task, key, cells_of.get(task.title, {}))
+            lines = _task_value(task, key, block_of.get(task.title))
             row.append(CellLayout(tuple(runs_of(line, notes) for line in lines)))
         rows.append(tuple(row))
     weights = (4.0, *(w or _TASK_COLUMNS.get(k, ("", 15))[1] for k, _, w in columns))
@@ -241,14 +243,23 @@ def _numbered(tasks: tuple[Task, ...], parent: tuple[int, ...]) -> Iterator[tupl
         yield from _numbered(task.subtasks, own)
 
 
-def _task_value(task: Task, key: str, cells: dict[str, str]) -> tuple[str, ...]:
+def _task_value(task: Task, key: str, block: Block | None) -> tuple[str, ...]:
+    """The lines of a task's cell in column `key` (freeform.TASK_VALUE_COLUMNS, else what
+    the task's block gives the column in `cells:`, else nothing)."""
+    cells = block.cells if block is not None else {}
     if key in cells:
         return (cells[key],)
-    if key == "content":
+    if key in ("content", "title"):
         return (task.title,)
+    if key == "id":
+        return (task.id,) if task.id else ()
+    if key == "deadline":
+        return (block.deadline,) if block is not None and block.deadline else ()
     if key == "lead":
         return task.roles.lead or task.roles.implementer
-    value = getattr(task.roles if key in ROLE_FIELDS else task, key, None)
+    if key not in ROLE_FIELDS:
+        return ()
+    value = getattr(task.roles, key)
     if isinstance(value, tuple):
         return value
     return (value,) if isinstance(value, str) and value else ()

@@ -14,6 +14,8 @@ from typing import Any
 
 from plangen.errors import Path, SourceLocation, SpecIssue
 from plangen.freeform import (
+    TASK_SHAPE_KEYS,
+    TASK_VALUE_COLUMNS,
     TOTAL_KEYS,
     Row,
     appendix_label,
@@ -69,6 +71,7 @@ def free_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
                                loaded)
     labels = []
     appendices = _list(data.get("appendices"))
+    given: set[str] | None = None  # the keys the tasks give values in `cells:`
     for index, appendix in enumerate(appendices):
         if not isinstance(appendix, dict):
             continue
@@ -78,8 +81,48 @@ def free_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
                       else appendix_label(index, len(appendices)))
         if bool(appendix.get("from_tasks")) == bool(appendix.get("content")):
             yield SpecIssue("appendix_tasks_or_content", path)
+        if appendix.get("from_tasks") and appendix.get("columns"):
+            given = _cell_keys(sections) if given is None else given
+            yield from _column_issues(_list(appendix.get("columns")), (*path, "columns"), given)
         yield from _blocks(_list(appendix.get("content")), (*path, "content"), loaded)
     yield from _reference_issues(loaded, labels)
+
+
+def _cell_keys(sections: list[Any]) -> set[str]:
+    """Every key a block of the sections gives a value in its `cells:`."""
+    keys: set[str] = set()
+
+    def walk(blocks: list[Any]) -> None:
+        for block in blocks:
+            if isinstance(block, dict):
+                keys.update(key for key in _dict(block.get("cells")) if isinstance(key, str))
+                walk(_list(block.get("content")))
+    for section in sections:
+        walk(_list(_dict(section).get("content")))
+    return keys
+
+
+def _column_issues(columns: list[Any], path: Path, given: set[str]) -> Iterator[SpecIssue]:
+    """The columns of an appendix of the tasks that print nothing: a key that shapes how a
+    task prints (role_style, labels …) is an error; a key of the plan's own that no task
+    gives in `cells:` leaves its column blank (a warning when it is close to a column taken
+    from the tasks, else a note: a column left for the reader to fill in is a real use)."""
+    known = ", ".join(TASK_VALUE_COLUMNS)
+    for index, column in enumerate(columns):
+        key = _dict(column).get("key")
+        if not isinstance(key, str) or key in TASK_VALUE_COLUMNS or key in given:
+            continue
+        here = (*path, index, "key")
+        if key in TASK_SHAPE_KEYS:
+            yield SpecIssue("appendix_column_shape", here, params={"key": key, "columns": known})
+            continue
+        close = difflib.get_close_matches(key, TASK_VALUE_COLUMNS, n=1, cutoff=0.75)
+        if close:
+            yield SpecIssue("appendix_column_typo", here, severity="warning",
+                            params={"key": key, "close": close[0]})
+        else:
+            yield SpecIssue("appendix_column_empty", here, severity="note",
+                            params={"key": key, "columns": known})
 
 
 def _role_issues(sections: list[Any], missing: dict[str, Any]) -> Iterator[SpecIssue]:

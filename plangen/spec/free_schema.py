@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plangen.freeform import ITEM_MARKERS, LISTED_ROLES, ROLE_STYLES
+from plangen.freeform import ITEM_MARKERS, LISTED_ROLES, ROLE_STYLES, TASK_VALUE_COLUMNS
 
 Rules = dict[str, Any]
 
@@ -229,8 +229,9 @@ def missing() -> Rules:
 def appendices() -> Rules:
     """Any number of appendices, each on its own page."""
     column = {"type": "dict", "schema": {
-        "key": _text("Khóa cột: content, lead, partners, timeline, product, hoặc khóa riêng "
-                     "lấy từ \"cells\" của nhiệm vụ.", required=True,
+        "key": _text(f"Khóa cột: một cột lấy từ nhiệm vụ ({', '.join(TASK_VALUE_COLUMNS)}), "
+                     "hoặc khóa riêng lấy giá trị từ \"cells\" của nhiệm vụ; khóa định dạng "
+                     "(role_style, labels …) không làm cột được.", required=True,
                      regex=r"[a-z0-9][a-z0-9_-]*"),
         "title": _text("Tiêu đề cột.", required=True),
         "width": {"type": ["integer", "float"], "min": 0.1, "max": 100,
