@@ -29,6 +29,7 @@ from plangen import __version__
 if TYPE_CHECKING:
     from plangen.batch.localities import Locality
     from plangen.errors import SpecIssue
+    from plangen.spec.starter import StarterUnit
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -420,13 +421,30 @@ def new(locality: str, output: Path, force: bool, decision: bool, lang: str | No
     lang = current_lang(lang)
     if output.is_file() and not force:
         raise UsageError("output_exists", path=str(output))
-    _write_output(output, starter_spec(locality, decision=decision), "ke-hoach.yaml")
+    _write_output(output, starter_spec(_starter_unit(locality, lang), decision=decision),
+                  "ke-hoach.yaml")
     _echo(message("new_written", lang, path=output))
     # the starter's first line points VS Code at this file, for completion as the officer types
     schema_file = output.parent / "plangen.schema.json"
     if not schema_file.exists():
         _write_output(schema_file, _schema_text(), "plangen.schema.json")
         _echo(message("new_schema_written", lang, path=schema_file))
+
+
+def _starter_unit(name: str, lang: str) -> StarterUnit | str:
+    """The unit `plangen new` writes for: looked up (its level's agencies, its province), or,
+    when the data does not know it, the name as written, with a warning saying why."""
+    from plangen.batch.resolve import LocalityError
+    from plangen.messages import message
+
+    try:
+        found = _locality(name, lang)
+    except LocalityError as exc:
+        _echo(message("warning_prefix", lang) + exc.message(lang), err=True)
+        _echo(message("new_locality_as_written", lang, name=name), err=True)
+        return name
+    assert found is not None  # the option is required
+    return found.starter_unit()
 
 
 @main.command()

@@ -723,6 +723,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "pdf_same_name": ("Không thể tạo PDF cho hai tệp cùng tên trong một thư mục.",
                       "Two files with the same name cannot be converted into one folder."),
     "rendered": ("Đã tạo {path}", "Wrote {path}"),
+    "new_locality_as_written": (
+        "Tệp mẫu dùng đúng tên đã viết, “{name}”: xem lại tên cơ quan, địa danh, các cơ quan "
+        "thực hiện và nơi nhận.",
+        "The starter uses the name as written, “{name}”: review the agency, the place, the "
+        "agencies and the recipients."),
     "new_written": ("Đã tạo tệp mẫu {path}. Sửa nội dung rồi chạy: plangen validate {path}",
                     "Wrote the starter spec {path}. Edit it, then run: plangen validate {path}"),
     "output_exists": ("Tệp \"{path}\" đã có; thêm --force để ghi đè.",

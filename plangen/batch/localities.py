@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from plangen.spec.starter import StarterUnit
 from plangen.vntext import clean_line, nfc, upper
 
 PROVINCE_KINDS = {"tỉnh": "tỉnh", "thành phố trung ương": "thành phố"}
@@ -86,6 +87,12 @@ class Locality:
         """ "Ủy ban nhân dân các xã, phường" (, đặc khu where the province has them)."""
         units = self.lower_units
         return f"{AGENCY} {units}" if units else None
+
+    def starter_unit(self) -> StarterUnit:
+        """How `plangen new` writes a plan of this unit (its level's agencies, its province)."""
+        return StarterUnit(self.full_name, self.place, self.kind,
+                           self.province.full_name if self.province else None,
+                           self.lower_units)
 
     def placeholders(self) -> dict[str, Any]:
         """The fields a base spec may use as `{{ locality.<field> }}`."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from plangen.vntext import clean_line, nfc
 
 LOCALITY_TYPES = ("thành phố", "tỉnh", "đặc khu", "phường", "xã")
+COMMUNE_TYPES = ("xã", "phường", "đặc khu")
 
 
 def place_name(locality: str) -> str:
@@ -18,22 +20,77 @@ def place_name(locality: str) -> str:
     return text
 
 
-def starter_spec(locality: str, today: datetime.date | None = None, *,
+@dataclass(frozen=True)
+class StarterUnit:
+    """The unit a starter is written for, as its plan names it."""
+
+    full_name: str  # "xã Tân Mỹ", "tỉnh Đắk Lắk"
+    place: str  # the place of the date line: "Tân Mỹ"
+    kind: str = ""  # "tỉnh", "thành phố", "xã", "phường", "đặc khu"; "" when not known
+    province: str | None = None  # a commune's province: "tỉnh Quảng Trị"
+    lower_units: str | None = None  # a province's: "các xã, phường, đặc khu"
+
+    @classmethod
+    def written(cls, locality: str) -> StarterUnit:
+        """The unit as the officer wrote it ("xã Ea Kao"), not looked up."""
+        text = clean_line(nfc(locality))
+        kind = next((kind for kind in LOCALITY_TYPES if text.lower().startswith(kind + " ")),
+                    "")
+        return cls(text, place_name(text), kind)
+
+    @property
+    def commune(self) -> bool:
+        return self.kind in COMMUNE_TYPES
+
+
+def starter_spec(locality: str | StarterUnit, today: datetime.date | None = None, *,
                  decision: bool = False) -> str:
-    """A valid, commented spec for `locality` ("tỉnh Đắk Lắk") that the officer edits; with
-    `decision`, a plan issued by a QUYẾT ĐỊNH (the number, date, recipients and signature in
-    the `decision` block)."""
-    locality = clean_line(nfc(locality))
-    place = place_name(locality)
+    """A valid, commented spec for `locality` ("tỉnh Đắk Lắk", or a unit looked up) that the
+    officer edits, with the agencies, recipients and signature of its level (a commune's
+    offices and its province, a province's departments and communes); with `decision`, a
+    plan issued by a QUYẾT ĐỊNH (the number, date, recipients and signature in the
+    `decision` block)."""
+    unit = StarterUnit.written(locality) if isinstance(locality, str) else locality
     today = today or datetime.date.today()
-    quoted = locality.replace('"', "'")
     text = _STARTER
     if decision:
         head, rest = text.split(_FRAME_START, 1)
         body = _BODY_START + rest.split(_BODY_START, 1)[1].split(_TAIL_START, 1)[0]
         text = head + _DECISION_HEAD + body.rstrip() + "\n" + _DECISION_FREE
-    return text.format(locality=quoted, place=place.replace('"', "'"),
+    return text.format(**{key: value.replace('"', "'") for key, value in _words(unit).items()},
                        month=today.month, year=today.year)
+
+
+def _words(unit: StarterUnit) -> dict[str, str]:
+    """The level's own words: who leads, who helps, who is told."""
+    words = {"locality": unit.full_name, "place": unit.place}
+    if unit.commune:
+        kind = unit.kind
+        villages = "tổ dân phố" if kind == "phường" else "thôn, tổ dân phố"
+        office = f"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {kind}"
+        return words | {
+            "lead": office, "partners": f"Phòng Văn hóa - Xã hội; các {villages}",
+            "org_lead": f"{office} chủ trì, theo dõi, đôn đốc, tổng hợp kết quả thực hiện, "
+                        f"báo cáo Ủy ban nhân dân {unit.province or 'tỉnh …'}.",
+            "org_all": f"Các cơ quan, đơn vị, {villages} căn cứ Kế hoạch tổ chức thực hiện.",
+            "report_to": f"UBND {unit.province or 'tỉnh …'} (b/c)",
+            "leaders": f"TT Đảng ủy, TT HĐND {kind}",
+            "committee": f"CT, các PCT UBND {kind}",
+            "executor": f"Chánh {office}",
+        }
+    kind = unit.kind or "tỉnh"
+    lower = f"Ủy ban nhân dân {unit.lower_units or 'các xã, phường'}"
+    party = "Thành ủy" if kind == "thành phố" else "Tỉnh ủy"
+    return words | {
+        "lead": "Sở Khoa học và Công nghệ", "partners": f"Các sở, ban, ngành; {lower}",
+        "org_lead": "Sở Khoa học và Công nghệ chủ trì, theo dõi, đôn đốc, tổng hợp kết quả "
+                    "thực hiện.",
+        "org_all": f"Các sở, ban, ngành, {lower} tổ chức triển khai thực hiện.",
+        "report_to": "Bộ Khoa học và Công nghệ (b/c)",
+        "leaders": f"TT {party}, TT HĐND {kind}",
+        "committee": f"CT, các PCT UBND {kind}",
+        "executor": f"Chánh Văn phòng Ủy ban nhân dân {kind}",
+    }
 
 
 _FRAME_START = "number:                  # số văn bản"
@@ -58,10 +115,11 @@ decision:
   proposer: "Giám đốc Sở … tại Tờ trình số …"   # in "Theo đề nghị của …."
   # articles:            # bỏ trống: plangen tự viết Điều 1 (ban hành), Điều 2 (hiệu lực),
   #   executors:         # Điều 3 (thi hành); có thể ghi đè issue, effect, execution, thêm extra
-  #     - "Chánh Văn phòng Ủy ban nhân dân tỉnh"
+  #     - "{executor}"
   recipients:            # "Như Điều 3" là những người thi hành ở Điều 3; dòng cuối "Lưu: VT, …"
     - Như Điều 3
-    - CT, các PCT UBND
+    - "{report_to}"
+    - "{committee}"
     - "Lưu: VT"
   signature:             # tập thể ký "TM. ỦY BAN NHÂN DÂN"; Chủ tịch ký "CHỦ TỊCH" (không TM.)
     lines: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]
@@ -157,8 +215,8 @@ tasks:                   # II. các nhiệm vụ; mỗi nhiệm vụ bắt đầ
   items:
     - id: tuyen-truyen
       title: "Tuyên truyền, phổ biến …"
-      lead: Sở Khoa học và Công nghệ                 # cơ quan chủ trì
-      partners: "Các sở, ban, ngành; Ủy ban nhân dân các xã, phường"
+      lead: "{lead}"   # cơ quan chủ trì
+      partners: "{partners}"
       timeline: "Năm {year} và các năm tiếp theo"
 
 funding:                 # III. KINH PHÍ THỰC HIỆN
@@ -167,14 +225,15 @@ hiện hành và các nguồn kinh phí hợp pháp khác."
 
 organization:            # IV. TỔ CHỨC THỰC HIỆN
   items:
-    - "Sở Khoa học và Công nghệ chủ trì, theo dõi, đôn đốc, tổng hợp kết quả thực hiện."
-    - "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường tổ chức triển khai thực hiện."
+    - "{org_lead}"
+    - "{org_all}"
 
 closing: "Trên đây là Kế hoạch … trên địa bàn {locality}./."
 
 recipients:              # mỗi dòng một nơi nhận; dòng cuối là "Lưu: VT, …"
-  - Bộ Khoa học và Công nghệ (b/c)
-  - CT, các PCT UBND
+  - "{report_to}"
+  - "{leaders}"
+  - "{committee}"
   - "Lưu: VT"
 
 signature:
