@@ -379,6 +379,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                               "The timeline \"{text}\" says \"{date}\", which is not on the "
                               "calendar. Correct it (June has 30 days, a year has quarters I "
                               "to IV)."),
+    "timeline_no_such_date_alone": ("Ngày \"{date}\" không có trên lịch. Sửa lại cho đúng "
+                                    "(ví dụ tháng 6 chỉ có 30 ngày, một năm có quý I đến quý IV).",
+                                    "\"{date}\" is not on the calendar. Correct it (June has 30 "
+                                    "days, a year has quarters I to IV)."),
     "timeline_before_plan": ("Thời hạn \"{text}\" ({due}) sớm hơn ngày ban hành kế hoạch "
                              "({plan}). Kiểm tra lại năm, hoặc ghi thời hạn mới.",
                              "The deadline \"{text}\" ({due}) is before the plan's own date "

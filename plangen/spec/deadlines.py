@@ -236,7 +236,10 @@ def timeline_problems(period: Period, plan_date: datetime.date | None) -> list[
     exist, a deadline before the plan's own date, or a phrase the parser cannot read."""
     problems: list[tuple[str, dict[str, str]]] = []
     for written in period.bad_dates:
-        problems.append(("timeline_no_such_date", {"text": period.text, "date": written}))
+        if written.strip() == period.text.strip():  # the whole text is the date: say it once
+            problems.append(("timeline_no_such_date_alone", {"date": written}))
+        else:
+            problems.append(("timeline_no_such_date", {"text": period.text, "date": written}))
     if not period.readable and not period.bad_dates:
         problems.append(("timeline_unread", {"text": period.text}))
     if (plan_date is not None and period.end is not None and period.end < plan_date

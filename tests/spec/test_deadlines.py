@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
+from plangen.messages import message
 from plangen.spec.deadlines import Period, parse_timeline, timeline_problems
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -179,6 +180,13 @@ def test_problems(phrase: str, code: str) -> None:
     problems = timeline_problems(parse_timeline(phrase, PLAN_DAY), PLAN_DAY)
     assert [found for found, _ in problems] == [code]
     assert problems[0][1]["text"] == phrase
+
+
+def test_a_date_written_alone_is_named_once() -> None:
+    problems = timeline_problems(parse_timeline("31/02/2026", PLAN_DAY), PLAN_DAY)
+    assert problems == [("timeline_no_such_date_alone", {"date": "31/02/2026"})]
+    shown = message(*problems[0][:1], **problems[0][1])
+    assert shown.count("31/02/2026") == 1, shown
 
 
 @pytest.mark.parametrize("phrase", [*sorted(CORPUS), "Trước 15/12 hằng năm",
