@@ -9,6 +9,7 @@ here knows what is being reported: the content is decided by the caller.
 from __future__ import annotations
 
 import io
+import math
 import struct
 import zipfile
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from plangen.render.docx import (
     Renderer,
     zip_parts,
 )
+from plangen.render.textwidth import bold_width_pt
 from plangen.vntext import BLANK, date_words, two_digits, upper
 
 BlockKind = Literal["heading", "item_title", "text", "bullet", "closing", "table", "image"]
@@ -121,9 +123,7 @@ def render_report(report: ReportDocument, template: Path | str | None = None) ->
 
 def _table(renderer: Renderer, block: Block, width: int) -> str:
     columns = len(block.rows[0])
-    weights = list(block.weights) or [1] * columns
-    widths = [width * weight // sum(weights) for weight in weights]
-    widths[0] += width - sum(widths)
+    widths = fitted_widths(list(block.weights) or [1] * columns, width, block.rows[0])
     head = renderer.style_id(TABLE_HEAD_STYLE)
     left, center = renderer.style_id(TABLE_STYLE), renderer.style_id(TABLE_CENTER_STYLE)
     rows = []
@@ -134,6 +134,35 @@ def _table(renderer: Renderer, block: Block, width: int) -> str:
             cells.append([ooxml.paragraph(style, [ooxml.run(text)])])
         rows.append(cells)
     return ooxml.table(widths, rows, header_rows=1)
+
+
+HEAD_SIZE_PT = 13  # the template's table heading style (KH Bảng đầu cột)
+CELL_PADDING = 2 * 108  # Word's default left and right cell margins, twips
+
+
+def fitted_widths(weights: list[int], width: int, headings: tuple[str, ...]) -> list[int]:
+    """Column widths (twips) summing to `width`, shared by `weights`, but none narrower than
+    the longest word of its heading set bold: a heading wraps between words, never inside
+    one ("Số nhiệm vụ", not "Số nhiệ / m vụ"; "STT", not "ST / T"). When even the words do
+    not fit, the shares are the words' widths."""
+    least = [math.ceil(max((bold_width_pt(word, HEAD_SIZE_PT) for word in heading.split()),
+                           default=0) * ooxml.TWIPS_PER_PT) + CELL_PADDING
+             for heading in headings]
+    if sum(least) >= width:
+        weights, least = least, [0] * len(least)
+    fixed: dict[int, int] = {}
+    while True:  # columns whose share is below their words keep their words' width
+        free = [i for i in range(len(weights)) if i not in fixed]
+        room = width - sum(fixed.values())
+        share = {i: room * weights[i] / sum(weights[j] for j in free) for i in free}
+        short = {i: least[i] for i in free if share[i] < least[i]}
+        if not short:
+            break
+        fixed.update(short)
+    widths = [fixed[i] if i in fixed else int(share[i]) for i in range(len(weights))]
+    widest = max(range(len(widths)), key=lambda i: (i not in fixed, widths[i]))
+    widths[widest] += width - sum(widths)
+    return widths
 
 
 def _picture(renderer: Renderer, block: Block, rel_id: str, number: int, width: int) -> str:

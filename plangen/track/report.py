@@ -93,14 +93,21 @@ def _results(work: Assignments, answers: list[Answer], figures: Progress) -> lis
                         title="Biểu đồ tiến độ thực hiện theo cơ quan"))
     blocks.append(Block("item_title", "2. Kết quả thực hiện từng nhiệm vụ"))
     for state in figures.tasks:
-        blocks.append(Block("text", f"Nhiệm vụ {state.task.number}. {state.task.title} "
-                                    f"(thời gian thực hiện: "
-                                    f"{ensure_end(state.task.timeline or '—', '')}).", ))
+        timeline = state.task.timeline
+        when = f" (thời gian thực hiện: {ensure_end(timeline, '')})" if timeline else ""
+        blocks.append(Block("text", f"{_task_name(state.task.number, state.task.title)}"
+                                    f"{when}."))
         if not state.answers:
             blocks.append(Block("bullet", "- Chưa có cơ quan nào báo cáo."))
         for answer in state.answers:
             blocks.append(Block("bullet", _answer_line(state, answer)))
     return blocks
+
+
+def _task_name(number: str, title: str) -> str:
+    """ "Nhiệm vụ 2. Kiểm tra, giám sát …", without the title's own final mark (the sentence
+    goes on after it)."""
+    return f"Nhiệm vụ {number}. {ensure_end(title, '')}"
 
 
 def _answer_line(state: TaskState, answer: Answer) -> str:
@@ -138,7 +145,7 @@ def _difficulties(work: Assignments, answers: list[Answer]) -> list[Block]:
         mine = [answer for answer in said if answer.number == number]
         if not mine:
             continue
-        blocks.append(Block("text", f"Nhiệm vụ {number}. {titles[number]}:"))
+        blocks.append(Block("text", f"{_task_name(number, titles[number])}:"))
         for answer in mine:
             parts = []
             if answer.difficulty:

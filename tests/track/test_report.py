@@ -7,6 +7,7 @@ figures are compared with counts the test makes itself from the answers it wrote
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,8 @@ from docx import Document
 from support.docx_helpers import all_text, assert_schema_valid
 
 from plangen.check.api import check_file
+from plangen.render.report import CELL_PADDING, HEAD_SIZE_PT
+from plangen.render.textwidth import bold_width_pt
 from plangen.spec.api import load_plan
 from plangen.track.readback import WorkbookError, read_answers
 from plangen.track.tasks import assignments
@@ -127,6 +130,16 @@ def _assert_report(path: Path) -> None:
     assert [row.cells[1].text.split(".")[0] for row in overdue.rows[1:]] == ["4"]
     # the chart is embedded as a picture
     assert any(name.startswith("word/media/") for name in _names(data))
+    # a task's title runs on into its timeline, its difficulties: no stray marks between
+    for para in Document(str(path)).paragraphs:
+        if para.text.startswith("Nhiệm vụ "):
+            assert not re.search(r"[.;:,] \(|[.;,]:$|: —\)", para.text), para.text
+    # no table heading is cut inside a word ("Số nhiệ / m vụ", "ST / T")
+    for table in Document(str(path)).tables:
+        for cell in table.rows[0].cells:
+            room = int(cell._tc.tcPr.tcW.w) - CELL_PADDING
+            for word in cell.text.split():
+                assert bold_width_pt(word, HEAD_SIZE_PT) * 20 <= room, (word, room)
 
 
 def _names(data: bytes) -> list[str]:
