@@ -732,6 +732,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "thực hiện và nơi nhận.",
         "The starter uses the name as written, “{name}”: review the agency, the place, the "
         "agencies and the recipients."),
+    "track_no_tasks": (
+        "{path}: kế hoạch chưa có nhiệm vụ nào để theo dõi: không khối nào có cơ quan chủ trì, "
+        "phối hợp hay thời hạn (lead:, partners:, deadline:), cũng không có mục nào do một cơ "
+        "quan đứng tên (\"1. Sở Công Thương:\" với các nhiệm vụ bên dưới). Thêm các dòng đó "
+        "cho các nhiệm vụ rồi chạy lại.",
+        "{path}: the plan has no task to follow: no block names a lead, partners or a "
+        "deadline (lead:, partners:, deadline:), and no item is headed by an agency (\"1. Sở "
+        "Công Thương:\" with its duties below). Add them to the tasks, then run again."),
     "new_written": ("Đã tạo tệp mẫu {path}. Sửa nội dung rồi chạy: plangen validate {path}",
                     "Wrote the starter spec {path}. Edit it, then run: plangen validate {path}"),
     "output_exists": ("Tệp \"{path}\" đã có; thêm --force để ghi đè.",

@@ -510,7 +510,8 @@ def free_tasks(parts: FreeParts) -> TaskSection:
     task_sections = [s for s in parts.sections if s.role == "tasks"] or list(parts.sections)
     return TaskSection(
         heading=task_sections[0].heading if task_sections else "",
-        items=tuple(task for section in parts.sections for task in block_tasks(section.content)))
+        items=tuple(task for section in parts.sections for task in block_tasks(
+            section.content, named_alone=section.role == "organization")))
 
 
 def _free_plan(data: dict[str, Any]) -> Plan:
@@ -529,31 +530,41 @@ def _free_plan(data: dict[str, Any]) -> Plan:
 AGENCY_STARTS = ("Sở ", "Ủy ban", "UBND", "Công an", "Bộ Chỉ huy", "Bộ ", "Ban ", "Văn phòng",
                  "Thanh tra", "Báo ", "Đài ", "Trường ", "Các sở", "Các cơ quan", "Các đơn vị",
                  "Các cơ sở", "Cục ", "Chi cục", "Trung tâm", "Đề nghị", "Hội ", "Liên đoàn",
-                 "Tỉnh đoàn", "Công ty", "Doanh nghiệp", "Phòng ")
+                 "Tỉnh đoàn", "Công ty", "Doanh nghiệp", "Phòng ", "Viện ", "Học viện",
+                 "Các Bộ", "Các tổ chức", "Kho bạc", "Ngân hàng", "Bảo hiểm", "Tòa án")
+_MAX_NAME_WORDS = 30  # "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh, …"
 
 
-def block_tasks(blocks: tuple[Block, ...]) -> list[Task]:
+def block_tasks(blocks: tuple[Block, ...], *, named_alone: bool = False) -> list[Task]:
     """The tasks among free blocks: each block with role lines or a deadline, or an item
     headed by an agency ("1. Sở Công Thương:" with its duties), the outermost ones first;
-    role blocks inside a task become its sub-tasks."""
+    role blocks inside a task become its sub-tasks. With `named_alone` (the organization
+    section), an item that is an agency's name alone heads the duties below it too."""
     found: list[Task] = []
     for block in blocks:
         if block.roles is not None or block.deadline is not None:
             found.append(_block_task(block))
-        elif (agency := agency_heading(block)) is not None:
+        elif (agency := agency_heading(block, named_alone=named_alone)) is not None:
             found.append(_agency_task(block, agency))
         else:
-            found.extend(block_tasks(block.content))
+            found.extend(block_tasks(block.content, named_alone=named_alone))
     return found
 
 
-def agency_heading(block: Block) -> tuple[str, str] | None:
+def agency_heading(block: Block, *, named_alone: bool = False) -> tuple[str, str] | None:
     """(agency, its duty on the same line) of an item headed by an agency, else None:
-    "Sở Tài chính: Căn cứ …" -> ("Sở Tài chính", "Căn cứ …")."""
+    "Sở Tài chính: Căn cứ …" -> ("Sở Tài chính", "Căn cứ …"); with `named_alone`, also an
+    item holding only the name, with the duties below it ("1. Viện Văn hóa …" then "a) …")."""
     if block.kind != "item" or not block.text.startswith(AGENCY_STARTS):
         return None
     name, colon, rest = block.text.partition(":")
-    if not colon or len(name) > 200:
+    if not colon:
+        words = block.text.split()
+        if named_alone and block.content and len(words) <= _MAX_NAME_WORDS \
+                and not block.text.rstrip().endswith((".", ";")):
+            return block.text.strip(), ""
+        return None
+    if len(name) > 200:
         return None
     name = name.removeprefix("Đề nghị ").strip()
     return name, rest.strip()
@@ -561,8 +572,12 @@ def agency_heading(block: Block) -> tuple[str, str] | None:
 
 def _agency_task(block: Block, agency: tuple[str, str]) -> Task:
     name, duty = agency
+    listed = [b for b in block.content if b.kind in ("bullet", "plus", "point", "text")]
+    # "Chủ trì …, tham mưu cho …:" then "a) …", "b) …": the lettered points are the duties
+    # (numbered as the plan letters them), the line before them only leads in
+    points = [b for b in listed if b.kind == "point"]
     duties = tuple(Task(title=b.text, roles=Roles(lead=(name,), timeline=b.deadline))
-                   for b in block.content if b.kind in ("bullet", "plus", "point", "text"))
+                   for b in points or listed)
     return Task(title=duty or block.text.rstrip(":"), id=block.id,
                 roles=Roles(lead=(name,), timeline=block.deadline), subtasks=duties)
 

@@ -6,13 +6,17 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from plangen.errors import OutputError, SpecError, SpecIssue, UsageError
+from plangen.errors import OutputError, PlangenError, SpecError, SpecIssue, UsageError
 from plangen.files import write_atomic
 from plangen.model import Plan
 from plangen.spec.api import check_spec
 from plangen.spec.assemble import Locality
 from plangen.track.options import ReportOptions
+
+if TYPE_CHECKING:
+    from plangen.track.tasks import Assignments
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,17 @@ def checked_plan(spec: Path, *, locality: Locality | None = None,
     return checked.plan, tuple(checked.warnings)
 
 
+def tracked(plan: Plan, spec: Path) -> Assignments:
+    """The plan's assignments; an error saying what to add when it gives no task to follow
+    (no block with a lead, partners or deadline, no agency heading its duties)."""
+    from plangen.track.tasks import assignments
+
+    work = assignments(plan)
+    if not work.tasks:
+        raise PlangenError("track_no_tasks", path=str(spec))
+    return work
+
+
 def refuse_overwriting(spec: Path, *targets: Path) -> None:
     """An output is never the spec itself nor a folder."""
     for target in targets:
@@ -46,12 +61,11 @@ def write_assignments(spec: Path, output: Path, ics: Path | None = None, *,
                       allow: Sequence[Path] = ()) -> Written:
     """The assignment workbook of `spec` at `output`, and its calendar at `ics` if given."""
     from plangen.track.calendar import deadline_calendar
-    from plangen.track.tasks import assignments
     from plangen.track.workbook import assignment_workbook
 
     refuse_overwriting(spec, output, *((ics,) if ics else ()))
     plan, warnings = checked_plan(spec, locality=locality, allow=allow)
-    work = assignments(plan)
+    work = tracked(plan, spec)
     workbook = assignment_workbook(work)
     calendar = deadline_calendar(work) if ics else None
     write_atomic(output, workbook)
@@ -70,14 +84,13 @@ def write_report(spec: Path, filled: Sequence[Path], output: Path, *,
     from plangen.track.progress import progress
     from plangen.track.readback import read_answers
     from plangen.track.report import report_document
-    from plangen.track.tasks import assignments
 
     refuse_overwriting(spec, output, *filled)
     for path in filled:
         if output.exists() and path.exists() and output.samefile(path):
             raise OutputError("output_is_input", path=str(output))
     plan, warnings = checked_plan(spec, locality=locality, allow=allow)
-    work = assignments(plan)
+    work = tracked(plan, spec)
     answers = read_answers(work, filled)
     figures = progress(work, answers, as_of or datetime.date.today())
     data = render_report(report_document(work, answers, figures, options or ReportOptions()),
@@ -94,14 +107,13 @@ def write_timeline(spec: Path, output: Path, *, locality: Locality | None = None
     """The timeline chart of `spec` at `output`: a .png or .svg picture, or for .docx the plan
     itself with the chart as its last appendix page."""
     from plangen.track.charts import timeline_chart
-    from plangen.track.tasks import assignments
 
     refuse_overwriting(spec, output)
     kind = output.suffix.lower().lstrip(".")
     if kind not in ("png", "svg", "docx"):
         raise UsageError("timeline_format", path=str(output))
     plan, warnings = checked_plan(spec, locality=locality, allow=allow)
-    work = assignments(plan)
+    work = tracked(plan, spec)
     if kind == "docx":
         write_atomic(output, plan_with_timeline(plan, timeline_chart(work, "png"), template))
     else:
@@ -111,6 +123,7 @@ def write_timeline(spec: Path, output: Path, *, locality: Locality | None = None
 
 def plan_with_timeline(plan: Plan, png: bytes, template: Path | None = None) -> bytes:
     """The plan's .docx with the timeline chart as its last appendix page."""
+    from plangen.render.context import attached_reference
     from plangen.render.docx import render_plan
     from plangen.render.report import add_picture_appendix
     from plangen.vntext import BLANK, date_words, roman, two_digits
@@ -118,7 +131,9 @@ def plan_with_timeline(plan: Plan, png: bytes, template: Path | None = None) -> 
     number = two_digits(int(plan.number)) if plan.number else BLANK
     date = date_words(plan.date.day, plan.date.month, plan.date.year)
     kind = plan.doc_type[:1].upper() + plan.doc_type[1:].lower()
-    reference = f"(Kèm theo {kind} số {number}/{plan.symbol} {date} của {plan.issuer.name})"
+    # a plan a decision issues has no number of its own: its appendices name the decision
+    reference = attached_reference(plan) or (
+        f"(Kèm theo {kind} số {number}/{plan.symbol} {date} của {plan.issuer.name})")
     # NĐ 30 PL1 III.1.a: with the plan's own appendices the chart's is the next Roman numeral
     existing = 1 if plan.appendix else len(plan.appendices)
     label = f"Phụ lục {roman(existing + 1)}" if existing else "Phụ lục"

@@ -123,10 +123,23 @@ def _assignment(number: str, task: Task, parent: Task | None, book: AgencyBook,
 
 def plan_reference(plan: Plan) -> str:
     """ "Kế hoạch số 05/KH-UBND ngày 13/4/2026 của Ủy ban nhân dân tỉnh Đắk Lắk": how a
-    workbook and a report name the plan."""
-    number = f"{int(plan.number):02d}" if plan.number else "…"
-    date = plan.date
-    day = "/".join(str(part) if part else "…" for part in (date.day, date.month)) + (
-        f"/{date.year}")
+    workbook and a report name the plan; a plan a decision issues has no number of its own
+    and is named by the decision ("Kế hoạch ban hành kèm theo Quyết định số 4385/QĐ-BVHTTDL
+    ngày 18/11/2025 của Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch")."""
     kind = plan.doc_type[:1].upper() + plan.doc_type[1:].lower()
-    return f"{kind} số {number}/{plan.symbol} ngày {day} của {plan.issuer.name}"
+    decision = plan.decision
+    if decision is not None:
+        return (f"{kind} ban hành kèm theo Quyết định số {_number(decision.number)}/"
+                f"{decision.symbol} ngày {_day(decision.date)} của {decision.authority}")
+    return f"{kind} số {_number(plan.number)}/{plan.symbol} ngày {_day(plan.date)} của " \
+        f"{plan.issuer.name}"
+
+
+def _number(number: str | None) -> str:
+    return f"{int(number):02d}" if number else "…"
+
+
+def _day(date: PlanDate) -> str:
+    """ "13/4/2026"; "…" for a day or month left blank in a draft."""
+    return "/".join(str(part) if part else "…" for part in (date.day, date.month)) + (
+        f"/{date.year}")

@@ -1,0 +1,106 @@
+"""Tracking a plan as real plans write it: a decision-issued Ministry plan whose tasks are its
+organization section's agencies ("1. Viện …", then "a) …" duties), and a plan with no task to
+follow at all."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+from support.docx_helpers import all_text, assert_schema_valid
+
+from plangen.check.api import check_file
+from plangen.freeform import Block
+from plangen.model import agency_heading
+from plangen.spec.api import load_plan
+from plangen.track.tasks import assignments, plan_reference
+
+ROOT = Path(__file__).resolve().parents[2]
+MINISTRY = ROOT / "specs" / "bo-vhttdl-qd4385.yaml"
+REFERENCE = ("Kế hoạch ban hành kèm theo Quyết định số 4385/QĐ-BVHTTDL ngày 18/11/2025 của "
+             "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch")
+NO_TASK = """\
+issuer: {name: Ủy ban nhân dân tỉnh Đắk Lắk}
+symbol: KH-UBND
+place: Đắk Lắk
+date: {day: 5, month: 2, year: 2026}
+summary: Tuyên truyền pháp luật năm 2026
+sections:
+  - {heading: "MỤC ĐÍCH, YÊU CẦU", role: purpose, content: ["Nâng cao nhận thức."]}
+  - {heading: NỘI DUNG, role: tasks, content: ["Tuyên truyền trên báo, đài."]}
+  - {heading: KINH PHÍ, role: funding, content: ["Ngân sách tỉnh."]}
+  - {heading: TỔ CHỨC THỰC HIỆN, role: organization, content: ["Các sở, ngành thực hiện."]}
+recipients: ["Lưu: VT"]
+signature: {lines: [TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH], name: Nguyễn Văn A}
+"""
+
+
+def plangen(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "plangen", *map(str, args)],
+                          capture_output=True, text=True, check=False,
+                          env={"PLANGEN_LANG": "vi", "PATH": "/usr/bin:/bin"})
+
+
+def test_the_agencies_of_the_organization_section_are_the_tasks() -> None:
+    work = assignments(load_plan(MINISTRY))
+    numbers = [task.number for task in work.tasks]
+    # the Sở's lead-in line ("Chủ trì …, tham mưu cho …:") is not a duty: a) … đ) are
+    assert numbers == ["1.a", "1.b", "1.c", "1.d", "2.a", "3.a", "3.b", "3.c", "3.d", "3.đ",
+                       "4.a"]
+    leads = {task.leads()[0].name for task in work.tasks}
+    assert "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam" in leads
+    assert "Các tổ chức, cá nhân liên quan" in leads
+    assert plan_reference(work.plan) == REFERENCE
+
+
+def test_an_agency_named_alone_heads_its_duties_only_in_the_organization_section() -> None:
+    item = Block(kind="item", text="Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam",
+                 content=(Block(kind="point", text="Tổ chức tuyên truyền."),))
+    assert agency_heading(item, named_alone=True) == (item.text, "")
+    assert agency_heading(item) is None
+    sentence = Block(kind="item", text="Sở Tư pháp hướng dẫn các xã thực hiện.",
+                     content=item.content)
+    assert agency_heading(sentence, named_alone=True) is None  # a sentence, not a name
+    bare = Block(kind="item", text=item.text)
+    assert agency_heading(bare, named_alone=True) is None  # no duties below it
+
+
+def test_the_whole_loop_on_a_decision_issued_plan(tmp_path: Path) -> None:
+    book = tmp_path / "phan-cong.xlsx"
+    assert plangen("assignments", MINISTRY, "-o", book).returncode == 0
+    workbook = openpyxl.load_workbook(book)
+    assert workbook.worksheets[0].cell(2, 1).value == REFERENCE
+    sheet = workbook.worksheets[1]
+    sheet.cell(4, 7).value = "Đã hoàn thành"
+    sheet.cell(4, 8).value = datetime.datetime(2025, 12, 10)
+    filled = tmp_path / "da-dien.xlsx"
+    workbook.save(filled)
+    report = tmp_path / "bao-cao.docx"
+    done = plangen("report", MINISTRY, filled, "-o", report, "--as-of", "15/12/2025")
+    assert done.returncode == 0, done.stderr
+    data = report.read_bytes()
+    assert_schema_valid(data)
+    assert check_file(report).ok
+    assert f"Thực hiện {REFERENCE} về" in all_text(data)
+    chart = tmp_path / "tien-do.docx"
+    assert plangen("timeline", MINISTRY, "-o", chart).returncode == 0
+    text = all_text(chart.read_bytes())
+    assert "(Kèm theo Quyết định số 4385/QĐ-BVHTTDL ngày 18 tháng 11 năm 2025" in text
+    assert "Kế hoạch số" not in text.split("TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ")[1]
+
+
+def test_a_plan_without_tasks_is_refused_with_what_to_add(tmp_path: Path) -> None:
+    spec = tmp_path / "ke-hoach.yaml"
+    spec.write_text(NO_TASK, encoding="utf-8")
+    openpyxl.Workbook().save(tmp_path / "some.xlsx")
+    for command, out in (("assignments", "x.xlsx"), ("timeline", "x.png"),
+                         ("report", "x.docx")):
+        extra = [tmp_path / "some.xlsx"] if command == "report" else []
+        done = plangen(command, spec, *extra, "-o", tmp_path / out)
+        assert done.returncode == 1, (command, done.stderr)
+        assert "chưa có nhiệm vụ nào để theo dõi" in done.stderr and "Traceback" not in \
+            done.stderr
+        assert not (tmp_path / out).exists()
