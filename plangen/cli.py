@@ -81,7 +81,8 @@ def _reports_errors(command: F) -> F:
         except PlangenError as exc:
             _echo(exc.message(lang), err=True)
             if isinstance(exc, SpecError):
-                _echo(message("spec_invalid", lang, count=len(exc.issues)), err=True)
+                summary = getattr(exc, "summary", "spec_invalid")  # a table's: TableError
+                _echo(message(summary, lang, count=len(exc.issues)), err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             _echo(message("interrupted", lang), err=True)
@@ -567,7 +568,7 @@ def _report_failures(failed: list[Any], lang: str) -> None:
     where: dict[str, list[str]] = {}
     for item in failed:
         for line in issue_lines(item.issues, lang) or [item.message]:
-            where.setdefault(line, []).append(item.name)
+            where.setdefault(line, []).append(item.name or item.row)  # a row naming none
     for line, names in where.items():
         shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
         _echo(message("batch_issue", lang, count=len(names), names=shown, issue=line),

@@ -886,6 +886,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                                "\"locality\" (CSV).",
                                "A localities table needs a \"localities:\" list (YAML) or a "
                                "\"locality\" column (CSV)."),
+    "table_yaml_no_rows": ("Danh sách \"localities:\" trống: thêm mỗi địa phương một dòng "
+                           "\"- locality: …\".",
+                           "The \"localities:\" list is empty: add one \"- locality: …\" "
+                           "line per locality."),
     "table_row_needs_locality": ("Mỗi dòng của bảng cần \"locality:\" (tên hoặc mã).",
                                  "Each table row needs \"locality:\" (a name or a code)."),
     "table_bad_date": ("Ngày \"{value}\" không đọc được; viết ngày/tháng/năm, tháng/năm hoặc "
@@ -930,8 +934,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "The table has more than {limit} rows, too many for a locality "
                             "table (the country has 3,321 communes). Check the file and the "
                             "sheet."),
-    "table_no_sheet": ("Không có trang tính \"{sheet}\". Các trang có: {sheets}.",
-                       "No sheet named \"{sheet}\". Sheets: {sheets}."),
+    "table_no_sheet": ("Không có trang tính \"{sheet}\". Các trang có: {sheets}. Chọn bằng "
+                       "--sheet TÊN (ghi trong ngoặc kép nếu có dấu cách) hoặc số thứ tự "
+                       "của trang (--sheet 2).",
+                       "No sheet named \"{sheet}\". Sheets: {sheets}. Choose one with --sheet "
+                       "NAME (quoted if it has spaces) or by its position (--sheet 2)."),
     "table_unknown_column": ("Không hiểu cột \"{column}\".{hint} Các cột dùng được: "
                              "{accepted}. Sửa tiêu đề hoặc xóa cột.",
                              "Unknown column \"{column}\".{hint} Columns read: {accepted}. "
@@ -946,14 +953,54 @@ CATALOG: dict[str, tuple[str, str]] = {
                                     "phương\", or \"code\"). The header row reads "
                                     "\"{header}\", split at {separator}. If the header looks "
                                     "right, check the separator (comma, semicolon, tab)."),
+    "table_sheet_needs_locality_column": ("Bảng cần cột \"Địa phương\" (hoặc \"Mã\", hay "
+                                          "\"locality\"), nhưng không dòng nào trong "
+                                          "{rows} dòng đầu của trang tính có tiêu đề đó. Dòng "
+                                          "đầu đọc được: \"{header}\". Thêm dòng tiêu đề, hoặc "
+                                          "chọn đúng trang tính (--sheet TÊN).",
+                                          "The table needs a \"locality\" column (or "
+                                          "\"code\", or \"Địa phương\"), but none of the "
+                                          "sheet's first {rows} rows has that header. Its first "
+                                          "row reads \"{header}\". Add a header row, or choose "
+                                          "the right sheet (--sheet NAME)."),
+    "table_column_without_header": ("Cột này không có tiêu đề mà có dữ liệu (ô {cell}: "
+                                    "\"{value}\"). Ghi tiêu đề cho cột (\"Ghi chú\" nếu "
+                                    "không cần đọc) hoặc xóa cột.",
+                                    "This column has no header but holds data (cell {cell}: "
+                                    "\"{value}\"). Give it a header (\"Ghi chú\" if it is not "
+                                    "to be read) or delete it."),
+    "table_no_rows": ("Bảng mới có dòng tiêu đề (dòng {line}), chưa có địa phương nào: thêm "
+                      "mỗi địa phương một dòng dưới tiêu đề. Bảng mẫu đã điền mã: plangen "
+                      "localities TỈNH --table xa.xlsx.",
+                      "The table has only its header (row {line}), no locality yet: add one "
+                      "row per locality below it. A table with the codes filled in: plangen "
+                      "localities PROVINCE --table xa.xlsx."),
+    "table_invalid": ("Bảng địa phương có {count} lỗi; chưa tạo kế hoạch nào.",
+                      "The locality table has {count} problem(s); no plan was made."),
+    "table_formula_no_value": ("Ô này là công thức ({formula}) chưa có giá trị tính sẵn: tệp "
+                               "được ghi bằng chương trình không tính công thức. Mở tệp bằng "
+                               "Excel hoặc LibreOffice rồi lưu lại, hoặc gõ giá trị thay cho "
+                               "công thức.",
+                               "This cell is a formula ({formula}) saved without its value: "
+                               "the file was written by a program that does not compute. Open "
+                               "it in Excel or LibreOffice and save it again, or type the "
+                               "value instead of the formula."),
+    "table_formula_error": ("Ô này là lỗi công thức của Excel ({value}). Sửa công thức (ô nó "
+                            "tham chiếu có thể đã bị xóa), hoặc gõ giá trị.",
+                            "This cell is an Excel formula error ({value}). Fix the formula "
+                            "(a cell it refers to may have been deleted), or type the value."),
     "table_row_needs_locality_cell": ("Dòng này chưa ghi địa phương (cột \"Địa phương\" hoặc "
                                       "\"Mã\" trống).",
                                       "This row names no locality (the locality and code "
                                       "cells are empty)."),
     "table_extra_cell": ("Ô \"{value}\" nằm ngoài các cột có tiêu đề; có thể thừa một dấu "
-                         "phân cách. Xóa ô đó hoặc thêm tiêu đề cho cột.",
+                         "phân cách, hoặc một ô của CSV có dấu phẩy mà không đặt trong ngoặc "
+                         "kép (\"Tân Mỹ, Quảng Trị\"). Xóa ô đó, đặt ô có dấu phẩy trong "
+                         "ngoặc kép, hoặc thêm tiêu đề cho cột.",
                          "The cell \"{value}\" is right of the last header; perhaps a stray "
-                         "separator. Delete it or give the column a header."),
+                         "separator, or a CSV cell holding a comma without quotes (\"Tân Mỹ, "
+                         "Quảng Trị\"). Delete it, quote the cell with the comma, or give the "
+                         "column a header."),
     "table_cell_is_date": ("Ô này là ngày ({value}), không phải chữ: Excel tự đổi. Định dạng "
                            "cột là Văn bản (Text) rồi gõ lại.",
                            "This cell is a date ({value}), not text: Excel converted it. "

@@ -39,11 +39,11 @@ def read_row(row: Row, symbol: str | None = None) -> RowReading:
     """The unit and overrides of `row`, every problem found in it (not only the first).
     `symbol` is the plan's own symbol ("KH-UBND"): a Số cell "13/KH-UBND" that repeats it
     means number 13; None when it is not known (then such a cell is an error)."""
-    issues: list[SpecIssue] = []
+    issues: list[SpecIssue] = list(row.problems)
     if "_extra" in row.cells:
         extra = row.cells["_extra"]
-        issues.append(SpecIssue("table_extra_cell", (), extra.location,
-                                params={"value": extra.value}))
+        issues.append(SpecIssue("table_extra_cell", (_letter(extra.location.column),),
+                                extra.location, params={"value": extra.value}))
     resolved, written = _unit(row, issues)
     overrides = _overrides(row, issues, symbol)
     notes: list[SpecIssue] = []
@@ -69,6 +69,13 @@ def _path(row: Row, cell: Cell) -> tuple[str, ...]:
     return ()
 
 
+def _letter(column: int) -> str:
+    """A column as a sheet names it ("C"): a cell outside the headed columns has no header."""
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(column))
+
+
 def _text(row: Row, key: str, issues: list[SpecIssue]) -> str | None:
     cell = row.cells.get(key)
     if cell is None:
@@ -85,7 +92,14 @@ def _unit(row: Row, issues: list[SpecIssue]) -> tuple[Resolved | None, str]:
     province = _text(row, "province", issues)
     written = name or code or ""
     if name is None and code is None:
-        issues.append(SpecIssue("table_row_needs_locality_cell", (), row.location))
+        if row.problems and any(issue.path in ((row.headers.get("locality"),),
+                                               (row.headers.get("code"),))
+                                for issue in row.problems):
+            return None, written  # its unit's cell cannot be read: said already
+        named = next((row.headers[key] for key in ("locality", "code") if key in row.headers),
+                     "")
+        issues.append(SpecIssue("table_row_needs_locality_cell", (named,) if named else (),
+                                row.location))
         return None, written
     cell = row.cells["code"] if code is not None else row.cells["locality"]
     try:

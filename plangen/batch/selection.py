@@ -28,7 +28,7 @@ from plangen.batch.localities import (
 )
 from plangen.batch.resolve import LocalityError, province_of, resolve
 from plangen.batch.rows import number_issue, read_row
-from plangen.batch.tables import is_spreadsheet, read_table_file
+from plangen.batch.tables import TableError, is_spreadsheet, read_table_file
 from plangen.errors import Path as FieldPath
 from plangen.errors import SourceLocation, SpecError, SpecIssue, UsageError
 from plangen.spec.loader import load_spec_text, read_spec_text
@@ -78,7 +78,7 @@ def select_localities(selector: str, sheet: str | None = None,
     (every failed row's issues, for a table). `symbol`: as for `read_selection`."""
     selection = read_selection(selector, sheet, symbol)
     if selection.failed:
-        raise SpecError([issue for row in selection.failed for issue in row.issues])
+        raise TableError([issue for row in selection.failed for issue in row.issues])
     return selection.items
 
 
@@ -173,10 +173,15 @@ def _yaml_number(fields: dict[str, Node], path: FieldPath,
 
 
 def _read_yaml(path: FsPath, symbol: str | None) -> Selection:
-    node = to_node(load_spec_text(read_spec_text(path), str(path)))
+    try:
+        node = to_node(load_spec_text(read_spec_text(path), str(path)))
+    except SpecError as exc:  # said as the table's problems, not the plan spec's
+        raise TableError(exc.issues) from None
     rows = node.value.get("localities") if node.is_mapping else None
     if rows is None or not rows.is_list:
-        raise SpecError([SpecIssue("table_needs_localities", ("localities",), node.location)])
+        raise TableError([SpecIssue("table_needs_localities", ("localities",), node.location)])
+    if not rows.value:
+        raise TableError([SpecIssue("table_yaml_no_rows", ("localities",), rows.location)])
     selection = Selection()
     for index, row in enumerate(rows.value):
         path_here = ("localities", index)
@@ -223,12 +228,22 @@ def _refuse_duplicates(selection: Selection) -> Selection:
             kept.append(item)
             continue
         rows = ", ".join(twin.row.rpartition(":")[2] for twin in twins)
-        issue = SpecIssue("table_duplicate_row", (), item.source,
+        field, where = _unit_cell(item)
+        issue = SpecIssue("table_duplicate_row", field, where,
                           params={"unit": item.locality.full_name, "rows": rows,
                                   "unit_code": item.locality.code})
         selection.failed.append(FailedRow(item.locality.full_name, item.row, (issue,),
                                           item.locality.code))
     return replace(selection, items=kept)
+
+
+def _unit_cell(item: Selected) -> tuple[FieldPath, SourceLocation | None]:
+    """Where a row names its unit: the Địa phương (or Mã) cell, `locality:` of a YAML row."""
+    for wanted in ("locality", "code"):
+        for location, key, header in item.columns:
+            if key == wanted:
+                return (header,), location
+    return ((*item.path, "locality") if item.path else ()), item.source
 
 
 def find_locality(name: str) -> Locality | None:

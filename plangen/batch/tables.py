@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plangen.batch.resolve import loose_key
+from plangen.batch.sheetxml import sheet_xml, unsaved_formulas, vertical_merges
 from plangen.errors import SourceLocation, SpecError, SpecIssue
 from plangen.files import InputTooLarge, read_bounded
 from plangen.vntext import nfc
@@ -31,6 +32,13 @@ MAX_COLUMNS = 50  # a sheet's columns read (batch reads nine)
 SEPARATORS = (",", ";", "\t")
 CellValue = str | datetime.date
 Locate = Callable[[int, int], SourceLocation]  # (row number, column number) -> where
+
+
+class TableError(SpecError):
+    """A locality table that cannot be read at all; the CLI sums its issues up as the
+    table's, not the plan spec's."""
+
+    summary = "table_invalid"
 
 
 @dataclass(frozen=True)
@@ -57,8 +65,10 @@ COLUMNS = (
     Column("extra_recipients", "Nơi nhận thêm", "Extra recipients", ("nơi nhận",)),
     Column("removed_tasks", "Bỏ nhiệm vụ", "Removed tasks", ("nhiệm vụ bỏ",)),
     Column("note", "Ghi chú", "Note", ("notes",)),  # the officer's own; never read
+    Column("index", "STT", "No.", ("số thứ tự", "tt", "thứ tự", "số tt", "no")),  # ditto
 )
-IGNORED = frozenset({"note"})
+IGNORED = frozenset({"note", "index"})
+HEADER_SEARCH = 20  # rows a sheet's header may sit below (a title, a date line, blank rows)
 _BY_NAME = {loose_key(name): column for column in COLUMNS for name in column.names()}
 
 
@@ -91,6 +101,7 @@ class Row:
     cells: dict[str, Cell]
     location: SourceLocation
     headers: dict[str, str]  # column key -> the header as the table writes it
+    problems: tuple[SpecIssue, ...] = ()  # cells that cannot be read (a formula's error)
 
 
 @dataclass
@@ -114,11 +125,11 @@ def read_table_file(path: Path, sheet: str | None = None) -> Table:
     try:
         raw = read_bounded(path, MAX_TABLE_BYTES)
     except InputTooLarge as exc:
-        raise SpecError([SpecIssue("file_too_large", location=start,
+        raise TableError([SpecIssue("file_too_large", location=start,
                                    params={"size": exc.size, "limit": exc.limit})]) from None
     suffix = path.suffix.lower()
     if suffix in (".xls", ".ods"):
-        raise SpecError([SpecIssue("table_old_format", location=start,
+        raise TableError([SpecIssue("table_old_format", location=start,
                                    params={"suffix": suffix})])
     if suffix in (".xlsx", ".xlsm") or raw.startswith(b"PK\x03\x04"):
         return _read_xlsx(path, raw, sheet)
@@ -146,7 +157,7 @@ def decode_csv(raw: bytes, file: str) -> tuple[str, list[SpecIssue]]:
     try:
         text = nfc(raw.decode("cp1258"))  # Windows-1258 writes tone marks apart: NFC joins
     except UnicodeDecodeError as exc:
-        raise SpecError([SpecIssue("table_not_text", location=start)]) from exc
+        raise TableError([SpecIssue("table_not_text", location=start)]) from exc
     return text, [SpecIssue("table_cp1258", location=start, severity="warning")]
 
 
@@ -154,7 +165,7 @@ def _utf16(raw: bytes, encoding: str, start: SourceLocation) -> str:
     try:
         return nfc(raw.decode(encoding).lstrip("\ufeff"))
     except UnicodeDecodeError as exc:
-        raise SpecError([SpecIssue("bad_utf16", location=start)]) from exc
+        raise TableError([SpecIssue("bad_utf16", location=start)]) from exc
 
 
 def detect_separator(text: str) -> tuple[str, int]:
@@ -187,28 +198,27 @@ def _read_csv(path: Path, text: str) -> Table:
             records.append((line + 1, record))
             line = reader.line_num
             if len(records) > MAX_ROWS + 1:
-                raise SpecError([SpecIssue("table_too_many_rows", location=SourceLocation(
+                raise TableError([SpecIssue("table_too_many_rows", location=SourceLocation(
                     str(path), 1, 1), params={"limit": MAX_ROWS})])
     except csv.Error as exc:
         # a cell past the csv module's field limit is most often an unclosed quote that ran on
         # (then the row it is in starts on the line after the last whole row)
         too_long = "field limit" in str(exc)
         code = "table_cell_too_long" if too_long else "table_bad_csv"
-        raise SpecError([SpecIssue(code, location=SourceLocation(
+        raise TableError([SpecIssue(code, location=SourceLocation(
             str(path), line + 1 + skip if too_long else reader.line_num, 1), params={
                 "detail": str(exc), "limit": f"{csv.field_size_limit():,}".replace(",", ".")})
         ]) from None
     records = [(number + skip, [cell.strip() for cell in record])
                for number, record in records if any(cell.strip() for cell in record)]
     if not records:
-        raise SpecError([SpecIssue("table_empty", location=SourceLocation(str(path), 1, 1))])
+        raise TableError([SpecIssue("table_empty", location=SourceLocation(str(path), 1, 1))])
 
     def where(number: int, column: int) -> SourceLocation:
         return SourceLocation(str(path), number, column)
 
-    header_line, header = records[0]
-    rows = [(number, list[CellValue](record)) for number, record in records[1:]]
-    return _table(path, header, header_line, rows, where, separator)
+    return _table(path, [(number, list[CellValue](record)) for number, record in records],
+                  where, separator)
 
 
 # --- .xlsx -------------------------------------------------------------------------------
@@ -220,18 +230,19 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Table:
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise SpecError([SpecIssue("table_bad_xlsx", location=start,
+        raise TableError([SpecIssue("table_bad_xlsx", location=start,
                                    params={"detail": type(exc).__name__})]) from None
     try:
         names = book.sheetnames
         chosen = _sheet_name(names, sheet, start)
-        values = []
+        values: list[list[object]] = []
         for row in book[chosen].iter_rows(min_row=1, min_col=1, max_col=MAX_COLUMNS,
                                           values_only=True):
             values.append(list(row))
             if len(values) > MAX_ROWS + 1:
-                raise SpecError([SpecIssue("table_too_many_rows", location=start,
+                raise TableError([SpecIssue("table_too_many_rows", location=start,
                                            params={"limit": MAX_ROWS})])
+        xml = sheet_xml(raw, book[chosen])
     finally:
         book.close()
     label = chosen if len(names) > 1 else ""
@@ -239,14 +250,40 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Table:
     def where(number: int, column: int) -> SourceLocation:
         return CellLocation(str(path), number, column, sheet=label)
 
+    problems = _sheet_problems(values, xml)
     numbered = [(index + 1, [_cell_value(value) for value in row])
                 for index, row in enumerate(values)]
     numbered = [(number, row) for number, row in numbered if any(v != "" for v in row)]
     if not numbered:
-        raise SpecError([SpecIssue("table_empty", location=where(1, 1))])
-    header_line, header = numbered[0]
-    return _table(path, [str(value) for value in header], header_line, numbered[1:], where,
-                  None)
+        raise TableError([SpecIssue("table_empty", location=where(1, 1))])
+    return _table(path, numbered, where, None, problems)
+
+
+def _sheet_problems(values: list[list[object]],
+                    xml: bytes) -> dict[tuple[int, int], tuple[str, dict[str, object]]]:
+    """Cells merged down a column given their value in every row (as Excel shows them), and
+    the cells that cannot be read: (row, column) -> (code, params). Formulas are read by the
+    value saved with them; one saved without (a file no spreadsheet program computed) or an
+    error value ("#REF!") is a problem of its cell."""
+    from openpyxl.cell.cell import ERROR_CODES
+
+    for column, first, last in vertical_merges(xml):
+        if first <= len(values) and column <= len(values[first - 1]):
+            top = values[first - 1][column - 1]
+            for number in range(first + 1, min(last, len(values)) + 1):
+                row = values[number - 1]
+                if column <= len(row) and row[column - 1] is None:
+                    row[column - 1] = top
+    problems: dict[tuple[int, int], tuple[str, dict[str, object]]] = {}
+    for (number, column), formula in unsaved_formulas(xml).items():
+        if number <= len(values) and column <= len(values[number - 1]):
+            values[number - 1][column - 1] = formula  # the row stays, its cell is said
+            problems[(number, column)] = ("table_formula_no_value", {"formula": formula})
+    for number, row in enumerate(values, start=1):
+        for column, value in enumerate(row, start=1):
+            if isinstance(value, str) and value in ERROR_CODES:
+                problems[(number, column)] = ("table_formula_error", {"value": value})
+    return problems
 
 
 def _sheet_name(names: list[str], wanted: str | None, start: SourceLocation) -> str:
@@ -257,8 +294,9 @@ def _sheet_name(names: list[str], wanted: str | None, start: SourceLocation) -> 
             return name
     if wanted.isdigit() and 1 <= int(wanted) <= len(names):
         return names[int(wanted) - 1]
-    raise SpecError([SpecIssue("table_no_sheet", location=start,
-                               params={"sheet": wanted, "sheets": ", ".join(names)})])
+    shown = ", ".join(f"\"{name}\"" for name in names)
+    raise TableError([SpecIssue("table_no_sheet", location=start,
+                                params={"sheet": wanted, "sheets": shown})])
 
 
 def _cell_value(value: object) -> CellValue:
@@ -278,25 +316,50 @@ def _cell_value(value: object) -> CellValue:
 
 # --- header and rows ---------------------------------------------------------------------
 
-def _table(path: Path, header: list[str], header_line: int,
-           rows: list[tuple[int, list[CellValue]]], locate: Locate,
-           separator: str | None) -> Table:
+def _table(path: Path, records: list[tuple[int, list[CellValue]]], locate: Locate,
+           separator: str | None,
+           problems: dict[tuple[int, int], tuple[str, dict[str, object]]] | None = None
+           ) -> Table:
+    """The table of `records` (numbered non-empty rows): its header is the first of them
+    naming a locality or code column (a sheet's title rows above it are skipped), else the
+    first row."""
+    start = next((index for index, (_, values) in enumerate(records[:HEADER_SEARCH])
+                  if _names_a_unit(values)), 0)
+    header_line, values = records[start]
+    header = [str(value) for value in values]
+    rows = records[start + 1:]
     keys, issues = _header_keys(header, header_line, rows, locate, separator)
     if issues:
-        raise SpecError(issues)
-    headers = {key: header[index] for index, key in keys.items()}
+        raise TableError(issues)
+    if not rows:
+        raise TableError([SpecIssue("table_no_rows", location=locate(header_line, 1),
+                                    params={"line": header_line})])
+    headers = {key: header[index].strip() for index, key in keys.items()}
     table = Table(path)
     for number, values in rows:
         cells = {}
+        unread = []
         for index, key in keys.items():
             value = values[index] if index < len(values) else ""
-            if value != "" and key not in IGNORED:
+            if value == "" or key in IGNORED:
+                continue
+            problem = problems.get((number, index + 1)) if problems else None
+            if problem is not None:
+                unread.append(SpecIssue(problem[0], (headers[key],),
+                                        locate(number, index + 1), params=problem[1]))
+            else:
                 cells[key] = Cell(value, locate(number, index + 1))
         extra = [i for i in range(len(header), len(values)) if values[i] != ""]
         if extra:  # a cell right of the last header: a stray separator, say so
             cells["_extra"] = Cell(str(values[extra[0]]), locate(number, extra[0] + 1))
-        table.rows.append(Row(number, cells, locate(number, 1), headers))
+        table.rows.append(Row(number, cells, locate(number, 1), headers, tuple(unread)))
     return table
+
+
+def _names_a_unit(values: list[CellValue]) -> bool:
+    found = (_BY_NAME.get(loose_key(str(value).strip().rstrip(":*").strip()))
+             for value in values if isinstance(value, str) and value)
+    return any(column is not None and column.key in ("locality", "code") for column in found)
 
 
 def _header_keys(header: list[str], line: int, rows: list[tuple[int, list[CellValue]]],
@@ -310,8 +373,15 @@ def _header_keys(header: list[str], line: int, rows: list[tuple[int, list[CellVa
         text = str(name).strip().rstrip(":*").strip()
         column = _BY_NAME.get(loose_key(text)) if text else None
         if column is None:
-            if not text and all(index >= len(v) or v[index] == "" for _, v in rows):
+            filled = next(((number, v[index]) for number, v in rows
+                           if index < len(v) and v[index] != ""), None)
+            if not text and filled is None:
                 continue  # an empty column Excel kept
+            if not text and filled is not None:
+                issues.append(SpecIssue("table_column_without_header", (), locate(line, index + 1),
+                                        params={"cell": str(locate(filled[0], index + 1)),
+                                                "value": _shown(filled[1])}))
+                continue
             close = difflib.get_close_matches(loose_key(text), list(_BY_NAME), n=1)
             issues.append(SpecIssue("table_unknown_column", (text,), locate(line, index + 1),
                                     params={"column": text, "accepted": accepted,
@@ -324,12 +394,22 @@ def _header_keys(header: list[str], line: int, rows: list[tuple[int, list[CellVa
         seen[column.key] = index + 1
         keys[index] = column.key
     if "locality" not in keys.values() and "code" not in keys.values():
-        shown = "|".join(str(name) for name in header)[:80]
-        issues.append(SpecIssue("table_needs_locality_column", (), locate(line, 1),
-                                params={"header": shown,
-                                        "separator": _separator_name(separator)}))
+        if sum(1 for name in header if str(name).strip()) <= 1:
+            issues.clear()  # a title line, or one unknown column: the header read is said
+        shown = "|".join(str(name) for name in header).rstrip("|")[:80]
+        if separator is None:  # a sheet: its cells are its columns, no separator to blame
+            issues.append(SpecIssue("table_sheet_needs_locality_column", (), locate(line, 1),
+                                    params={"header": shown, "rows": HEADER_SEARCH}))
+        else:
+            issues.append(SpecIssue("table_needs_locality_column", (), locate(line, 1),
+                                    params={"header": shown,
+                                            "separator": _separator_name(separator)}))
     return keys, issues
 
 
+def _shown(value: CellValue) -> str:
+    return value.strftime("%d/%m/%Y") if isinstance(value, datetime.date) else value[:40]
+
+
 def _separator_name(separator: str | None) -> str:
-    return {",": "\",\"", ";": "\";\"", "\t": "tab", None: "xlsx"}[separator]
+    return {",": "\",\"", ";": "\";\"", "\t": "tab"}[separator or ","]
