@@ -10,7 +10,10 @@ belongs right under its text: in the rest of the text's paragraph, in the empty 
 after it (in the same table cell), as the top border or a floating shape of the next
 paragraph, or as the bottom border of the cell the text ends. Under the summary of a plan
 issued by a decision, the "(Kèm theo Quyết định …)" line may come between the summary and the
-line.
+line. When nothing stands under the agency's name or the motto there, the rest of the header
+block is looked through (the header table's other cells and rows; without a table, what lies
+between the agency's lines and the Quốc hiệu): typed characters or underlined blanks there
+stand for that line, and are said to be so rather than the line being said to be missing.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from plangen.check.rulekit import result, t
 
 _TYPED = re.compile(r"^[_\-‐‑‒–—―=~.…·*•]+$")
 _LOOK_AHEAD = 4  # empty paragraphs looked through for the line
+_HEADER_REACH = 64  # paragraphs looked through either way for the rest of the header block
+_HEADER_TARGETS = ("line_agency", "line_motto")  # the lines that sit in the header block
 
 
 @dataclass(frozen=True)
@@ -198,16 +203,104 @@ def _line_no(ref: Ref) -> int:
     return next(number for number, line in enumerate(ref.para.lines) if line is ref.line)
 
 
+def _nothing(found: Found) -> bool:
+    return found.drawn is None and found.typed is None and found.underlined is None
+
+
+def _stand_in(para: Paragraph) -> Found | None:
+    """A paragraph that is nothing but a stand-in for a line (typed characters, underlined
+    blanks), or None."""
+    typed = _typed_paragraph(para)
+    if typed is not None:
+        return Found(typed=para, typed_text=typed)
+    blanks = _underlined_paragraph(para)
+    return Found(underlined=para, underlined_text=blanks) if blanks is not None else None
+
+
+def _header_block(layout: Layout, parts: Parts, ref: Ref,
+                  positions: dict[int, int]) -> list[Paragraph]:
+    """The header block around `ref`'s paragraph: every paragraph of its table (nested tables
+    passed through), or, outside a table, the paragraphs between the agency's lines and the
+    Quốc hiệu; at most `_HEADER_REACH` paragraphs either way."""
+    para = ref.para
+    at = positions.get(id(para))
+    if at is None:
+        return []
+    paragraphs = layout.paragraphs
+    if para.table is None:
+        national = parts.national.para if parts.national is not None else None
+        out = []
+        for nxt in paragraphs[at + 1:at + 1 + _HEADER_REACH]:
+            if nxt is national or nxt.story != para.story:
+                break
+            out.append(nxt)
+        return out if national is not None and national.table is None else []
+
+    def inside(other: Paragraph) -> bool:
+        return other.table is not None and other.story == para.story
+    start = at
+    while start > 0 and at - start < _HEADER_REACH and inside(paragraphs[start - 1]):
+        start -= 1
+    end = at + 1
+    while end < len(paragraphs) and end - at <= _HEADER_REACH and inside(paragraphs[end]):
+        end += 1
+    return [p for p in paragraphs[start:end] if p.table == para.table]
+
+
+def _column(para: Paragraph) -> tuple[int | None, int | None]:
+    return para.table, para.cell
+
+
+def _elsewhere_in_header(layout: Layout, parts: Parts, ref: Ref, positions: dict[int, int],
+                         taken: set[int], rivals: list[Ref]) -> Found | None:
+    """A stand-in for the line under `ref` placed elsewhere in the header block than right
+    under it (another cell or row of the header table): one in `ref`'s own column first,
+    then any other not in the column of a `rivals` text (a header text also lacking its
+    line: what stands in its column is its own); None when there is none."""
+    theirs = {_column(rival.para) for rival in rivals if rival.para.table is not None}
+    own_column = _column(ref.para) if ref.para.table is not None else None
+    found = [(para, stand_in) for para in _header_block(layout, parts, ref, positions)
+             if id(para) not in taken and para is not ref.para
+             and (stand_in := _stand_in(para)) is not None
+             and (_column(para) == own_column or _column(para) not in theirs)]
+    found.sort(key=lambda pair: _column(pair[0]) != own_column)  # stable: reading order kept
+    return found[0][1] if found else None
+
+
+def _unders(layout: Layout, parts: Parts,
+            targets: list[tuple[str, str, Ref]]) -> list[tuple[Found, str | Term | None]]:
+    """What stands under each target's text, and its own underline when nothing is drawn;
+    a header text with nothing under it takes a stand-in from elsewhere in its header
+    block (only then: a plan whose lines are where they belong costs no more)."""
+    positions = _positions(layout)
+    out: list[tuple[Found, str | Term | None]] = []
+    for what, _, ref in targets:
+        under = line_under(layout, ref.para, _line_no(ref), reference=what == "line_summary",
+                           positions=positions)
+        out.append((under, underlined_text(ref.line) if under.drawn is None else None))
+    lacking = [index for index, ((what, _, _), (under, own)) in enumerate(zip(
+        targets, out, strict=True)) if what in _HEADER_TARGETS and _nothing(under) and own is None]
+    if not lacking:
+        return out
+    taken = {id(para) for under, _ in out for para in (under.typed, under.underlined) if para}
+    for index in lacking:
+        ref = targets[index][2]
+        rivals = [targets[other][2] for other in lacking if other != index]
+        elsewhere = _elsewhere_in_header(layout, parts, ref, positions, taken, rivals)
+        if elsewhere is not None:
+            out[index] = (elsewhere, None)
+            taken.add(id(elsewhere.typed or elsewhere.underlined))
+    return out
+
+
 def check_lines(layout: Layout, parts: Parts) -> CheckResult:
     """PL1 II.1.b, II.2.b, II.5.b: a drawn, solid horizontal line under the agency name, the
     motto and the summary (typed characters and a missing line are findings)."""
     found: list[Finding] = []
     drawn = 0
-    positions = _positions(layout)
-    for what, length, ref in _targets(parts):
-        under = line_under(layout, ref.para, _line_no(ref), reference=what == "line_summary",
-                           positions=positions)
-        own = underlined_text(ref.line) if under.drawn is None else None
+    targets = _targets(parts)
+    for (what, length, ref), (under, own) in zip(targets, _unders(layout, parts, targets),
+                                                 strict=True):
         if under.typed is not None:
             found.append(Finding("check_line_typed", {
                 "what": t(what), "found": under.typed_text, "under": t(what + "_text"),
