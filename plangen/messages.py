@@ -989,6 +989,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "tham chiếu có thể đã bị xóa), hoặc gõ giá trị.",
                             "This cell is an Excel formula error ({value}). Fix the formula "
                             "(a cell it refers to may have been deleted), or type the value."),
+    "table_total_row": ("dòng \"{value}\" là dòng tổng cộng, không phải một địa phương: bỏ "
+                        "qua, không tạo kế hoạch.",
+                        "the row \"{value}\" is a totals line, not a locality: skipped, no "
+                        "plan made."),
     "table_row_needs_locality_cell": ("Dòng này chưa ghi địa phương (cột \"Địa phương\" hoặc "
                                       "\"Mã\" trống).",
                                       "This row names no locality (the locality and code "

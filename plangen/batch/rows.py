@@ -181,7 +181,8 @@ def _overrides(row: Row, issues: list[SpecIssue], symbol: str | None) -> Node | 
     removed = _text(row, "removed_tasks", issues)
     if removed:
         cell = row.cells["removed_tasks"]
-        ids = [leaf(part.strip(), cell) for part in re.split(r"[,;\n]", removed)
+        # ids are lower case (ID_PATTERN): "Tuyen-Truyen" as retyped is the id it spells
+        ids = [leaf(part.strip().lower(), cell) for part in re.split(r"[,;\n]", removed)
                if part.strip()]
         fields["tasks"] = Node({"items-": Node(ids, cell.location)}, cell.location)
     return Node(fields, where) if fields else None

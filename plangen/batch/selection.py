@@ -26,9 +26,9 @@ from plangen.batch.localities import (
     communes_of,
     province_names,
 )
-from plangen.batch.resolve import LocalityError, province_of, resolve
+from plangen.batch.resolve import LocalityError, loose_key, province_of, resolve
 from plangen.batch.rows import number_issue, read_row
-from plangen.batch.tables import TableError, is_spreadsheet, read_table_file
+from plangen.batch.tables import Cell, Row, TableError, is_spreadsheet, read_table_file
 from plangen.errors import Path as FieldPath
 from plangen.errors import SourceLocation, SpecError, SpecIssue, UsageError
 from plangen.spec.loader import load_spec_text, read_spec_text
@@ -147,6 +147,12 @@ def _read_spreadsheet(path: FsPath, sheet: str | None, symbol: str | None) -> Se
     selection = Selection(warnings=list(table.warnings))
     for row in table.rows:
         label = f"{path.name}:{row.number}"
+        total = _total_cell(row)
+        if total is not None:  # "Tổng cộng" under the rows: no unit, said and skipped
+            selection.warnings.append(SpecIssue(
+                "table_total_row", (row.headers["locality"],), total.location,
+                severity="warning", params={"value": total.value}))
+            continue
         reading = read_row(row, symbol)
         if reading.locality is None or reading.issues:
             code = reading.locality.code if reading.locality else ""
@@ -157,6 +163,26 @@ def _read_spreadsheet(path: FsPath, sheet: str | None, symbol: str | None) -> Se
             selection.items.append(Selected(reading.locality, reading.overrides, row.location,
                                             label, reading.notes, columns))
     return selection
+
+
+_TOTALS = ("tong-cong", "cong", "tong-so", "tong")
+
+
+def _total_cell(row: Row) -> Cell | None:
+    """The Địa phương cell of a totals line ("Tổng cộng", "Cộng: 12 xã"), when the row names
+    no code either: no unit is called that."""
+    cell = row.cells.get("locality")
+    if cell is None or "code" in row.cells or not isinstance(cell.value, str):
+        return None
+    key = loose_key(cell.value)
+    rest = [key[len(word) + 1:] for word in _TOTALS if key.startswith(word + "-")]
+    if key not in _TOTALS and not any(part[:1].isdigit() for part in rest):
+        return None  # "Công Sơn" is a commune; "Cộng: 12 xã" is not
+    try:
+        resolve(cell.value)
+    except LocalityError:
+        return cell
+    return None
 
 
 def _yaml_number(fields: dict[str, Node], path: FieldPath,

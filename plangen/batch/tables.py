@@ -234,7 +234,10 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Table:
                                    params={"detail": type(exc).__name__})]) from None
     try:
         names = book.sheetnames
-        chosen = _sheet_name(names, sheet, start)
+        visible = [page.title for page in book.worksheets if page.sheet_state == "visible"]
+        # by default the first sheet the officer sees: a hidden one holds lists, formulas…
+        chosen = _sheet_name(names, sheet, start) if sheet is not None or not visible \
+            else visible[0]
         values: list[list[object]] = []
         for row in book[chosen].iter_rows(min_row=1, min_col=1, max_col=MAX_COLUMNS,
                                           values_only=True):

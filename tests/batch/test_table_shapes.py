@@ -193,3 +193,33 @@ def test_a_wrong_sheet_lists_the_sheets_and_how_to_choose(tmp_path: Path) -> Non
     assert "--sheet 2" in output and "Bảng địa phương có 1 lỗi" in output
     code, output = cli(path, tmp_path / "out", "--sheet", "1")
     assert code == 0, output
+
+
+def test_the_first_visible_sheet_is_read_by_default(tmp_path: Path) -> None:
+    book = Workbook()
+    hidden = book.active
+    hidden.title = "Danh mục"
+    hidden.append(["Mã", "Tên"])
+    hidden.sheet_state = "hidden"
+    shown = book.create_sheet("Xã")
+    shown.append(["Địa phương", "Bỏ nhiệm vụ"])
+    shown.append(["xã Tân Mỹ (Quảng Trị)", "Ung-Dung"])  # an id retyped with capitals
+    path = tmp_path / "x.xlsx"
+    book.save(path)
+    results = run(path, tmp_path / "out")
+    assert [item.status for item in results.values()] == [WRITTEN]
+    text = document_text(tmp_path / "out" / "quang-tri" / "xa-tan-my.docx")
+    assert "Ứng dụng trí tuệ nhân tạo trong giải quyết" not in text
+    assert "Tuyên truyền, phổ biến" in text
+
+
+def test_a_totals_line_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("Địa phương,Số\nxã Tân Mỹ (Quảng Trị),5\nxã Công Sơn,6\n"
+                     "Tổng cộng: 2 xã,\n", encoding="utf-8")
+    code, output = cli(table, tmp_path / "out")
+    assert code == 0, output
+    assert (f"{table}:4:1  Địa phương  cảnh báo: dòng \"Tổng cộng: 2 xã\" là dòng tổng cộng"
+            in output)
+    assert "2 địa phương: 2 tệp mới" in output
+    assert len(list((tmp_path / "out").glob("*/xa-cong-son.docx"))) == 1  # a commune
