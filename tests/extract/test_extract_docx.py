@@ -440,3 +440,58 @@ def test_rows_and_cells_inside_content_controls_are_read_by_extract_and_check() 
     assert [(t.rows, t.columns) for t in layout.tables] == [(3, 4)]
     cells = [p.text for p in layout.paragraphs if p.cell is not None]
     assert cells[-4:] == ["2", "Tập huấn", "Sở Nội vụ", "Quý II"]
+
+
+def _lettered_roles_plan(lvl_text: str) -> bytes:
+    """A plan whose role lines are lettered by Word's automatic numbering ("%1." or "%1)"
+    on lower-case letters), each task's list restarting at "a"."""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="92"><w:lvl w:ilvl="0">'
+        f'<w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="{lvl_text}"/>'
+        "</w:lvl></w:abstractNum>"))
+    for num_id in ("92", "93"):
+        numbering.append(parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="92"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    header_table(document)
+    for text in ("KẾ HOẠCH", "Tuyên truyền Luật Trí tuệ nhân tạo năm 2026",
+                 "I. MỤC ĐÍCH, YÊU CẦU", "Bảo đảm việc thi hành Luật thống nhất.",
+                 "II. NHIỆM VỤ", "1. Tuyên truyền, phổ biến pháp luật"):
+        document.add_paragraph(text)
+    numbered(document, "Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch.", "92")
+    numbered(document, "Cơ quan phối hợp: Sở Tư pháp.", "92")
+    numbered(document, "Thời gian thực hiện: Năm 2026.", "92")
+    document.add_paragraph("2. Xây dựng cơ sở dữ liệu")
+    numbered(document, "Cơ quan chủ trì: Sở Khoa học và Công nghệ.", "93")
+    numbered(document, "Thời gian thực hiện: Quý III năm 2026.", "93")
+    for text in ("III. KINH PHÍ THỰC HIỆN", "Ngân sách nhà nước.", "IV. TỔ CHỨC THỰC HIỆN",
+                 "Các sở, ngành triển khai thực hiện Kế hoạch này.", "Nơi nhận:",
+                 "- Các sở, ban, ngành;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
+                 "Nguyễn Văn A"):
+        document.add_paragraph(text)
+    return saved(document)
+
+
+@pytest.mark.parametrize(("lvl_text", "style", "mark"), [
+    ("%1.", "letter_dot", "."), ("%1)", "letter", ")")])
+def test_role_lines_lettered_by_automatic_numbering_keep_their_letters(
+        lvl_text: str, style: str, mark: str) -> None:
+    """Word's "a.", "b." list under a task reads as role lines in the style "letter_dot"
+    ("a)", "b)" as "letter"), and the plan renders them back with the same letters."""
+    extraction = extract_bytes(_lettered_roles_plan(lvl_text), "plan.docx")
+    data = extraction.data
+    assert data["tasks"]["role_style"] == style
+    first, second = data["tasks"]["items"]
+    assert (first["lead"], first["partners"], first["timeline"]) == (
+        "Sở Văn hóa, Thể thao và Du lịch", "Sở Tư pháp", "Năm 2026.")
+    assert second["lead"] == "Sở Khoa học và Công nghệ" and "role_style" not in second
+    checked = check_loaded(load_spec_text(extraction.yaml_text, "plan.yaml"))
+    assert checked.plan is not None, [issue.format() for issue in checked.issues]
+    lines = [p.text for p in docx.Document(io.BytesIO(render_plan(checked.plan))).paragraphs]
+    assert [line for line in lines if line[:2] in (f"a{mark}", f"b{mark}", f"c{mark}")] == [
+        f"a{mark} Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch.",
+        f"b{mark} Cơ quan phối hợp: Sở Tư pháp.", f"c{mark} Thời gian thực hiện: Năm 2026.",
+        f"a{mark} Cơ quan chủ trì: Sở Khoa học và Công nghệ.",
+        f"b{mark} Thời gian thực hiện: Quý III năm 2026."]
