@@ -522,6 +522,8 @@ def batch(base: Path, selector: str, sheet: str | None, outdir: Path, pdf: bool,
     _require_files((base,) + ((template,) if template else ()))
     if outdir.exists() and not outdir.is_dir():
         raise UsageError("output_not_folder", path=str(outdir))
+    if sheet is not None and Path(selector).suffix.lower() not in (".xlsx", ".xlsm"):
+        raise UsageError("batch_sheet_needs_xlsx", selector=selector)  # else it is ignored
     options = BatchOptions(base, selector, outdir, pdf=pdf, jobs=jobs, template=template,
                            allow=allow, force=force, lang=lang, check=not skip_check, pdfa=pdfa,
                            sheet=sheet, assignments=with_assignments)

@@ -993,6 +993,16 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "qua, không tạo kế hoạch.",
                         "the row \"{value}\" is a totals line, not a locality: skipped, no "
                         "plan made."),
+    "table_dates_maybe_month_first": ("ngày \"{value}\" đã đọc là ngày {day} tháng {month}, "
+                                      "nhưng ô {where} (\"{sure}\") ghi tháng trước ngày "
+                                      "(kiểu Mỹ): nếu cả cột ghi như vậy, {count} ngày như "
+                                      "ngày này bị đọc sai. Kiểm tra cột, ghi "
+                                      "ngày/tháng/năm.",
+                                      "\"{value}\" was read as day {day} of month {month}, "
+                                      "but cell {where} (\"{sure}\") is written month first "
+                                      "(US style): if the whole column is, {count} dates such "
+                                      "as this one are read wrongly. Check the column, write "
+                                      "day/month/year."),
     "table_row_needs_locality_cell": ("Dòng này chưa ghi địa phương (cột \"Địa phương\" hoặc "
                                       "\"Mã\" trống).",
                                       "This row names no locality (the locality and code "
@@ -1125,6 +1135,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "({seconds} giây). Danh sách: {index}",
                       "{total} localities: {written} written, {fresh} up to date, {failed} "
                       "failed ({seconds} s). Index: {index}"),
+    "batch_sheet_needs_xlsx": ("--sheet chọn trang tính của bảng .xlsx; \"{selector}\" không "
+                               "phải bảng .xlsx (CSV, YAML chỉ có một bảng). Bỏ --sheet.",
+                               "--sheet chooses a sheet of an .xlsx table; \"{selector}\" is "
+                               "no .xlsx table (a CSV or YAML holds one table). Drop --sheet."),
     "output_not_folder": ("\"{path}\" là một tệp; -o của batch cần một thư mục.",
                           "\"{path}\" is a file; batch -o needs a folder."),
     "batch_issue": ("[{count} địa phương: {names}] {issue}",

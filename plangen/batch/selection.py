@@ -16,6 +16,7 @@ Two rows for one unit both fail, each naming the other.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path as FsPath
 
@@ -162,7 +163,37 @@ def _read_spreadsheet(path: FsPath, sheet: str | None, symbol: str | None) -> Se
                             for key, cell in row.cells.items() if not key.startswith("_"))
             selection.items.append(Selected(reading.locality, reading.overrides, row.location,
                                             label, reading.notes, columns))
+    selection.warnings.extend(_month_first_doubt(table.rows, selection.failed))
     return selection
+
+
+_BOTH_WAYS = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{4}")
+
+
+def _month_first_doubt(rows: list[Row], failed: list[FailedRow]) -> list[SpecIssue]:
+    """A warning when one date of the column is plainly written month first (US "7/15/2026")
+    and others read both ways ("6/5/2026"): those were read day first, perhaps wrongly."""
+    sure = next((issue for row in failed for issue in row.issues
+                 if issue.code == "table_date_month_first"), None)
+    if sure is None:
+        return []
+    doubtful: list[tuple[Cell, int, int]] = []
+    for row in rows:
+        cell = row.cells.get("date")
+        both = _BOTH_WAYS.fullmatch(cell.value) if cell and isinstance(cell.value, str) \
+            else None
+        if cell and both:
+            day, month = int(both.group(1)), int(both.group(2))
+            if day != month and max(day, month) <= 12:
+                doubtful.append((cell, day, month))
+    if not doubtful:
+        return []
+    first, day, month = doubtful[0]
+    return [SpecIssue("table_dates_maybe_month_first", sure.path, first.location,
+                      severity="warning",
+                      params={"value": first.value, "day": day, "month": month,
+                              "sure": sure.params["value"], "where": str(sure.location),
+                              "count": len(doubtful)})]
 
 
 _TOTALS = ("tong-cong", "cong", "tong-so", "tong")

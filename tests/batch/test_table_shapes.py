@@ -223,3 +223,28 @@ def test_a_totals_line_is_skipped_with_a_warning(tmp_path: Path) -> None:
             in output)
     assert "2 địa phương: 2 tệp mới" in output
     assert len(list((tmp_path / "out").glob("*/xa-cong-son.docx"))) == 1  # a commune
+
+
+def test_one_month_first_date_casts_doubt_on_the_column(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"  # as Excel set to English (US) saves it
+    table.write_text("Địa phương,Ngày\nxã Tân Mỹ (Quảng Trị),7/15/2026\nxã Dân Hóa,6/5/2026\n"
+                     "xã Kim Phú (Quảng Trị),7/7/2026\n", encoding="utf-8")
+    selection = read_selection(str(table))
+    [doubt] = [w for w in selection.warnings if w.code == "table_dates_maybe_month_first"]
+    assert doubt.format("vi") == (
+        f"{table}:3:2  Ngày  cảnh báo: ngày \"6/5/2026\" đã đọc là ngày 6 tháng 5, nhưng ô "
+        f"{table}:2:2 (\"7/15/2026\") ghi tháng trước ngày (kiểu Mỹ): nếu cả cột ghi như vậy, "
+        "1 ngày như ngày này bị đọc sai. Kiểm tra cột, ghi ngày/tháng/năm.")
+    plain = tmp_path / "p.csv"  # day first throughout: no doubt
+    plain.write_text("Địa phương,Ngày\nxã Dân Hóa,6/5/2026\nxã Tân Mỹ (Quảng Trị),31/02/2026\n",
+                     encoding="utf-8")
+    assert not read_selection(str(plain)).warnings
+
+
+def test_sheet_is_refused_for_a_table_that_has_no_sheets(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("Địa phương\nxã Dân Hóa\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(COMMUNE), "--localities", str(table),
+                                       "-o", str(tmp_path / "out"), "--sheet", "Xã"])
+    assert result.exit_code == 2 and "--sheet chọn trang tính của bảng .xlsx" in result.output
+    assert not (tmp_path / "out").exists()
