@@ -103,7 +103,10 @@ class Block:
     content: tuple[Block, ...] = ()
     roles: Roles | None = None
     deadline: str | None = None
-    deadline_inline: bool = False
+    # the deadline printed at the end of the line, after this mark (",", ";", "."); None:
+    # on a line of its own
+    deadline_inline: str | None = None
+    deadline_label: str | None = None  # its label when the block, section or plan renames it
     table: DataTable | None = None
     id: str | None = None
     cells: dict[str, str] = field(default_factory=dict)
@@ -208,7 +211,8 @@ def _block(value: str | dict[str, Any], labels: dict[str, str], style: str) -> B
         content=_blocks(value.get("content", []), own_labels, own_style),
         roles=roles,
         deadline=clean_line(value["deadline"]) if value.get("deadline") else None,
-        deadline_inline=bool(value.get("deadline_inline")),
+        deadline_inline=_deadline_mark(value.get("deadline_inline")),
+        deadline_label=own_labels.get("deadline"),
         id=value.get("id"),
         cells={k: cell_text(v) for k, v in value.get("cells", {}).items()},
     )
@@ -408,3 +412,10 @@ def all_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
     for one in blocks:
         yield one
         yield from all_blocks(one.content)
+
+
+def _deadline_mark(value: Any) -> str | None:
+    """`deadline_inline` as the mark before the deadline: true is ",", false or none None."""
+    if value is True:
+        return ","
+    return value if isinstance(value, str) and value else None

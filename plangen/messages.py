@@ -740,6 +740,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{path}: the plan has no task to follow: no block names a lead, partners or a "
         "deadline (lead:, partners:, deadline:), and no item is headed by an agency (\"1. Sở "
         "Công Thương:\" with its duties below). Add them to the tasks, then run again."),
+    "deadline_inline_mark": (
+        "deadline_inline là true (thời hạn sau dấu \",\") hoặc dấu đứng trước thời hạn như "
+        "bản gốc: \",\", \";\" hay \".\"; không phải \"{value}\".",
+        "deadline_inline is true (the deadline after \",\") or the mark before the deadline as "
+        "the source has it: \",\", \";\" or \".\"; not \"{value}\"."),
     "new_written": ("Đã tạo tệp mẫu {path}. Sửa nội dung rồi chạy: plangen validate {path}",
                     "Wrote the starter spec {path}. Edit it, then run: plangen validate {path}"),
     "output_exists": ("Tệp \"{path}\" đã có; thêm --force để ghi đè.",

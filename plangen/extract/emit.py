@@ -147,6 +147,8 @@ def plain_ok(text: str) -> bool:
         return False
     if text[0] in _PLAIN_FIRST_FORBIDDEN or ": " in text or " #" in text or text.endswith(":"):
         return False
+    if not any(char.isalnum() for char in text):
+        return False  # a mark alone (deadline_inline: ";") reads better in quotes
     tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     return tag == _STR_TAG
 

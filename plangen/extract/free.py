@@ -40,6 +40,10 @@ _FOOTNOTE_MARK = re.compile(r"\[(?P<num>\d{1,3})\]")
 _STT = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[a-zđ])\.?\)?$")
 _TOTAL_WORDS = ("tổng cộng", "tổng", "cộng", "tổng số")
 # role labels that open a role line (any wording after these words)
+# "…; thời hạn hoàn thành: trước ngày 30/9/2026." at the end of an item's own line
+_INLINE_DEADLINE = re.compile(
+    r"^(?P<text>\S.*?)(?P<mark>[,;.])\s+(?P<label>(?:thời\s+hạn|hạn)(?:\s+hoàn\s+thành)?)"
+    r"\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
 _ROLE_OPENERS = ("cơ quan", "đơn vị", "thời gian", "thời hạn", "sản phẩm", "chủ trì", "phối hợp")
 _ROLE_RANK = {"lead": 1, "implementer": 2, "partners": 3, "supervisor": 4, "timeline": 5,
               "product": 6, "deadline": 7}
@@ -264,9 +268,25 @@ class ContentReader:
         self._pop_below(rank)
         key = "item" if kind.startswith("item") else kind
         node: dict[str, Any] = {key: self.text(rest)}
+        node.update(self._inline_deadline(key, rest))
         self.container().append(node)
         self.stack.append((rank, node))
         self.target = node
+
+    def _inline_deadline(self, key: str, text: str) -> dict[str, Any]:
+        """The line's own text and its deadline when the deadline ends the line, printed as
+        written ("…; thời hạn hoàn thành: …", "…. Thời hạn: …"); else nothing."""
+        found = _INLINE_DEADLINE.match(text)
+        if found is None:
+            return {}
+        mark, label = found.group("mark"), " ".join(found.group("label").split())
+        out: dict[str, Any] = {key: self.text(found.group("text")),
+                               "deadline": self.text(found.group("value")),
+                               "deadline_inline": True if mark == "," else mark}
+        written = label[:1].upper() + label[1:]
+        if written.lower() != DEADLINE_LABEL.lower():
+            out["labels"] = {"deadline": written}
+        return out
 
     def _attach_lettered(self, text: str) -> bool:
         """ "a) Cơ quan chủ trì: …", "b) …" under a task: role lines in the letter style of

@@ -109,8 +109,9 @@ def _block(block: Block, notes: Footnotes, number: tuple[int, ...],
         return
     own = number
     text = block.text
-    if block.deadline and block.deadline_inline:
-        text = f"{ensure_end(text, '', '.;')}, {_deadline_text(block, inline=True)}"
+    mark = block.deadline_inline
+    if block.deadline and mark:
+        text = f"{ensure_end(text, '', '.;,')}{mark} {_deadline_text(block, mark=mark)}"
     if block.kind == "item":
         own = (*number, counters["item"])
         prefix = ".".join(str(n) for n in own) + ". "
@@ -133,12 +134,16 @@ def _block(block: Block, notes: Footnotes, number: tuple[int, ...],
         yield Para(kind, runs_of(line, notes))
 
 
-def _deadline_text(block: Block, *, inline: bool = False) -> str:
-    label = (block.roles.labels.get("deadline") if block.roles else None) or "Thời hạn hoàn thành"
-    if inline:
+def _deadline_text(block: Block, *, mark: str | None = None) -> str:
+    """ "Thời hạn hoàn thành: Trước ngày 30/6/2026." on its own line; at the end of the line
+    after `mark`, as written, the label in lower case unless a sentence ends before it."""
+    label = (block.roles.labels.get("deadline") if block.roles else None) or \
+        block.deadline_label or "Thời hạn hoàn thành"
+    if mark is None:
+        return f"{label}: {ensure_end(block.deadline or '', '.')}"
+    if mark != ".":
         label = label[:1].lower() + label[1:]
-    return f"{label}: {ensure_end(block.deadline or '', '.')}" if not inline else \
-        f"{label}: {block.deadline}"
+    return f"{label}: {block.deadline}"
 
 
 # ---- tables ------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from plangen.freeform import (
     vi_number,
 )
 from plangen.inline import InlineError, parse_inline
-from plangen.spec.free_schema import LINE_KEYS, SECTION_ROLES
+from plangen.spec.free_schema import DEADLINE_MARKS, LINE_KEYS, SECTION_ROLES
 from plangen.spec.loader import LoadedSpec
 from plangen.spec.schema import CLASSIC_SECTIONS
 from plangen.vntext import upper
@@ -169,6 +169,10 @@ def _blocks(blocks: list[Any], path: Path, loaded: LoadedSpec) -> Iterator[SpecI
             if not block.get(key):
                 yield SpecIssue("role_items_no_role", (*here, "role_items", key),
                                 params={"key": key})
+        mark = block.get("deadline_inline")
+        if isinstance(mark, str) and mark not in DEADLINE_MARKS:
+            yield SpecIssue("deadline_inline_mark", (*here, "deadline_inline"),
+                            params={"value": mark})
         for key in _INLINE_KEYS:
             if isinstance(block.get(key), str):
                 yield from _inline(block[key], (*here, key), loaded)

@@ -43,6 +43,10 @@ def _text(description: str, *, required: bool = False, **rules: Any) -> Rules:
             "meta": _meta(description), **rules}
 
 
+# what may stand before a deadline printed at the end of its line (`deadline_inline`)
+DEADLINE_MARKS = (",", ";", ".")
+
+
 def _choice(description: str, allowed: tuple[str, ...]) -> Rules:
     return {"type": "string", "allowed": list(allowed), "meta": _meta(description)}
 
@@ -165,7 +169,13 @@ def block_fields(depth: int) -> dict[str, Rules]:
         "timeline": _text("Thời gian thực hiện."),
         "product": _text("Sản phẩm."),
         "deadline": _text("Thời hạn (\"Trước ngày 31/5/2026\"), in ở dòng riêng hoặc cuối ý."),
-        "deadline_inline": _flag("In thời hạn ở cuối dòng thay vì dòng riêng."),
+        "deadline_inline": {  # the marks are checked by free_meaning, with a clear message
+            "type": ["boolean", "string"],
+            "meta": {"enum": list(DEADLINE_MARKS), **_meta(
+                "In thời hạn ở cuối dòng thay vì dòng riêng: true (sau dấu \",\"), hoặc dấu "
+                "đứng trước nó như bản gốc: \",\", \";\" hay \".\" (\"…; thời hạn hoàn "
+                "thành: …\", \"…. Thời hạn hoàn thành: …\").")},
+        },
         "labels": _labels(),
         "role_items": {"type": "dict", "meta": _meta(
             "Vai trò in thành dòng mở rồi từng cơ quan một dòng: {partners: plus} in "

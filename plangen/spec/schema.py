@@ -392,6 +392,8 @@ def _json_variant(kind: str, rules: Rules, defs: dict[str, Any]) -> dict[str, An
             out["pattern"] = r"\S"  # the validator also refuses whitespace-only text
         if "allowed" in rules:
             out["enum"] = rules["allowed"]
+        elif "enum" in rules.get("meta", {}):  # a string among others, checked by meaning
+            out["enum"] = rules["meta"]["enum"]
     elif kind in ("integer", "float"):
         for rule, key in (("min", "minimum"), ("max", "maximum")):
             if rule in rules:
