@@ -18,6 +18,7 @@ from plangen.freeform import (
     all_blocks,
     build_free,
 )
+from plangen.places import printed_places
 from plangen.vntext import clean_line, ensure_end, sentence_case_name
 
 DEFAULT_LABELS: dict[str, str] = {
@@ -83,6 +84,7 @@ class Task:
     content: tuple[str, ...] = ()
     roles: Roles = field(default_factory=Roles)
     subtasks: tuple[Task, ...] = ()
+    place: str | None = None  # a free plan's task: where the plan prints it ("III.1.2")
 
 
 @dataclass(frozen=True)
@@ -506,12 +508,14 @@ def _common(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def free_tasks(parts: FreeParts) -> TaskSection:
-    """The tasks of a free plan: every task block of every section, in reading order."""
+    """The tasks of a free plan: every task block of every section, in reading order, each
+    with its printed place ("III.1.2")."""
     task_sections = [s for s in parts.sections if s.role == "tasks"] or list(parts.sections)
+    places = printed_places(parts.sections, parts.numbering)
     return TaskSection(
         heading=task_sections[0].heading if task_sections else "",
         items=tuple(task for section in parts.sections for task in block_tasks(
-            section.content, named_alone=section.role == "organization")))
+            section.content, named_alone=section.role == "organization", places=places)))
 
 
 def _free_plan(data: dict[str, Any]) -> Plan:
@@ -535,19 +539,22 @@ AGENCY_STARTS = ("Sở ", "Ủy ban", "UBND", "Công an", "Bộ Chỉ huy", "B�
 _MAX_NAME_WORDS = 30  # "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh, …"
 
 
-def block_tasks(blocks: tuple[Block, ...], *, named_alone: bool = False) -> list[Task]:
+def block_tasks(blocks: tuple[Block, ...], *, named_alone: bool = False,
+                places: dict[int, str] | None = None) -> list[Task]:
     """The tasks among free blocks: each block with role lines or a deadline, or an item
     headed by an agency ("1. Sở Công Thương:" with its duties), the outermost ones first;
     role blocks inside a task become its sub-tasks. With `named_alone` (the organization
-    section), an item that is an agency's name alone heads the duties below it too."""
+    section), an item that is an agency's name alone heads the duties below it too.
+    `places` (see plangen.places) gives each task its printed place."""
+    places = places or {}
     found: list[Task] = []
     for block in blocks:
         if block.roles is not None or block.deadline is not None:
-            found.append(_block_task(block))
+            found.append(_block_task(block, places))
         elif (agency := agency_heading(block, named_alone=named_alone)) is not None:
-            found.append(_agency_task(block, agency))
+            found.append(_agency_task(block, agency, places))
         else:
-            found.extend(block_tasks(block.content, named_alone=named_alone))
+            found.extend(block_tasks(block.content, named_alone=named_alone, places=places))
     return found
 
 
@@ -570,23 +577,28 @@ def agency_heading(block: Block, *, named_alone: bool = False) -> tuple[str, str
     return name, rest.strip()
 
 
-def _agency_task(block: Block, agency: tuple[str, str]) -> Task:
+def _agency_task(block: Block, agency: tuple[str, str], places: dict[int, str]) -> Task:
     name, duty = agency
     listed = [b for b in block.content if b.kind in ("bullet", "plus", "point", "text")]
     # "Chủ trì …, tham mưu cho …:" then "a) …", "b) …": the lettered points are the duties
     # (numbered as the plan letters them), the line before them only leads in
     points = [b for b in listed if b.kind == "point"]
-    duties = tuple(Task(title=b.text, roles=Roles(lead=(name,), timeline=b.deadline))
-                   for b in points or listed)
+    chosen = points or listed
+    # one unnumbered duty is the heading's own task: it is named by the heading's place
+    alone = len(chosen) == 1 and not points
+    duties = tuple(Task(title=b.text, roles=Roles(lead=(name,), timeline=b.deadline),
+                        place=places.get(id(block if alone else b))) for b in chosen)
     return Task(title=duty or block.text.rstrip(":"), id=block.id,
-                roles=Roles(lead=(name,), timeline=block.deadline), subtasks=duties)
+                roles=Roles(lead=(name,), timeline=block.deadline), subtasks=duties,
+                place=places.get(id(block)))
 
 
-def _block_task(block: Block) -> Task:
+def _block_task(block: Block, places: dict[int, str]) -> Task:
     """A block with role lines or a deadline as a task: its roles, the deadline standing for
     a timeline it does not give."""
     roles = block.roles or Roles(labels=dict(DEFAULT_LABELS))
-    subs = tuple(_block_task(b) for b in all_blocks(block.content)
+    subs = tuple(_block_task(b, places) for b in all_blocks(block.content)
                  if b.roles is not None or b.deadline is not None)
     return Task(title=block.text, id=block.id,
-                roles=replace(roles, timeline=roles.timeline or block.deadline), subtasks=subs)
+                roles=replace(roles, timeline=roles.timeline or block.deadline), subtasks=subs,
+                place=places.get(id(block)))

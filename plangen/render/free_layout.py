@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from plangen.freeform import ROLE_FIELDS, Block, DataTable, FreeAppendix, Roles, grid
 from plangen.inline import InlineError, Span, parse_inline
 from plangen.model import Plan, Task, block_tasks
+from plangen.places import section_number
 from plangen.render.context import Para, Run, role_lines
-from plangen.vntext import ensure_end, letter, roman, upper
+from plangen.vntext import ensure_end, letter, upper
 
 
 @dataclass
@@ -77,11 +78,6 @@ def _prefixed(prefix: str, text: str, notes: Footnotes, *, label: str | None = N
               ) -> tuple[Run, ...]:
     body = f"{label}: {text}" if label else text
     return runs_of(prefix + body, notes)
-
-
-def section_number(index: int, numbering: str) -> str:
-    """I, II, … or A, B, … (Vietnamese letter order) for the `index`-th section (0-based)."""
-    return upper(letter(index)) if numbering == "letter" else roman(index + 1)
 
 
 def free_body(plan: Plan, notes: Footnotes) -> Iterator[Para]:

@@ -83,12 +83,24 @@ def assignments(plan: Plan) -> Assignments:
 
 
 def _numbered(plan: Plan) -> Iterator[tuple[str, Task, Task | None]]:
-    """Each task to report on: a task, or its sub-tasks a), b) in its place."""
+    """Each task to report on: a task, or its sub-tasks a), b) in its place; named by where
+    the plan prints it ("III.1.2", a free plan's), else by its rank ("2", "2.a")."""
+    seen: set[str] = set()
+
+    def unique(number: str) -> str:  # a plan that prints a number twice still tells them apart
+        taken, count = number, 1
+        while taken in seen:
+            count += 1
+            taken = f"{number} ({count})"
+        seen.add(taken)
+        return taken
+
     for index, task in enumerate(plan.tasks.items, 1):
+        number = task.place or str(index)
         if not task.subtasks:
-            yield str(index), task, None
+            yield unique(number), task, None
         for sub_index, sub in enumerate(task.subtasks):
-            yield f"{index}.{letter(sub_index)}", sub, task
+            yield unique(sub.place or f"{number}.{letter(sub_index)}"), sub, task
 
 
 def _assignment(number: str, task: Task, parent: Task | None, book: AgencyBook,

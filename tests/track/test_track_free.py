@@ -47,9 +47,10 @@ def plangen(*args: str | Path) -> subprocess.CompletedProcess[str]:
 def test_the_agencies_of_the_organization_section_are_the_tasks() -> None:
     work = assignments(load_plan(MINISTRY))
     numbers = [task.number for task in work.tasks]
-    # the Sở's lead-in line ("Chủ trì …, tham mưu cho …:") is not a duty: a) … đ) are
-    assert numbers == ["1.a", "1.b", "1.c", "1.d", "2.a", "3.a", "3.b", "3.c", "3.d", "3.đ",
-                       "4.a"]
+    # named as the plan prints them (mục IV, khoản 3, điểm đ); the Sở's lead-in line
+    # ("Chủ trì …, tham mưu cho …:") is not a duty: its points a) … đ) are
+    assert numbers == ["IV.1.a", "IV.1.b", "IV.1.c", "IV.1.d", "IV.2", "IV.3.a", "IV.3.b",
+                       "IV.3.c", "IV.3.d", "IV.3.đ", "IV.4"]
     leads = {task.leads()[0].name for task in work.tasks}
     assert "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam" in leads
     assert "Các tổ chức, cá nhân liên quan" in leads

@@ -1,0 +1,50 @@
+"""Where each block of a free plan stands, as the printed plan numbers it: "III.1.2",
+"III.2.a", "V.1 (2)".
+
+A tracked task is named by its place so that an officer finds it in the signed plan: the
+section's number ("III", or "C" where sections are lettered), the numbers of the items
+above it and its own ("1.2"), a point's letter ("a"). A block the plan does not number (a
+"- " or "+ " line, a paragraph) takes the place of what it hangs under and its rank among
+those unnumbered lines: "V.1 (2)". The numbering follows the render's (render/free_layout):
+items count within their sibling list and nest ("1.2."), points letter within theirs.
+"""
+
+from __future__ import annotations
+
+from plangen.freeform import Block, FreeSection
+from plangen.vntext import letter, roman, upper
+
+
+def section_number(index: int, numbering: str) -> str:
+    """I, II, … or A, B, … (Vietnamese letter order) for the `index`-th section (0-based)."""
+    return upper(letter(index)) if numbering == "letter" else roman(index + 1)
+
+
+def printed_places(sections: tuple[FreeSection, ...], numbering: str) -> dict[int, str]:
+    """id() of every block of `sections` -> its place ("III.1.2"); the blocks are the
+    caller's, alive while the mapping is used."""
+    places: dict[int, str] = {}
+    for index, section in enumerate(sections):
+        _walk(section.content, section_number(index, numbering), (), places)
+    return places
+
+
+def _walk(blocks: tuple[Block, ...], head: str, number: tuple[int, ...],
+          places: dict[int, str], parent: str | None = None) -> None:
+    """`parent`: the place of the block these hang under (None: the section itself)."""
+    items = points = plain = 0
+    above = parent or ".".join((head, *map(str, number)))
+    for block in blocks:
+        own = number
+        if block.kind == "item":
+            items += 1
+            own = (*number, items)
+            place = ".".join((head, *map(str, own)))
+        elif block.kind == "point":
+            points += 1
+            place = f"{above}.{letter(points - 1)}"
+        else:
+            plain += 1
+            place = f"{above} ({plain})"
+        places[id(block)] = place
+        _walk(block.content, head, own, places, place)
