@@ -572,7 +572,8 @@ def _report_failures(failed: list[Any], lang: str) -> None:
         for line in issue_lines(item.issues, lang) or [item.message]:
             where.setdefault(line, []).append(item.name or item.row)  # a row naming none
     for line, names in where.items():
-        shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+        shown = ", ".join(" ".join(name.split()) for name in names[:3]) + (
+            ", …" if len(names) > 3 else "")  # a name written on two lines of a cell: one
         _echo(message("batch_issue", lang, count=len(names), names=shown, issue=line),
                    err=True)
 

@@ -1008,6 +1008,16 @@ CATALOG: dict[str, tuple[str, str]] = {
                                       "(US style): if the whole column is, {count} dates such "
                                       "as this one are read wrongly. Check the column, write "
                                       "day/month/year."),
+    "table_signer_no_name": ("Người ký \"{value}\" không phải họ tên (không có chữ nào); có "
+                             "thể ghi nhầm cột. Ghi họ và tên người ký (\"Nguyễn Văn An\").",
+                             "The signer \"{value}\" is no name (it has no letters); perhaps "
+                             "the wrong column. Write the signer's full name (\"Nguyễn Văn "
+                             "An\")."),
+    "table_signer_upper": ("Họ tên người ký không in hoa toàn bộ, chỉ viết hoa chữ đầu mỗi "
+                           "tiếng (NĐ 30): ghi \"{fixed}\" thay cho \"{value}\".",
+                           "A signer's name is not written in capitals throughout, only each "
+                           "word's first letter (NĐ 30): write \"{fixed}\" instead of "
+                           "\"{value}\"."),
     "table_row_needs_locality_cell": ("Dòng này chưa ghi địa phương (cột \"Địa phương\" hoặc "
                                       "\"Mã\" trống).",
                                       "This row names no locality (the locality and code "

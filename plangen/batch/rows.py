@@ -89,6 +89,8 @@ def _text(row: Row, key: str, issues: list[SpecIssue]) -> str | None:
 
 def _unit(row: Row, issues: list[SpecIssue]) -> tuple[Resolved | None, str]:
     name, code = _text(row, "locality", issues), _text(row, "code", issues)
+    if name is not None:  # lines of a cell (Alt+Enter): "xã Tân Mỹ" / "tỉnh Quảng Trị"
+        name = ", ".join(line.strip() for line in name.splitlines() if line.strip())
     province = _text(row, "province", issues)
     written = name or code or ""
     if name is None and code is None:
@@ -171,7 +173,13 @@ def _overrides(row: Row, issues: list[SpecIssue], symbol: str | None) -> Node | 
             fields["date"] = Node({k: leaf(v, cell) for k, v in date.items()}, cell.location)
     signer = _text(row, "signer", issues)
     if signer:
-        fields["signature"] = Node({"name": leaf(signer, row.cells["signer"])}, where)
+        cell = row.cells["signer"]
+        problem = signer_issue(signer)
+        if problem is None:
+            fields["signature"] = Node({"name": leaf(signer, cell)}, where)
+        else:
+            issues.append(SpecIssue(problem[0], _path(row, cell), cell.location,
+                                    params=problem[1]))
     recipients = _text(row, "extra_recipients", issues)
     if recipients:
         cell = row.cells["extra_recipients"]
@@ -186,6 +194,17 @@ def _overrides(row: Row, issues: list[SpecIssue], symbol: str | None) -> Node | 
                if part.strip()]
         fields["tasks"] = Node({"items-": Node(ids, cell.location)}, cell.location)
     return Node(fields, where) if fields else None
+
+
+def signer_issue(name: str) -> tuple[str, dict[str, object]] | None:
+    """What is wrong with a Người ký cell, as NĐ 30 writes a signer's name: no letters (a date,
+    a number in the wrong column), or in capitals throughout ("NGUYỄN VĂN A")."""
+    letters = [char for char in name if char.isalpha()]
+    if not letters:
+        return "table_signer_no_name", {"value": name}
+    if len(letters) > 1 and name == name.upper():
+        return "table_signer_upper", {"value": name, "fixed": name.title()}
+    return None
 
 
 _DIGITS = re.compile(NUMBER_PATTERN)

@@ -201,3 +201,20 @@ def test_a_decision_takes_the_number_with_its_own_symbol(tmp_path: Path) -> None
     assert "Số: 213/QĐ-UBND" in document_text(tmp_path / "out" / "hue.docx")
     issue = only(results["t.csv:3"].issues, "table_number_other_symbol")
     assert "(\"QĐ-UBND\")" in issue.format("vi") and "phần số: 214" in issue.format("vi")
+
+
+def test_signer_and_locality_cells_as_officers_type_them(tmp_path: Path) -> None:
+    table = csv_table(tmp_path, "Địa phương,Người ký\n"
+                                "\"xã Tân Mỹ\ntỉnh Quảng Trị\",Lê Văn Bình\n"  # Alt+Enter
+                                "xã Dân Hóa,NGUYỄN VĂN ĐỨC\n"
+                                "xã Kim Phú (Quảng Trị),12/05/2026\n")
+    results = run(table, tmp_path / "out")
+    assert results["t.csv:2"].status == WRITTEN
+    assert "Lê Văn Bình" in document_text(tmp_path / "out" / "quang-tri" / "xa-tan-my.docx")
+    upper = only(results["t.csv:4"].issues, "table_signer_upper")
+    assert upper.format("vi") == (
+        f"{table}:4:2  Người ký  Họ tên người ký không in hoa toàn bộ, chỉ viết hoa chữ đầu "
+        "mỗi tiếng (NĐ 30): ghi \"Nguyễn Văn Đức\" thay cho \"NGUYỄN VĂN ĐỨC\".")
+    date = only(results["t.csv:5"].issues, "table_signer_no_name")
+    assert date.path == ("Người ký",) and "ghi nhầm cột" in date.format("vi")
+    assert "wrong column" in date.format("en")
