@@ -184,7 +184,7 @@ _NOT_A_RENAME = frozenset({"usage_why_batch_locality", "usage_why_locality"})
 
 def _usage_message(exc: click.exceptions.UsageError, lang: str, argv: list[str]) -> str:
     """Click's usage error said in `lang`, naming what the user wrote and what to write."""
-    from plangen.messages import message
+    from plangen.messages import CATALOG, message
 
     command = exc.ctx.command if exc.ctx else _command_in(argv)
     if isinstance(exc, click.exceptions.NoSuchOption):
@@ -200,6 +200,9 @@ def _usage_message(exc: click.exceptions.UsageError, lang: str, argv: list[str])
         if isinstance(exc.param, click.Option):
             return message("usage_missing_option", lang, name="/".join(exc.param.opts),
                            help=_help_in(exc.param, lang))
+        code = f"usage_argument_{exc.param.name}"
+        if code in CATALOG:  # said as what it is: "Thiếu tệp kế hoạch (.yaml)."
+            return message("usage_missing_argument", lang, what=message(code, lang))
         return message("usage_missing", lang, name=(exc.param.name or "?").upper())
     if isinstance(exc, click.exceptions.BadParameter) and exc.param is not None:
         return _bad_value(exc, exc.param, lang)
@@ -406,7 +409,9 @@ def schema(output: Path | None, lang: str | None) -> None:
 
 
 @main.command()
-@click.option("--locality", required=True, help="Ví dụ / e.g. \"tỉnh Đắk Lắk\".")
+@click.option("--locality", required=True,
+              help="Địa phương ban hành, vd. \"tỉnh Đắk Lắk\", \"Tân Mỹ (Quảng Trị)\" hoặc mã "
+                   "\"19291\" / the issuing locality, e.g. \"tỉnh Đắk Lắk\".")
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có / overwrite.")
 @click.option("--decision", is_flag=True,

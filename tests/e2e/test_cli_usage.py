@@ -3,6 +3,7 @@ to type instead; never an empty suggestion, never click's English in a Vietnames
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +92,22 @@ def test_other_usage_errors_in_english() -> None:
         "batch", BASE, "-o", "out", "--lang", "en")
     assert "The option --sheet needs a value right after it." in usage(
         "batch", BASE, "--lang", "en", "--localities", "t.csv", "--sheet")
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["render"], "Thiếu tệp kế hoạch (.yaml)."),
+    (["batch"], "Thiếu kế hoạch gốc (.yaml)."),
+    (["check"], "Thiếu tệp Word (.docx) cần kiểm tra, một hoặc nhiều tệp."),
+    (["report", "ke-hoach.yaml"], "Thiếu bảng phân công đã điền (.xlsx), một hoặc nhiều tệp."),
+    (["extract"], "Thiếu tệp kế hoạch cũ cần đọc (.docx hoặc .txt)."),
+    (["render", "--lang", "en"], "Missing the plan spec (.yaml)."),
+])
+def test_a_missing_argument_is_said_as_what_it_is(args: list[str], said: str) -> None:
+    out = usage(*args)
+    assert said in out
+    assert not re.search(r"Thiếu [A-Z]{3,}|Missing [A-Z]{3,}", out), out
+
+
+def test_a_missing_locality_shows_how_to_write_one() -> None:
+    out = usage("new", "-o", "ke-hoach.yaml")
+    assert 'Thiếu tùy chọn --locality (bắt buộc). Địa phương ban hành, vd. "tỉnh Đắk Lắk"' in out
