@@ -25,15 +25,15 @@ def printed_places(sections: tuple[FreeSection, ...], numbering: str) -> dict[in
     caller's, alive while the mapping is used."""
     places: dict[int, str] = {}
     for index, section in enumerate(sections):
-        _walk(section.content, section_number(index, numbering), (), places)
+        head = section_number(index, numbering)
+        _walk(section.content, head, (), places, head)
     return places
 
 
 def _walk(blocks: tuple[Block, ...], head: str, number: tuple[int, ...],
-          places: dict[int, str], parent: str | None = None) -> None:
-    """`parent`: the place of the block these hang under (None: the section itself)."""
+          places: dict[int, str], above: str) -> None:
+    """`above`: the place of what these blocks hang under (the section's number at first)."""
     items = points = plain = 0
-    above = parent or ".".join((head, *map(str, number)))
     for block in blocks:
         own = number
         if block.kind == "item":

@@ -11,13 +11,17 @@ LOCALITY_TYPES = ("thành phố", "tỉnh", "đặc khu", "phường", "xã")
 COMMUNE_TYPES = ("xã", "phường", "đặc khu")
 
 
-def place_name(locality: str) -> str:
-    """ "tỉnh Đắk Lắk" -> "Đắk Lắk"; a name without a type word is kept."""
-    text = clean_line(nfc(locality))
+def _split_kind(text: str) -> tuple[str, str]:
+    """ "tỉnh Đắk Lắk" -> ("tỉnh", "Đắk Lắk"); ("", text) without a type word."""
     for kind in LOCALITY_TYPES:
         if text.lower().startswith(kind + " "):
-            return text[len(kind) + 1:].strip()
-    return text
+            return kind, text[len(kind) + 1:].strip()
+    return "", text
+
+
+def place_name(locality: str) -> str:
+    """ "tỉnh Đắk Lắk" -> "Đắk Lắk"; a name without a type word is kept."""
+    return _split_kind(clean_line(nfc(locality)))[1]
 
 
 @dataclass(frozen=True)
@@ -34,9 +38,8 @@ class StarterUnit:
     def written(cls, locality: str) -> StarterUnit:
         """The unit as the officer wrote it ("xã Ea Kao"), not looked up."""
         text = clean_line(nfc(locality))
-        kind = next((kind for kind in LOCALITY_TYPES if text.lower().startswith(kind + " ")),
-                    "")
-        return cls(text, place_name(text), kind)
+        kind, name = _split_kind(text)
+        return cls(text, name, kind)
 
     @property
     def commune(self) -> bool:
