@@ -277,10 +277,7 @@ def attached_reference(plan: Plan) -> str | None:
 
 
 def _appendix(plan: Plan, appendix: Appendix, number: str, date: str) -> AppendixText:
-    # an appendix of a plan issued by a decision refers to the decision, as the plan does
-    reference = appendix.reference or attached_reference(plan) or (
-        f"Kèm theo {sentence_case_name(plan.doc_type)} số {number}/{plan.symbol} {date} "
-        f"của {plan.issuer.name}")
+    reference = appendix.reference or appendix_reference(plan, number, date)
     if not reference.startswith("("):
         reference = f"({reference.rstrip('.')})"
     keys = tuple(key for key, _ in appendix.columns)
@@ -309,6 +306,15 @@ def back_reference(plan: Plan, number: str, date: str) -> str:
             f"của {plan.issuer.name})")
 
 
+def appendix_reference(plan: Plan, number: str | None = None, date: str | None = None) -> str:
+    """The "(Kèm theo …)" line under an appendix's title: a plan issued by a decision refers
+    to the decision, as the plan does, any other to the plan (its `number` and `date` as
+    printed, found from the plan when not given)."""
+    return attached_reference(plan) or back_reference(
+        plan, plan_number(plan.number) if number is None else number,
+        date_words(plan.date.day, plan.date.month, plan.date.year) if date is None else date)
+
+
 def _free_context(plan: Plan, number: str, date: str) -> Context:
     from plangen.render.free_layout import Footnotes, free_appendices, free_body, runs_of
     notes = Footnotes()
@@ -318,9 +324,7 @@ def _free_context(plan: Plan, number: str, date: str) -> Context:
                          runs_of(line, notes)))
     body.extend(free_body(plan, notes))
     body.extend(Para("closing", runs_of(line, notes)) for line in plan.closing)
-    # an appendix of a plan issued by a decision refers to the decision, as the plan does
-    reference = attached_reference(plan) or back_reference(plan, number, date)
-    appendices = free_appendices(plan, reference, notes)
+    appendices = free_appendices(plan, appendix_reference(plan, number, date), notes)
     return Context(
         issuer=Issuer(plan.issuer.name, tuple(upper(line) for line in plan.issuer.header_lines),
                       upper(plan.issuer.parent) if plan.issuer.parent else None),

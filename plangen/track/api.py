@@ -123,17 +123,12 @@ def write_timeline(spec: Path, output: Path, *, locality: Locality | None = None
 
 def plan_with_timeline(plan: Plan, png: bytes, template: Path | None = None) -> bytes:
     """The plan's .docx with the timeline chart as its last appendix page."""
-    from plangen.render.context import attached_reference
+    from plangen.render.context import appendix_reference
     from plangen.render.docx import render_plan
     from plangen.render.report import add_picture_appendix
-    from plangen.vntext import BLANK, date_words, roman, two_digits
+    from plangen.vntext import roman
 
-    number = two_digits(int(plan.number)) if plan.number else BLANK
-    date = date_words(plan.date.day, plan.date.month, plan.date.year)
-    kind = plan.doc_type[:1].upper() + plan.doc_type[1:].lower()
-    # a plan a decision issues has no number of its own: its appendices name the decision
-    reference = attached_reference(plan) or (
-        f"(Kèm theo {kind} số {number}/{plan.symbol} {date} của {plan.issuer.name})")
+    reference = appendix_reference(plan)  # the same line as the plan's own appendices
     # NĐ 30 PL1 III.1.a: with the plan's own appendices the chart's is the next Roman numeral
     existing = 1 if plan.appendix else len(plan.appendices)
     label = f"Phụ lục {roman(existing + 1)}" if existing else "Phụ lục"
