@@ -569,7 +569,7 @@ def agency_heading(block: Block, *, named_alone: bool = False) -> tuple[str, str
         words = block.text.split()
         if named_alone and block.content and len(words) <= _MAX_NAME_WORDS \
                 and not block.text.rstrip().endswith((".", ";")):
-            return block.text.strip(), ""
+            return block.text.strip().removeprefix("Đề nghị ").strip(), ""
         return None
     if len(name) > 200:
         return None

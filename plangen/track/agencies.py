@@ -58,6 +58,10 @@ _HEADS = ("Sở", "Ủy ban", "Uỷ ban", "UBND", "Công an", "Bộ", "Ban", "V�
           "các", "Các", "cơ quan", "Cơ quan", "đơn vị", "Đơn vị", "doanh nghiệp", "Doanh nghiệp")
 _SPLIT = re.compile(r"\s*(?:,|\svà\s|\scùng\s)\s*(?=(?:" + "|".join(
     re.escape(head) for head in sorted(_HEADS, key=len, reverse=True)) + r")\b)")
+# one office serving several bodies: "Văn phòng HĐND và UBND xã" is one agency, not two
+_BODY = r"(?:Đoàn ĐBQH|Đoàn đại biểu Quốc hội|HĐND|Hội đồng nhân dân|UBND|Ủy ban nhân dân)"
+_SHARED_OFFICE = re.compile(rf"Văn phòng {_BODY}(?:(?:,| và) {_BODY})+")
+_KEPT = {",": "\x01", " và ": "\x02"}  # joiners inside a shared office's name, while splitting
 _GROUP = re.compile(r"(^|\s)(các|những)\s|liên quan|có liên quan|địa phương|đơn vị thuộc|"
                     r"trực thuộc", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\([^)]*\)")
@@ -108,11 +112,21 @@ def split_agencies(line: str) -> list[str]:
     -> three; a group phrase's own commas are kept."""
     parts = []
     for piece in line.split(";"):
+        piece = _SHARED_OFFICE.sub(_keep_joiners, " ".join(piece.split()))
         for name in _SPLIT.split(piece):
+            for joiner, kept in _KEPT.items():
+                name = name.replace(kept, joiner)
             name = _PAREN.sub("", name).strip(" .;,:")
             if name:
                 parts.append(name)
     return parts
+
+
+def _keep_joiners(match: re.Match[str]) -> str:
+    name = match.group(0)
+    for joiner, kept in _KEPT.items():
+        name = name.replace(joiner, kept)
+    return name
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ def deadline_calendar(work: Assignments) -> bytes:
         event.add("dtstart", period.end)
         event.add("dtend", period.end + datetime.timedelta(days=1))
         event.add("description", f"{reference}\nNhiệm vụ {task.number}: {task.title}\n"
-                                 f"Thời gian thực hiện: {period.text}\nChủ trì: {leads}")
+                                 f"Thời gian thực hiện: {task.timeline}\nChủ trì: {leads}")
         event.add("categories", ["Kế hoạch"])
         event.add("transp", "TRANSPARENT")
         if period.recurrence:

@@ -33,8 +33,9 @@ class Assignment:
 
     @property
     def timeline(self) -> str:
-        """The deadline as written ("" when the plan gives none)."""
-        return self.period.text if self.period else ""
+        """The deadline as written, without the full stop that ended its sentence in the plan
+        ("; thời hạn hoàn thành: trong năm 2027."); "" when the plan gives none."""
+        return self.period.text.rstrip(" .;") if self.period else ""
 
     def role_of(self, agency: Agency) -> str | None:
         """The agency's role in this task, if it has one (the strongest one)."""

@@ -46,6 +46,23 @@ def test_aliases_and_groups() -> None:
     assert not book.agency("Sở Tư pháp").group
 
 
+def test_one_office_serving_two_bodies_is_one_agency() -> None:
+    # "Văn phòng HĐND và UBND xã" is the commune's one office, not the council and the committee
+    assert split_agencies("Văn phòng HĐND và UBND phường; Công an phường") == [
+        "Văn phòng HĐND và UBND phường", "Công an phường"]
+    assert split_agencies("Văn phòng Đoàn ĐBQH và HĐND tỉnh, Sở Tư pháp") == [
+        "Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Sở Tư pháp"]
+    assert split_agencies("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã và Công an xã") \
+        == ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", "Công an xã"]
+    # an office of one body beside another agency is still two
+    assert split_agencies("Văn phòng UBND tỉnh và Sở Tư pháp") == ["Văn phòng UBND tỉnh",
+                                                                   "Sở Tư pháp"]
+    assert split_agencies("Văn phòng HĐND, Sở Tư pháp") == ["Văn phòng HĐND", "Sở Tư pháp"]
+    book = AgencyBook()
+    assert book.agency("Văn phòng HĐND và UBND xã").name == (
+        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã")
+
+
 def test_the_overview_crosses_tasks_and_agencies(tmp_path: Path) -> None:
     work = assignments(load_plan(VARIATIONS))
     book = _book(VARIATIONS, tmp_path)
@@ -107,9 +124,9 @@ def test_dates_as_written_and_as_dates(tmp_path: Path) -> None:
     book = _book(VARIATIONS, tmp_path)
     sheet = book["Sở Khoa học và Công nghệ"]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=4, values_only=True)}
-    assert rows["2"][3] == "Tháng 6 năm 2026."
+    assert rows["2"][3] == "Tháng 6 năm 2026"  # as written, without the line's full stop
     assert rows["2"][4] == datetime.datetime(2026, 6, 30)
-    assert rows["4.b"][3] == "Thường xuyên." and rows["4.b"][4] is None
+    assert rows["4.b"][3] == "Thường xuyên" and rows["4.b"][4] is None
     assert sheet["E4"].number_format == "dd/mm/yyyy"
 
 
@@ -129,7 +146,7 @@ def test_the_calendar_parses_back() -> None:
         assert task.period is not None
         assert event.decoded("dtstart") == task.period.end
         assert str(event["summary"]).startswith(f"Hạn nhiệm vụ {task.number}: ")
-        assert task.period.text in str(event["description"])
+        assert f"Thời gian thực hiện: {task.timeline}\n" in str(event["description"])
         assert ("RRULE" in event) == (task.period.recurrence is not None)
     yearly = next(e for e, t in zip(events, dated, strict=True)
                   if t.period is not None and t.period.recurrence == "yearly")

@@ -67,6 +67,10 @@ def test_an_agency_named_alone_heads_its_duties_only_in_the_organization_section
     assert agency_heading(sentence, named_alone=True) is None  # a sentence, not a name
     bare = Block(kind="item", text=item.text)
     assert agency_heading(bare, named_alone=True) is None  # no duties below it
+    asked = Block(kind="item", text="Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường",
+                  content=item.content)  # the request is not part of the body's name
+    assert agency_heading(asked, named_alone=True) == (
+        "Ủy ban Mặt trận Tổ quốc Việt Nam phường", "")
 
 
 def test_the_whole_loop_on_a_decision_issued_plan(tmp_path: Path) -> None:
@@ -105,3 +109,50 @@ def test_a_plan_without_tasks_is_refused_with_what_to_add(tmp_path: Path) -> Non
         assert "chưa có nhiệm vụ nào để theo dõi" in done.stderr and "Traceback" not in \
             done.stderr
         assert not (tmp_path / out).exists()
+
+
+COMMUNE = """\
+issuer: {name: Ủy ban nhân dân phường Hải Châu}
+symbol: KH-UBND
+place: Hải Châu
+date: {day: 10, month: 1, year: 2027}
+summary: Chuyển đổi số năm 2027
+numbering: letter
+sections:
+  - {heading: "MỤC ĐÍCH, YÊU CẦU", role: purpose, content: ["Đẩy mạnh chuyển đổi số."]}
+  - heading: NHIỆM VỤ, GIẢI PHÁP
+    role: tasks
+    content:
+      - item: Phát triển xã hội số
+        content:
+          - bullet: Duy trì 15 Tổ công nghệ số cộng đồng
+            deadline: trong năm 2027.
+            deadline_inline: ";"
+  - {heading: KINH PHÍ, role: funding, content: ["Ngân sách phường."]}
+  - heading: TỔ CHỨC THỰC HIỆN
+    role: organization
+    content:
+      - item: Văn phòng HĐND và UBND phường
+        content: [{bullet: "Theo dõi, đôn đốc việc thực hiện Kế hoạch."}]
+      - item: Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường và các đoàn thể
+        content: ["Tuyên truyền, vận động hội viên tham gia."]
+recipients: ["Lưu: VT"]
+signature: {lines: [TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH], name: Trần Thị Bình}
+"""
+
+
+def test_a_ward_plan_names_its_offices_as_they_are(tmp_path: Path) -> None:
+    spec = tmp_path / "phuong.yaml"
+    spec.write_text(COMMUNE, encoding="utf-8")
+    work = assignments(load_plan(spec))
+    by_number = work.by_number()
+    # the deadline closes its sentence in the plan; the workbook shows the deadline alone
+    assert by_number["B.1 (1)"].timeline == "trong năm 2027"
+    assert [agency.name for agency in work.agencies] == [
+        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam phường", "Các đoàn thể"]
+    assert plangen("assignments", spec).returncode == 0
+    book = openpyxl.load_workbook(tmp_path / "phuong-phan-cong.xlsx")
+    assert book.sheetnames[1].startswith("Văn phòng Hội đồng nhân dân và")
+    overview = book["Tổng hợp"]
+    assert (overview["A4"].value, overview["C4"].value) == ("B.1 (1)", "trong năm 2027")
