@@ -22,9 +22,12 @@ ROLE_FIELDS = ("named_items", "lead", "implementer", "partners", "supervisor", "
 LISTED_ROLES = ("lead", "implementer", "partners", "supervisor")  # may print as "+ " items
 ITEM_MARKERS = ("plus", "bullet")
 # how role lines open (`role_style`): "- ", "a)" (NĐ 30's point form), "a." (as some plans
-# letter them), nothing; render/context.py role_lines prints them, extract reads them back
-ROLE_STYLES = ("dash", "letter", "letter_dot", "plain")
-LETTER_ROLE_STYLES = {"letter": ")", "letter_dot": "."}  # style -> what follows the letter
+# letter them), "- a)" (a dash, then the letter), nothing; render/context.py role_lines prints
+# them, extract reads them back
+ROLE_STYLES = ("dash", "letter", "letter_dot", "dash_letter", "plain")
+# style -> what follows the letter
+LETTER_ROLE_STYLES = {"letter": ")", "letter_dot": ".", "dash_letter": ")"}
+DASHED_LETTER_STYLES = {"dash_letter"}  # lettered styles whose letter follows "- "
 # the columns of an appendix built from the tasks (`from_tasks`) that take their value from
 # each task (its title, its role lines, its deadline); a column of another key prints what a
 # task gives it in `cells:`

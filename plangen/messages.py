@@ -206,10 +206,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "\"{value}\" is not allowed; choose one of: {allowed}."),
     "bad_role_style": ("Kiểu dòng vai trò \"{value}\" không có; chọn một trong: dash (\"- Cơ "
                        "quan chủ trì: …\"), letter (\"a) Cơ quan chủ trì: …\"), letter_dot "
-                       "(\"a. Cơ quan chủ trì: …\"), plain (không dấu đầu dòng).",
+                       "(\"a. Cơ quan chủ trì: …\"), dash_letter (\"- a) Cơ quan chủ trì: …\"), "
+                       "plain (không dấu đầu dòng).",
                        "No role line style \"{value}\"; choose one of: dash (\"- Cơ quan chủ "
                        "trì: …\"), letter (\"a) Cơ quan chủ trì: …\"), letter_dot (\"a. Cơ quan "
-                       "chủ trì: …\"), plain (no marker)."),
+                       "chủ trì: …\"), dash_letter (\"- a) Cơ quan chủ trì: …\"), plain (no "
+                       "marker)."),
     "bad_number": ("Số văn bản \"{value}\" phải là chữ số, từ 1 trở lên, trong ngoặc kép "
                    "(\"05\"). Bỏ trống khi là dự thảo.",
                    "Document number \"{value}\" must be digits, 1 or more, quoted (\"05\"). "

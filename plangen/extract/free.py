@@ -31,7 +31,7 @@ _NAMED = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^[-–—•]\s*(?P<rest>\S.*)$")
 # a role line marked with a letter: "a) Cơ quan chủ trì: …", "a. …", "- a) …"
 _LETTERED = re.compile(
-    r"^(?:[-–—•]\s*)?(?P<num>[a-zđ])\s?(?:(?P<close>\))\s*|\.\s+)(?P<rest>\S.*)$")
+    r"^(?P<dash>[-–—•]\s*)?(?P<num>[a-zđ])\s?(?:(?P<close>\))\s*|\.\s+)(?P<rest>\S.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<rest>\S.*)$")
 _LABEL = re.compile(r"^(?P<label>[^:]{2,70}?)\s*:\s*(?P<value>\S.*)$")
 _OPEN_LABEL = re.compile(r"^(?P<label>[^:]{2,70}?)\s*:(?P<value>)\s*$")  # "Đơn vị phối hợp:"
@@ -304,8 +304,10 @@ class ContentReader:
         # a deadline alone prints with no role line to take the style from: it stays a point
         if match.group("num") != letter(before) or (role[0] == "deadline" and not before):
             return False
-        # "a)" or "a.": the plan prints them back as they were written
-        return self._attach(owner, role, "letter" if match.group("close") else "letter_dot")
+        # "a)", "a." or "- a)": the plan prints them back as they were written
+        style = "letter_dot" if not match.group("close") else \
+            "dash_letter" if match.group("dash") else "letter"
+        return self._attach(owner, role, style)
 
     def _attach_role(self, text: str, *, dashed: bool) -> bool:
         role = _role(text)

@@ -86,10 +86,13 @@ def marked(text: str) -> Marked:
     return Marked("none", 0, text, text)
 
 
-def letter_style(mark: Marked) -> str:
+def letter_style(mark: Marked, *, dashed: bool = False) -> str:
     """The role style (`freeform.ROLE_STYLES`) of a line marked with a letter: "letter_dot"
-    for "a. …", "letter" for "a) …"."""
-    return "letter_dot" if _LETTER_DOT.match(mark.text) else "letter"
+    for "a. …", "letter" for "a) …", "dash_letter" for "a) …" after a dash ("- a) …");
+    "- a. …" has no style of its own and reads as "a. …"."""
+    if _LETTER_DOT.match(mark.text):
+        return "letter_dot"
+    return "dash_letter" if dashed else "letter"
 
 
 def _marker_number(kind: str, found: re.Match[str]) -> int:

@@ -4,7 +4,7 @@
 Role lines are recognised by what their label says, not by a fixed list: "Đơn vị chủ trì
 tham mưu, thực hiện" names a lead, "Cơ quan đôn đốc, hướng dẫn" a supervisor. The wording a
 plan uses most for a role becomes `tasks.labels`, other wordings the task's own `labels`, and
-the marker it uses ("- ", "a)" or "a.") its `role_style`, so the plan prints as it was written.
+the marker it uses ("- ", "a)", "a." or "- a)") its `role_style`, so the plan prints as it was written.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ class _Role:
     key: str
     label: str
     value: str | list[str]
-    style: str  # "dash", "letter", "letter_dot" or "none" (no marker)
+    style: str  # "dash", "letter", "letter_dot", "dash_letter" or "none" (no marker)
     line: str
 
 
@@ -144,7 +144,7 @@ def _role_of(mark: Marked, mode: str | None) -> tuple[RoleLine, str] | None:
     if mark.kind == "dash":  # "- a) Cơ quan thực hiện: …": the letter is the marker
         inner = marked(mark.rest)
         if inner.kind == "letter":
-            text, style = inner.rest, letter_style(inner)
+            text, style = inner.rest, letter_style(inner, dashed=True)
     found = role_line(text)
     if found is None or (mark.kind == "none" and not _unmarked_role(found.label)):
         return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import count
 from typing import TYPE_CHECKING, Literal
 
-from plangen.freeform import LETTER_ROLE_STYLES, LISTED_ROLES, Roles
+from plangen.freeform import DASHED_LETTER_STYLES, LETTER_ROLE_STYLES, LISTED_ROLES, Roles
 from plangen.model import Appendix, Entry, Issuer, Plan, Section, Signature, Task
 
 if TYPE_CHECKING:
@@ -180,10 +180,12 @@ def _task_body(task: Task) -> Iterator[Para]:
 
 def _role_marker(style: str, index: int) -> str:
     """What opens the `index`-th role line (0-based) in a role style: "a) ", "b) " … for
-    "letter", "a. ", "b. " … for "letter_dot", nothing for "plain", "- " otherwise."""
+    "letter", "a. ", "b. " … for "letter_dot", "- a) ", "- b) " … for "dash_letter", nothing
+    for "plain", "- " otherwise."""
     after = LETTER_ROLE_STYLES.get(style)
     if after is not None:
-        return f"{letter(index)}{after} "
+        dash = "- " if style in DASHED_LETTER_STYLES else ""
+        return f"{dash}{letter(index)}{after} "
     return "" if style == "plain" else "- "
 
 

@@ -24,7 +24,8 @@ SECTION_ROLES = ("purpose", "tasks", "funding", "organization")
 SECTION_NUMBERING = ("roman", "letter")
 # what each `role_style` prints, for the descriptions and the message on a bad value
 ROLE_STYLE_HELP = ('dash ("- Cơ quan chủ trì: …"), letter ("a) Cơ quan chủ trì: …"), '
-                   'letter_dot ("a. Cơ quan chủ trì: …"), plain (không dấu đầu dòng)')
+                   'letter_dot ("a. Cơ quan chủ trì: …"), dash_letter ("- a) Cơ quan chủ trì: …"), '
+                   'plain (không dấu đầu dòng)')
 ALIGNMENTS = ("left", "center", "right", "justify")
 ORIENTATIONS = ("portrait", "landscape")
 ITEM_STYLES = ("title", "text")

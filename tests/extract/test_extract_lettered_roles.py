@@ -131,7 +131,7 @@ def _dotted(text: str, letters: str = "a-d") -> str:
     return dotted
 
 
-@pytest.mark.parametrize(("marker", "style"), [("a. ", "letter_dot"), ("- a) ", "letter")],
+@pytest.mark.parametrize(("marker", "style"), [("a. ", "letter_dot"), ("- a) ", "dash_letter")],
                          ids=["letter-dot", "dash-letter"])
 def test_free_sections_read_the_other_lettered_forms(marker: str, style: str) -> None:
     text = re.sub(r"^([a-d])\) (?=Cơ quan|Thời gian|Thời hạn)",
@@ -213,6 +213,10 @@ def test_classic_plan_reads_lettered_roles_and_the_trip_keeps_them() -> None:
     texts = _paragraphs(rendered)
     assert "a) Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch." in texts
     assert "c) Thời gian thực hiện: Năm 2026 và các năm tiếp theo." in texts
+    # the task that wrote "- a) Cơ quan thực hiện: …" keeps its dash
+    assert "- a) Cơ quan thực hiện: Sở Khoa học và Công nghệ." in texts
+    assert "- c) Thời gian thực hiện: Năm 2026 và các năm tiếp theo." in texts
+    assert "a) Cơ quan thực hiện: Sở Khoa học và Công nghệ." not in texts
     again = yaml.safe_load(extract_bytes(rendered, "plan.docx").yaml_text)
     assert again["tasks"] == data["tasks"]
 
@@ -223,9 +227,11 @@ def test_classic_plan_reads_letter_dot_roles() -> None:
     dotted = yaml.safe_load(extract_text(_dotted(seed, "abc"), SEED.name).yaml_text)["tasks"]
     lettered = yaml.safe_load(extract_text(seed, SEED.name).yaml_text)["tasks"]
     assert (dotted.pop("role_style"), lettered.pop("role_style")) == ("letter_dot", "letter")
-    # the task written "- a) Cơ quan thực hiện: …" keeps its "a)" under a section of "a."
-    last = dotted["items"][-1]
-    assert last["id"] == "to-chuc-kiem-tra" and last.pop("role_style") == "letter"
+    # the task written "- a) Cơ quan thực hiện: …" keeps its "- a)" under a section of "a."
+    # or of "a)"
+    last, other = dotted["items"][-1], lettered["items"][-1]
+    assert last["id"] == "to-chuc-kiem-tra"
+    assert (last.pop("role_style"), other.pop("role_style")) == ("dash_letter", "dash_letter")
     assert dotted == lettered
 
 
@@ -280,6 +286,45 @@ def test_classic_round_trip_keeps_letter_dot_role_lines() -> None:
     texts = _paragraphs(rendered)
     assert "a. Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch." in texts
     assert "c. Thời gian thực hiện: Năm 2026 và các năm tiếp theo." in texts
+    assert "a) Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch." not in texts
+    again = yaml.safe_load(extract_bytes(rendered, "plan.docx").yaml_text)
+    assert again["tasks"] == data["tasks"]
+
+
+def _dash_lettered(text: str) -> str:
+    """`text` with its lettered role lines "a) Cơ quan …" written "- a) Cơ quan …"."""
+    dashed = re.sub(r"^([a-d])\) (?=Cơ quan|Thời gian|Thời hạn)", r"- \1) ", text,
+                    flags=re.MULTILINE)
+    assert dashed != text
+    return dashed
+
+
+def test_free_round_trip_keeps_the_dash_before_the_letter() -> None:
+    """ "- a) Cơ quan chủ trì: …" comes back "- a) …" (not "a) …"), the deadline after them
+    "- d) …": through text, spec, .docx and back."""
+    dashed = _dash_lettered(FREE)
+    assert _section(_data(dashed))["role_style"] == "dash_letter"
+    texts = _round_trip_lines(dashed)
+    lines = _dash_lettered("\n".join(TASK_LINES)).splitlines()
+    start = texts.index(lines[0])
+    assert texts[start:start + len(lines)] == lines
+    assert "- d) Thời hạn hoàn thành: Trước ngày 31/5/2026." in texts
+    assert not any(text.startswith(("a) Cơ quan", "b) Cơ quan", "c) Thời gian"))
+                   for text in texts)
+
+
+def test_classic_round_trip_keeps_the_dash_before_the_letter() -> None:
+    seed = _dash_lettered(SEED.read_text(encoding="utf-8"))
+    extraction = extract_text(seed, SEED.name)
+    data = yaml.safe_load(extraction.yaml_text)
+    assert data["tasks"]["role_style"] == "dash_letter"
+    # the section says it once; only the task of dashed sub-task roles keeps its own
+    assert [item.get("role_style") for item in data["tasks"]["items"]] == [
+        None, None, None, "dash", None]
+    rendered = _render(extraction.yaml_text)
+    texts = _paragraphs(rendered)
+    assert "- a) Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch." in texts
+    assert "- c) Thời gian thực hiện: Năm 2026 và các năm tiếp theo." in texts
     assert "a) Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch." not in texts
     again = yaml.safe_load(extract_bytes(rendered, "plan.docx").yaml_text)
     assert again["tasks"] == data["tasks"]

@@ -84,13 +84,21 @@ def test_who_carries_a_task_out_is_the_lead_unless_the_task_names_one() -> None:
     assert section["labels"] == {"implementer": "Cơ quan thực hiện"}
 
 
-def test_letter_marked_role_lines_and_dash_letter_lines_are_the_letter_style() -> None:
+def test_letter_marked_role_lines_and_dash_letter_lines_keep_their_own_styles() -> None:
+    """ "a)" is the letter style, "- a)" the dash_letter style (the dash is kept), "- " dash:
+    three tasks, three styles, none the section's."""
     section = tasks_of("1. Một\na) Cơ quan chủ trì: Sở A.\nb) Thời gian thực hiện: 2026.\n"
                        "2. Hai\n- a) Cơ quan chủ trì: Sở B.\n- b) Sản phẩm: Báo cáo.\n"
                        "3. Ba\n- Cơ quan chủ trì: Sở C.\n")
-    assert section["role_style"] == "letter"
-    assert [item.get("role_style") for item in section["items"]] == [None, None, "dash"]
+    assert "role_style" not in section
+    assert [item.get("role_style") for item in section["items"]] == [
+        "letter", "dash_letter", None]
     assert section["items"][1]["product"] == "Báo cáo."
+    lettered = tasks_of("1. Một\na) Cơ quan chủ trì: Sở A.\nb) Thời gian thực hiện: 2026.\n"
+                        "2. Hai\n- a) Cơ quan chủ trì: Sở B.\n- b) Sản phẩm: Báo cáo.\n"
+                        "3. Ba\na) Cơ quan chủ trì: Sở C.\n")
+    assert lettered["role_style"] == "letter"
+    assert [item.get("role_style") for item in lettered["items"]] == [None, "dash_letter", None]
 
 
 def test_sub_tasks_have_their_own_roles_and_inherit_the_style() -> None:

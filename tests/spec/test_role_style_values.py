@@ -1,4 +1,4 @@
-"""`role_style`, written by hand: every value it takes (dash, letter, letter_dot, plain) is
+"""`role_style`, written by hand: every value it takes (dash, letter, letter_dot, dash_letter, plain) is
 accepted in the classic tasks and in free sections and blocks, and a value it does not take
 is an error at its line and column that says what each style prints."""
 
@@ -67,6 +67,7 @@ def test_a_bad_role_style_says_what_each_style_prints(place: str, value: str) ->
     assert f"Kiểu dòng vai trò \"{value}\" không có; chọn một trong: dash" in text
     assert "letter (\"a) Cơ quan chủ trì: …\")" in text
     assert "letter_dot (\"a. Cơ quan chủ trì: …\")" in text
+    assert "dash_letter (\"- a) Cơ quan chủ trì: …\")" in text
     assert "plain (không dấu đầu dòng)" in text
     english = issue.format("en")
     assert f"No role line style \"{value}\"" in english and "letter_dot (\"a." in english
@@ -93,3 +94,4 @@ def test_the_json_schema_offers_every_role_style() -> None:
     enums = _role_style_enums(schema)
     assert len(enums) >= 4 and all(enum == list(ROLE_STYLES) for enum, _ in enums)
     assert all("letter_dot (\"a. Cơ quan chủ trì: …\")" in text for _, text in enums)
+    assert all("dash_letter (\"- a) Cơ quan chủ trì: …\")" in text for _, text in enums)
