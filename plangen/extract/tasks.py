@@ -4,7 +4,8 @@
 Role lines are recognised by what their label says, not by a fixed list: "Đơn vị chủ trì
 tham mưu, thực hiện" names a lead, "Cơ quan đôn đốc, hướng dẫn" a supervisor. The wording a
 plan uses most for a role becomes `tasks.labels`, other wordings the task's own `labels`, and
-the marker it uses ("- ", "a)", "a." or "- a)") its `role_style`, so the plan prints as it was written.
+the marker it uses ("- ", "a)", "a." or "- a)") its `role_style`, so the plan prints as it was
+written.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""`role_style`, written by hand: every value it takes (dash, letter, letter_dot, dash_letter, plain) is
-accepted in the classic tasks and in free sections and blocks, and a value it does not take
-is an error at its line and column that says what each style prints."""
+"""`role_style`, written by hand: every value it takes (dash, letter, letter_dot, dash_letter,
+plain) is accepted in the classic tasks and in free sections and blocks, and a value it does
+not take is an error at its line and column that says what each style prints."""
 
 from __future__ import annotations
 
