@@ -28,6 +28,9 @@ ROLE_STYLES = ("dash", "letter", "letter_dot", "dash_letter", "plain")
 # style -> what follows the letter
 LETTER_ROLE_STYLES = {"letter": ")", "letter_dot": ".", "dash_letter": ")"}
 DASHED_LETTER_STYLES = {"dash_letter"}  # lettered styles whose letter follows "- "
+# how points (lettered sub-items) close their letter (`point_style`, one for the whole plan):
+# "a)" (NĐ 30, the default) or "a." (as some plans write them)
+POINT_STYLES = {"letter": ")", "letter_dot": "."}
 # the columns of an appendix built from the tasks (`from_tasks`) that take their value from
 # each task (its title, its role lines, its deadline); a column of another key prints what a
 # task gives it in `cells:`

@@ -212,6 +212,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "trì: …\"), letter (\"a) Cơ quan chủ trì: …\"), letter_dot (\"a. Cơ quan "
                        "chủ trì: …\"), dash_letter (\"- a) Cơ quan chủ trì: …\"), plain (no "
                        "marker)."),
+    "bad_point_style": ("Kiểu đánh chữ cái các điểm \"{value}\" không có; chọn một trong: "
+                        "letter (\"a) …\", \"b) …\", theo NĐ 30, mặc định), letter_dot "
+                        "(\"a. …\", \"b. …\").",
+                        "No point style \"{value}\"; choose one of: letter (\"a) …\", "
+                        "\"b) …\", NĐ 30, the default), letter_dot (\"a. …\", \"b. …\")."),
     "bad_number": ("Số văn bản \"{value}\" phải là chữ số, từ 1 trở lên, trong ngoặc kép "
                    "(\"05\"). Bỏ trống khi là dự thảo.",
                    "Document number \"{value}\" must be digits, 1 or more, quoted (\"05\"). "
@@ -1316,6 +1321,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "in đoạn văn trước: xem lại thứ tự.",
                       "the source has a paragraph after the role lines or bullets; plangen "
                       "prints paragraphs first: check the order."),
+    "extract_point_style_mixed": ("kế hoạch đánh chữ cái các điểm theo hai kiểu (\"a)\" và "
+                                  "\"a.\"); plangen in mọi điểm theo một kiểu (point_style), "
+                                  "kiểu được dùng nhiều hơn.",
+                                  "the plan letters its points in two forms (\"a)\" and \"a.\"); "
+                                  "plangen prints every point in one (point_style), the more "
+                                  "used."),
     "extract_role_style_mixed": ("nhiệm vụ đánh dấu các dòng vai trò theo nhiều kiểu (\"- \", "
                                  "\"a)\", \"a.\"); plangen dùng một kiểu.",
                                  "the task marks its role lines in several styles (\"- \", "
@@ -2040,6 +2051,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "một cấp đánh số).",
         "\"{found}\" belongs under item \"{want}.\", which is not above it (a level is "
         "missing)."),
+    "check_numbering_point_style": (
+        "Điểm \"{found}\" viết khác các điểm trước nó trong cùng danh sách: viết \"{want}\" "
+        "(một danh sách điểm dùng một kiểu, \"a)\" theo NĐ 30 hoặc \"a.\", không trộn).",
+        "Point \"{found}\" is written unlike the points before it in the same list: write "
+        "\"{want}\" (one list keeps one form, \"a)\" as NĐ 30 has it or \"a.\", never both)."),
     "check_numbering_point": (
         "Điểm \"{found}\" không theo thứ tự chữ cái tiếng Việt (a, b, c, d, đ, e, g, …): "
         "điểm tiếp theo phải là \"{want}\" (hoặc bắt đầu lại từ a).",

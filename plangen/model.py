@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from plangen.freeform import (
+    POINT_STYLES,
     Block,
     FreeAppendix,
     FreeParts,
@@ -149,6 +150,8 @@ class Plan:
     decision: Decision | None = None
     # the free structure (freeform.py): its sections replace the four above when present
     numbering: str = "roman"
+    # what closes the letter of every point: ")" ("a)", NĐ 30) or "." ("a.", `point_style`)
+    point_close: str = ")"
     sections: tuple[FreeSection, ...] = ()
     missing: dict[str, str] = field(default_factory=dict)
     appendices: tuple[FreeAppendix, ...] = ()
@@ -190,6 +193,7 @@ def build_plan(data: dict[str, Any]) -> Plan:
         agencies=tuple((clean_line(entry["name"]), _lines(entry["aliases"]))
                        for entry in data.get("agencies", [])),
         decision=decision,
+        point_close=POINT_STYLES[data.get("point_style", "letter")],
     )
 
 
@@ -504,6 +508,7 @@ def _common(data: dict[str, Any]) -> dict[str, Any]:
         "signature": Signature(_lines(data["signature"]["lines"]),
                                clean_line(data["signature"]["name"])),
         "drafting_code": _optional(data.get("drafting_code")),
+        "point_close": POINT_STYLES[data.get("point_style", "letter")],
     }
 
 

@@ -4,7 +4,9 @@ its data tables, and several appendices in order (PL1 III.1).
 Numbering is read from the printed text, level by level: sections I, II, … (or A, B, …) run on
 from the first without a gap; items 1., 2., … start again in each section; decimal items 1.1.,
 1.2. sit under the item whose number they carry; points a), b), … follow the Vietnamese
-alphabet. A level may start again (a) under each item), never skip or go back.
+alphabet. A level may start again (a) under each item), never skip or go back. Points may be
+lettered "a." as some plans write them (plangen's `point_style: letter_dot`); one list of
+points keeps the form its "a" opened it with: "a) …", "b. …" is a mix.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ _SECTION = re.compile(r"^(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\.\s+\S")
 _LETTER_SECTION = re.compile(r"^(?P<n>[A-ZĐ])\.\s+[A-ZĐÀ-Ỹ]{2}")
 _ITEM = re.compile(r"^(?P<n>\d{1,2})\.\s+\S")
 _DECIMAL = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+\S")
-_POINT = re.compile(r"^(?P<n>[a-zđ])\)\s+\S")
+_POINT = re.compile(r"^(?P<n>[a-zđ])(?P<close>[.)])\s+\S")
 _NAMED = re.compile(r"^\((?P<n>\d{1,2})\)\s+\S")
 LETTERS = "abcdđeghiklmnopqrstuvxy"  # the Vietnamese alphabet of points (PL1 II.6.đ)
 UPPER_LETTERS = "ABCDĐEGHIKLMNOPQRSTUVXY"
@@ -45,6 +47,7 @@ class _Counter:
         self.item = 0
         self.decimal: dict[str, int] = {}
         self.point = 0
+        self.point_close = ")"  # what closes the letters of the current list of points
         self.named = 0
 
 
@@ -105,10 +108,17 @@ def _check_lower(ref: Ref, seen: _Counter, found: list[Finding]) -> int:
     point = _POINT.match(text)
     if point:
         number = LETTERS.find(point.group("n")) + 1
+        close = point.group("close")
+        if number == 1 or seen.point == 0:
+            seen.point_close = close
         if number == 0:  # "f)", "j)", "w)", "z)": not a Vietnamese letter
             found.append(_finding("check_numbering_point", ref, LETTERS[seen.point % 23]))
         elif number not in (1, seen.point + 1):
-            found.append(_finding("check_numbering_point", ref, LETTERS[seen.point % 23] + ")"))
+            found.append(_finding("check_numbering_point", ref,
+                                  LETTERS[seen.point % 23] + seen.point_close))
+        elif close != seen.point_close:  # "a) …", "b. …": one list, two forms
+            found.append(_finding("check_numbering_point_style", ref,
+                                  point.group("n") + seen.point_close))
         seen.point = number or seen.point + 1
         return 1
     named = _NAMED.match(text)

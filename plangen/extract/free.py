@@ -26,7 +26,8 @@ _SECTION = re.compile(r"^(?P<num>[IVXL]{1,6}|[A-ZĐ])\s?[.)/–-]\s*(?P<rest>\S.
 _DECIMAL = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<rest>\S.*)$")
 # "1. 100% cán bộ …" is an item, "1.000 ha" a number: a digit may follow only after a space
 _ITEM = re.compile(r"^(?P<num>\d{1,2})\s?[.)](?:\s+|(?=[^\d\s]))(?P<rest>\S.*)$")
-_POINT = re.compile(r"^(?P<num>[a-zđ])\s?\)\s*(?P<rest>\S.*)$")
+# a point: "a) …", or "a. …" as some plans letter them (`point_style: letter_dot`)
+_POINT = re.compile(r"^(?P<num>[a-zđ])\s?(?:\)\s*|\.\s+)(?P<rest>\S.*)$")
 _NAMED = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^[-–—•]\s*(?P<rest>\S.*)$")
 # a role line marked with a letter: "a) Cơ quan chủ trì: …", "a. …", "- a) …"

@@ -45,13 +45,14 @@ from plangen.extract.parse import (
     _recased_summary,
     _regions,
     _section_kind,
+    learn_point_style,
 )
 from plangen.extract.patterns import is_doc_type, is_upper_text, marked
 from plangen.spec.free_schema import SECTION_ROLES
 
 _ORDER = ("issuer", "decision", "number", "symbol", "place", "date", "doc_type", "summary",
-          "preamble", "numbering", "sections", "missing", "closing", "recipients", "drafting_code",
-          "signature", "appendices")
+          "preamble", "numbering", "point_style", "sections", "missing", "closing",
+          "recipients", "drafting_code", "signature", "appendices")
 
 
 def free_draft(source: Source, split: Split | None = None) -> Draft | None:
@@ -112,6 +113,7 @@ def free_draft(source: Source, split: Split | None = None) -> Draft | None:
             section["content"] = content
         sections.append(section)
     data["sections"] = sections
+    learn_point_style(data, blocks[headings[0].index:closing], notes)
     absent = {role: missing_reason(role, sections, data.get("numbering", "roman"))
               for role in SECTION_ROLES if role not in roles}
     if absent:

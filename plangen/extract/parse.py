@@ -37,6 +37,7 @@ from plangen.extract.patterns import (
     is_authority,
     is_doc_type,
     marked,
+    point_style,
 )
 from plangen.extract.tasks import parse_tasks, row_paragraph
 from plangen.vntext import upper
@@ -83,6 +84,7 @@ def parse_source(source: Source) -> Draft:
     if split is not None:
         _recased_summary(data, text)
     data.update(_sections(blocks, regions, notes))
+    learn_point_style(data, blocks[regions.body:regions.closing], notes)
     closing = _closing(blocks[regions.closing:regions.tail], notes)
     if closing:
         data["closing"] = closing[0] if len(closing) == 1 else closing
@@ -455,9 +457,20 @@ def _recased_summary(data: dict[str, Any], text: str) -> None:
 
 
 _TOP_ORDER = ("issuer", "decision", "number", "symbol", "place", "date", "doc_type", "summary",
-              "preamble",
+              "preamble", "point_style",
               "purpose", "tasks", "funding", "organization", "closing", "recipients",
               "drafting_code", "signature", "appendix")
+
+
+def learn_point_style(data: dict[str, Any], body: list[Block], notes: Notes) -> None:
+    """`point_style: letter_dot` when the plan's points are mostly "a.", so it prints them as
+    it wrote them; a note when it writes both "a)" and "a."."""
+    style, mixed = point_style(block.text.replace("\t", " ").strip() for block in body
+                               if isinstance(block, Line))
+    if style is not None:
+        data["point_style"] = style
+    if mixed:
+        notes.add("check", "extract_point_style_mixed", ("point_style",))
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:

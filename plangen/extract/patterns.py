@@ -7,6 +7,7 @@ Pure functions over strings, shared by the parsing modules.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -250,3 +251,20 @@ def strip_end(text: str, marks: str = ".;,") -> str:
     while text and text[-1] in marks and not text.endswith("..."):
         text = text[:-1].rstrip()
     return text
+
+
+_POINT_MARK = re.compile(r"^(?P<num>[a-zđ])\s?(?P<close>[.)])\s+\S")
+
+
+def point_style(lines: Iterable[str]) -> tuple[str | None, bool]:
+    """The `point_style` the points among `lines` ask for: "letter_dot" when more of them are
+    lettered "a." than "a)", else None (the default, "a)"); and whether both forms occur.
+    Lettered role lines ("a. Cơ quan chủ trì: …") are not counted: `role_style` says those."""
+    counts = {".": 0, ")": 0}
+    for line in lines:
+        found = _POINT_MARK.match(line)
+        if found is None or role_line(line[found.end() - 1:]) is not None:
+            continue
+        counts[found.group("close")] += 1
+    return ("letter_dot" if counts["."] > counts[")"] else None,
+            counts["."] > 0 and counts[")"] > 0)

@@ -128,7 +128,7 @@ def body_paragraphs(plan: Plan) -> Iterator[Para]:
     for line in plan.preamble:
         # NĐ 30 PL1 II.6.a: each "Căn cứ" is italic; a "Thực hiện …" paragraph is not
         yield _para("basis" if line.lower().startswith("căn cứ") else "text", line)
-    yield from _section(1, plan.purpose)
+    yield from _section(1, plan.purpose, plan.point_close)
     yield _para("heading", f"{roman(2)}. {upper(plan.tasks.heading)}")
     for line in plan.tasks.text:
         yield _para("text", line)
@@ -136,24 +136,25 @@ def body_paragraphs(plan: Plan) -> Iterator[Para]:
         yield _para("item_title", f"{number}. {task.title}")
         yield from _task_body(task)
         for index, sub in enumerate(task.subtasks):
-            yield _para("point", f"{letter(index)}) {sub.title}")
+            yield _para("point", f"{letter(index)}{plan.point_close} {sub.title}")
             yield from _task_body(sub)
-    yield from _section(3, plan.funding)
-    yield from _section(4, plan.organization)
+    yield from _section(3, plan.funding, plan.point_close)
+    yield from _section(4, plan.organization, plan.point_close)
     for line in plan.closing:
         yield _para("closing", line)
 
 
-def _section(number: int, section: Section) -> Iterator[Para]:
+def _section(number: int, section: Section, close: str = ")") -> Iterator[Para]:
     yield _para("heading", f"{roman(number)}. {upper(section.heading)}")
     for line in section.text:
         yield _para("text", line)
     for index, entry in enumerate(section.items, 1):
-        yield from _entry(str(index) if section.numbered else None, entry)
+        yield from _entry(str(index) if section.numbered else None, entry, close)
 
 
-def _entry(number: str | None, entry: Entry) -> Iterator[Para]:
-    """ "1. Title" (bold), or "1. First paragraph" (regular), then points and bullets."""
+def _entry(number: str | None, entry: Entry, close: str = ")") -> Iterator[Para]:
+    """ "1. Title" (bold), or "1. First paragraph" (regular), then points ("a)", or "a." when
+    `close` is ".") and bullets."""
     lines = [*entry.text]
     points = [strip_marker(point) for point in entry.points]
     bullets = [strip_marker(bullet) for bullet in entry.bullets]
@@ -166,7 +167,7 @@ def _entry(number: str | None, entry: Entry) -> Iterator[Para]:
     for line in lines:
         yield _para("text", line)
     for index, point in enumerate(points):
-        yield _para("point", f"{letter(index)}) {point}")
+        yield _para("point", f"{letter(index)}{close} {point}")
     for bullet in bullets:
         yield _para("bullet", f"- {bullet}")
 

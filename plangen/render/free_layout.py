@@ -85,21 +85,22 @@ def free_body(plan: Plan, notes: Footnotes) -> Iterator[Para]:
     for index, section in enumerate(plan.sections):
         yield Para("heading", runs_of(
             f"{section_number(index, plan.numbering)}. {upper(section.heading)}", notes))
-        yield from blocks(section.content, notes, ())
+        yield from blocks(section.content, notes, (), plan.point_close)
 
 
 def blocks(items: tuple[Block, ...], notes: Footnotes, number: tuple[int, ...],
-           ) -> Iterator[Para]:
-    """Paragraphs of sibling blocks; `number` is the enclosing item's number (1, 2 → "1.2.")."""
+           close: str = ")") -> Iterator[Para]:
+    """Paragraphs of sibling blocks; `number` is the enclosing item's number (1, 2 → "1.2."),
+    `close` what follows a point's letter ("a)", or "a." for `point_style: letter_dot`)."""
     counters = {"item": 0, "point": 0, "named": 0}
     for block in items:
         if block.kind in counters:
             counters[block.kind] += 1
-        yield from _block(block, notes, number, counters)
+        yield from _block(block, notes, number, counters, close)
 
 
 def _block(block: Block, notes: Footnotes, number: tuple[int, ...],
-           counters: dict[str, int]) -> Iterator[Para]:
+           counters: dict[str, int], close: str) -> Iterator[Para]:
     if block.kind == "table" and block.table is not None:
         yield from table_paragraphs(block.table, notes)
         return
@@ -114,7 +115,7 @@ def _block(block: Block, notes: Footnotes, number: tuple[int, ...],
         titled = block.style == "title" or (block.style is None and bool(block.content))
         kind = "item_title" if titled else "item"
     elif block.kind == "point":
-        prefix, kind = f"{letter(counters['point'] - 1)}) ", "point"
+        prefix, kind = f"{letter(counters['point'] - 1)}{close} ", "point"
     elif block.kind == "named":
         prefix, kind = f"({counters['named']}) ", "text"
     elif block.kind == "bullet":
@@ -124,7 +125,7 @@ def _block(block: Block, notes: Footnotes, number: tuple[int, ...],
     else:
         prefix, kind = "", "text"
     yield Para(kind, _prefixed(prefix, text, notes, label=block.label))  # type: ignore[arg-type]
-    yield from blocks(block.content, notes, own)
+    yield from blocks(block.content, notes, own, close)
     deadline = _deadline_text(block) if block.deadline and not block.deadline_inline else None
     for kind, line in role_lines(block.roles or Roles(), last=deadline, strip_named=False):
         yield Para(kind, runs_of(line, notes))
@@ -199,7 +200,7 @@ def free_appendices(plan: Plan, reference: str, notes: Footnotes) -> tuple[Appen
         if not own.startswith("("):
             own = f"({own.rstrip('.')})"
         body = tuple(_task_table(plan, appendix, notes) if appendix.from_tasks
-                     else blocks(appendix.content, notes, ()))
+                     else blocks(appendix.content, notes, (), plan.point_close))
         out.append(AppendixLayout(appendix.label, upper(appendix.title), own,
                                   appendix.orientation == "landscape", body))
     return tuple(out)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from plangen.freeform import ROLE_STYLES
+from plangen.freeform import POINT_STYLES, ROLE_STYLES
 from plangen.spec import free_schema
 
 Rules = dict[str, Any]
 
+# what each `point_style` prints, for the description and the message on a bad value
+POINT_STYLE_HELP = 'letter ("a) …", "b) …", theo NĐ 30, mặc định) hoặc letter_dot ("a. …", "b. …")'
 ROLE_KEYS = ("named_items", "lead", "implementer", "partners", "supervisor", "timeline", "product")
 APPENDIX_COLUMN_KEYS = ("content", "lead", "partners", "timeline", "product")
 AUTHORITY_WORDS = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
@@ -306,6 +308,8 @@ SPEC_SCHEMA: dict[str, Rules] = {
     # the free structure (free_schema.py): any sections, blocks, tables, several appendices
     "numbering": choice("Đánh số các mục lớn: roman (I, II, …, mặc định) hoặc letter (A, B, …).",
                         free_schema.SECTION_NUMBERING),
+    "point_style": choice(f"Kiểu đánh chữ cái các điểm của cả kế hoạch: {POINT_STYLE_HELP}.",
+                          tuple(POINT_STYLES)),
     "sections": free_schema.sections(),
     "missing": free_schema.missing(),
     "appendices": free_schema.appendices(),

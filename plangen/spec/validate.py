@@ -221,6 +221,8 @@ def _not_allowed(path: Path, value: Any, allowed: Iterable[Any]) -> SpecIssue:
     """A value outside the allowed ones; a role style's message says what each one prints."""
     if _last_key(path) == "role_style":
         return SpecIssue("bad_role_style", path, params={"value": value})
+    if path == ("point_style",):
+        return SpecIssue("bad_point_style", path, params={"value": value})
     return SpecIssue("not_allowed", path, params={
         "value": value, "allowed": ", ".join(map(str, allowed))})
 

@@ -82,6 +82,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     # the free structure (spec/free_schema.py)
     "sections": ("các mục", "mục lớn", "các phần"),
     "numbering": ("kiểu đánh số", "đánh số mục"),
+    "point_style": ("kiểu điểm", "kiểu đánh điểm"),
     "missing": ("mục không có", "không có mục", "thiếu mục"),
     "appendices": ("các phụ lục", "danh sách phụ lục"),
     "role": ("vai trò", "vai trò mục"),

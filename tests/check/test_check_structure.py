@@ -81,6 +81,24 @@ def test_points_restart_under_each_item(thanh_hoa: tuple[bytes, str]) -> None:
     assert ">a) " in thanh_hoa[1]
 
 
+def test_points_lettered_a_dot_throughout_pass(thanh_hoa: tuple[bytes, str]) -> None:
+    """ "a.", "b." (a plan's `point_style: letter_dot`) for every point is the plan's own
+    form, not an error; numbered out of order they are, and said in their own form."""
+    data, xml = thanh_hoa
+    dotted = re.sub(r">([a-dđ])\) ", r">\1. ", xml)
+    assert dotted != xml and ">b. " in dotted
+    assert status(rezip(data, dotted), "numbering")[0] == "pass"
+    _fails(rezip(data, dotted.replace(">b. ", ">c. ", 1)), "numbering", '"c."', '"b."')
+
+
+def test_points_of_one_list_in_two_forms_are_a_mix(thanh_hoa: tuple[bytes, str]) -> None:
+    """ "a) …" then "b. …" in one list: the second is written as the first."""
+    _fails(broken(thanh_hoa, ">b) ", ">b. "), "numbering", '"b."', '"b)"', "không trộn")
+    data, xml = thanh_hoa
+    dotted = re.sub(r">([a-dđ])\) ", r">\1. ", xml)
+    _fails(rezip(data, dotted.replace(">b. ", ">b) ", 1)), "numbering", '"b)"', '"b."')
+
+
 def test_a_row_that_may_break_across_pages(thanh_hoa: tuple[bytes, str]) -> None:
     data, xml = thanh_hoa
     # the data tables' rows (the header and signature grids are borderless)
@@ -123,7 +141,8 @@ def test_an_appendix_without_its_own_section(thanh_hoa: tuple[bytes, str]) -> No
 
 def test_new_messages_in_both_languages() -> None:
     for code in ("check_numbering_section", "check_numbering_item", "check_numbering_parent",
-                 "check_numbering_point", "check_table_row_split", "check_table_too_wide",
+                 "check_numbering_point", "check_numbering_point_style", "check_table_row_split",
+                 "check_table_too_wide",
                  "check_appendix_order", "check_appendix_own_section", "check_ok_numbering",
                  "check_title_numbering", "check_title_data_tables"):
         params = {"found": "3.", "want": "2.", "count": 2, "table": 1, "width": 200,
