@@ -3,11 +3,14 @@ of domain.md that the three seed plans do not show."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import docx
 import pytest
 
 from plangen.model import Plan, leaf_tasks
+from plangen.render.docx import Renderer
 from plangen.spec.api import check_spec, load_plan
 
 SPECS_DIR = Path(__file__).resolve().parents[2] / "specs"
@@ -84,3 +87,16 @@ def test_variations_has_a_drafting_code_and_an_appendix_from_tasks(variations: P
     assert variations.appendix.reference is None  # derived from number, date and issuer
     leaves = leaf_tasks(variations.tasks)
     assert [row.content for row in variations.appendix.rows] == [t.title for t in leaves]
+
+
+
+def test_variations_letters_its_points_with_a_dot(variations: Plan) -> None:
+    """point_style: letter_dot: the sub-tasks of II print "a.", "b."; the role lines a task
+    letters by role_style keep "a)"."""
+    document = docx.Document(io.BytesIO(Renderer().render(variations)))
+    starts = [p.text[:3] for p in document.paragraphs]
+    subtasks = [task.title for task in variations.tasks.items for task in task.subtasks]
+    assert len(subtasks) >= 2
+    assert all(f"{letter}. {title}" in [p.text for p in document.paragraphs]
+               for letter, title in zip("ab", subtasks, strict=False))
+    assert "a) " in starts and "a. " in starts
