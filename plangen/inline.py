@@ -38,7 +38,7 @@ class InlineError(ValueError):
 
 def has_markup(text: str) -> bool:
     """Whether `text` holds anything the inline syntax reads (fast path for plain text)."""
-    return any(mark in text for mark in ("*", "__", "^[", "\\"))
+    return "*" in text or "__" in text or "^[" in text or "\\" in text
 
 
 def parse_inline(text: str) -> tuple[Span, ...]:
@@ -51,6 +51,8 @@ def parse_inline(text: str) -> tuple[Span, ...]:
 
 def plain_text(text: str) -> str:
     """`text` without its markers (footnotes dropped): what a reader sees in the line."""
+    if not has_markup(text):
+        return text
     try:
         return "".join(span.text for span in parse_inline(text) if span.footnote is None)
     except InlineError:

@@ -40,6 +40,7 @@ from plangen.extract.patterns import (
     point_style,
 )
 from plangen.extract.tasks import parse_tasks, row_paragraph
+from plangen.inline import escape
 from plangen.vntext import upper
 
 SECTION_KEYS = ("purpose", "tasks", "funding", "organization")
@@ -112,7 +113,35 @@ def parse_source(source: Source) -> Draft:
         # the reader marks a footnote "[1] …" so the free structure can put it back in place
         text = re.sub(r"^\[\d+\]\s*", "", unplaced)
         notes.add("lost", "extract_footnote_lost", (), text=excerpt(text, 200))
+    _escape_printed(data)
     return Draft(_ordered(data), notes, dict(source.repairs))
+
+
+# the keys whose texts plangen prints with inline markup read (plangen/inline.py), and the keys
+# under them that are not printed text
+_PRINTED = ("preamble", "purpose", "tasks", "funding", "organization", "closing")
+_NOT_TEXT = frozenset({"id", "role_style", "task", "numbered"})
+
+
+def _escape_printed(data: dict[str, Any]) -> None:
+    """A "*" or "__" the old plan printed stays a character: escaped, it is not read as
+    emphasis (the free structure's reader escapes its texts the same way)."""
+    for key in _PRINTED:
+        if key in data:
+            data[key] = _escaped(data[key])
+    appendix = data.get("appendix")
+    if isinstance(appendix, dict) and "rows" in appendix:
+        appendix["rows"] = _escaped(appendix["rows"])
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, dict):
+        return {key: item if key in _NOT_TEXT else _escaped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    return value
 
 
 # ---- landmarks ----------------------------------------------------------------------------

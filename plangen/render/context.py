@@ -8,12 +8,13 @@ paragraph style of the template) and its runs. No XML is written here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from itertools import count
 from typing import TYPE_CHECKING, Literal
 
 from plangen.freeform import DASHED_LETTER_STYLES, LETTER_ROLE_STYLES, LISTED_ROLES, Roles
+from plangen.inline import InlineError, Span, has_markup, parse_inline, plain_text
 from plangen.model import Appendix, Entry, Issuer, Plan, Section, Signature, Task
 
 if TYPE_CHECKING:
@@ -59,6 +60,35 @@ class Para:
         return "".join(run.text for run in self.runs)
 
 
+@dataclass
+class Footnotes:
+    """The footnotes met so far, in order: each a tuple of runs."""
+
+    items: list[tuple[Run, ...]] = field(default_factory=list)
+
+
+def runs_of(text: str, notes: Footnotes, *, bold: bool = False) -> tuple[Run, ...]:
+    """`text` with its inline emphasis and footnotes as runs (a bad marker prints as typed:
+    validation has already said where it is)."""
+    if not has_markup(text):
+        return (Run(text, bold=bold),) if text else ()
+    try:
+        spans = parse_inline(text)
+    except InlineError:
+        return (Run(text, bold=bold),)
+    return tuple(_run(span, notes, bold) for span in spans)
+
+
+def _run(span: Span, notes: Footnotes, bold: bool) -> Run:
+    if span.footnote is not None:
+        notes.items.append(tuple(_run(s, notes, False) for s in span.footnote))
+        return Run("", footnote=len(notes.items))
+    return Run(span.text, bold=span.bold or bold, italic=span.italic, underline=span.underline)
+
+
+ParaMaker = Callable[["Kind", str], Para]
+
+
 @dataclass(frozen=True)
 class AppendixText:
     """The appendix: heading lines and a table given as rows of cells of lines."""
@@ -99,6 +129,8 @@ def build_context(plan: Plan) -> Context:
     date = date_words(plan.date.day, plan.date.month, plan.date.year)
     if plan.free:
         return _free_context(plan, number, date)
+    notes = Footnotes()
+    body = tuple(body_paragraphs(plan, notes))
     return Context(
         issuer=Issuer(plan.issuer.name, tuple(upper(line) for line in plan.issuer.header_lines),
                       upper(plan.issuer.parent) if plan.issuer.parent else None),
@@ -108,7 +140,7 @@ def build_context(plan: Plan) -> Context:
         date=date,
         doc_type=upper(plan.doc_type),
         summary=plan.summary,
-        body=tuple(body_paragraphs(plan)),
+        body=body,
         recipients=recipient_lines(plan.recipients),
         drafting_code=plan.drafting_code,
         signature=Signature(tuple(upper(line) for line in plan.signature.lines),
@@ -116,43 +148,48 @@ def build_context(plan: Plan) -> Context:
         appendix=_appendix(plan, plan.appendix, number, date) if plan.appendix else None,
         created=f"{plan.date.year:04d}-{plan.date.month or 1:02d}-{plan.date.day or 1:02d}"
                 "T00:00:00Z",
+        footnotes=tuple(notes.items),
     )
 
 
-def _para(kind: Kind, text: str) -> Para:
-    return Para(kind, (Run(text),))
+def body_paragraphs(plan: Plan, notes: Footnotes | None = None) -> Iterator[Para]:
+    """Preamble, sections I–IV and the closing, in reading order; inline emphasis and
+    footnotes (plangen/inline.py) are read in every text, the footnotes collected in `notes`."""
+    notes = Footnotes() if notes is None else notes
 
+    def _para(kind: Kind, text: str) -> Para:
+        return Para(kind, runs_of(text, notes))
 
-def body_paragraphs(plan: Plan) -> Iterator[Para]:
-    """Preamble, sections I–IV and the closing, in reading order."""
     for line in plan.preamble:
         # NĐ 30 PL1 II.6.a: each "Căn cứ" is italic; a "Thực hiện …" paragraph is not
         yield _para("basis" if line.lower().startswith("căn cứ") else "text", line)
-    yield from _section(1, plan.purpose, plan.point_close)
+    yield from _section(_para, 1, plan.purpose, plan.point_close)
     yield _para("heading", f"{roman(2)}. {upper(plan.tasks.heading)}")
     for line in plan.tasks.text:
         yield _para("text", line)
     for number, task in enumerate(plan.tasks.items, 1):
         yield _para("item_title", f"{number}. {task.title}")
-        yield from _task_body(task)
+        yield from _task_body(_para, task)
         for index, sub in enumerate(task.subtasks):
             yield _para("point", f"{letter(index)}{plan.point_close} {sub.title}")
-            yield from _task_body(sub)
-    yield from _section(3, plan.funding, plan.point_close)
-    yield from _section(4, plan.organization, plan.point_close)
+            yield from _task_body(_para, sub)
+    yield from _section(_para, 3, plan.funding, plan.point_close)
+    yield from _section(_para, 4, plan.organization, plan.point_close)
     for line in plan.closing:
         yield _para("closing", line)
 
 
-def _section(number: int, section: Section, close: str = ")") -> Iterator[Para]:
+def _section(_para: ParaMaker, number: int, section: Section, close: str = ")"
+             ) -> Iterator[Para]:
     yield _para("heading", f"{roman(number)}. {upper(section.heading)}")
     for line in section.text:
         yield _para("text", line)
     for index, entry in enumerate(section.items, 1):
-        yield from _entry(str(index) if section.numbered else None, entry, close)
+        yield from _entry(_para, str(index) if section.numbered else None, entry, close)
 
 
-def _entry(number: str | None, entry: Entry, close: str = ")") -> Iterator[Para]:
+def _entry(_para: ParaMaker, number: str | None, entry: Entry, close: str = ")"
+           ) -> Iterator[Para]:
     """ "1. Title" (bold), or "1. First paragraph" (regular), then points ("a)", or "a." when
     `close` is ".") and bullets."""
     lines = [*entry.text]
@@ -172,7 +209,7 @@ def _entry(number: str | None, entry: Entry, close: str = ")") -> Iterator[Para]
         yield _para("bullet", f"- {bullet}")
 
 
-def _task_body(task: Task) -> Iterator[Para]:
+def _task_body(_para: ParaMaker, task: Task) -> Iterator[Para]:
     for line in task.description:
         yield _para("text", line)
     for kind, text in role_lines(task.roles, task.content):
@@ -297,10 +334,11 @@ def _appendix(plan: Plan, appendix: Appendix, number: str, date: str) -> Appendi
 
 
 def _cell(value: str | tuple[str, ...] | None) -> tuple[str, ...]:
-    """A table cell as lines: several agencies each on their own line."""
+    """A table cell as lines: several agencies each on their own line, as a reader sees them
+    (the classic appendix table prints plain text: markers dropped)."""
     if value is None:
         return ()
-    return value if isinstance(value, tuple) else (value,)
+    return tuple(plain_text(line) for line in (value if isinstance(value, tuple) else (value,)))
 
 
 def back_reference(plan: Plan, number: str, date: str) -> str:
@@ -319,7 +357,7 @@ def appendix_reference(plan: Plan, number: str | None = None, date: str | None =
 
 
 def _free_context(plan: Plan, number: str, date: str) -> Context:
-    from plangen.render.free_layout import Footnotes, free_appendices, free_body, runs_of
+    from plangen.render.free_layout import free_appendices, free_body
     notes = Footnotes()
     body: list[Para] = []
     for line in plan.preamble:

@@ -9,21 +9,13 @@ that refers to one carries its number.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from plangen.freeform import ROLE_FIELDS, Block, DataTable, FreeAppendix, Roles, grid
-from plangen.inline import InlineError, Span, parse_inline
 from plangen.model import Plan, Task, block_tasks
 from plangen.places import section_number
-from plangen.render.context import Para, Run, role_lines
+from plangen.render.context import Footnotes, Para, Run, role_lines, runs_of
 from plangen.vntext import ensure_end, letter, upper
-
-
-@dataclass
-class Footnotes:
-    """The footnotes met so far, in order: each a tuple of runs."""
-
-    items: list[tuple[Run, ...]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -56,22 +48,6 @@ class AppendixLayout:
     reference: str
     landscape: bool
     body: tuple[Para, ...]
-
-
-def runs_of(text: str, notes: Footnotes, *, bold: bool = False) -> tuple[Run, ...]:
-    """`text` with its inline emphasis and footnotes as runs (a bad marker prints as typed)."""
-    try:
-        spans = parse_inline(text)
-    except InlineError:
-        return (Run(text, bold=bold),)
-    return tuple(_run(span, notes, bold) for span in spans)
-
-
-def _run(span: Span, notes: Footnotes, bold: bool) -> Run:
-    if span.footnote is not None:
-        notes.items.append(tuple(_run(s, notes, False) for s in span.footnote))
-        return Run("", footnote=len(notes.items))
-    return Run(span.text, bold=span.bold or bold, italic=span.italic, underline=span.underline)
 
 
 def _prefixed(prefix: str, text: str, notes: Footnotes, *, label: str | None = None

@@ -51,6 +51,7 @@ def _list(value: Any) -> list[Any]:
 def free_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     """Every issue of the structure keys: classic or free, and what the free parts mean."""
     data: dict[str, Any] = loaded.data
+    yield from text_inline_issues(loaded)
     if "sections" not in data:
         for key in CLASSIC_SECTIONS:
             if key not in data:
@@ -86,6 +87,41 @@ def free_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
             yield from _column_issues(_list(appendix.get("columns")), (*path, "columns"), given)
         yield from _blocks(_list(appendix.get("content")), (*path, "content"), loaded)
     yield from _reference_issues(loaded, labels)
+
+
+def text_inline_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
+    """Unclosed inline markers (`**`, `*`, `__`, `^[`) in the texts outside the free
+    sections: the preamble, the closing and, in a four-section plan, every printed text of
+    sections I–IV and of the appendix table's rows."""
+    data: dict[str, Any] = loaded.data
+    keys = ["preamble", "closing"]
+    if "sections" not in data:
+        keys += [*CLASSIC_SECTIONS, "appendix"]
+    for key in keys:
+        value = data.get(key)
+        if key == "appendix":
+            value = _dict(value).get("rows")
+            key_path: Path = ("appendix", "rows")
+        else:
+            key_path = (key,)
+        for path, text in _printed_strings(value, key_path):
+            yield from _inline(text, path, loaded)
+
+
+# keys under the classic sections whose values are not printed as text
+_NOT_TEXT = frozenset({"id", "role_style", "task", "numbered"})
+
+
+def _printed_strings(data: Any, path: Path) -> Iterator[tuple[Path, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key not in _NOT_TEXT:
+                yield from _printed_strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _printed_strings(value, (*path, index))
 
 
 def _cell_keys(sections: list[Any]) -> set[str]:
@@ -201,6 +237,8 @@ def _offset_location(loaded: LoadedSpec, path: Path, text: str,
     start = loaded.locate(path)
     if start is None:
         return None
+    if tuple(path) in loaded.quoted:  # the text starts after the opening quote
+        start = SourceLocation(start.file, start.line, start.column + 1)
     before = text[:offset]
     lines = before.count("\n")
     if lines:

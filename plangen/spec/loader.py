@@ -50,6 +50,8 @@ class LoadedSpec:
     raw_scalars: dict[Path, str] = field(default_factory=dict)
     # Lists written in flow style ("[a, b, c]"), where a comma splits text into items.
     flow_lists: set[Path] = field(default_factory=set)
+    # Strings written in quotes: their text starts one column after their mark.
+    quoted: set[Path] = field(default_factory=set)
     # Problems found while loading that did not stop it (duplicate keys, tags, control
     # characters); only filled with `collect=True`, otherwise they are raised.
     issues: list[SpecIssue] = field(default_factory=list)
@@ -384,6 +386,8 @@ class _Builder:
 
     def build_scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
         if node.tag == _TAG_PREFIX + "str":
+            if node.style in ("'", '"'):
+                self.loaded.quoted.add(path)
             return nfc(node.value)
         try:
             value = self.constructor.construct_object(node, deep=True)

@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from plangen.inline import plain_text
 from plangen.model import Plan, PlanDate, Task
 from plangen.spec.deadlines import Period, parse_timeline
 from plangen.track.agencies import Agency, AgencyBook, agency_heading
@@ -106,6 +107,8 @@ def _numbered(plan: Plan) -> Iterator[tuple[str, Task, Task | None]]:
 
 def _assignment(number: str, task: Task, parent: Task | None, book: AgencyBook,
                 day: datetime.date) -> Assignment:
+    """`task` as the workbook lists it; every text as a reader of the signed plan sees it
+    (inline markers dropped, footnotes left to the plan)."""
     own_roles = task.roles
     source = own_roles if (own_roles.lead or own_roles.implementer or own_roles.partners
                            or own_roles.supervisor or parent is None) else parent.roles
@@ -113,25 +116,28 @@ def _assignment(number: str, task: Task, parent: Task | None, book: AgencyBook,
     seen: set[str] = set()
     for lines, role in ((source.lead + source.implementer, LEAD), (source.partners, PARTNER),
                         (source.supervisor, SUPERVISOR)):
-        for agency in book.agencies(lines):
+        for agency in book.agencies(tuple(plain_text(line) for line in lines)):
             if agency.key not in seen:
                 seen.add(agency.key)
                 roles.append((agency, role))
-    timeline = own_roles.timeline or (parent.roles.timeline if parent else None)
-    title = f"{parent.title}: {task.title}" if parent else task.title
+    timeline = plain_text(own_roles.timeline or (parent.roles.timeline if parent else "") or "")
+    own_title = plain_text(task.title)
+    parent_title = plain_text(parent.title) if parent else None
+    title = f"{parent_title}: {own_title}" if parent_title else own_title
     # an agency-headed duty block ("1. Sở Công Thương:" then its duties): the agency leads
-    own = agency_heading(task.title) if not roles else None
-    inherited = agency_heading(parent.title) if parent and not roles and not own else None
+    own = agency_heading(own_title) if not roles else None
+    inherited = agency_heading(parent_title) if parent_title and not roles and not own else None
     if own is not None:
         roles.append((book.agency(own), LEAD))
         duties = [*task.description, *task.content]
-        title = f"{own}: {duties[0]}" if duties else f"Nhiệm vụ của {own}"
+        title = f"{own}: {plain_text(duties[0])}" if duties else f"Nhiệm vụ của {own}"
     elif inherited is not None:
         roles.append((book.agency(inherited), LEAD))
-        title = f"{inherited}: {task.title}"
+        title = f"{inherited}: {own_title}"
+    product = own_roles.product or (parent.roles.product if parent else None)
     return Assignment(number=number, title=title, roles=tuple(roles),
                       period=parse_timeline(timeline, day) if timeline else None,
-                      product=own_roles.product or (parent.roles.product if parent else None))
+                      product=plain_text(product) if product else None)
 
 
 def plan_reference(plan: Plan) -> str:
