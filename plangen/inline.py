@@ -6,13 +6,19 @@
 
 Markers nest (`**Điều 1 *sửa đổi***` is not needed: close the inner one first). An unclosed
 marker is an `InlineError` with its offset, so validation can point at the line and column.
+
+What officers type as plain characters stays plain: a marker opens only before a letter or
+sign, not before a space ("* Nội dung", "5 * 3"), and closes only after one; three or more
+underscores in a row are a blank to fill in ("Số: ______"), never emphasis.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _ESCAPABLE = "*_^\\["
+_DOUBLE_UNDERSCORE = re.compile(r"(?<!_)__(?!_)")
 _MARKERS = (("**", "bold"), ("__", "underline"), ("*", "italic"))
 
 
@@ -62,7 +68,8 @@ def plain_text(text: str) -> str:
 def escape(text: str) -> str:
     """`text` with every character the syntax would read escaped: it prints as written."""
     out = text.replace("\\", "\\\\").replace("*", "\\*").replace("^[", "\\^[")
-    return out.replace("__", "\\_\\_")
+    # two underscores only: three or more are a blank, printed as typed
+    return _DOUBLE_UNDERSCORE.sub(r"\\_\\_", out)
 
 
 def _parse(text: str, start: int, active: frozenset[str],
@@ -96,14 +103,27 @@ def _parse(text: str, start: int, active: frozenset[str],
             spans.append(Span("", footnote=tuple(inner)))
             index = after
             continue
+        if text.startswith("___", index):  # a blank to fill in, however long
+            end = index
+            while end < len(text) and text[end] == "_":
+                end += 1
+            buffer.append(text[index:end])
+            index = end
+            continue
         mark = next(((m, kind) for m, kind in _MARKERS if text.startswith(m, index)), None)
+        if mark is not None:
+            marker, kind = mark
+            after = index + len(marker)
+            closes = closing == marker and index > start and not text[index - 1].isspace()
+            opens = after < len(text) and not text[after].isspace()
+            if not (closes or opens):
+                mark = None
         if mark is None:
             buffer.append(char)
             index += 1
             continue
-        marker, kind = mark
         flush()
-        if closing == marker:
+        if closes:
             return spans, index + len(marker)
         if kind in active:  # closing an outer marker from inside an inner one
             raise InlineError(index, marker)
