@@ -1626,6 +1626,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check_term_line_motto_length": ("dài bằng dòng Tiêu ngữ", "as long as the motto"),
     "check_term_underlined_spaces": ("các dấu cách", "spaces"),
     "check_term_underlined_tabs": ("các dấu tab", "tabs"),
+    "check_term_line_place_column": ("nằm dưới cột bên cạnh của phần đầu văn bản",
+                                     "lies under the other column of the header"),
+    "check_term_line_place_over": ("nằm ngang hoặc phía trên dòng chữ, không ở dưới",
+                                   "lies level with or above the text, not under it"),
+    "check_term_line_anchor_empty": ("một đoạn trống", "an empty paragraph"),
     "check_term_page_number": ("Số trang (trường PAGE ở đầu trang)",
                                "The page number (a PAGE field in the header)"),
     "check_term_appendix_label": ("Dòng \"Phụ lục\"", "The \"Phụ lục\" line"),
@@ -1894,6 +1899,36 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "in {under}, choose Home > Borders > Bottom Border and shorten the "
                            "line with left and right indents; or choose Insert > Shapes > "
                            "Line."),
+    "check_line_misplaced": ("{what} có vẽ (hình đường thẳng, neo vào {anchor}) nhưng {found}; "
+                             "Nghị định 30 yêu cầu đường kẻ ngay dưới {under}, ở giữa cột chữ. "
+                             "Cách sửa trong Word: bấm chọn đường kẻ rồi kéo vào ngay dưới "
+                             "{under} (giữ phím Shift để kéo thẳng), hoặc Bố cục (Layout) > "
+                             "Vị trí (Position) > Tùy chọn bố trí khác (More Layout Options) "
+                             "để căn giữa theo cột; hoặc xóa đường kẻ, đặt con trỏ ở {under}, "
+                             "chọn Trang đầu (Home) > Đường viền (Borders) > Viền dưới (Bottom "
+                             "Border). Trong LibreOffice: chọn đường kẻ, Định dạng (Format) > "
+                             "Vị trí và kích thước (Position and Size, F4).",
+                             "{what} is drawn (a line shape, anchored to {anchor}) but {found}; "
+                             "Decree 30 wants the line right under {under}, centred in its "
+                             "column. To fix it in Word: select the line and drag it right under "
+                             "{under} (hold Shift to keep it straight), or use Layout > Position "
+                             "> More Layout Options to centre it on the column; or delete it, "
+                             "put the cursor in {under} and choose Home > Borders > Bottom "
+                             "Border. In LibreOffice: select the line, Format > Position and "
+                             "Size (F4)."),
+    "check_line_far": ("{what} có vẽ (hình đường thẳng, neo vào {anchor}) nhưng ở cách {under} "
+                       "khoảng {gap} cm về phía dưới; Nghị định 30 yêu cầu đường kẻ ngay dưới "
+                       "{under}. Cách sửa trong Word: bấm chọn đường kẻ rồi kéo lên sát dưới "
+                       "{under} (giữ phím Shift để kéo thẳng), hoặc xóa đường kẻ, đặt con trỏ "
+                       "ở {under}, chọn Trang đầu (Home) > Đường viền (Borders) > Viền dưới "
+                       "(Bottom Border). Trong LibreOffice: chọn đường kẻ, Định dạng (Format) "
+                       "> Vị trí và kích thước (Position and Size, F4).",
+                       "{what} is drawn (a line shape, anchored to {anchor}) but about {gap} cm "
+                       "below {under}; Decree 30 wants the line right under {under}. To fix it "
+                       "in Word: select the line and drag it up right under {under} (hold "
+                       "Shift to keep it straight), or delete it, put the cursor in {under} and "
+                       "choose Home > Borders > Bottom Border. In LibreOffice: select the "
+                       "line, Format > Position and Size (F4)."),
     "check_line_broken": ("{what} đang là nét đứt hoặc chấm (“{found}”); Nghị định 30 yêu cầu "
                           "nét liền. Trong Word: chọn đường kẻ, đổi kiểu nét thành nét liền "
                           "(Borders and Shading > Style, hoặc Shape Outline > Dashes).",

@@ -45,6 +45,21 @@ BROKEN_STROKES = frozenset(name.lower() for name in (
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where a floating shape is put, each way relative to a frame ("column", "margin", "page"
+    … across; "paragraph", "line", "page" … down): by an offset of its left or top edge
+    (twips) or by an alignment ("center" …); `height` is the shape's own, twips."""
+
+    across: str
+    across_offset: int | None
+    across_align: str | None
+    down: str
+    down_offset: int | None
+    down_align: str | None
+    height: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Drawn:
     """A horizontal line drawn in a paragraph or along a table cell's edge."""
 
@@ -52,6 +67,7 @@ class Drawn:
     stroke: str  # as written: "single", "solid", "dash" …
     floating: bool = False  # anchored (wp:anchor, position:absolute) rather than in the text
     width: int | None = None  # twips, when the markup says
+    place: Place | None = None  # where a floating one is put, when the markup says
 
     @property
     def solid(self) -> bool:
@@ -121,7 +137,33 @@ def _shape_line(wsp: etree._Element) -> Drawn | None:
     if abs(cy) * _FLAT > abs(cx):
         return None
     floating = frame is not None and frame.tag == f"{_WP}anchor"
-    return Drawn("shape", stroke, floating, abs(cx) // EMU_PER_TWIP or None)
+    place = _anchor_place(frame, abs(cy) // EMU_PER_TWIP) if floating and frame is not None \
+        else None
+    return Drawn("shape", stroke, floating, abs(cx) // EMU_PER_TWIP or None, place)
+
+
+def _anchor_place(anchor: etree._Element, height: int) -> Place | None:
+    """Where a wp:anchor puts its shape; None when its markup does not say."""
+    if (anchor.get("simplePos") or "").lower() in ("1", "true", "on"):
+        simple = anchor.find(f"{_WP}simplePos")
+        if simple is None:
+            return None
+        return Place("page", to_int(simple.get("x")) // EMU_PER_TWIP, None, "page",
+                     to_int(simple.get("y")) // EMU_PER_TWIP, None, height)
+    across, down = anchor.find(f"{_WP}positionH"), anchor.find(f"{_WP}positionV")
+    if across is None or down is None:
+        return None
+    h_offset, h_align = _offset_or_align(across)
+    v_offset, v_align = _offset_or_align(down)
+    return Place(across.get("relativeFrom") or "", h_offset, h_align,
+                 down.get("relativeFrom") or "", v_offset, v_align, height)
+
+
+def _offset_or_align(position: etree._Element) -> tuple[int | None, str | None]:
+    offset = position.findtext(f"{_WP}posOffset")
+    if offset is not None and offset.strip().lstrip("-").isdigit():
+        return int(offset) // EMU_PER_TWIP, None
+    return None, (position.findtext(f"{_WP}align") or "").strip() or None
 
 
 def _vml_line(shape: etree._Element) -> Drawn | None:
@@ -146,14 +188,45 @@ def _vml_line(shape: etree._Element) -> Drawn | None:
         dy = abs((end[1] or 0) - (start[1] or 0))
         if not dx and not dy:
             return Drawn("vml", stroke, floating)
-        return Drawn("vml", stroke, floating, round(dx)) if dy * _FLAT <= dx else None
+        if dy * _FLAT > dx:
+            return None
+        return Drawn("vml", stroke, floating, round(dx), _vml_place(
+            style, min(start[0] or 0, end[0] or 0), min(start[1] or 0, end[1] or 0), round(dy))
+            if floating else None)
     kind = (shape.get("type") or "").lstrip("#").removeprefix("_x0000_t")
     if kind not in _VML_LINE_TYPES and shape.get(f"{_O}spt") not in _VML_LINE_TYPES and \
             shape.get(f"{_O}connectortype") != "straight":
         return None
     if width is None or (height or 0) * _FLAT > width:
         return None
-    return Drawn("vml", stroke, floating, round(width))
+    return Drawn("vml", stroke, floating, round(width),
+                 _vml_place(style, 0, 0, round(height or 0)) if floating else None)
+
+
+_VML_ACROSS = {"text": "column", "margin": "margin", "page": "page",
+               "left-margin-area": "leftMargin", "right-margin-area": "rightMargin"}
+_VML_DOWN = {"text": "paragraph", "line": "line", "margin": "margin", "page": "page",
+             "top-margin-area": "topMargin", "bottom-margin-area": "bottomMargin"}
+
+
+def _vml_place(style: dict[str, str], x: float, y: float, height: int) -> Place | None:
+    """Where a VML shape with position:absolute is put (`x`, `y`: where its line starts
+    inside it, twips); frames as in DrawingML (text: the column across, the paragraph
+    down, VML's defaults)."""
+    across = _VML_ACROSS.get(style.get("mso-position-horizontal-relative", "text"))
+    down = _VML_DOWN.get(style.get("mso-position-vertical-relative", "text"))
+    if across is None or down is None:
+        return None
+    h_align = style.get("mso-position-horizontal", "absolute")
+    v_align = style.get("mso-position-vertical", "absolute")
+    left = _twips(style.get("margin-left") or style.get("left") or "0")
+    top = _twips(style.get("margin-top") or style.get("top") or "0")
+    if left is None or top is None:
+        return None
+    return Place(across, round(left + x) if h_align == "absolute" else None,
+                 None if h_align == "absolute" else h_align,
+                 down, round(top + y) if v_align == "absolute" else None,
+                 None if v_align == "absolute" else v_align, height)
 
 
 def _style(text: str) -> dict[str, str]:

@@ -18,6 +18,7 @@ from lxml import etree
 
 from plangen.check.blocks import body_blocks
 from plangen.check.drawing import Drawn, cell_edges, has_drawing, paragraph_lines, table_borders
+from plangen.check.grid import Grid, cell_columns, table_grid
 from plangen.check.package import R_NS, Package
 from plangen.check.styles import (
     PPR,
@@ -129,6 +130,10 @@ class Layout:
     # (table, row, cell) -> the strokes of that cell's top and bottom borders (None: no line)
     cell_edges: dict[tuple[int, int, int], tuple[str | None, str | None]] = field(
         default_factory=dict)
+    # table -> its grid; (table, row, cell) -> the grid columns the cell spans
+    grids: dict[int, Grid] = field(default_factory=dict)
+    cell_grid: dict[tuple[int, int, int], tuple[int, int]] = field(default_factory=dict)
+    nested: dict[int, tuple[int, ...]] = field(default_factory=dict)  # table -> tables in it
 
 
 # ---- walking the document -------------------------------------------------------------------
@@ -144,6 +149,9 @@ class _Block:
     paragraphs: tuple[Paragraph, ...]
     tables: tuple[Table, ...]
     edges: dict[tuple[int, int, int], tuple[str | None, str | None]]
+    grids: dict[int, Grid]
+    cell_grid: dict[tuple[int, int, int], tuple[int, int]]
+    nested: dict[int, tuple[int, ...]]
     table_count: int
     first: int
     tables_before: int
@@ -159,6 +167,10 @@ class _Reader:
         self.tables: list[Table] = []
         self.table_count = 0
         self.cell_edges: dict[tuple[int, int, int], tuple[str | None, str | None]] = {}
+        self.grids: dict[int, Grid] = {}
+        self.cell_grid: dict[tuple[int, int, int], tuple[int, int]] = {}
+        self.nested: dict[int, tuple[int, ...]] = {}
+        self.open_tables: list[int] = []  # the tables being read, outermost first
         self.section = 1  # of the body paragraph being read
 
     def story(self, root: etree._Element, story: str) -> list[Paragraph]:
@@ -208,10 +220,14 @@ class _Reader:
             self._table(child, "body", out)
         if self.resolver.labelled != labelled:
             return None
-        edges = {key: value for key, value in self.cell_edges.items()
-                 if key[0] > count} if tag == _TBL else {}  # a paragraph draws no cell
-        return _Block(tuple(out[first:]), tuple(self.tables[tables:]), edges,
-                      self.table_count - count, first, count)
+        if tag != _TBL:  # a paragraph draws no cell
+            return _Block(tuple(out[first:]), (), {}, {}, {}, {}, 0, first, count)
+        edges = {key: value for key, value in self.cell_edges.items() if key[0] > count}
+        grids = {key: value for key, value in self.grids.items() if key > count}
+        spans = {key: value for key, value in self.cell_grid.items() if key[0] > count}
+        nested = {key: value for key, value in self.nested.items() if key > count}
+        return _Block(tuple(out[first:]), tuple(self.tables[tables:]), edges, grids, spans,
+                      nested, self.table_count - count, first, count)
 
     def _replay(self, block: _Block, out: list[Paragraph]) -> None:
         """What `block` gave when it was read, at this place of this document."""
@@ -231,6 +247,12 @@ class _Reader:
                                                         for index in table.paragraphs)))
         for (number, row, cell), edges in block.edges.items():
             self.cell_edges[(number + table_shift, row, cell)] = edges
+        for number, grid in block.grids.items():
+            self.grids[number + table_shift] = grid
+        for (number, row, cell), span in block.cell_grid.items():
+            self.cell_grid[(number + table_shift, row, cell)] = span
+        for number, inner in block.nested.items():
+            self.nested[number + table_shift] = tuple(n + table_shift for n in inner)
         self.table_count += block.table_count
 
     def _blocks(self, container: etree._Element, story: str, out: list[Paragraph],
@@ -253,13 +275,20 @@ class _Reader:
         start = len(out)
         rows = list(table_rows(tbl))
         borders = table_borders(tbl, self.resolver.sheet.by_id)
+        for outer in self.open_tables:
+            self.nested[outer] = (*self.nested.get(outer, ()), number)
+        self.open_tables.append(number)
+        self.grids[number] = table_grid(tbl, rows)
         for row_index, tr in enumerate(rows, start=1):
             context = TableContext(style_id, first_row_on and row_index == 1)
-            for cell_index, tc in enumerate(row_cells(tr), start=1):
+            for cell_index, (tc, span) in enumerate(zip(row_cells(tr), cell_columns(tr),
+                                                        strict=True), start=1):
                 edges = cell_edges(tc, borders, row_index, len(rows))
                 if edges != (None, None):
                     self.cell_edges[(number, row_index, cell_index)] = edges
+                self.cell_grid[(number, row_index, cell_index)] = span
                 self._blocks(tc, story, out, (number, row_index, cell_index), context)
+        self.open_tables.pop()
         grid = _child(tbl, _TBLGRID)
         columns = sum(child.tag == _GRIDCOL for child in grid) if grid is not None else max(
             (len(list(row_cells(tr))) for tr in rows), default=0)
@@ -485,7 +514,8 @@ def read_layout(package: Package) -> Layout | None:
               if sect.getparent() is not None and sect.getparent().tag == PPR]
     sections = _sections(reader, list(breaks), body.find(w("sectPr")))
     tables = tuple(replace(t, section=_table_section(t, paragraphs)) for t in reader.tables)
-    return Layout(tuple(paragraphs), tables, tuple(sections), reader.cell_edges)
+    return Layout(tuple(paragraphs), tables, tuple(sections), reader.cell_edges, reader.grids,
+                  reader.cell_grid, reader.nested)
 
 
 def style_sheet(package: Package, main: str) -> StyleSheet:

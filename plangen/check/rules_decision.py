@@ -71,7 +71,7 @@ def _restricted(layout: Layout, low: int, high: int) -> Layout:
     paragraphs = tuple(p for p in layout.paragraphs if low <= p.index < high)
     tables = tuple(table for table in layout.tables
                    if table.paragraphs and low <= table.paragraphs[0] < high)
-    return Layout(paragraphs, tables, layout.sections, layout.cell_edges)
+    return replace(layout, paragraphs=paragraphs, tables=tables)
 
 
 def split_decision(layout: Layout, lines: list[Ref] | None = None) -> TwoParts | None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from plangen.check.drawing import Drawn
 from plangen.check.format import Layout, Line, Paragraph
+from plangen.check.geometry import FAR_BELOW, OTHER_COLUMN, UNDER, Page
 from plangen.check.parts import REFERENCE, Parts, Ref, norm, shorten, where
 from plangen.check.result import CheckResult, Finding, Term, Where
 from plangen.check.rulekit import result, t
@@ -31,6 +32,8 @@ _TYPED = re.compile(r"^[_\-‐‑‒–—―=~.…·*•]+$")
 _LOOK_AHEAD = 4  # empty paragraphs looked through for the line
 _HEADER_REACH = 64  # paragraphs looked through either way for the rest of the header block
 _HEADER_TARGETS = ("line_agency", "line_motto")  # the lines that sit in the header block
+_NEAR = 16  # paragraphs looked through either way for a floating line anchored elsewhere
+_TWIPS_PER_CM = 1440 / 2.54
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,9 @@ class Found:
     typed_text: str | Term = ""
     underlined: Paragraph | None = None  # the paragraph holding underlined blanks
     underlined_text: Term | None = None
+    # a floating line drawn near the text but not under it: where it is anchored, where it
+    # lies against the text (geometry.OTHER_COLUMN …), how far below the text (twips)
+    stray: tuple[Paragraph, str, int] | None = None
 
 
 def typed_line(line: Line) -> str | None:
@@ -113,11 +119,36 @@ def _same_place(a: Paragraph, b: Paragraph) -> bool:
     return (a.story, a.table, a.row, a.cell) == (b.story, b.table, b.row, b.cell)
 
 
+class _Shapes:
+    """The line shapes of paragraphs near a text, told apart by where they lie: a floating
+    one counts only when it lies under the text (or its place cannot be told); the first
+    that lies elsewhere is kept, to be named when no line is found."""
+
+    def __init__(self, page: Page | None, text: Paragraph) -> None:
+        self.page, self.text = page, text
+        self.stray: tuple[Paragraph, str, int] | None = None
+
+    def under(self, para: Paragraph, floating_only: bool = False) -> Drawn | None:
+        for shape in para.shapes:
+            if not shape.floating:
+                if not floating_only:
+                    return shape
+                continue
+            found = self.page.against(shape, para, self.text) if self.page else None
+            if found is None or found[0] == UNDER:
+                return shape
+            if self.stray is None:
+                self.stray = (para, *found)
+        return None
+
+
 def line_under(layout: Layout, para: Paragraph, line_no: int, *, reference: bool = False,
-               positions: dict[int, int] | None = None) -> Found:
+               positions: dict[int, int] | None = None, page: Page | None = None) -> Found:
     """What is drawn or typed under line `line_no` of `para`; with `reference`, a
     "(Kèm theo …)" paragraph right under it is looked past. `positions` maps id() of each
-    of the layout's paragraphs to its place in `layout.paragraphs` (built when not given)."""
+    of the layout's paragraphs to its place in `layout.paragraphs` (built when not given);
+    with `page`, a floating line counts only where it lies under the text."""
+    shapes = _Shapes(page, para)
     for line in para.lines[line_no + 1:]:
         if _blank(line):
             continue
@@ -128,7 +159,7 @@ def line_under(layout: Layout, para: Paragraph, line_no: int, *, reference: bool
         if blanks is not None:
             return Found(underlined=para, underlined_text=blanks)
         break
-    drawn = _border(para.look.border_bottom) or next(iter(para.shapes), None)
+    drawn = _border(para.look.border_bottom) or shapes.under(para)
     if drawn is not None:
         return Found(drawn)
     if positions is None:
@@ -141,8 +172,8 @@ def line_under(layout: Layout, para: Paragraph, line_no: int, *, reference: bool
         if not _same_place(nxt, para):
             break
         if _empty(nxt):
-            drawn = _border(nxt.look.border_top) or _border(nxt.look.border_bottom) or next(
-                iter(nxt.shapes), None)
+            drawn = _border(nxt.look.border_top) or _border(nxt.look.border_bottom) or \
+                shapes.under(nxt)
             if drawn is not None:
                 return Found(drawn)
             empties += 1
@@ -155,33 +186,66 @@ def line_under(layout: Layout, para: Paragraph, line_no: int, *, reference: bool
         blanks = _underlined_paragraph(nxt) or underlined_blanks(nxt.lines[0])
         if blanks is not None:
             return Found(underlined=nxt, underlined_text=blanks)
-        drawn = _border(nxt.look.border_top) or next(
-            (shape for shape in nxt.shapes if shape.floating), None)
+        drawn = _border(nxt.look.border_top) or shapes.under(nxt, floating_only=True)
         if drawn is not None:
             return Found(drawn)
         if reference and _parenthesized(nxt):
             reference = False
-            drawn = _border(nxt.look.border_bottom) or next(iter(nxt.shapes), None)
+            drawn = _border(nxt.look.border_bottom) or shapes.under(nxt)
             if drawn is not None:
                 return Found(drawn)
             continue
         text_after = True
         break
     if para.table is not None and not text_after:
-        return Found(_cell_bottom(layout, para))
-    return Found()
+        drawn = _cell_bottom(layout, para, positions)
+        if drawn is not None:
+            return Found(drawn)
+    return Found(stray=shapes.stray)
 
 
 def _positions(layout: Layout) -> dict[int, int]:
     return {id(p): number for number, p in enumerate(layout.paragraphs)}
 
 
-def _cell_bottom(layout: Layout, para: Paragraph) -> Drawn | None:
-    """The bottom border of the cell `para` ends, or the top border of the cell below it."""
+def _cell_bottom(layout: Layout, para: Paragraph, positions: dict[int, int]) -> Drawn | None:
+    """The bottom border of the cell `para` ends, or what is drawn at the top of the cell
+    under it (in the next row, the cell across the middle of `para`'s grid columns): its top
+    border, a border of its first paragraph (an empty one, or the top of its first text),
+    or, the cell being empty (a row kept for the line), its bottom border."""
     table, row, cell = para.table or 0, para.row or 0, para.cell or 0
     own = layout.cell_edges.get((table, row, cell), (None, None))[1]
-    below = layout.cell_edges.get((table, row + 1, cell), (None, None))[0]
-    return _border(own or below, "cell")
+    if own is not None:
+        return _border(own, "cell")
+    below = _cell_under(layout, table, row, cell)
+    if below is None:
+        return None
+    top, bottom = layout.cell_edges.get((table, row + 1, below), (None, None))
+    if top is not None:
+        return _border(top, "cell")
+    at = positions.get(id(para), len(layout.paragraphs))
+    inside = [p for p in layout.paragraphs[at + 1:at + 1 + _HEADER_REACH]
+              if (p.table, p.row, p.cell) == (table, row + 1, below)]
+    for nxt in inside:
+        if not _empty(nxt):
+            return _border(nxt.look.border_top)
+        drawn = _border(nxt.look.border_top) or _border(nxt.look.border_bottom)
+        if drawn is not None:
+            return drawn
+    return _border(bottom, "cell") if inside else None
+
+
+def _cell_under(layout: Layout, table: int, row: int, cell: int) -> int | None:
+    """The cell of row `row` + 1 under the middle of cell `cell` of row `row`."""
+    start, stop = layout.cell_grid.get((table, row, cell), (cell - 1, cell))
+    middle = (start + stop) / 2
+    number = 1
+    while (table, row + 1, number) in layout.cell_grid:
+        low, high = layout.cell_grid[(table, row + 1, number)]
+        if low <= middle < high or (low < middle <= high and high - low > 0):
+            return number
+        number += 1
+    return None
 
 
 # ---- the rule -------------------------------------------------------------------------------
@@ -247,8 +311,16 @@ def _header_block(layout: Layout, parts: Parts, ref: Ref,
     return [p for p in paragraphs[start:end] if p.table == para.table]
 
 
-def _column(para: Paragraph) -> tuple[int | None, int | None]:
-    return para.table, para.cell
+def _same_column(layout: Layout, para: Paragraph, other: Paragraph) -> bool:
+    """Whether two paragraphs of a table are in one column of it: the middle of either's
+    grid columns is among the other's (rows may split their cells differently)."""
+    if para.table is None or para.table != other.table:
+        return False
+    spans = [layout.cell_grid.get((p.table or 0, p.row or 0, p.cell or 0),
+                                  ((p.cell or 1) - 1, p.cell or 1)) for p in (para, other)]
+    (low, high), (other_low, other_high) = spans
+    return low <= (other_low + other_high) / 2 < high or \
+        other_low <= (low + high) / 2 < other_high
 
 
 def _elsewhere_in_header(layout: Layout, parts: Parts, ref: Ref, positions: dict[int, int],
@@ -256,15 +328,40 @@ def _elsewhere_in_header(layout: Layout, parts: Parts, ref: Ref, positions: dict
     """A stand-in for the line under `ref` placed elsewhere in the header block than right
     under it (another cell or row of the header table): one in `ref`'s own column first,
     then any other not in the column of a `rivals` text (a header text also lacking its
-    line: what stands in its column is its own); None when there is none."""
-    theirs = {_column(rival.para) for rival in rivals if rival.para.table is not None}
-    own_column = _column(ref.para) if ref.para.table is not None else None
+    line: what stands in its column is its own); None when there is none. Columns are the
+    table's grid columns, so a row split into more cells keeps its cells' columns."""
     found = [(para, stand_in) for para in _header_block(layout, parts, ref, positions)
              if id(para) not in taken and para is not ref.para
              and (stand_in := _stand_in(para)) is not None
-             and (_column(para) == own_column or _column(para) not in theirs)]
-    found.sort(key=lambda pair: _column(pair[0]) != own_column)  # stable: reading order kept
+             and (_same_column(layout, para, ref.para) or not any(
+                 _same_column(layout, para, rival.para) for rival in rivals))]
+    found.sort(key=lambda pair: not _same_column(layout, pair[0], ref.para))  # stable
     return found[0][1] if found else None
+
+
+def _floating_elsewhere(layout: Layout, page: Page, ref: Ref, positions: dict[int, int],
+                        taken: set[int]) -> Found | None:
+    """A floating line anchored in a paragraph near `ref`'s (another cell of the header
+    table, the paragraph after the table …) that lies under `ref`'s text: the line (drawn);
+    else one in `ref`'s column that lies too far below or over the text (a stray); None
+    when there is neither. Lines in `taken` (another text's) are left out."""
+    at = positions.get(id(ref.para))
+    if at is None:
+        return None
+    stray = None
+    for para in layout.paragraphs[max(0, at - _NEAR):at + _NEAR + 1]:
+        if para.story != ref.para.story:
+            continue
+        for shape in para.shapes:
+            if not shape.floating or id(shape) in taken:
+                continue
+            found = page.against(shape, para, ref.para)
+            if found is None or found[0] == OTHER_COLUMN:
+                continue
+            if found[0] == UNDER:
+                return Found(shape)
+            stray = stray or (para, *found)
+    return Found(stray=stray) if stray is not None else None
 
 
 def _unders(layout: Layout, parts: Parts,
@@ -273,11 +370,22 @@ def _unders(layout: Layout, parts: Parts,
     a header text with nothing under it takes a stand-in from elsewhere in its header
     block (only then: a plan whose lines are where they belong costs no more)."""
     positions = _positions(layout)
+    page = Page(layout) if any(p.shapes for p in layout.paragraphs[:_HEADER_REACH * 2]) \
+        else None  # the geometry only judges floating lines
     out: list[tuple[Found, str | Term | None]] = []
     for what, _, ref in targets:
         under = line_under(layout, ref.para, _line_no(ref), reference=what == "line_summary",
-                           positions=positions)
+                           positions=positions, page=page)
         out.append((under, underlined_text(ref.line) if under.drawn is None else None))
+    if page is not None:
+        taken_shapes = {id(under.drawn) for under, _ in out if under.drawn is not None}
+        for index, ((_, _, ref), (under, own)) in enumerate(zip(targets, out, strict=True)):
+            if not _nothing(under) or own is not None:
+                continue
+            elsewhere = _floating_elsewhere(layout, page, ref, positions, taken_shapes)
+            if elsewhere is not None and (elsewhere.drawn is not None or under.stray is None):
+                out[index] = (elsewhere, None)
+                taken_shapes.add(id(elsewhere.drawn))
     lacking = [index for index, ((what, _, _), (under, own)) in enumerate(zip(
         targets, out, strict=True)) if what in _HEADER_TARGETS and _nothing(under) and own is None]
     if not lacking:
@@ -310,6 +418,8 @@ def check_lines(layout: Layout, parts: Parts) -> CheckResult:
                                      where(under.underlined)))
         elif own is not None:  # the text itself underlined, its underline standing for the line
             found.append(_underlined(what, length, own, ref.where))
+        elif under.drawn is None and under.stray is not None:
+            found.append(_stray(what, under.stray, ref.where))
         elif under.drawn is None:
             found.append(Finding("check_line_missing", {
                 "what": t(what), "under": t(what + "_text"), "length": t(length)}, ref.where))
@@ -319,6 +429,19 @@ def check_lines(layout: Layout, parts: Parts) -> CheckResult:
         else:
             drawn += 1
     return result("horizontal-lines", found, Finding("check_ok_lines", {"count": drawn}))
+
+
+def _stray(what: str, stray: tuple[Paragraph, str, int], place: Where) -> Finding:
+    """A floating line drawn near the text, not under it: where it lies, what holds it."""
+    anchor, how, gap = stray
+    text = shorten(norm(anchor.text))
+    params: dict[str, object] = {"what": t(what), "under": t(what + "_text"),
+                                 "anchor": f"“{text}”" if text else t("line_anchor_empty")}
+    if how == FAR_BELOW:
+        params["gap"] = round(gap / _TWIPS_PER_CM, 1)
+        return Finding("check_line_far", params, place)
+    params["found"] = t("line_place_column" if how == OTHER_COLUMN else "line_place_over")
+    return Finding("check_line_misplaced", params, place)
 
 
 def _underlined(what: str, length: str, found: str | Term, place: Where) -> Finding:

@@ -98,7 +98,7 @@ def _vml_connector() -> str:
             'o:oned="t" path="m,l21600r21600,e" filled="f"><v:path arrowok="t" fillok="f" '
             'o:connecttype="none"/></v:shapetype><v:shape id="_x0000_s'
             f'{next(_IDS)}" type="#_x0000_t32" style="position:absolute;margin-left:40pt;'
-            'margin-top:4pt;width:85pt;height:0;z-index:1" o:connectortype="straight"/>'
+            'margin-top:17pt;width:85pt;height:0;z-index:1" o:connectortype="straight"/>'
             '</w:pict>')
 
 
