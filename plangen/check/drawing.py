@@ -23,6 +23,7 @@ _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_WP14 = "{http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing}"
 _V = "{urn:schemas-microsoft-com:vml}"
 _O = "{urn:schemas-microsoft-com:office:office}"
 _DRAWING, _PICT, _ALTERNATE = W + "drawing", W + "pict", _MC + "AlternateContent"
@@ -35,6 +36,7 @@ _TWIPS_PER_UNIT = {"pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54
                    "px": 15.0, "pc": 240.0, "": 15.0, "emu": 1 / EMU_PER_TWIP}
 _LENGTH = re.compile(r"^\s*(-?[\d.]+)\s*([a-z]*)\s*$")
 _FLAT = 8  # a line at most 1/8 as tall as it is long counts as horizontal
+_BAR = 38100  # EMU (3 pt): a filled rectangle this thin prints as a line
 NO_LINE = frozenset({"nil", "none"})
 # strokes that are not "nét liền": border values, DrawingML prstDash, VML dashstyle
 BROKEN_STROKES = frozenset(name.lower() for name in (
@@ -118,7 +120,10 @@ def _shape_line(wsp: etree._Element) -> Drawn | None:
     if props is None:
         return None
     geometry = props.find(f"{_A}prstGeom")
-    if geometry is None or geometry.get("prst") not in _LINE_GEOMETRIES:
+    prst = geometry.get("prst") if geometry is not None else None
+    if prst == "rect":
+        return _thin_bar(wsp, props)
+    if prst not in _LINE_GEOMETRIES:
         return None
     outline = props.find(f"{_A}ln")
     if outline is not None and outline.find(f"{_A}noFill") is not None:
@@ -140,6 +145,26 @@ def _shape_line(wsp: etree._Element) -> Drawn | None:
     place = _anchor_place(frame, abs(cy) // EMU_PER_TWIP) if floating and frame is not None \
         else None
     return Drawn("shape", stroke, floating, abs(cx) // EMU_PER_TWIP or None, place)
+
+
+def _thin_bar(wsp: etree._Element, props: etree._Element) -> Drawn | None:
+    """A filled rectangle at most `_BAR` high and flat, which prints as a solid line: how
+    LibreOffice saves Word's horizontal rule (a v:rect o:hr, its width a share of the page
+    in wp14:sizeRelH)."""
+    if props.find(f"{_A}solidFill") is None:
+        return None
+    frame = next(wsp.iterancestors(f"{_WP}anchor", f"{_WP}inline"), None)
+    ext = props.find(f"{_A}xfrm/{_A}ext")
+    if ext is None or (props.find(f"{_A}xfrm") is not None and
+                       to_int(props.find(f"{_A}xfrm").get("rot")) % 10800000):
+        return None
+    cx, cy = to_int(ext.get("cx")), to_int(ext.get("cy"))
+    share = frame is not None and frame.find(f"{_WP14}sizeRelH") is not None
+    if not 0 < cy <= _BAR or (abs(cy) * _FLAT > abs(cx) and not share):
+        return None
+    floating = frame is not None and frame.tag == f"{_WP}anchor"
+    place = _anchor_place(frame, cy // EMU_PER_TWIP) if floating and frame is not None else None
+    return Drawn("shape", "solid", floating, None if share else cx // EMU_PER_TWIP, place)
 
 
 def _anchor_place(anchor: etree._Element, height: int) -> Place | None:

@@ -88,6 +88,23 @@ def anchor(graphic: str, cy: int = 0) -> str:
         f'name="Line {number}"/><wp:cNvGraphicFramePr/>{graphic}</wp:anchor></w:drawing>')
 
 
+def anchor_at(across: str, left: int | str, down: str, top: int) -> str:
+    """A floating line shape (30 mm) put `left` EMU (or aligned: "center") from the `across`
+    frame ("column", "page" …) and `top` EMU from the `down` frame ("paragraph", "page" …),
+    the way Word writes a line dragged to a place."""
+    number = next(_IDS)
+    h = f"<wp:align>{left}</wp:align>" if isinstance(left, str) else \
+        f"<wp:posOffset>{left}</wp:posOffset>"
+    return (
+        '<w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" '
+        f'relativeHeight="{number}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        f'<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="{across}">{h}</wp:positionH>'
+        f'<wp:positionV relativeFrom="{down}"><wp:posOffset>{top}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{LENGTH_EMU}" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:wrapNone/><wp:docPr id="{number}" name="Line {number}"/><wp:cNvGraphicFramePr/>'
+        f'{_shape()}</wp:anchor></w:drawing>')
+
+
 def _vml_line(to: str = "85pt,0") -> str:
     return (f'<w:pict><v:line id="_x0000_s{next(_IDS)}" from="0,0" to="{to}" '
             'strokeweight=".5pt" style="position:absolute;z-index:1"/></w:pict>')
