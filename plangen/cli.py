@@ -536,6 +536,18 @@ def batch(base: Path, selector: str, sheet: str | None, outdir: Path, pdf: bool,
         for issue in issues:  # before the first plan is made: a wrong table is stopped at once
             _echo(issue.format(lang), err=True)
 
+    said: list[Any] = []  # the table's failed rows, said before any plan is made
+
+    def rows_failed(items: list[Any]) -> None:
+        said.extend(items)
+        _echo(message("batch_rows_failed", lang, rows=len(items),
+                      count=sum(len(item.issues) or 1 for item in items)), err=True)
+        for item in items:
+            for issue in item.issues:
+                _echo("  " + issue.format(lang), err=True)
+            if not item.issues:
+                _echo("  " + item.message, err=True)
+
     with contextlib.ExitStack() as stack:
         bars: list[Any] = []
 
@@ -545,11 +557,12 @@ def batch(base: Path, selector: str, sheet: str | None, outdir: Path, pdf: bool,
                 show_pos=True)))
 
         report = run_batch(options, progress=lambda _: bars[0].update(1), on_start=start,
-                           on_warnings=warn)
+                           on_warnings=warn, on_failed_rows=rows_failed)
     for item in report.items:  # a row's warnings (a former name) beside a delivered plan
         if item.message and item.status in ("written", "up-to-date"):
             _echo(item.message, err=True)
-    _report_failures(report.failed, lang)
+    _report_failures([item for item in report.failed
+                      if not any(item is row for row in said)], lang)
     made = next((item for item in report.items if item.docx), None)
     if made is not None:
         _warn_fallback(report.fallback_fonts, Path(made.docx or ""), lang)

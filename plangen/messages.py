@@ -1020,6 +1020,13 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "The signer \"{value}\" is no name (it has no letters); perhaps "
                              "the wrong column. Write the signer's full name (\"Nguyễn Văn "
                              "An\")."),
+    "table_name_in_column": ("Ô này ghi \"{value}\", là họ tên người, không phải giá trị của "
+                             "cột này: có lẽ gõ lệch cột. Ghi họ tên người ký vào cột "
+                             "\"{signer}\" và ghi ô này cho đúng (hoặc để trống).",
+                             "This cell holds \"{value}\", a person's name, not a value of "
+                             "this column: perhaps typed one column off. Write the signer's "
+                             "name in the \"{signer}\" column and this cell as it should be "
+                             "(or leave it empty)."),
     "table_signer_upper": ("Họ tên người ký không in hoa toàn bộ, chỉ viết hoa chữ đầu mỗi "
                            "tiếng (NĐ 30): ghi \"{fixed}\" thay cho \"{value}\".",
                            "A signer's name is not written in capitals throughout, only each "
@@ -1163,6 +1170,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                                "no .xlsx table (a CSV or YAML holds one table). Drop --sheet."),
     "output_not_folder": ("\"{path}\" là một tệp; -o của batch cần một thư mục.",
                           "\"{path}\" is a file; batch -o needs a folder."),
+    "batch_rows_failed": ("Bảng địa phương: {rows} dòng có lỗi ({count} lỗi), không tạo kế hoạch "
+                          "cho các dòng này (các dòng khác vẫn được tạo). Sửa từng ô dưới đây "
+                          "rồi chạy lại:",
+                          "Locality table: {rows} row(s) with problems ({count} in all); no "
+                          "plan is made for them (the other rows are). Fix each cell below "
+                          "and run again:"),
     "batch_issue": ("[{count} địa phương: {names}] {issue}",
                     "[{count} localities: {names}] {issue}"),
     "usage_help": ("Xem hướng dẫn: {command} --help", "See: {command} --help"),

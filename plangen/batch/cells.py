@@ -5,17 +5,20 @@ lacks, every task removed, a second archive line among the extra recipients. The
 names the plan's field ("tasks.items") and gives advice for a YAML file. Here such an issue is
 said at the row instead: for a spreadsheet, the column as its header reads ("Bỏ nhiệm vụ"), with
 advice for a cell; for a YAML table, the field's path in that file ("localities[3].number").
-This runs for failed plans only; `plan_symbol` runs once per batch.
+`row_issues` finds, before any plan is built, what a row does wrong to the base plan (a task
+id it lacks, every task removed, an archive line among the extra recipients), so a table's
+problems are all said at once; `at_table` says the problems of a plan that failed to build.
+`plan_symbol` runs once per batch.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, Protocol
 
-from plangen.batch.selection import Selected
 from plangen.errors import Path, SourceLocation, SpecIssue
 from plangen.model import decision_symbol
+from plangen.spec.assemble import merge_overrides
 from plangen.spec.merge import Node
 
 _TASKS = ("tasks", "items")
@@ -39,7 +42,64 @@ def plan_symbol(base: Node) -> str | None:
     return decision_symbol(data)
 
 
-def at_table(issues: list[SpecIssue], selected: Selected, base: Node) -> list[SpecIssue]:
+class RowSource(Protocol):
+    """A table row as batch keeps it (`selection.Selected`, `selection.FailedRow`): its
+    overrides, its cells as (location, column key, header) or its YAML path."""
+
+    @property
+    def overrides(self) -> Node | None: ...
+
+    @property
+    def columns(self) -> tuple[tuple[SourceLocation, str, str], ...]: ...
+
+    @property
+    def path(self) -> Path: ...
+
+
+def row_issues(base: Node, row: RowSource) -> list[SpecIssue]:
+    """What `row`'s overrides do wrong to `base`, found by merging them alone (no plan is
+    built): ids the base lacks, every task removed, an archive line among the extra
+    recipients; said at the row's cells (or its YAML path)."""
+    if row.overrides is None or not base.is_mapping:
+        return []
+    merged, found = merge_overrides(base, row.overrides)
+    issues = [issue for issue in found if issue.severity == "error"]
+    mine = _locations(row.overrides)
+    issues.extend(_archive_not_last(merged, mine))
+    items = _tasks_of(merged)
+    if row.columns and items is not None and not items.value and \
+            any(key == "removed_tasks" for _, key, _ in row.columns):
+        issues.append(SpecIssue("too_few", _TASKS, params={"min": 1}))
+    return at_table(issues, row, base)
+
+
+def _locations(node: Node) -> set[SourceLocation]:
+    found = {node.location} if node.location is not None else set()
+    children = node.value.values() if node.is_mapping else node.value if node.is_list else ()
+    for child in children:
+        found |= _locations(child)
+    return found
+
+
+def _archive_not_last(spec: Node, mine: set[SourceLocation]) -> list[SpecIssue]:
+    """An archive line ("Lưu: …") a row adds that is not the last recipient (meaning.py's
+    rule, checked before the build)."""
+    issues = []
+    for prefix in ((), ("decision",)):
+        node: Node | None = spec
+        for key in (*prefix, "recipients"):
+            node = node.value.get(key) if node is not None and node.is_mapping else None
+        if node is None or not node.is_list:
+            continue
+        for index, line in enumerate(node.value[:-1]):
+            if isinstance(line.value, str) and line.location in mine and \
+                    line.value.lstrip("-–• ").strip().lower().startswith("lưu"):
+                issues.append(SpecIssue("archive_not_last", (*prefix, "recipients", index),
+                                        line.location))
+    return issues
+
+
+def at_table(issues: list[SpecIssue], selected: RowSource, base: Node) -> list[SpecIssue]:
     """`issues` of the plan of `selected`, those its table row caused said at that row."""
     if selected.columns:
         return [_at_cell(issue, selected, base) for issue in issues]
@@ -50,7 +110,7 @@ def at_table(issues: list[SpecIssue], selected: Selected, base: Node) -> list[Sp
     return issues
 
 
-def _at_cell(issue: SpecIssue, selected: Selected, base: Node) -> SpecIssue:
+def _at_cell(issue: SpecIssue, selected: RowSource, base: Node) -> SpecIssue:
     columns = {location: (key, header) for location, key, header in selected.columns}
     removing = next((column for column in selected.columns if column[1] == "removed_tasks"),
                     None)
@@ -72,11 +132,16 @@ def _at_cell(issue: SpecIssue, selected: Selected, base: Node) -> SpecIssue:
     return replace(issue, path=path)
 
 
-def _task_ids(base: Node) -> list[str]:
-    node: Node | None = base
+def _tasks_of(spec: Node) -> Node | None:
+    node: Node | None = spec
     for key in _TASKS:
         node = node.value.get(key) if node is not None and node.is_mapping else None
-    if node is None or not node.is_list:
+    return node if node is not None and node.is_list else None
+
+
+def _task_ids(base: Node) -> list[str]:
+    node = _tasks_of(base)
+    if node is None:
         return []
     return [str(item.value["id"].value) for item in node.value
             if item.is_mapping and "id" in item.value]

@@ -151,6 +151,8 @@ def _overrides(row: Row, issues: list[SpecIssue], symbol: str | None) -> Node | 
         return Node(value, cell.location)
 
     number = _text(row, "number", issues)
+    if number and _misplaced_name(row, "number", number, issues):
+        number = None
     if number:
         cell = row.cells["number"]
         found = number_issue(number, symbol)
@@ -159,7 +161,7 @@ def _overrides(row: Row, issues: list[SpecIssue], symbol: str | None) -> Node | 
         else:
             issues.append(SpecIssue(found[0], _path(row, cell), cell.location,
                                     params=found[1]))
-    if "date" in row.cells:
+    if "date" in row.cells and not _misplaced_name(row, "date", row.cells["date"].value, issues):
         cell = row.cells["date"]
         date = parse_date(cell.value)
         if date is None:
@@ -187,6 +189,8 @@ def _overrides(row: Row, issues: list[SpecIssue], symbol: str | None) -> Node | 
                  if part.strip()]
         fields["recipients+"] = Node(lines, cell.location)
     removed = _text(row, "removed_tasks", issues)
+    if removed and _misplaced_name(row, "removed_tasks", removed, issues):
+        removed = None
     if removed:
         cell = row.cells["removed_tasks"]
         # ids are lower case (ID_PATTERN): "Tuyen-Truyen" as retyped is the id it spells
@@ -196,13 +200,39 @@ def _overrides(row: Row, issues: list[SpecIssue], symbol: str | None) -> Node | 
     return Node(fields, where) if fields else None
 
 
+def _misplaced_name(row: Row, key: str, value: object, issues: list[SpecIssue]) -> bool:
+    """Whether the `key` cell holds a person's name ("Nguyễn Văn A", "NGUYỄN VĂN A") rather
+    than a number, a date or task ids: the signer typed one column off, said as such."""
+    if not isinstance(value, str) or not _looks_like_name(value):
+        return False
+    cell = row.cells[key]
+    signer = row.headers.get("signer", "Người ký")
+    issues.append(SpecIssue("table_name_in_column", _path(row, cell), cell.location,
+                            params={"value": value, "signer": signer}))
+    return True
+
+
+_NOT_NAMES = frozenset({"ngay", "thang", "nam", "quy", "du", "chua"})  # "Tháng Sáu" …
+
+
+def _looks_like_name(text: str) -> bool:
+    """Two to six words of letters, each starting with a capital, not starting as a date
+    ("Tháng Sáu", "Quý Ba") or a draft ("Dự Thảo") does: a person's name."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(
+        word.isalpha() and word[0].isupper() for word in words) and \
+        any(len(word) > 1 for word in words) and \
+        loose_key(words[0]) not in _NOT_NAMES
+
+
 def signer_issue(name: str) -> tuple[str, dict[str, object]] | None:
     """What is wrong with a Người ký cell, as NĐ 30 writes a signer's name: no letters (a date,
     a number in the wrong column), or in capitals throughout ("NGUYỄN VĂN A")."""
     letters = [char for char in name if char.isalpha()]
     if not letters:
         return "table_signer_no_name", {"value": name}
-    if len(letters) > 1 and name == name.upper():
+    # "Nguyễn Văn A" keeps its one-letter name; only a word of two capitals or more is shouted
+    if name == name.upper() and any(sum(c.isalpha() for c in word) > 1 for word in name.split()):
         return "table_signer_upper", {"value": name, "fixed": name.title()}
     return None
 

@@ -272,18 +272,21 @@ def _failed_row(row: FailedRow, lang: str) -> ItemResult:
 def run_batch(options: BatchOptions,
               progress: Callable[[ItemResult], None] | None = None,
               on_start: Callable[[int], None] | None = None,
-              on_warnings: Callable[[list[SpecIssue]], None] | None = None) -> BatchReport:
+              on_warnings: Callable[[list[SpecIssue]], None] | None = None,
+              on_failed_rows: Callable[[list[ItemResult]], None] | None = None
+              ) -> BatchReport:
     """Render the plan of every selected locality; never stops at a broken one.
 
     `on_warnings` hears the locality table's warnings (its encoding, more rows than units…)
-    before any plan is rendered, so a wrong table can be stopped at once; they are in the
-    report too. `on_start` then hears how many localities there are, `progress` each result
-    as it comes.
+    and `on_failed_rows` its rows that give no plan (every problem of each, in the table's
+    order) before any plan is rendered, so a wrong table can be stopped at once; both are in
+    the report too. `on_start` then hears how many localities there are, `progress` each
+    result as it comes.
     """
     started = time.perf_counter()
     base = compose_spec(options.base, allow=options.allow)
     Renderer(options.template)  # a bad template is one clear error here, not in every worker
-    selection = read_selection(options.selector, options.sheet, plan_symbol(base))
+    selection = read_selection(options.selector, options.sheet, plan_symbol(base), base)
     outdir = options.outdir
     works = [_Work(item, output_path(outdir, item)) for item in selection.items]
     planned = Planned([work.output for work in works], options.pdf or options.pdfa,
@@ -293,7 +296,7 @@ def run_batch(options: BatchOptions,
                   _inputs(options, bool(selection.source)))
     with folder_lock(outdir):  # one run per folder: its clean-up and index are its own
         return _run_locked(options, base, selection, works, planned, started, progress,
-                           on_start, on_warnings)
+                           on_start, on_warnings, on_failed_rows)
 
 
 def _inputs(options: BatchOptions, table: bool) -> dict[Path, str]:
@@ -330,7 +333,8 @@ def _run_locked(options: BatchOptions, base: Node, selection: Any, works: list[_
                 planned: Planned, started: float,
                 progress: Callable[[ItemResult], None] | None,
                 on_start: Callable[[int], None] | None,
-                on_warnings: Callable[[list[SpecIssue]], None] | None) -> BatchReport:
+                on_warnings: Callable[[list[SpecIssue]], None] | None,
+                on_failed_rows: Callable[[list[ItemResult]], None] | None) -> BatchReport:
     outdir = options.outdir
     remove_stale_temporaries(outdir)
     before, left = _folded(outdir)
@@ -342,6 +346,9 @@ def _run_locked(options: BatchOptions, base: Node, selection: Any, works: list[_
     previous = {} if options.force else _previous_index(before)
     if on_warnings and selection.warnings:
         on_warnings(list(selection.warnings))
+    failed_rows = [_failed_row(row, options.lang) for row in selection.failed]
+    if on_failed_rows and failed_rows:
+        on_failed_rows(failed_rows)
     if on_start:
         on_start(len(works))
     args = (base, options, previous)
@@ -353,7 +360,7 @@ def _run_locked(options: BatchOptions, base: Node, selection: Any, works: list[_
             report.items.append(result)
             if progress:
                 progress(result)
-        report.items.extend(_failed_row(row, options.lang) for row in selection.failed)
+        report.items.extend(failed_rows)
         report.items.sort(key=lambda item: (item.code, item.name, item.row))
         os.sync()  # one flush to disk for the whole batch, instead of one per file
         if options.pdf or options.pdfa:

@@ -10,7 +10,9 @@ over the base (merge rules of merge.py), so `number`, `date`, `signature`, `reci
 `tasks: {items-: [...]}` all work.
 
 A row that names no unit, or several, or holds a bad value, fails alone: the others go on.
-Two rows for one unit both fail, each naming the other.
+Two rows for one unit both fail, each naming the other, whatever else is wrong with them. Given
+the base plan, what a row's overrides do wrong to it (a task id it lacks) is found here too, so
+every row's problems are known before any plan is built.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path as FsPath
 
+from plangen.batch.cells import row_issues
 from plangen.batch.localities import (
     Locality,
     all_communes,
@@ -61,6 +64,12 @@ class FailedRow:
     row: str
     issues: tuple[SpecIssue, ...]
     code: str = ""
+    # what the row could be read of, as `Selected` keeps it: its problems with the base plan
+    # are found too, and a twin row is told apart
+    overrides: Node | None = None
+    columns: tuple[tuple[SourceLocation, str, str], ...] = ()
+    path: FieldPath = ()
+    source: SourceLocation | None = None
 
 
 @dataclass
@@ -74,28 +83,29 @@ class Selection:
 
 
 def select_localities(selector: str, sheet: str | None = None,
-                      symbol: str | None = None) -> list[Selected]:
+                      symbol: str | None = None, base: Node | None = None) -> list[Selected]:
     """The localities named by `selector`; raises UsageError or SpecError with the reason
-    (every failed row's issues, for a table). `symbol`: as for `read_selection`."""
-    selection = read_selection(selector, sheet, symbol)
+    (every failed row's issues, for a table). `symbol`, `base`: as for `read_selection`."""
+    selection = read_selection(selector, sheet, symbol, base)
     if selection.failed:
         raise TableError([issue for row in selection.failed for issue in row.issues])
     return selection.items
 
 
 def read_selection(selector: str, sheet: str | None = None,
-                   symbol: str | None = None) -> Selection:
+                   symbol: str | None = None, base: Node | None = None) -> Selection:
     """The localities named by `selector`, and the table rows that failed (kept apart, so
     one bad row never stops the others); UsageError or SpecError for a selector or table
     that cannot be read at all. `symbol` is the plans' symbol ("KH-UBND"), with which a
-    table's number may be written ("13/KH-UBND"); None when unknown."""
+    table's number may be written ("13/KH-UBND"); None when unknown. `base`, the composed
+    base plan, when given: each row's overrides are checked against it."""
     if selector == ALL_PROVINCES:
         return Selection([Selected(p) for p in all_provinces()])
     if selector == ALL_COMMUNES:
         return Selection([Selected(c) for c in all_communes()])
     path = FsPath(selector)
     if path.suffix.lower() in (".yaml", ".yml") or is_spreadsheet(path) or path.is_file():
-        return read_table(path, sheet, symbol)
+        return read_table(path, sheet, symbol, base)
     if selector.endswith(COMMUNES_SUFFIX):
         name = selector[: -len(COMMUNES_SUFFIX)]
         try:
@@ -111,16 +121,43 @@ def _province_hint(name: str) -> str:
     return close[0] if close else ""
 
 
-def read_table(path: FsPath, sheet: str | None = None,
-               symbol: str | None = None) -> Selection:
-    """Localities and their overrides from a YAML, .xlsx or CSV table."""
+def read_table(path: FsPath, sheet: str | None = None, symbol: str | None = None,
+               base: Node | None = None) -> Selection:
+    """Localities and their overrides from a YAML, .xlsx or CSV table; the failed rows in
+    the table's order."""
     if is_spreadsheet(path) and path.suffix.lower() not in (".yaml", ".yml"):
         selection = _read_spreadsheet(path, sheet, symbol)
     else:
         selection = _read_yaml(path, symbol)
     selection.source = path.name
     selection.warnings.extend(_more_rows_than_units(selection, path))
-    return _refuse_duplicates(selection)
+    if base is not None:
+        selection = _against_base(selection, base)
+    selection = _refuse_duplicates(selection)
+    selection.failed.sort(key=_row_order)
+    return selection
+
+
+def _row_order(row: Selected | FailedRow) -> tuple[int, str]:
+    line = row.row.rpartition(":")[2]
+    return (int(line) if line.isdigit() else 0, row.row)
+
+
+def _against_base(selection: Selection, base: Node) -> Selection:
+    """Rows whose overrides do the base plan wrong (`cells.row_issues`) fail, and a row that
+    failed already is told these problems too, all at once."""
+    failed = [replace(row, issues=(*row.issues, *row_issues(base, row)))
+              for row in selection.failed]
+    kept = []
+    for item in selection.items:
+        issues = row_issues(base, item)
+        if not issues:
+            kept.append(item)
+            continue
+        failed.append(FailedRow(item.locality.full_name, item.row, tuple(issues),
+                                          item.locality.code, item.overrides, item.columns,
+                                          item.path, item.source))
+    return replace(selection, items=kept, failed=failed)
 
 
 def _more_rows_than_units(selection: Selection, path: FsPath) -> list[SpecIssue]:
@@ -155,12 +192,14 @@ def _read_spreadsheet(path: FsPath, sheet: str | None, symbol: str | None) -> Se
                 severity="warning", params={"value": total.value}))
             continue
         reading = read_row(row, symbol)
+        columns = tuple((cell.location, key, row.headers.get(key, key))
+                        for key, cell in row.cells.items() if not key.startswith("_"))
         if reading.locality is None or reading.issues:
             code = reading.locality.code if reading.locality else ""
-            selection.failed.append(FailedRow(reading.written, label, reading.issues, code))
+            selection.failed.append(FailedRow(reading.written, label, reading.issues, code,
+                                              reading.overrides, columns,
+                                              source=row.location))
         else:
-            columns = tuple((cell.location, key, row.headers.get(key, key))
-                            for key, cell in row.cells.items() if not key.startswith("_"))
             selection.items.append(Selected(reading.locality, reading.overrides, row.location,
                                             label, reading.notes, columns))
     selection.warnings.extend(_month_first_doubt(table.rows, selection.failed))
@@ -251,22 +290,26 @@ def _read_yaml(path: FsPath, symbol: str | None) -> Selection:
         fields = dict(row.value)
         name_node = fields.pop("locality")
         province_node = fields.pop("province", None)
+        issues: list[SpecIssue] = []
+        found = None
         try:
             found = resolve(name_node.value, province_node.value if province_node else None)
         except LocalityError as exc:
-            issue = SpecIssue(exc.code, (*path_here, "locality"), name_node.location,
-                              params=exc.params)
-            selection.failed.append(FailedRow(str(name_node.value), label, (issue,)))
+            issues.append(SpecIssue(exc.code, (*path_here, "locality"), name_node.location,
+                                    params=exc.params))
+        wrong = _yaml_number(fields, path_here, symbol)
+        if wrong is not None:
+            issues.append(wrong)
+        overrides = Node(fields, row.location) if fields else None
+        if found is None or issues:
+            selection.failed.append(FailedRow(
+                str(name_node.value), label, tuple(issues),
+                found.locality.code if found else "", overrides, path=path_here,
+                source=row.location))
             continue
         notes = tuple(SpecIssue(code, (*path_here, "locality"), name_node.location,
                                 params=params, severity="warning")
                       for code, params in found.notes)
-        wrong = _yaml_number(fields, path_here, symbol)
-        if wrong is not None:
-            selection.failed.append(FailedRow(str(name_node.value), label, (wrong,),
-                                              found.locality.code))
-            continue
-        overrides = Node(fields, row.location) if fields else None
         selection.items.append(Selected(found.locality, overrides, row.location, label, notes,
                                         path=path_here))
     return selection
@@ -274,27 +317,54 @@ def _read_yaml(path: FsPath, symbol: str | None) -> Selection:
 
 def _refuse_duplicates(selection: Selection) -> Selection:
     """Rows naming one unit all fail, each saying which rows name it: which one is meant
-    cannot be guessed, and one file cannot hold two plans."""
-    by_code: dict[str, list[Selected]] = {}
-    for item in selection.items:
-        by_code.setdefault(item.locality.code, []).append(item)
-    kept = []
-    for item in selection.items:
-        twins = by_code[item.locality.code]
-        if len(twins) == 1:
-            kept.append(item)
+    cannot be guessed, and one file cannot hold two plans. A row failing for another reason
+    counts too: fixing it must not leave its twin to be rendered twice."""
+    rows: list[Selected | FailedRow] = [*selection.items,
+                                        *(row for row in selection.failed if row.code)]
+    by_code: dict[str, list[Selected | FailedRow]] = {}
+    for row in rows:
+        by_code.setdefault(_code(row), []).append(row)
+    twinned = {id(row): twins for twins in by_code.values() if len(twins) > 1
+               for row in twins}
+    if not twinned:
+        return selection
+    kept: list[Selected] = []
+    failed: list[FailedRow] = []
+    every: list[Selected | FailedRow] = [*selection.items, *selection.failed]
+    for row in every:
+        twins = twinned.get(id(row))
+        if twins is None:
+            if isinstance(row, Selected):
+                kept.append(row)
+            else:
+                failed.append(row)
             continue
-        rows = ", ".join(twin.row.rpartition(":")[2] for twin in twins)
-        field, where = _unit_cell(item)
+        unit = _unit(twins)
+        field, where = _unit_cell(row)
         issue = SpecIssue("table_duplicate_row", field, where,
-                          params={"unit": item.locality.full_name, "rows": rows,
-                                  "unit_code": item.locality.code})
-        selection.failed.append(FailedRow(item.locality.full_name, item.row, (issue,),
-                                          item.locality.code))
-    return replace(selection, items=kept)
+                          params={"unit": unit.full_name, "unit_code": unit.code,
+                                  "rows": ", ".join(twin.row.rpartition(":")[2]
+                                                    for twin in sorted(twins, key=_row_order))})
+        if isinstance(row, Selected):
+            failed.append(FailedRow(unit.full_name, row.row, (issue,), unit.code,
+                                    row.overrides, row.columns, row.path, row.source))
+        else:
+            failed.append(replace(row, issues=(issue, *row.issues)))
+    return replace(selection, items=kept, failed=failed)
 
 
-def _unit_cell(item: Selected) -> tuple[FieldPath, SourceLocation | None]:
+def _code(row: Selected | FailedRow) -> str:
+    return row.locality.code if isinstance(row, Selected) else row.code
+
+
+def _unit(twins: list[Selected | FailedRow]) -> Locality:
+    for twin in twins:
+        if isinstance(twin, Selected):
+            return twin.locality
+    return resolve(_code(twins[0])).locality
+
+
+def _unit_cell(item: Selected | FailedRow) -> tuple[FieldPath, SourceLocation | None]:
     """Where a row names its unit: the Địa phương (or Mã) cell, `locality:` of a YAML row."""
     for wanted in ("locality", "code"):
         for location, key, header in item.columns:

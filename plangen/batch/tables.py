@@ -169,12 +169,19 @@ def _utf16(raw: bytes, encoding: str, start: SourceLocation) -> str:
 
 
 def detect_separator(text: str) -> tuple[str, int]:
-    """(separator, lines to skip): Excel's "sep=;" first line, else the separator that splits
-    the header line into the most fields, outside quotes; a comma when none does."""
+    """(separator, lines to skip): Excel's "sep=;" first line, else the one that splits a line
+    of the first 20 into a header naming a locality or code column, else the one that splits
+    the first line into the most fields, outside quotes; a comma when none does."""
     first = text.partition("\n")[0].strip()
     if first.lower().startswith("sep=") and len(first) == 5:
         return first[4], 1
-    header = next((line for line in text.splitlines() if line.strip()), "")
+    lines = [line for line in text.splitlines() if line.strip()][:HEADER_SEARCH]
+    for line in lines:  # the header may sit under a title that has a comma of its own
+        for separator in SEPARATORS:
+            fields: list[CellValue] = list(next(csv.reader([line], delimiter=separator), []))
+            if separator in line and _names_a_unit(fields):
+                return separator, 0
+    header = lines[0] if lines else ""
     counts = dict.fromkeys(SEPARATORS, 0)
     quoted = False
     for char in header:

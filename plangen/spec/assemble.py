@@ -39,8 +39,7 @@ def assemble(spec: Node, locality: Locality | None, overrides: Node | None = Non
     literal and are warned about."""
     issues: list[SpecIssue] = []
     if overrides is not None:
-        merged = merge(spec, _into_decision(spec, overrides))
-        spec, issues = merged.node, list(merged.issues)
+        spec, issues = merge_overrides(spec, overrides)
     spec, found = expand_presets(spec)
     issues.extend(found)
     if locality is None:
@@ -48,6 +47,13 @@ def assemble(spec: Node, locality: Locality | None, overrides: Node | None = Non
         return spec, issues
     spec, found = fill_placeholders(spec, placeholder_fields(locality), filled)
     return spec, [*issues, *found]
+
+
+def merge_overrides(spec: Node, overrides: Node) -> tuple[Node, list[SpecIssue]]:
+    """`spec` with a locality's `overrides` merged in (a plan's frame, such as its number, goes
+    to the decision issuing it), and what merging found wrong (an id that is not there)."""
+    merged = merge(spec, _into_decision(spec, overrides))
+    return merged.node, list(merged.issues)
 
 
 # what a locality's table row may set that, for a plan issued by a decision, is the decision's

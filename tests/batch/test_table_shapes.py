@@ -179,7 +179,7 @@ def test_row_problems_name_their_column_not_the_whole_file(tmp_path: Path) -> No
     assert code == 1 and "(cả tệp)" not in output
     assert f"{table}:3:3  C  Ô \"6\" nằm ngoài các cột có tiêu đề" in output
     assert "ngoặc kép" in output
-    assert f"[1 địa phương: t.csv:4] {table}:4:1  Địa phương  Dòng này chưa ghi" in output
+    assert f"\n  {table}:4:1  Địa phương  Dòng này chưa ghi" in output
     for line in (2, 5):
         assert f"{table}:{line}:1  Địa phương  xã Tân Mỹ (mã 19291) có ở nhiều dòng: 2, 5" \
             in output

@@ -213,4 +213,5 @@ def test_the_table_warning_comes_before_any_plan_is_made(tmp_path: Path) -> None
                                        "--jobs", "1"]).output
     warning = "Bảng có 35 dòng tỉnh, thành phố"
     assert output.count(warning) == 1  # said once, before the progress and the results
-    assert output.index(warning) < output.index("Đang tạo") < output.index("[1 địa phương")
+    assert output.index(warning) < output.index("dòng có lỗi") < \
+        output.index("localities[34].locality") < output.index("Đang tạo")
