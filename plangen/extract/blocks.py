@@ -14,7 +14,10 @@ from plangen.errors import PlangenError
 _TERMINAL = ".;:!?…"
 # Words that open a paragraph of their own (a line starting a sentence mid-paragraph is rare)
 _PARAGRAPH_STARTS = ("Căn cứ", "Thực hiện", "Xét đề nghị", "Trên đây", "Nơi nhận", "Để ")
-_MARKER_START = re.compile(r"^([-–—+•*]|[a-zđ]\s?[).]|\d{1,2}\s?[.)/]|[IVX]{1,5}\s?[.)/-])")
+_MARKER_START = re.compile(r"^([-–—+•*]|[a-zđ]\s?[).]|\d{1,2}\s?[.)/]|\d{1,2}\s?[–-]\s*\D|"
+                           r"[IVX]{1,5}\s?[.)/-])")
+# "Sở Tư pháp ban hành Kế hoạch … như sau:": the sentence that follows the last "Căn cứ …,"
+_ISSUING = re.compile(r"^[^.;:]{2,120}?\b(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế hoạch)\b")
 
 
 class ExtractError(PlangenError):
@@ -71,6 +74,9 @@ def continues(previous: str, following: str, soft: bool = False) -> bool:
     if following.startswith(_PARAGRAPH_STARTS):
         return False
     first = following[0]
+    if not soft and first.isupper() and previous.startswith(_PARAGRAPH_STARTS[:2]) and \
+            _ISSUING.match(following):
+        return False
     return soft or first.islower() or (previous.endswith(",") and not first.isdigit())
 
 

@@ -25,7 +25,9 @@ from plangen.vntext import letter, upper
 _SECTION = re.compile(r"^(?P<num>[IVXL]{1,6}|[A-ZĐ])\s?[.)/–-]\s*(?P<rest>\S.*)$")
 _DECIMAL = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<rest>\S.*)$")
 # "1. 100% cán bộ …" is an item, "1.000 ha" a number: a digit may follow only after a space
-_ITEM = re.compile(r"^(?P<num>\d{1,2})\s?[.)](?:\s+|(?=[^\d\s]))(?P<rest>\S.*)$")
+# older plans write "1- Mục đích" (as "I- MỤC ĐÍCH"); "1 - 2 ngày" is not an item
+_ITEM = re.compile(r"^(?P<num>\d{1,2})\s?(?:[.)](?:\s+|(?=[^\d\s]))|[–-]\s*(?=\D))"
+                   r"(?P<rest>\S.*)$")
 # a point: "a) …", or "a. …" as some plans letter them (`point_style: letter_dot`)
 _POINT = re.compile(r"^(?P<num>[a-zđ])\s?(?:\)\s*|\.\s+)(?P<rest>\S.*)$")
 _NAMED = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>\S.*)$")

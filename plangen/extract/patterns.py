@@ -17,7 +17,7 @@ from plangen.vntext import upper
 MarkerKind = Literal["roman", "item", "letter", "dash", "plus", "none"]
 
 _ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\s?[.)/–-]\s*(?P<rest>\S.*)$")
-_ITEM = re.compile(r"^(?P<num>\d{1,2})\s?[.)/]\s*(?P<rest>\D.*)$")
+_ITEM = re.compile(r"^(?P<num>\d{1,2})\s?[.)/–-]\s*(?P<rest>\D.*)$")
 _SUBITEM = re.compile(r"^\d{1,2}\.(?P<num>\d{1,2})\.?\s+(?P<rest>\D.*)$")
 _LETTER = re.compile(r"^(?P<num>[a-zđ])\s?(?:\)|[./](?=\s))\s*(?P<rest>\S.*)$")
 _DASH = re.compile(r"^[-–—•·▪◦●]\s*(?P<rest>\S.*)$")

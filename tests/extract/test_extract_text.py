@@ -47,6 +47,12 @@ def test_a_sentence_cut_by_a_page_break_is_joined_and_the_page_number_dropped() 
     ("Nơi nhận:", "- Như trên;", False),
     ("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK VÀ CÁC SỞ", "các sở, ngành", False),
     ("Ngắn", "tiếp theo", False),
+    # the last "Căn cứ …," and the sentence that issues the plan are two paragraphs
+    ("Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2026 của UBND tỉnh,",
+     "Sở Tư pháp ban hành Kế hoạch công tác năm 2026 như sau:", False),
+    ("Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2026 của UBND tỉnh,",
+     "Ủy ban nhân dân tỉnh và các sở, ngành liên quan.", True),
+    ("Các sở, ban, ngành tỉnh và các cơ quan, đơn vị,", "1- Mục đích", False),
 ])
 def test_which_lines_continue_the_one_before(before: str, after: str, joined: bool) -> None:
     assert continues(before, after) is joined
@@ -168,3 +174,38 @@ def test_a_plan_printed_to_pdf_and_copied_as_text_comes_back_whole() -> None:
     again = words(document_text(render_plan(plan)))
     assert in_order_ratio(original, again) >= 0.99
     assert not [note for note in extraction.notes if note.kind != "check"]
+
+
+def test_an_older_plan_numbered_with_dashes_reads_its_items_and_tasks() -> None:
+    """ "I- MỤC ĐÍCH", "1- Mục đích": older plans put a dash where NĐ 30 puts a full stop."""
+    source = "\n".join([
+        "UBND TỈNH NGHỆ AN", "SỞ TƯ PHÁP", "Số: 215/KH-STP",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Nghệ An, ngày 10 tháng 01 năm 2026", "KẾ HOẠCH",
+        "Công tác phổ biến, giáo dục pháp luật năm 2026",
+        "Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2026 của UBND tỉnh,",
+        "Sở Tư pháp ban hành Kế hoạch công tác phổ biến, giáo dục pháp luật năm 2026 như sau:",
+        "I- MỤC ĐÍCH, YÊU CẦU", "1- Mục đích", "Nâng cao hiệu quả công tác phổ biến.",
+        "II- NHIỆM VỤ", "1- Tổ chức Hội nghị phổ biến pháp luật",
+        "- Đơn vị chủ trì: Phòng Phổ biến, giáo dục pháp luật.",
+        "- Thời gian: Quý II/2026.", "2- Biên soạn tài liệu",
+        "- Đơn vị chủ trì: Văn phòng Sở.", "- Thời gian: Tháng 6/2026.",
+        "III- KINH PHÍ", "Ngân sách nhà nước.",
+        "IV- TỔ CHỨC THỰC HIỆN", "1- Văn phòng Sở bảo đảm kinh phí.",
+        "Nơi nhận:", "- UBND tỉnh (b/c);", "- Lưu: VT, PBGDPL.", "GIÁM ĐỐC", "Nguyễn Văn Hùng",
+    ])
+    extraction = extract_text(source)
+    assert not extraction.errors, [issue.format() for issue in extraction.errors]
+    data = extraction.data
+    assert [item["title"] for item in data["tasks"]["items"]] == [
+        "Tổ chức Hội nghị phổ biến pháp luật", "Biên soạn tài liệu"]
+    assert data["tasks"]["items"][1]["lead"] == "Văn phòng Sở"
+    assert data["purpose"]["items"] == [
+        {"title": "Mục đích", "text": "Nâng cao hiệu quả công tác phổ biến."}]
+    assert data["preamble"] == [
+        "Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2026 của UBND tỉnh,",
+        "Sở Tư pháp ban hành Kế hoạch công tác phổ biến, giáo dục pháp luật năm 2026 như sau:"]
+    plan = check_loaded(load_spec_text(extraction.yaml_text, "plan.yaml")).plan
+    assert plan is not None
+    text = document_text(render_plan(plan))
+    assert "1. Tổ chức Hội nghị phổ biến pháp luật" in text and "1- " not in text
