@@ -19,8 +19,10 @@ from plangen.check.format import Layout, Paragraph, Section
 _LINE_FACTOR = 1.15  # a single line of Times New Roman is about 1.15 times its size
 _CELL_MARGIN = 108  # Word's default left and right cell margin, twips
 _DEFAULT_SIZE = 13.0
-# average widths, in ems, of Times New Roman's letters: lower case, capitals, a space
-_LETTER, _CAPITAL, _SPACE = 0.46, 0.68, 0.25
+# widths, in ems, a little under Times New Roman's average letters (lower case, capitals,
+# a space): a line counted too few wraps only sits a little further below its text, one
+# counted too many would put a line under the text over it
+_LETTER, _CAPITAL, _SPACE = 0.42, 0.6, 0.25
 _REACH = 64  # paragraphs measured from the start of the body
 
 
@@ -56,8 +58,7 @@ def _text_width(para: Paragraph, text: str) -> float:
     size = max((run.size for run in para.runs), default=0) or _DEFAULT_SIZE
     letters = sum(_CAPITAL if char.isupper() else _SPACE if char.isspace() else _LETTER
                   for char in text)
-    bold = any(run.bold for run in para.runs)
-    return letters * size * 20 * (1.05 if bold else 1.0)
+    return letters * size * 20
 
 
 def _lines(para: Paragraph, width: int) -> int:

@@ -44,10 +44,11 @@ def rule(report: CheckReport) -> CheckResult:
     return next(r for r in report.results if r.id == RULE)
 
 
-def _edited(edit: Edit) -> bytes:
-    """The hand-made plan, every line drawn but the agency's, edited by `edit`."""
-    kinds = {"agency": None, "motto": "shape-anchor", "summary": "shape-anchor"}
-    document = docx.Document(io.BytesIO(handmade(lines=kinds)))
+def _edited(edit: Edit, lacking: str = "agency", **changes: object) -> bytes:
+    """The hand-made plan (`changes` to its defaults), every line drawn but the one under
+    `lacking` ("agency", "motto", "summary"), edited by `edit`."""
+    kinds = {**dict.fromkeys(("agency", "motto", "summary"), "shape-anchor"), lacking: None}
+    document = docx.Document(io.BytesIO(handmade(lines=kinds, **changes)))
     edit(document)
     out = io.BytesIO()
     document.save(out)
@@ -131,6 +132,65 @@ def test_a_floating_line_not_under_the_name_is_named_with_where_it_lies(case: st
     assert vietnamese in text and english in in_english
     assert "Viền dưới (Bottom Border)" in text and "Vị trí và kích thước" in text
     assert "Format > Position and Size" in in_english
+
+
+def _in_body(paragraph: int, top: int) -> Edit:
+    """Anchor a line in body paragraph `paragraph` (0-based, outside the tables), centred on
+    the column, `top` EMU from the paragraph's top."""
+    def edit(document: docx.document.Document) -> None:
+        target = document.paragraphs[paragraph]
+        target._p.append(run_with(anchor_at("column", "center", "paragraph", top)))
+    return edit
+
+
+SUMMARY = "Triển khai thi hành Luật Trí tuệ nhân tạo"
+BASIS = "Căn cứ Luật Trí tuệ nhân tạo số 134/2025/QH15;"
+
+
+def _index(document: docx.document.Document, text: str) -> int:
+    return next(n for n, p in enumerate(document.paragraphs) if p.text == text)
+
+
+def test_the_motto_s_line_anchored_in_the_date_line_counts() -> None:
+    report = check_docx(_edited(_anchor(1, 1, 0, "column", "center", "paragraph",
+                                        -int(0.12 * EMU_PER_CM)), lacking="motto"))
+    assert rule(report).status == "pass", [finding_text(f, "en") for f in rule(report).found]
+
+
+def test_the_motto_s_line_under_the_agency_s_column_is_named() -> None:
+    finding = _only(_edited(_anchor(0, 1, 1, "page", int(4 * EMU_PER_CM), "paragraph",
+                                    UNDER_THE_NAME), lacking="motto"))
+    assert finding.code == "check_line_misplaced" and finding.where is not None
+    assert finding.where.text == "Độc lập - Tự do - Hạnh phúc"
+    assert finding_text(finding, "vi").startswith("Đường kẻ dưới Tiêu ngữ có vẽ")
+
+
+def test_the_summary_s_line_anchored_in_the_next_paragraph_counts() -> None:
+    def edit(document: docx.document.Document) -> None:
+        _in_body(_index(document, BASIS), -int(0.12 * EMU_PER_CM))(document)
+    report = check_docx(_edited(edit, lacking="summary"))
+    assert rule(report).status == "pass", [finding_text(f, "en") for f in rule(report).found]
+
+
+def test_the_summary_s_line_far_below_it_is_named() -> None:
+    def edit(document: docx.document.Document) -> None:
+        _in_body(_index(document, SUMMARY), int(2.5 * EMU_PER_CM))(document)
+    finding = _only(_edited(edit, lacking="summary"))
+    assert finding.code == "check_line_far" and finding.where is not None
+    assert finding.where.text == SUMMARY
+
+
+LONG_NAME = "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP VÀ KHU KINH TẾ TỈNH ĐẮK LẮK"
+
+
+@pytest.mark.parametrize(("top_cm", "code"), [(1.3, None), (0.62, "check_line_misplaced")])
+def test_a_name_that_wraps_has_its_line_under_its_last_printed_line(
+        top_cm: float, code: str | None) -> None:
+    """A name too long for its cell prints on two lines: the line goes under the second."""
+    data = _edited(_anchor(0, 0, 1, "column", "center", "paragraph", int(top_cm * EMU_PER_CM)),
+                   agency=["ỦY BAN NHÂN DÂN", LONG_NAME])
+    found = rule(check_docx(data, schemas=None)).found
+    assert [f.code for f in found] == [code or "check_ok_lines"]
 
 
 # ---- the cell under the name, its row split differently -----------------------------------
