@@ -4,7 +4,7 @@
     __gạch chân__  underline            ^[chú thích]  a footnote at this place
     \\*  \\_  \\^  \\\\  a literal *, _, ^ or \\ (a single _ is always literal)
 
-Markers nest (`**Điều 1 *sửa đổi***` is not needed: close the inner one first). An unclosed
+Markers nest (`**Điều 1 *sửa đổi* nay**`; `***x***` is bold and italic). An unclosed
 marker is an `InlineError` with its offset, so validation can point at the line and column.
 
 What officers type as plain characters stays plain: a marker opens only before a letter or
@@ -110,6 +110,11 @@ def _parse(text: str, start: int, active: frozenset[str],
             buffer.append(text[index:end])
             index = end
             continue
+        if closing is not None and closing != "]" and text.startswith(closing, index) and \
+                index > start and not text[index - 1].isspace():
+            # the open marker closes first: "***x***" is bold and italic
+            flush()
+            return spans, index + len(closing)
         mark = next(((m, kind) for m, kind in _MARKERS if text.startswith(m, index)), None)
         if mark is not None:
             marker, kind = mark

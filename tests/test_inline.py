@@ -26,6 +26,8 @@ def test_each_marker_and_a_footnote() -> None:
         ("Chú thích.", "note"), (" hết", "")]
     assert _marks("**Điều 1 *sửa đổi* nay**") == [
         ("Điều 1 ", "b"), ("sửa đổi", "bi"), (" nay", "b")]
+    assert _marks("***Quý II*** và __**x**__") == [
+        ("Quý II", "bi"), (" và ", ""), ("x", "bu")]
 
 
 @pytest.mark.parametrize("text", [

@@ -32,6 +32,8 @@ class Line:
     container: int  # the flow it belongs to (body, one table cell, one text box)
     joined: bool = False  # two lines a page break had cut apart were joined into this one
     soft: bool = False  # follows a soft line break inside the same paragraph
+    # per character, emphasis beyond the line's own (extract/emphasis.py); None: none
+    looks: tuple[int, ...] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,8 @@ def join_lines(blocks: Iterator[Block], repairs: dict[str, int]) -> Iterator[Blo
                 block.container == previous.container and \
                 continues(previous.text, block.text, block.soft):
             previous = Line(f"{previous.text} {block.text}", previous.container,
-                            joined=previous.joined or not block.soft, soft=previous.soft)
+                            joined=previous.joined or not block.soft, soft=previous.soft,
+                            looks=_joined_looks(previous, block))
             if not block.soft:
                 count(repairs, "joined")
             continue
@@ -101,6 +104,14 @@ def join_lines(blocks: Iterator[Block], repairs: dict[str, int]) -> Iterator[Blo
             yield block
     if previous is not None:
         yield previous
+
+
+def _joined_looks(first: Line, second: Line) -> tuple[int, ...] | None:
+    """The looks of two lines joined by a space; None when neither has any."""
+    if first.looks is None and second.looks is None:
+        return None
+    return (*(first.looks or (0,) * len(first.text)), 0,
+            *(second.looks or (0,) * len(second.text)))
 
 
 def count(repairs: dict[str, int], key: str, amount: int = 1) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plangen.extract.blocks import Block, Line, Table
+from plangen.extract.emphasis import Emphasis
 from plangen.extract.notes import Notes, excerpt
 from plangen.extract.patterns import is_upper_text, roman_value, strip_end
 from plangen.extract.totals import read_totals
@@ -126,10 +127,11 @@ class _Text:
     """Turns source text into spec text: markup escaped, footnote marks made footnotes."""
 
     footnotes: dict[str, str]
+    emphasis: Emphasis | None = None  # the source's emphasis inside lines, given back
     used: set[str] = field(default_factory=set)
 
     def __call__(self, text: str) -> str:
-        out = escape(text)
+        out = self.emphasis.markup(text) if self.emphasis else escape(text)
         if not self.footnotes or "[" not in text:
             return out
 

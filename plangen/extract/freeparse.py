@@ -13,6 +13,7 @@ from typing import Any
 from plangen.extract.appendix import words
 from plangen.extract.blocks import Block, Line, Source, Table
 from plangen.extract.decision import Split, decision_reference, read_decision
+from plangen.extract.emphasis import Emphasis
 from plangen.extract.frame import (
     PLACEHOLDER_ISSUER,
     fill_missing,
@@ -76,7 +77,7 @@ def free_draft(source: Source, split: Split | None = None) -> Draft | None:
               and is_appendix_label(blocks[i].text)]  # type: ignore[union-attr]
     if not headings or _classic(blocks, headings, labels, footnotes, regions.tail):
         return None
-    text = _Text(footnotes)
+    text = _Text(footnotes, Emphasis(blocks))
     all_text = _all_text(blocks if split is None else list(source.blocks))
     header, front = _front(blocks[:headings[0].index], notes)
     data: dict[str, Any] = header_data(header, all_text, notes) if split is None else {}

@@ -23,6 +23,7 @@ from plangen.extract.appendix import (
 )
 from plangen.extract.blocks import Block, Line, Source, Table
 from plangen.extract.decision import decision_reference, read_decision, split_decision
+from plangen.extract.emphasis import Emphasis
 from plangen.extract.frame import (
     PLACEHOLDER_ISSUER,
     fill_missing,
@@ -40,7 +41,6 @@ from plangen.extract.patterns import (
     point_style,
 )
 from plangen.extract.tasks import parse_tasks, row_paragraph
-from plangen.inline import escape
 from plangen.vntext import upper
 
 SECTION_KEYS = ("purpose", "tasks", "funding", "organization")
@@ -113,7 +113,7 @@ def parse_source(source: Source) -> Draft:
         # the reader marks a footnote "[1] …" so the free structure can put it back in place
         text = re.sub(r"^\[\d+\]\s*", "", unplaced)
         notes.add("lost", "extract_footnote_lost", (), text=excerpt(text, 200))
-    _escape_printed(data)
+    _escape_printed(data, Emphasis(source.blocks))
     return Draft(_ordered(data), notes, dict(source.repairs))
 
 
@@ -123,24 +123,26 @@ _PRINTED = ("preamble", "purpose", "tasks", "funding", "organization", "closing"
 _NOT_TEXT = frozenset({"id", "role_style", "task", "numbered"})
 
 
-def _escape_printed(data: dict[str, Any]) -> None:
-    """A "*" or "__" the old plan printed stays a character: escaped, it is not read as
-    emphasis (the free structure's reader escapes its texts the same way)."""
+def _escape_printed(data: dict[str, Any], emphasis: Emphasis) -> None:
+    """The printed texts in the inline syntax: a "*" or "__" the old plan printed stays a
+    character, a word it printed bold or italic inside a line is marked so (the free
+    structure's reader does the same as it goes)."""
     for key in _PRINTED:
         if key in data:
-            data[key] = _escaped(data[key])
+            data[key] = _escaped(data[key], emphasis)
     appendix = data.get("appendix")
     if isinstance(appendix, dict) and "rows" in appendix:
-        appendix["rows"] = _escaped(appendix["rows"])
+        appendix["rows"] = _escaped(appendix["rows"], emphasis)
 
 
-def _escaped(value: Any) -> Any:
+def _escaped(value: Any, emphasis: Emphasis) -> Any:
     if isinstance(value, str):
-        return escape(value)
+        return emphasis.markup(value)
     if isinstance(value, dict):
-        return {key: item if key in _NOT_TEXT else _escaped(item) for key, item in value.items()}
+        return {key: item if key in _NOT_TEXT else _escaped(item, emphasis)
+                for key, item in value.items()}
     if isinstance(value, list):
-        return [_escaped(item) for item in value]
+        return [_escaped(item, emphasis) for item in value]
     return value
 
 

@@ -33,6 +33,7 @@ from plangen.extract.blocks import (
     count,
     join_lines,
 )
+from plangen.extract.emphasis import BOLD, ITALIC, UNDERLINE, Looks, mid_line, stripped, substitute
 from plangen.extract.plaintext import read_text
 from plangen.files import InputTooLarge, read_bounded, read_member
 from plangen.vntext import nfc
@@ -298,6 +299,29 @@ def _int(text: str | None, default: int = 0) -> int:
         return default
 
 
+_OFF = frozenset({"0", "false", "off", "none"})
+
+
+def _run_look(run: etree._Element) -> int:
+    """The emphasis a run's own properties give it (bold, italic, underline)."""
+    properties = run.find(W + "rPr")
+    if properties is None:
+        return 0
+    look = 0
+    for tag, flag in (("b", BOLD), ("i", ITALIC), ("u", UNDERLINE)):
+        found = properties.find(W + tag)
+        if found is not None and found.get(W + "val", "true") not in _OFF:
+            look |= flag
+    return look
+
+
+def _looks_of(pieces: list[tuple[str, int]], text: str) -> Looks:
+    """One look per character of `text` (the pieces' text, NFC); no looks where NFC joined
+    letters across pieces and the two no longer line up."""
+    looks = tuple(look for piece, look in pieces for _ in nfc(piece))
+    return looks if len(looks) == len(text) else (0,) * len(text)
+
+
 def _chosen(alternate: etree._Element) -> list[etree._Element]:
     """Of Word's alternative contents, the first choice (the fallback repeats it)."""
     choice = alternate.find(MC + "Choice")
@@ -313,7 +337,8 @@ class _DocxReader:
         self.out: list[Block] = []
         self.repairs: dict[str, int] = {}
         self.containers = 0
-        self.pending: tuple[str, int] | None = None  # a paragraph whose mark was deleted
+        # a paragraph whose mark was deleted: its text, flow and looks
+        self.pending: tuple[str, int, Looks] | None = None
 
     def new_container(self) -> int:
         """A new flow (a cell, a text box): lines are never joined across flows."""
@@ -343,72 +368,80 @@ class _DocxReader:
                 count(self.repairs, "deletions")
 
     def paragraph(self, paragraph: etree._Element, container: int) -> None:
-        """One paragraph: its number or bullet, its text, the text boxes anchored in it."""
-        pieces: list[str] = []
+        """One paragraph: its number or bullet, its text (with the emphasis of its words),
+        the text boxes anchored in it."""
+        pieces: list[tuple[str, int]] = []
         boxes: list[etree._Element] = []
-        self._inline(paragraph, pieces, boxes)
+        self._inline(paragraph, pieces, boxes, 0)
         for box in boxes:
             count(self.repairs, "text_boxes")
             self.blocks(box, self.new_container())
         marker = self.numbering.marker(paragraph)
         if marker:
             count(self.repairs, "numbering")
-        text = nfc(marker + "".join(pieces))
+        text = nfc(marker + "".join(piece for piece, _ in pieces))
+        looks = _looks_of([(marker, 0), *pieces], text)
         if self.pending is not None:
-            text, container = self.pending[0] + text, self.pending[1]
+            held, container, held_looks = self.pending
+            text, looks = held + text, held_looks + looks
             self.pending = None
         if paragraph.find(f"{W}pPr/{W}rPr/{W}del") is not None:
             # a deleted paragraph mark: once accepted, this paragraph runs into the next
             count(self.repairs, "deletions")
-            self.pending = (text, container)
+            self.pending = (text, container, looks)
             return
-        self._emit(text, container)
+        self._emit(text, container, looks)
 
     def flush(self) -> None:
         """Emit a paragraph held for a deleted mark that no paragraph followed."""
         if self.pending is not None:
-            text, container = self.pending
+            text, container, looks = self.pending
             self.pending = None
-            self._emit(text, container)
+            self._emit(text, container, looks)
 
-    def _emit(self, text: str, container: int) -> None:
+    def _emit(self, text: str, container: int, looks: Looks) -> None:
+        start = 0
         for index, piece in enumerate(text.split("\n")):
-            cleaned = _SPACES.sub(" ", piece)
-            cleaned = _TABS.sub("\t", cleaned).strip()
+            own = looks[start:start + len(piece)]
+            start += len(piece) + 1
+            cleaned, own = substitute(_SPACES, " ", piece, own)
+            cleaned, own = substitute(_TABS, "\t", cleaned, own)
+            cleaned, own = stripped(cleaned, own)
             if cleaned:
                 if index:
                     count(self.repairs, "soft_breaks")
-                self.out.append(Line(cleaned, container, soft=index > 0))
+                self.out.append(Line(cleaned, container, soft=index > 0,
+                                     looks=mid_line(own, cleaned)))
 
-    def _inline(self, element: etree._Element, out: list[str],
-                boxes: list[etree._Element]) -> None:
+    def _inline(self, element: etree._Element, out: list[tuple[str, int]],
+                boxes: list[etree._Element], look: int) -> None:
         for child in element:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIPPED:
                 if tag in (W + "del", W + "moveFrom"):
                     count(self.repairs, "deletions")
             elif tag == W + "footnoteReference":  # "[1]", as the text of a printed plan has it
-                out.append(f"[{child.get(W + 'id', '')}]")
+                out.append((f"[{child.get(W + 'id', '')}]", look))
             elif tag == W + "t":
-                out.append(child.text or "")
+                out.append((child.text or "", look))
             elif tag == W + "tab":
-                out.append("\t")
+                out.append(("\t", look))
             elif tag in (W + "br", W + "cr"):
-                out.append("\n")
+                out.append(("\n", look))
             elif tag == W + "noBreakHyphen":
-                out.append("-")
+                out.append(("-", look))
             elif tag == W + "txbxContent":
                 boxes.append(child)
             elif tag == MC + "AlternateContent":
                 wrapper = etree.Element("choice")
                 wrapper.extend(_chosen(child))
-                self._inline(wrapper, out, boxes)
+                self._inline(wrapper, out, boxes, look)
             elif tag == W + "r" and child.find(f"{W}rPr/{W}vanish") is not None:
                 continue
             else:
                 if tag == W + "ins":
                     count(self.repairs, "insertions")
-                self._inline(child, out, boxes)
+                self._inline(child, out, boxes, _run_look(child) if tag == W + "r" else look)
 
     def table(self, table: etree._Element) -> None:
         """A table of three or more filled columns as a table; a layout table as lines."""
