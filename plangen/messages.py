@@ -1020,6 +1020,33 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "The signer \"{value}\" is no name (it has no letters); perhaps "
                              "the wrong column. Write the signer's full name (\"Nguyễn Văn "
                              "An\")."),
+    "table_merged_across": ("Ô {range} gộp qua nhiều cột ({columns}): mỗi cột ghi một giá trị "
+                            "riêng, không biết giá trị này thuộc cột nào. Bỏ gộp ô (Merge & "
+                            "Center → Unmerge Cells), ghi giá trị vào đúng cột, để trống cột "
+                            "không có.",
+                            "Cell {range} is merged over several columns ({columns}): each "
+                            "column holds its own value, and which one this value is for "
+                            "cannot be told. Unmerge the cells (Merge & Center → Unmerge "
+                            "Cells), write the value in its column, leave the others empty."),
+    "table_group_row": ("Dòng {line} là dòng tiêu đề nhóm (ô {range} gộp qua cả dòng: "
+                        "\"{value}\"), không phải một địa phương: bỏ qua. Mỗi địa phương ghi "
+                        "ở một dòng riêng.",
+                        "Row {line} is a group heading (cell {range} merged across the row: "
+                        "\"{value}\"), not a locality: skipped. Each locality is written on a "
+                        "row of its own."),
+    "table_header_merged_across": ("Tiêu đề \"{header}\" gộp qua nhiều cột (ô {range}), "
+                                   "nhưng cột {letter} có dữ liệu riêng (ô {cell}: "
+                                   "\"{value}\"): mỗi cột cần một tiêu đề. Bỏ gộp ô tiêu đề "
+                                   "và ghi tiêu đề cho cột {letter} (ví dụ \"Tỉnh\"; \"Ghi "
+                                   "chú\" nếu không cần đọc), hoặc ghi tên các cột ở dòng ngay "
+                                   "dưới tiêu đề gộp.",
+                                   "The heading \"{header}\" is merged over several columns "
+                                   "({range}), but column {letter} holds data of its own (cell "
+                                   "{cell}: \"{value}\"): each column needs a heading. Unmerge "
+                                   "the heading and give column {letter} its own (e.g. "
+                                   "\"Province\"; \"Note\" if it is not to be read), or "
+                                   "write the columns' names in the row right below the "
+                                   "merged heading."),
     "table_name_in_column": ("Ô này ghi \"{value}\", là họ tên người, không phải giá trị của "
                              "cột này: có lẽ gõ lệch cột. Ghi họ tên người ký vào cột "
                              "\"{signer}\" và ghi ô này cho đúng (hoặc để trống).",

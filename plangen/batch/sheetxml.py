@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 
 from openpyxl.utils import column_index_from_string
 
@@ -36,14 +37,32 @@ def sheet_xml(raw: bytes, worksheet: object) -> bytes:
         return b""
 
 
-def vertical_merges(xml: bytes) -> list[tuple[int, int, int]]:
-    """(column, first row, last row) of every range merged down one column."""
-    found = []
-    for first_col, first_row, last_col, last_row in _MERGE.findall(xml):
-        if first_col == last_col and int(last_row) > int(first_row):
-            found.append((column_index_from_string(first_col.decode()), int(first_row),
-                          int(last_row)))
-    return found
+@dataclass(frozen=True)
+class Merge:
+    """A merged range of a sheet, by row and column numbers (from 1)."""
+
+    first_row: int
+    first_column: int
+    last_row: int
+    last_column: int
+
+    @property
+    def across(self) -> bool:
+        """Whether it spans more than one column."""
+        return self.last_column > self.first_column
+
+    def __str__(self) -> str:  # "C5:D5", as Excel names it
+        from openpyxl.utils import get_column_letter
+
+        return f"{get_column_letter(self.first_column)}{self.first_row}:" \
+            f"{get_column_letter(self.last_column)}{self.last_row}"
+
+
+def merges(xml: bytes) -> list[Merge]:
+    """Every merged range of the sheet, in the order the sheet lists them."""
+    return [Merge(int(first_row), column_index_from_string(first_col.decode()), int(last_row),
+                  column_index_from_string(last_col.decode()))
+            for first_col, first_row, last_col, last_row in _MERGE.findall(xml)]
 
 
 def unsaved_formulas(xml: bytes) -> dict[tuple[int, int], str]:

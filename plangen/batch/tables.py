@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plangen.batch.resolve import loose_key
-from plangen.batch.sheetxml import sheet_xml, unsaved_formulas, vertical_merges
+from plangen.batch.sheetxml import Merge, merges, sheet_xml, unsaved_formulas
 from plangen.errors import SourceLocation, SpecError, SpecIssue
 from plangen.files import InputTooLarge, read_bounded
 from plangen.vntext import nfc
@@ -260,25 +260,28 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Table:
     def where(number: int, column: int) -> SourceLocation:
         return CellLocation(str(path), number, column, sheet=label)
 
-    problems = _sheet_problems(values, xml)
+    merged = merges(xml)
+    problems = _sheet_problems(values, xml, merged)
     numbered = [(index + 1, [_cell_value(value) for value in row])
                 for index, row in enumerate(values)]
     numbered = [(number, row) for number, row in numbered if any(v != "" for v in row)]
     if not numbered:
         raise TableError([SpecIssue("table_empty", location=where(1, 1))])
-    return _table(path, numbered, where, None, problems)
+    return _table(path, numbered, where, None, problems, [m for m in merged if m.across])
 
 
-def _sheet_problems(values: list[list[object]],
-                    xml: bytes) -> dict[tuple[int, int], tuple[str, dict[str, object]]]:
-    """Cells merged down a column given their value in every row (as Excel shows them), and
-    the cells that cannot be read: (row, column) -> (code, params). Formulas are read by the
-    value saved with them; one saved without (a file no spreadsheet program computed) or an
-    error value ("#REF!") is a problem of its cell."""
+def _sheet_problems(values: list[list[object]], xml: bytes, merged: list[Merge]
+                    ) -> dict[tuple[int, int], tuple[str, dict[str, object]]]:
+    """Cells merged down a column (or as a block over rows and columns) given their value in
+    every row, in the block's first column (as Excel shows them), and the cells that cannot
+    be read: (row, column) -> (code, params). Formulas are read by the value saved with
+    them; one saved without (a file no spreadsheet program computed) or an error value
+    ("#REF!") is a problem of its cell."""
     from openpyxl.cell.cell import ERROR_CODES
 
-    for column, first, last in vertical_merges(xml):
-        if first <= len(values) and column <= len(values[first - 1]):
+    for merge in merged:
+        first, last, column = merge.first_row, merge.last_row, merge.first_column
+        if last > first and first <= len(values) and column <= len(values[first - 1]):
             top = values[first - 1][column - 1]
             for number in range(first + 1, min(last, len(values)) + 1):
                 row = values[number - 1]
@@ -328,17 +331,22 @@ def _cell_value(value: object) -> CellValue:
 
 def _table(path: Path, records: list[tuple[int, list[CellValue]]], locate: Locate,
            separator: str | None,
-           problems: dict[tuple[int, int], tuple[str, dict[str, object]]] | None = None
-           ) -> Table:
+           problems: dict[tuple[int, int], tuple[str, dict[str, object]]] | None = None,
+           across: list[Merge] | None = None) -> Table:
     """The table of `records` (numbered non-empty rows): its header is the first of them
     naming a locality or code column (a sheet's title rows above it are skipped), else the
-    first row."""
+    first row. `across`: a sheet's ranges merged over several columns (see `_merged_rows`)."""
     start = next((index for index, (_, values) in enumerate(records[:HEADER_SEARCH])
                   if _names_a_unit(values)), 0)
     header_line, values = records[start]
     header = [str(value) for value in values]
     rows = records[start + 1:]
-    keys, issues = _header_keys(header, header_line, rows, locate, separator)
+    across = across or []
+    header, header_line, rows = _two_level(header, header_line, rows, across)
+    covered = {column: merge for merge in across
+               if merge.first_row <= header_line <= merge.last_row
+               for column in range(merge.first_column + 1, merge.last_column + 1)}
+    keys, issues = _header_keys(header, header_line, rows, locate, separator, covered)
     if issues:
         raise TableError(issues)
     if not rows:
@@ -346,24 +354,107 @@ def _table(path: Path, records: list[tuple[int, list[CellValue]]], locate: Locat
                                     params={"line": header_line})])
     headers = {key: header[index].strip() for index, key in keys.items()}
     table = Table(path)
+    problems = dict(problems or {})
+    groups, spans = _merged_rows(rows, keys, header, header_line, across, problems)
     for number, values in rows:
+        if number in groups:
+            merge = groups[number]
+            named = header[merge.first_column - 1].strip() or next(
+                (headers[key] for key in ("locality", "code") if key in headers), "")
+            table.warnings.append(SpecIssue(
+                "table_group_row", (named,), locate(number, merge.first_column),
+                severity="warning",
+                params={"value": _shown(values[merge.first_column - 1]), "range": str(merge),
+                        "line": number}))
+            continue
         cells = {}
         unread = []
         for index, key in keys.items():
             value = values[index] if index < len(values) else ""
-            if value == "" or key in IGNORED:
-                continue
             problem = problems.get((number, index + 1)) if problems else None
+            if (value == "" and problem is None) or key in IGNORED:
+                continue
             if problem is not None:
                 unread.append(SpecIssue(problem[0], (headers[key],),
                                         locate(number, index + 1), params=problem[1]))
             else:
                 cells[key] = Cell(value, locate(number, index + 1))
+        for column, (code, params) in spans.get(number, {}).items():
+            unread.append(SpecIssue(code, (str(params["header"]),), locate(number, column),
+                                    params=params))
         extra = [i for i in range(len(header), len(values)) if values[i] != ""]
         if extra:  # a cell right of the last header: a stray separator, say so
             cells["_extra"] = Cell(str(values[extra[0]]), locate(number, extra[0] + 1))
         table.rows.append(Row(number, cells, locate(number, 1), headers, tuple(unread)))
     return table
+
+
+def _two_level(header: list[str], line: int, rows: list[tuple[int, list[CellValue]]],
+               across: list[Merge]) -> tuple[list[str], int, list[tuple[int, list[CellValue]]]]:
+    """A header on two rows, as offices draw one: a heading merged over several columns
+    ("Kế hoạch" over C2:D2) with their names in the row below ("Số", "Ngày"), the other
+    headings merged down both rows. Read as one header: each column's lower name, else its
+    upper one; the data starts below both."""
+    parents = [merge for merge in across if merge.first_row == line == merge.last_row]
+    if not parents or not rows or rows[0][0] != line + 1:
+        return header, line, rows
+    below = [str(value) for value in rows[0][1]]
+    under = [below[column - 1] for merge in parents
+             for column in range(merge.first_column, merge.last_column + 1)
+             if column <= len(below) and below[column - 1] != ""]
+    if not under or not all(_column_named(name) for name in under):
+        return header, line, rows  # data under a heading merged across: no names there
+    width = max(len(header), len(below))
+    above = header + [""] * (width - len(header))
+    below += [""] * (width - len(below))
+    return [low or high for high, low in zip(above, below, strict=True)], line + 1, rows[1:]
+
+
+def _merged_rows(rows: list[tuple[int, list[CellValue]]], keys: dict[int, str],
+                 header: list[str], header_line: int, across: list[Merge],
+                 problems: dict[tuple[int, int], tuple[str, dict[str, object]]]
+                 ) -> tuple[dict[int, Merge], dict[int, dict[int, tuple[str, dict[str, object]]]]]:
+    """Data cells merged over several read columns, as an office means them: a row whose one
+    value spans the locality column and others is a group heading ("I. KHU VỰC PHÍA BẮC"),
+    skipped; any other such value cannot be given to one column and is said at its cell
+    (added to `problems`, or, for a value in an unread column, returned by row). A range
+    within one column as the header shows it (its header merged across too) is that column's.
+    """
+    read = {index + 1: key for index, key in keys.items() if key not in IGNORED}
+    units = {column for column, key in read.items() if key in ("locality", "code")}
+    by_number = dict(rows)
+    groups: dict[int, Merge] = {}
+    spans: dict[int, dict[int, tuple[str, dict[str, object]]]] = {}
+    for merge in across:
+        if merge.first_row <= header_line:
+            continue
+        spanned = range(merge.first_column, merge.last_column + 1)
+        if not any(column in read for column in spanned[1:]):
+            continue  # one column as the header shows it, or over unread ones
+        named = ", ".join(f"\"{header[column - 1].strip()}\"" for column in spanned
+                          if column in read)
+        for number in range(merge.first_row, merge.last_row + 1):
+            values = by_number.get(number)
+            if values is None:
+                continue
+            outside = any(value != "" for index, value in enumerate(values)
+                          if index + 1 in read and index + 1 not in spanned)
+            if not outside and units & set(spanned):
+                groups[number] = merge
+                continue
+            first = next(column for column in spanned if column in read)
+            params: dict[str, object] = {"range": str(merge), "columns": named,
+                                         "header": header[first - 1].strip()}
+            problem = ("table_merged_across", params)
+            if merge.first_column in read:
+                problems[(number, merge.first_column)] = problem
+            else:
+                spans.setdefault(number, {})[first] = problem
+    return groups, spans
+
+
+def _column_named(text: str) -> Column | None:
+    return _BY_NAME.get(loose_key(text.strip().rstrip(":*").strip()))
 
 
 def _names_a_unit(values: list[CellValue]) -> bool:
@@ -373,8 +464,11 @@ def _names_a_unit(values: list[CellValue]) -> bool:
 
 
 def _header_keys(header: list[str], line: int, rows: list[tuple[int, list[CellValue]]],
-                 locate: Locate, separator: str | None) -> tuple[dict[int, str],
-                                                                 list[SpecIssue]]:
+                 locate: Locate, separator: str | None,
+                 covered: dict[int, Merge] | None = None) -> tuple[dict[int, str],
+                                                                  list[SpecIssue]]:
+    """Each read column's key by its index; the header's problems. `covered`: the columns a
+    heading merged across from its left covers (column number -> the merged range)."""
     keys: dict[int, str] = {}
     issues: list[SpecIssue] = []
     seen: dict[str, int] = {}
@@ -387,6 +481,17 @@ def _header_keys(header: list[str], line: int, rows: list[tuple[int, list[CellVa
                            if index < len(v) and v[index] != ""), None)
             if not text and filled is None:
                 continue  # an empty column Excel kept
+            merge = (covered or {}).get(index + 1)
+            if not text and filled is not None and merge is not None:
+                heading = header[merge.first_column - 1].strip()
+                issues.append(SpecIssue(
+                    "table_header_merged_across", (heading,),
+                    locate(line, merge.first_column),
+                    params={"header": heading, "range": str(merge),
+                            "letter": _letter(index + 1),
+                            "cell": str(locate(filled[0], index + 1)),
+                            "value": _shown(filled[1])}))
+                continue
             if not text and filled is not None:
                 issues.append(SpecIssue("table_column_without_header", (), locate(line, index + 1),
                                         params={"cell": str(locate(filled[0], index + 1)),
@@ -415,6 +520,12 @@ def _header_keys(header: list[str], line: int, rows: list[tuple[int, list[CellVa
                                     params={"header": shown,
                                             "separator": _separator_name(separator)}))
     return keys, issues
+
+
+def _letter(column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(column))
 
 
 def _shown(value: CellValue) -> str:
