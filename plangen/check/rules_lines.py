@@ -349,7 +349,8 @@ def _floating_elsewhere(layout: Layout, page: Page, ref: Ref, positions: dict[in
     if at is None:
         return None
     stray = None
-    for para in layout.paragraphs[max(0, at - _NEAR):at + _NEAR + 1]:
+    start = max(0, at - _NEAR)
+    for number, para in enumerate(layout.paragraphs[start:at + _NEAR + 1], start=start):
         if para.story != ref.para.story:
             continue
         for shape in para.shapes:
@@ -360,8 +361,18 @@ def _floating_elsewhere(layout: Layout, page: Page, ref: Ref, positions: dict[in
                 continue
             if found[0] == UNDER:
                 return Found(shape)
-            stray = stray or (para, *found)
+            if stray is None and _near_enough(para, ref.para, number - at):
+                stray = (para, *found)
     return Found(stray=stray) if stray is not None else None
+
+
+def _near_enough(para: Paragraph, text: Paragraph, after: int) -> bool:
+    """Whether a line anchored in `para` (`after` paragraphs after `text`'s) is near enough
+    to be named as `text`'s line put in the wrong place: in the same table, or, outside
+    tables, in the few paragraphs right after it."""
+    if text.table is not None:
+        return para.table == text.table
+    return para.table is None and 0 <= after <= _LOOK_AHEAD
 
 
 def _unders(layout: Layout, parts: Parts,

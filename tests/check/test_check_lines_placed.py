@@ -143,6 +143,29 @@ def _in_body(paragraph: int, top: int) -> Edit:
     return edit
 
 
+def test_a_line_anchored_under_the_header_table_and_moved_up_under_the_name_counts() -> None:
+    """Drawn over the header table, Word may anchor the line in the paragraph under the
+    table ("KẾ HOẠCH"), an offset up; across, the column is then the page's text column."""
+    def edit(document: docx.document.Document) -> None:
+        target = document.paragraphs[_index(document, "KẾ HOẠCH")]
+        target._p.append(run_with(anchor_at("column", LEFT_COLUMN_LINE, "paragraph",
+                                            -int(0.62 * EMU_PER_CM))))
+    report = check_docx(_edited(edit))
+    assert rule(report).status == "pass", [finding_text(f, "en") for f in rule(report).found]
+
+
+def test_a_line_anchored_under_the_header_table_far_from_the_name_is_not_its_line() -> None:
+    """The same line left where it was drawn, under the table: not the name's line (and,
+    anchored outside the table, not named as the name's line put wrong either)."""
+    def edit(document: docx.document.Document) -> None:
+        target = document.paragraphs[_index(document, "KẾ HOẠCH")]
+        target._p.append(run_with(anchor_at("column", LEFT_COLUMN_LINE, "paragraph",
+                                            int(0.1 * EMU_PER_CM))))
+    (finding,) = rule(check_docx(_edited(edit), schemas=None)).found
+    assert finding.code == "check_line_missing" and finding.where is not None
+    assert finding.where.text == AGENCY
+
+
 SUMMARY = "Triển khai thi hành Luật Trí tuệ nhân tạo"
 BASIS = "Căn cứ Luật Trí tuệ nhân tạo số 134/2025/QH15;"
 
