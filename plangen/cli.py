@@ -558,18 +558,18 @@ def batch(base: Path, selector: str, sheet: str | None, outdir: Path, pdf: bool,
 
         report = run_batch(options, progress=lambda _: bars[0].update(1), on_start=start,
                            on_warnings=warn, on_failed_rows=rows_failed)
-    for item in report.items:  # a row's warnings (a former name) beside a delivered plan
-        if item.message and item.status in ("written", "up-to-date"):
-            _echo(item.message, err=True)
+    _report_warnings(report.items, lang, outdir / "index.csv")
     _report_failures([item for item in report.failed
                       if not any(item is row for row in said)], lang)
     made = next((item for item in report.items if item.docx), None)
     if made is not None:
         _warn_fallback(report.fallback_fonts, Path(made.docx or ""), lang)
-    _echo(message("batch_summary", lang, total=len(report.items),
-                       written=report.count("written"), fresh=report.count("up-to-date"),
-                       failed=len(report.failed), seconds=f"{report.seconds:.1f}",
-                       index=outdir / "index.csv"))
+    _echo(message("batch_summary", lang, total=_count(len(report.items), lang),
+                  written=_count(report.count("written"), lang),
+                  fresh=_count(report.count("up-to-date"), lang),
+                  failed=_count(len(report.failed), lang),
+                  seconds=f"{report.seconds:.1f}".replace(".", "." if lang == "en" else ","),
+                  index=outdir / "index.csv"))
     if pdf or pdfa:
         _echo(message("batch_pdfs", lang, count=report.pdfs_written))
     sys.exit(1 if report.failed else 0)
@@ -577,6 +577,44 @@ def batch(base: Path, selector: str, sheet: str | None, outdir: Path, pdf: bool,
 
 def _stop_on_sigterm(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def _count(number: int, lang: str) -> str:
+    """3321 as the language writes it: "3.321", "3,321"."""
+    shown = f"{number:,}"
+    return shown if lang == "en" else shown.replace(",", ".")
+
+
+def _report_warnings(items: list[Any], lang: str, index: Path) -> None:
+    """Each warning of the delivered plans once, most given first, with how many plans give
+    it and the first of them: a base plan's warning in 3,321 communes is one line, not 3,321.
+    Past the first hundred, the rest are counted (all are in the index)."""
+    from plangen.errors import SHOWN_ISSUES
+    from plangen.messages import message
+
+    delivered = [item for item in items if item.docx]
+    where: dict[str, list[str]] = {}
+    for item in delivered:
+        for line in item.warnings:
+            where.setdefault(line, []).append(" ".join((item.name or item.row).split()))
+    groups = sorted(where.items(), key=lambda group: -len(group[1]))  # stable: first seen
+    for line, names in groups[:SHOWN_ISSUES]:
+        if len(names) == 1:
+            text = message("batch_warning_one", lang, name=names[0], issue=line)
+        elif len(names) == len(delivered):
+            text = message("batch_warning_all", lang, count=_count(len(names), lang),
+                           issue=line)
+        else:
+            shown = ", ".join(names[:3])
+            if len(names) > 3:
+                shown = message("batch_names_more", lang, names=shown,
+                                rest=_count(len(names) - 3, lang))
+            text = message("batch_warning_many", lang, count=_count(len(names), lang),
+                           issue=line, names=shown)
+        _echo(text, err=True)
+    if len(groups) > SHOWN_ISSUES:
+        _echo(message("batch_more_warnings", lang, count=_count(len(groups) - SHOWN_ISSUES,
+                                                                lang), index=index), err=True)
 
 
 def _report_failures(failed: list[Any], lang: str) -> None:

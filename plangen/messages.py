@@ -1203,6 +1203,15 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "Locality table: {rows} row(s) with problems ({count} in all); no "
                           "plan is made for them (the other rows are). Fix each cell below "
                           "and run again:"),
+    "batch_warning_one": ("{name}: {issue}", "{name}: {issue}"),
+    "batch_warning_all": ("Cả {count} kế hoạch: {issue}", "All {count} plans: {issue}"),
+    "batch_warning_many": ("{count} kế hoạch: {issue} ({names})",
+                           "{count} plans: {issue} ({names})"),
+    "batch_names_more": ("{names} và {rest} khác", "{names} and {rest} more"),
+    "batch_more_warnings": ("… và {count} cảnh báo khác; mọi cảnh báo có ở cột \"Thông báo\" "
+                            "của {index}.",
+                            "… and {count} more warning(s); every warning is in the "
+                            "\"Message\" column of {index}."),
     "batch_issue": ("[{count} địa phương: {names}] {issue}",
                     "[{count} localities: {names}] {issue}"),
     "usage_help": ("Xem hướng dẫn: {command} --help", "See: {command} --help"),

@@ -90,6 +90,8 @@ class ItemResult:
     sha256: str = ""
     issues: tuple[SpecIssue, ...] = ()
     row: str = ""  # "xa.xlsx:7", the table row this locality comes from
+    # a delivered plan's warnings (its row's, its spec's), as shown: also its message
+    warnings: tuple[str, ...] = ()
 
     def index_row(self, outdir: Path) -> dict[str, Any]:
         return {"code": self.code, "locality": self.name, "status": self.status,
@@ -149,11 +151,11 @@ class _Worker:
         locality = work.selected.locality
         result = ItemResult(code=locality.code, name=locality.full_name, status=FAILED,
                             row=work.selected.row)
-        # a row's warnings (a former name) stay beside its plan in the index
-        result.message = "\n".join(note.format(self.options.lang)
-                                    for note in work.selected.notes)
+        # a row's warnings (a former name), its plan's, stay beside the plan in the index
+        result.warnings = tuple(note.format(self.options.lang) for note in work.selected.notes)
         try:
             self._run(work, result)
+            result.message = "\n".join(result.warnings)
         except PlangenError as exc:
             if isinstance(exc, SpecError):  # what the table row caused, said at its cells
                 exc = SpecError(at_table(exc.issues, work.selected, self.base))
@@ -171,6 +173,10 @@ class _Worker:
         fresh = None if self.options.force else self.up_to_date(work.output, result.digest)
         if fresh is not None:
             result.status, result.docx, result.sha256 = UP_TO_DATE, str(work.output), fresh
+            # its warnings again, in this run's language (the same inputs: no errors)
+            found = [*locate(issues, loaded), *self.validate(loaded, work.selected, filled)]
+            result.warnings += tuple(issue.format(self.options.lang) for issue in found
+                                     if issue.severity == "warning")
             if self.options.assignments and not work.output.with_suffix(".xlsx").is_file():
                 _write_assignments(build_plan(loaded.data), work.output)
             return
@@ -179,6 +185,8 @@ class _Worker:
         errors = [issue for issue in issues if issue.severity == "error"]
         if errors:
             raise SpecError(errors)
+        result.warnings += tuple(issue.format(self.options.lang) for issue in issues
+                                 if issue.severity == "warning")
         plan = build_plan(loaded.data)
         rendered = self.renderer.render_parts(plan)
         if self.options.check:  # integrity and NĐ 30 rules on the very parts to be written,
@@ -193,6 +201,7 @@ class _Worker:
             _write_assignments(plan, work.output)
         result.status = WRITTEN
         result.sha256 = hashlib.sha256(data).hexdigest()
+        result.message = "\n".join(result.warnings)
         # on disk before the result goes back: a run killed now still knows this file
         self.journal.done(result.index_row(self.options.outdir))
 
