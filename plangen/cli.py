@@ -600,7 +600,7 @@ def _report_warnings(items: list[Any], lang: str, index: Path) -> None:
     groups = sorted(where.items(), key=lambda group: -len(group[1]))  # stable: first seen
     for line, names in groups[:SHOWN_ISSUES]:
         if len(names) == 1:
-            text = message("batch_warning_one", lang, name=names[0], issue=line)
+            text = f"{names[0]}: {line}"  # a plan of its own: by name, in either language
         elif len(names) == len(delivered):
             text = message("batch_warning_all", lang, count=_count(len(names), lang),
                            issue=line)

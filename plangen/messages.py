@@ -1203,7 +1203,6 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "Locality table: {rows} row(s) with problems ({count} in all); no "
                           "plan is made for them (the other rows are). Fix each cell below "
                           "and run again:"),
-    "batch_warning_one": ("{name}: {issue}", "{name}: {issue}"),
     "batch_warning_all": ("Cả {count} kế hoạch: {issue}", "All {count} plans: {issue}"),
     "batch_warning_many": ("{count} kế hoạch: {issue} ({names})",
                            "{count} plans: {issue} ({names})"),
