@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from plangen import __version__
+from plangen.clihelp import Group as _HelpGroup
+from plangen.clihelp import speaking
 
 if TYPE_CHECKING:
     from plangen.batch.localities import Locality
@@ -62,8 +64,10 @@ def _stream_failure(exc: OSError, lang: str) -> int:
 
 
 _STREAM_ERRORS = (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT)
-LANG_OPTION = click.option("--lang", type=click.Choice(["vi", "en"]), default=None,
-                           help="Ngôn ngữ thông báo / message language (PLANGEN_LANG).")
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(["vi", "en"]), default=None,
+    help="Ngôn ngữ thông báo và hướng dẫn (mặc định: biến môi trường PLANGEN_LANG, không có "
+         "thì vi) / language of messages and help (default: PLANGEN_LANG, else vi).")
 
 
 def _reports_errors(command: F) -> F:
@@ -74,6 +78,9 @@ def _reports_errors(command: F) -> F:
         from plangen.errors import PlangenError, SpecError
         from plangen.messages import current_lang, message
 
+        if "lang" in kwargs and kwargs["lang"] is None:  # `plangen --lang en render …`
+            root = click.get_current_context(silent=True)
+            kwargs["lang"] = root.find_root().params.get("lang") if root else None
         lang = current_lang(kwargs.get("lang"))
         earlier = _stop_on_sigterm_here()
         try:
@@ -114,9 +121,10 @@ def _stop_on_sigterm_here() -> Any:
     return signal.signal(signal.SIGTERM, _stop_on_sigterm)
 
 
-class _Group(click.Group):
+class _Group(_HelpGroup):
     """Click's own usage errors (unknown option, missing argument, bad choice) said in the
-    user's language, with where to read the help; exit code 2 as always."""
+    user's language, with where to read the help; exit code 2 as always; the help in the
+    language --lang names wherever it is written (`plangen batch --help --lang en`)."""
 
     def main(self, args: Any = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
@@ -124,8 +132,9 @@ class _Group(click.Group):
         argv = list(sys.argv[1:] if args is None else args)
         try:
             try:
-                result = super().main(argv, prog_name, complete_var, standalone_mode=False,
-                                      **extra)
+                with speaking(_lang_in(argv)):
+                    result = super().main(argv, prog_name, complete_var,
+                                          standalone_mode=False, **extra)
             finally:  # what is still buffered fails here, not in Python's exit, unseen
                 sys.stdout.flush()
         except OSError as exc:
@@ -134,6 +143,9 @@ class _Group(click.Group):
             from plangen.messages import current_lang
 
             sys.exit(_stream_failure(exc, current_lang(_lang_in(argv))))
+        except click.exceptions.NoArgsIsHelpError as exc:  # `plangen` alone: the help itself
+            _echo(exc.format_message(), err=True)
+            sys.exit(2)
         except click.exceptions.UsageError as exc:
             from plangen.messages import current_lang, message
 
@@ -210,6 +222,8 @@ def _usage_message(exc: click.exceptions.UsageError, lang: str, argv: list[str])
         option = _option_of(command, exc.option_name)
         return message("usage_needs_value", lang, name=exc.option_name,
                        help=_help_in(option, lang) if option else "")
+    if exc.message == "Missing command.":
+        return message("usage_missing_command", lang, commands=", ".join(sorted(main.commands)))
     if exc.message.startswith("Got unexpected extra argument"):
         extra = exc.message.partition("(")[2].rpartition(")")[0]
         return message("usage_extra", lang, args=extra)
@@ -286,9 +300,15 @@ def _program(ctx: click.Context | None = None) -> str:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, package_name="plangen")
-def main() -> None:
-    """plangen: soạn Kế hoạch theo Nghị định 30/2020/NĐ-CP từ tệp YAML."""
+@click.version_option(__version__, package_name="plangen",
+                      help="In số phiên bản rồi thoát / show the version and exit.")
+@LANG_OPTION
+def main(lang: str | None) -> None:
+    """Soạn Kế hoạch theo Nghị định 30/2020/NĐ-CP từ tệp YAML / draft plans (Kế hoạch) per
+    Decree 30/2020/NĐ-CP from YAML specs.
+
+    Hướng dẫn của từng lệnh: plangen LỆNH --help / each command's help: plangen COMMAND
+    --help."""
 
 
 def _require_files(paths: tuple[Path, ...]) -> None:
@@ -324,7 +344,7 @@ LOCALITY_OPTION = click.option(
     help="Điền các chỗ {{ locality.… }} cho địa phương này (\"tỉnh Đắk Lắk\", mã) / fill a "
          "base spec's placeholders for this locality.")
 ALLOW_OPTION = click.option(
-    "--allow-path", "allow", multiple=True, type=click.Path(path_type=Path),
+    "--allow-path", "allow", multiple=True, type=click.Path(path_type=Path), metavar="THƯ-MỤC",
     help="Cho phép ghép tệp từ thư mục này / allow includes from this folder.")
 
 
@@ -409,10 +429,11 @@ def schema(output: Path | None, lang: str | None) -> None:
 
 
 @main.command()
-@click.option("--locality", required=True,
+@click.option("--locality", required=True, metavar="ĐỊA-PHƯƠNG",
               help="Địa phương ban hành, vd. \"tỉnh Đắk Lắk\", \"Tân Mỹ (Quảng Trị)\" hoặc mã "
                    "\"19291\" / the issuing locality, e.g. \"tỉnh Đắk Lắk\".")
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="Tệp kế hoạch mẫu (.yaml) sẽ ghi / the starter spec to write (.yaml).")
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có / overwrite.")
 @click.option("--decision", is_flag=True,
               help="Kế hoạch ban hành kèm theo Quyết định / a plan issued by a decision.")
@@ -496,6 +517,7 @@ def render(spec: Path, output: Path | None, template: Path | None, pdf: bool, pd
               help="Trang tính của bảng .xlsx (mặc định: trang đầu) / the .xlsx sheet "
                    "(default: the first).")
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
+              metavar="THƯ-MỤC",
               help="Thư mục ra / output folder.")
 @click.option("--pdf", is_flag=True, help="Tạo thêm PDF (cần LibreOffice) / also PDFs.")
 @PDFA_OPTION
@@ -677,7 +699,7 @@ def localities(province: str | None, query: str | None, fmt: str, table_path: Pa
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--schemas", type=click.Path(path_type=Path),
+@click.option("--schemas", type=click.Path(path_type=Path), metavar="THƯ-MỤC",
               help="Thư mục lược đồ OOXML khác (có wml.xsd; mặc định: lược đồ kèm plangen; "
                    "hoặc đặt PLANGEN_SCHEMAS) / another OOXML schema folder (default: the "
                    "bundled schemas).")
@@ -762,14 +784,15 @@ def _as_of(value: str | None) -> datetime.date:
 @click.option("--as-of", "as_of", metavar="NGÀY",
               help="Tính đến ngày (vd. 15/6/2026; mặc định: hôm nay) / report date.")
 @click.option("--pdf", is_flag=True, help="Tạo thêm tệp PDF (cần LibreOffice) / also a PDF.")
-@click.option("--issuer", help="Cơ quan báo cáo (mặc định: cơ quan ban hành kế hoạch) / the "
-                               "reporting agency.")
-@click.option("--signature-line", "signature_lines", multiple=True,
+@click.option("--issuer", metavar="CƠ-QUAN",
+              help="Cơ quan báo cáo (mặc định: cơ quan ban hành kế hoạch) / the reporting "
+                   "agency.")
+@click.option("--signature-line", "signature_lines", multiple=True, metavar="DÒNG",
               help="Dòng chức vụ người ký, theo thứ tự (\"KT. GIÁM ĐỐC\") / signature lines.")
-@click.option("--signer", help="Họ và tên người ký / the signer's name.")
-@click.option("--recipient", "recipients", multiple=True,
+@click.option("--signer", metavar="HỌ-TÊN", help="Họ và tên người ký / the signer's name.")
+@click.option("--recipient", "recipients", multiple=True, metavar="NƠI-NHẬN",
               help="Nơi nhận, mỗi lần một dòng; dòng cuối \"Lưu: VT\" / recipients.")
-@click.option("--number", help="Số báo cáo (\"12\") / the report's number.")
+@click.option("--number", metavar="SỐ", help="Số báo cáo (\"12\") / the report's number.")
 @click.option("--template", type=click.Path(path_type=Path),
               help="Mẫu Word riêng của tỉnh / a province's own .docx template.")
 @LOCALITY_OPTION

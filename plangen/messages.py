@@ -1275,6 +1275,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "with spaces; write an option's value right after the option."),
     "usage_bad_value": ("Giá trị của {name} không hợp lệ: {detail}",
                         "Invalid value for {name}: {detail}"),
+    "usage_missing_command": ("Thiếu lệnh. Các lệnh: {commands}.",
+                              "Missing a command. The commands: {commands}."),
     "usage_other": ("Lệnh dùng sai: {detail}", "Wrong usage: {detail}"),
     "new_schema_written": ("Đã tạo {path} để VS Code gợi ý và báo lỗi khi gõ.",
                            "Wrote {path} so VS Code completes keys and flags errors as you type."),

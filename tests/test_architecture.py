@@ -34,7 +34,7 @@ ALLOWED: dict[str, set[str]] = {
     "init": set(STAGES) | {"track"},
 }
 # modules that belong to no stage and may import any stage (the entry points)
-TOP_LEVEL = {"cli", "launch", "__main__", "__init__"}
+TOP_LEVEL = {"cli", "clihelp", "launch", "__main__", "__init__"}
 
 
 def room_of(module: str) -> str:
@@ -43,7 +43,7 @@ def room_of(module: str) -> str:
     if len(parts) == 1:
         return "init"
     head = parts[1]
-    if head in ("cli", "launch", "__main__"):
+    if head in ("cli", "clihelp", "launch", "__main__"):
         return "cli"
     if head == "__init__":
         return "init"

@@ -32,7 +32,7 @@ def test_version_and_help_load_no_heavy_module(args: list[str]) -> None:
                           capture_output=True, text=True, check=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     line = next(line for line in done.stdout.splitlines() if line.startswith("LOADED"))
-    assert line.split()[1:] == ["plangen", "plangen.cli"], line
+    assert line.split()[1:] == ["plangen", "plangen.cli", "plangen.clihelp"], line
     if args == ["--version"]:
         assert "plangen, version 0.1.0" in done.stdout
 
