@@ -493,7 +493,8 @@ def _header_keys(header: list[str], line: int, rows: list[tuple[int, list[CellVa
                             "value": _shown(filled[1])}))
                 continue
             if not text and filled is not None:
-                issues.append(SpecIssue("table_column_without_header", (), locate(line, index + 1),
+                issues.append(SpecIssue("table_column_without_header", (_letter(index + 1),),
+                                        locate(line, index + 1),
                                         params={"cell": str(locate(filled[0], index + 1)),
                                                 "value": _shown(filled[1])}))
                 continue

@@ -156,6 +156,7 @@ def test_a_column_with_data_but_no_header_names_a_cell(tmp_path: Path) -> None:
     assert issue.code == "table_column_without_header" and str(issue.location) == \
         f"{table}:1:2"
     assert f"ô {table}:2:2: \"ghi thêm\"" in issue.format("vi")
+    assert issue.path == ("B",)  # the column, not "(cả tệp)"
 
 
 def test_a_bom_and_retyped_headers_are_read_and_named_as_written(tmp_path: Path) -> None:
