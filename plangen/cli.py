@@ -659,12 +659,14 @@ def _report_failures(failed: list[Any], lang: str) -> None:
 @main.command()
 @click.argument("province", required=False, metavar="[TỈNH]")
 @click.option("--search", "query", metavar="TÊN",
-              help="Tìm theo tên, có dấu hay không dấu (\"tân mỹ\") / search by name.")
+              help="Tìm theo tên, có dấu hay không dấu (\"tân mỹ\") / search by name, with or "
+                   "without diacritics (\"tan my\").")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True, help="Dạng in ra / output format.")
 @click.option("--table", "table_path", type=click.Path(path_type=Path), metavar="TỆP",
               help="Ghi bảng địa phương để điền rồi dùng với batch (.xlsx hoặc .csv), mã đã "
-                   "điền sẵn / write a ready-to-fill locality table for batch.")
+                   "điền sẵn / write a ready-to-fill locality table for batch (.xlsx or .csv), "
+                   "codes filled in.")
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có / overwrite.")
 @LANG_OPTION
 @_reports_errors
@@ -782,16 +784,19 @@ def _as_of(value: str | None) -> datetime.date:
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help="Tệp báo cáo .docx ra / output .docx.")
 @click.option("--as-of", "as_of", metavar="NGÀY",
-              help="Tính đến ngày (vd. 15/6/2026; mặc định: hôm nay) / report date.")
+              help="Tính đến ngày (vd. 15/6/2026; mặc định: hôm nay) / the report's date (e.g. "
+                   "15/6/2026; default: today).")
 @click.option("--pdf", is_flag=True, help="Tạo thêm tệp PDF (cần LibreOffice) / also a PDF.")
 @click.option("--issuer", metavar="CƠ-QUAN",
               help="Cơ quan báo cáo (mặc định: cơ quan ban hành kế hoạch) / the reporting "
                    "agency.")
 @click.option("--signature-line", "signature_lines", multiple=True, metavar="DÒNG",
-              help="Dòng chức vụ người ký, theo thứ tự (\"KT. GIÁM ĐỐC\") / signature lines.")
+              help="Dòng chức vụ người ký, theo thứ tự (\"KT. GIÁM ĐỐC\") / the signer's title "
+                   "lines, in order (\"KT. GIÁM ĐỐC\").")
 @click.option("--signer", metavar="HỌ-TÊN", help="Họ và tên người ký / the signer's name.")
 @click.option("--recipient", "recipients", multiple=True, metavar="NƠI-NHẬN",
-              help="Nơi nhận, mỗi lần một dòng; dòng cuối \"Lưu: VT\" / recipients.")
+              help="Nơi nhận, mỗi lần một dòng; dòng cuối \"Lưu: VT\" / a recipient, one line "
+                   "each time; the last \"Lưu: VT\".")
 @click.option("--number", metavar="SỐ", help="Số báo cáo (\"12\") / the report's number.")
 @click.option("--template", type=click.Path(path_type=Path),
               help="Mẫu Word riêng của tỉnh / a province's own .docx template.")
@@ -828,7 +833,8 @@ def report(spec: Path, filled: tuple[Path, ...], output: Path, as_of: str | None
 @click.argument("spec", type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help="Tệp hình ra, .png hoặc .svg; .docx: kế hoạch kèm biểu đồ ở trang phụ lục "
-                   "cuối / a picture, or .docx: the plan with the chart as an appendix page.")
+                   "cuối / a .png or .svg picture, or .docx: the plan with the chart as an "
+                   "appendix page.")
 @click.option("--template", type=click.Path(path_type=Path),
               help="Mẫu Word riêng của tỉnh (cho .docx) / a province's own .docx template.")
 @LOCALITY_OPTION
