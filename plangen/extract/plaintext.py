@@ -1,6 +1,7 @@
 """A plan saved as text (copied from a PDF, a web page or a chat) becomes blocks: lines, and
 tables from tab-separated rows. Markdown marks (`**`, `##`, `*…*`), lone page numbers and the
-page breaks that cut a sentence in two are repaired on the way.
+page breaks that cut a sentence in two are repaired on the way; the words `**…**` and `*…*`
+stressed inside a line keep that emphasis (extract/emphasis.py).
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ import re
 from collections.abc import Iterator
 
 from plangen.extract.blocks import Block, Line, Source, Table, count, join_lines
+from plangen.extract.emphasis import BOLD, ITALIC, Looks, mid_line, stripped, substitute
 from plangen.vntext import nfc
 
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:Trang|Page)\s+\d{1,3}(?:/\d{1,3})?$",
                           re.IGNORECASE)
 _HEADING_MARK = re.compile(r"^#{1,6}\s*")
 _STRAY_MARKS = re.compile(r"\*\*+|#{2,}")
+_BOLD_PAIR = re.compile(r"\*\*(?=\S)([^\n]+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _STAR_BULLET = re.compile(r"^\*\s+")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
@@ -42,7 +45,8 @@ def read_text(text: str, name: str = "-") -> Source:
             count(repairs, "page_numbers")
             raw.append(None)
         else:
-            raw.append(Line(cleaned.strip(), 0))
+            text, looks = _emphasis(line, cleaned)
+            raw.append(Line(text, 0, looks=looks))
     _mark_wrapped(raw, repairs)
     return Source(name, "text", tuple(join_lines(_group_rows(raw), repairs)), repairs)
 
@@ -70,7 +74,7 @@ def _mark_wrapped(raw: list[Line | list[list[str]] | None], repairs: dict[str, i
         before, item = raw[index - 1], raw[index]
         if isinstance(before, Line) and isinstance(item, Line) and \
                 len(before.text) >= 0.75 * width:
-            raw[index] = Line(item.text, item.container, soft=True)
+            raw[index] = Line(item.text, item.container, soft=True, looks=item.looks)
             count(repairs, "unwrapped")
 
 
@@ -92,6 +96,43 @@ def _unmark(text: str, repairs: dict[str, int]) -> str:
     if cleaned != text:
         count(repairs, "marks")
     return cleaned
+
+
+def _emphasis(line: str, cleaned: str) -> tuple[str, Looks | None]:
+    """The line's text (`cleaned`, stripped) and the looks its Markdown marks gave its words
+    (`**đậm**`, `*nghiêng*`), when some stand out from the rest of the line."""
+    text = cleaned.strip()
+    if "*" not in line:
+        return text, None
+    marked = _HEADING_MARK.sub("", line.rstrip(" \u00a0\n").lstrip())
+    if _STAR_BULLET.match(marked):
+        marked = "- " + marked[2:].lstrip()
+    looks: Looks = (0,) * len(marked)
+    marked, looks = _pairs(_BOLD_PAIR, marked, looks, BOLD)
+    marked, looks = substitute(_STRAY_MARKS, "", marked, looks)
+    marked, looks = _pairs(_ITALIC, marked, looks, ITALIC)
+    marked, looks = substitute(_ESCAPED, r"\1", marked, looks)
+    marked, looks = stripped(marked, looks)
+    if marked != text:  # the marks read another way than the cleaning did: no looks
+        return text, None
+    return text, mid_line(looks, text)
+
+
+def _pairs(pattern: re.Pattern[str], text: str, looks: Looks,
+           flag: int) -> tuple[str, Looks]:
+    """Each `pattern` match's group 1 given `flag`, its delimiters dropped."""
+    out: list[str] = []
+    kept: list[int] = []
+    last = 0
+    for match in pattern.finditer(text):
+        out.append(text[last:match.start()])
+        kept.extend(looks[last:match.start()])
+        out.append(match.group(1))
+        kept.extend(look | flag for look in looks[match.start(1):match.end(1)])
+        last = match.end()
+    out.append(text[last:])
+    kept.extend(looks[last:])
+    return "".join(out), tuple(kept)
 
 
 def _group_rows(raw: list[Line | list[list[str]] | None]) -> Iterator[Block]:

@@ -209,3 +209,32 @@ def test_an_older_plan_numbered_with_dashes_reads_its_items_and_tasks() -> None:
     assert plan is not None
     text = document_text(render_plan(plan))
     assert "1. Tổ chức Hội nghị phổ biến pháp luật" in text and "1- " not in text
+
+
+def test_markdown_emphasis_inside_a_line_is_kept_and_a_bold_heading_is_not_marked() -> None:
+    source = "\n".join([
+        "ỦY BAN NHÂN DÂN", "TỈNH ĐẮK LẮK", "Số: 05/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Đắk Lắk, ngày 13 tháng 4 năm 2026", "## **KẾ HOẠCH**",
+        "Triển khai thi hành Luật",
+        "Thực hiện Quyết định số 367/QĐ-TTg của Thủ tướng Chính phủ (*sau đây viết tắt là "
+        "Luật*), UBND tỉnh ban hành Kế hoạch như sau:",
+        "**I. MỤC ĐÍCH, YÊU CẦU**", "**1. Mục đích**",
+        "- Nâng cao **hiệu quả** công tác, ***đúng hạn***.",
+        "**II. NHIỆM VỤ**", "**1. Tuyên truyền**", "- Cơ quan chủ trì: Sở Tư pháp.",
+        "- Thời gian thực hiện: **Quý II/2026**.",
+        "**III. KINH PHÍ**", "Ngân sách nhà nước.", "**IV. TỔ CHỨC THỰC HIỆN**",
+        "Sở Tư pháp theo dõi.", "Nơi nhận:", "- Lưu: VT.", "CHỦ TỊCH", "Nguyễn Văn A"])
+    extraction = extract_text(source)
+    assert not extraction.errors, [issue.format() for issue in extraction.errors]
+    data = extraction.data
+    assert data["preamble"] == [
+        "Thực hiện Quyết định số 367/QĐ-TTg của Thủ tướng Chính phủ (*sau đây viết tắt là "
+        "Luật*), UBND tỉnh ban hành Kế hoạch như sau:"]
+    assert data["purpose"]["items"][0] == {
+        "title": "Mục đích", "bullets": ["Nâng cao **hiệu quả** công tác, ***đúng hạn***."]}
+    assert data["tasks"]["items"][0]["title"] == "Tuyên truyền"
+    assert data["tasks"]["items"][0]["timeline"] == "**Quý II/2026**."
+    plan = check_loaded(load_spec_text(extraction.yaml_text, "plan.yaml")).plan
+    assert plan is not None
+    text = document_text(render_plan(plan))
+    assert "(sau đây viết tắt là Luật)" in text and "*" not in text
