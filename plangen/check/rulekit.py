@@ -23,7 +23,9 @@ MIN_SIGNING_ROOM_PT = 30  # about two empty lines between the title and the name
 TNR = "times new roman"
 MAX_EXAMPLES = 5
 ROMAN_HEADING = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.\s*\S")
-PART_HEADING = re.compile(r"^(phần|chương)\s+[IVXLC\d]+", re.IGNORECASE)
+# "Phần I", "CHƯƠNG 2", "Phần thứ nhất"; not a sentence that starts "Phần ca …", "Phần còn lại"
+PART_HEADING = re.compile(
+    r"^(?i:phần|chương)\s+(?:[IVXLC]+|\d{1,2}|(?i:thứ)\s+\w+)(?=[\s.:)–-]|$)")
 ITEM_HEADING = re.compile(r"^\d{1,2}\.\s+\S")
 POINT_HEADING = re.compile(r"^[a-zđ]\)\s+\S")
 SYMBOL = re.compile(r"^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$")

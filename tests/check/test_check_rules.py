@@ -207,3 +207,20 @@ def test_a_recipient_group_may_end_with_a_colon_before_its_sub_items() -> None:
                                              "+ Sở Tư pháp;", "+ Sở Tài chính;",
                                              "- Lưu: VT, KGVX."]), "group.docx")
     assert "recipients" not in failing(report)
+
+
+@pytest.mark.parametrize(("text", "heading"), [
+    ("Phần I. Đánh giá", True), ("PHẦN II", True), ("Chương 2: Nhiệm vụ", True),
+    ("Phần thứ nhất", True), ("Phần còn lại do các xã bảo đảm./.", False),
+    ("Phần ca ba ba./.", False), ("Chương trình hành động", False),
+])
+def test_a_part_heading_is_told_from_a_sentence_that_starts_with_phan(
+        text: str, heading: bool, renderer: Renderer,
+        make_plan: Callable[[dict[str, Any]], Plan], plan_data: dict[str, Any]) -> None:
+    """Found by the property test: a closing "Phần ca …" was held to the bold of "Phần I"."""
+    from plangen.check.rulekit import PART_HEADING
+    assert bool(PART_HEADING.match(text)) is heading
+    if not heading:
+        plan_data["closing"] = text
+        report = check_docx(renderer.render(make_plan(plan_data)))
+        assert report.ok, [str(result) for result in report.failed]
