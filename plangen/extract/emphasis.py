@@ -11,7 +11,7 @@ looks become markers. A text found nowhere, or in several places, is only escape
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from plangen.extract.blocks import Block, Line
 from plangen.inline import escape
@@ -41,15 +41,32 @@ def substitute(pattern: re.Pattern[str], replacement: str, text: str,
                looks: Looks) -> tuple[str, Looks]:
     """`pattern.sub(replacement, text)` with the looks kept in step (a replacement takes the
     look of the first character it replaces)."""
+    def replaced(match: re.Match[str]) -> tuple[str, Looks]:
+        new = match.expand(replacement)
+        look = looks[match.start()] if match.end() > match.start() else 0
+        return new, (look,) * len(new)
+    return _rewrite(pattern, text, looks, replaced)
+
+
+def emphasised(pattern: re.Pattern[str], text: str, looks: Looks,
+               flag: int) -> tuple[str, Looks]:
+    """Each `pattern` match's group 1 given `flag`, its delimiters (the rest) dropped."""
+    def inner(match: re.Match[str]) -> tuple[str, Looks]:
+        return match.group(1), tuple(look | flag for look in looks[match.start(1):match.end(1)])
+    return _rewrite(pattern, text, looks, inner)
+
+
+def _rewrite(pattern: re.Pattern[str], text: str, looks: Looks,
+             piece: Callable[[re.Match[str]], tuple[str, Looks]]) -> tuple[str, Looks]:
     out: list[str] = []
     kept: list[int] = []
     last = 0
     for match in pattern.finditer(text):
         out.append(text[last:match.start()])
         kept.extend(looks[last:match.start()])
-        new = match.expand(replacement)
+        new, new_looks = piece(match)
         out.append(new)
-        kept.extend([looks[match.start()] if match.end() > match.start() else 0] * len(new))
+        kept.extend(new_looks)
         last = match.end()
     out.append(text[last:])
     kept.extend(looks[last:])

@@ -10,7 +10,15 @@ import re
 from collections.abc import Iterator
 
 from plangen.extract.blocks import Block, Line, Source, Table, count, join_lines
-from plangen.extract.emphasis import BOLD, ITALIC, Looks, mid_line, stripped, substitute
+from plangen.extract.emphasis import (
+    BOLD,
+    ITALIC,
+    Looks,
+    emphasised,
+    mid_line,
+    stripped,
+    substitute,
+)
 from plangen.vntext import nfc
 
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:Trang|Page)\s+\d{1,3}(?:/\d{1,3})?$",
@@ -108,31 +116,14 @@ def _emphasis(line: str, cleaned: str) -> tuple[str, Looks | None]:
     if _STAR_BULLET.match(marked):
         marked = "- " + marked[2:].lstrip()
     looks: Looks = (0,) * len(marked)
-    marked, looks = _pairs(_BOLD_PAIR, marked, looks, BOLD)
+    marked, looks = emphasised(_BOLD_PAIR, marked, looks, BOLD)
     marked, looks = substitute(_STRAY_MARKS, "", marked, looks)
-    marked, looks = _pairs(_ITALIC, marked, looks, ITALIC)
+    marked, looks = emphasised(_ITALIC, marked, looks, ITALIC)
     marked, looks = substitute(_ESCAPED, r"\1", marked, looks)
     marked, looks = stripped(marked, looks)
     if marked != text:  # the marks read another way than the cleaning did: no looks
         return text, None
     return text, mid_line(looks, text)
-
-
-def _pairs(pattern: re.Pattern[str], text: str, looks: Looks,
-           flag: int) -> tuple[str, Looks]:
-    """Each `pattern` match's group 1 given `flag`, its delimiters dropped."""
-    out: list[str] = []
-    kept: list[int] = []
-    last = 0
-    for match in pattern.finditer(text):
-        out.append(text[last:match.start()])
-        kept.extend(looks[last:match.start()])
-        out.append(match.group(1))
-        kept.extend(look | flag for look in looks[match.start(1):match.end(1)])
-        last = match.end()
-    out.append(text[last:])
-    kept.extend(looks[last:])
-    return "".join(out), tuple(kept)
 
 
 def _group_rows(raw: list[Line | list[list[str]] | None]) -> Iterator[Block]:
