@@ -117,19 +117,15 @@ def _parse(text: str, start: int, active: frozenset[str],
             return spans, index + len(closing)
         mark = next(((m, kind) for m, kind in _MARKERS if text.startswith(m, index)), None)
         if mark is not None:
-            marker, kind = mark
-            after = index + len(marker)
-            closes = closing == marker and index > start and not text[index - 1].isspace()
-            opens = after < len(text) and not text[after].isspace()
-            if not (closes or opens):
-                mark = None
+            after = index + len(mark[0])
+            if after == len(text) or text[after].isspace():
+                mark = None  # before a space or at the end a marker opens nothing
         if mark is None:
             buffer.append(char)
             index += 1
             continue
+        marker, kind = mark
         flush()
-        if closes:
-            return spans, index + len(marker)
         if kind in active:  # closing an outer marker from inside an inner one
             raise InlineError(index, marker)
         inner, after = _parse(text, index + len(marker), active | {kind}, marker)

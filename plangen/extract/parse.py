@@ -41,6 +41,7 @@ from plangen.extract.patterns import (
     point_style,
 )
 from plangen.extract.tasks import parse_tasks, row_paragraph
+from plangen.spec.schema import CLASSIC_PRINTED, NOT_PRINTED_KEYS
 from plangen.vntext import upper
 
 SECTION_KEYS = ("purpose", "tasks", "funding", "organization")
@@ -117,17 +118,11 @@ def parse_source(source: Source) -> Draft:
     return Draft(_ordered(data), notes, dict(source.repairs))
 
 
-# the keys whose texts plangen prints with inline markup read (plangen/inline.py), and the keys
-# under them that are not printed text
-_PRINTED = ("preamble", "purpose", "tasks", "funding", "organization", "closing")
-_NOT_TEXT = frozenset({"id", "role_style", "task", "numbered"})
-
-
 def _escape_printed(data: dict[str, Any], emphasis: Emphasis) -> None:
     """The printed texts in the inline syntax: a "*" or "__" the old plan printed stays a
     character, a word it printed bold or italic inside a line is marked so (the free
     structure's reader does the same as it goes)."""
-    for key in _PRINTED:
+    for key in CLASSIC_PRINTED:
         if key in data:
             data[key] = _escaped(data[key], emphasis)
     appendix = data.get("appendix")
@@ -139,7 +134,7 @@ def _escaped(value: Any, emphasis: Emphasis) -> Any:
     if isinstance(value, str):
         return emphasis.markup(value)
     if isinstance(value, dict):
-        return {key: item if key in _NOT_TEXT else _escaped(item, emphasis)
+        return {key: item if key in NOT_PRINTED_KEYS else _escaped(item, emphasis)
                 for key, item in value.items()}
     if isinstance(value, list):
         return [_escaped(item, emphasis) for item in value]

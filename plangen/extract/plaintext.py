@@ -41,7 +41,8 @@ def read_text(text: str, name: str = "-") -> Source:
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     raw: list[Line | list[list[str]] | None] = []  # None marks a blank line
     for number, line in enumerate(text.split("\n")):
-        cleaned = _clean_text_line(line, repairs)
+        body = _line_body(line, repairs)
+        cleaned = body if body.count("\t") >= 2 else _unmark(body, repairs)
         if not cleaned.strip():
             raw.append(None)
         elif cleaned.count("\t") >= 2:
@@ -53,7 +54,7 @@ def read_text(text: str, name: str = "-") -> Source:
             count(repairs, "page_numbers")
             raw.append(None)
         else:
-            text, looks = _emphasis(line, cleaned)
+            text, looks = _emphasis(body, cleaned)
             raw.append(Line(text, 0, looks=looks))
     _mark_wrapped(raw, repairs)
     return Source(name, "text", tuple(join_lines(_group_rows(raw), repairs)), repairs)
@@ -86,7 +87,9 @@ def _mark_wrapped(raw: list[Line | list[list[str]] | None], repairs: dict[str, i
             count(repairs, "unwrapped")
 
 
-def _clean_text_line(line: str, repairs: dict[str, int]) -> str:
+def _line_body(line: str, repairs: dict[str, int]) -> str:
+    """The line without its heading mark ("## "), a "* " bullet made "- ", Markdown marks
+    inside it still there (a table row as it is)."""
     line = line.rstrip(" \u00a0\n")
     if line.count("\t") >= 2:  # a table row: its tabs, even leading ones, separate cells
         return line
@@ -95,7 +98,7 @@ def _clean_text_line(line: str, repairs: dict[str, int]) -> str:
         count(repairs, "marks")
     if _STAR_BULLET.match(stripped):
         stripped = "- " + stripped[2:].lstrip()
-    return _unmark(stripped, repairs)
+    return stripped
 
 
 def _unmark(text: str, repairs: dict[str, int]) -> str:
@@ -106,15 +109,13 @@ def _unmark(text: str, repairs: dict[str, int]) -> str:
     return cleaned
 
 
-def _emphasis(line: str, cleaned: str) -> tuple[str, Looks | None]:
-    """The line's text (`cleaned`, stripped) and the looks its Markdown marks gave its words
-    (`**đậm**`, `*nghiêng*`), when some stand out from the rest of the line."""
+def _emphasis(body: str, cleaned: str) -> tuple[str, Looks | None]:
+    """The line's text (`cleaned`, stripped) and the looks the Markdown marks of its `body`
+    (`_line_body`) gave its words (`**đậm**`, `*nghiêng*`), when some stand out."""
     text = cleaned.strip()
-    if "*" not in line:
+    if "*" not in body:
         return text, None
-    marked = _HEADING_MARK.sub("", line.rstrip(" \u00a0\n").lstrip())
-    if _STAR_BULLET.match(marked):
-        marked = "- " + marked[2:].lstrip()
+    marked = body
     looks: Looks = (0,) * len(marked)
     marked, looks = emphasised(_BOLD_PAIR, marked, looks, BOLD)
     marked, looks = substitute(_STRAY_MARKS, "", marked, looks)

@@ -30,7 +30,7 @@ from plangen.freeform import (
 from plangen.inline import InlineError, parse_inline
 from plangen.spec.free_schema import DEADLINE_MARKS, LINE_KEYS, SECTION_ROLES
 from plangen.spec.loader import LoadedSpec
-from plangen.spec.schema import CLASSIC_SECTIONS
+from plangen.spec.schema import CLASSIC_PRINTED, CLASSIC_SECTIONS, NOT_PRINTED_KEYS
 from plangen.vntext import upper
 
 _BLOCK_KINDS = (*LINE_KEYS, "table")
@@ -94,22 +94,14 @@ def text_inline_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     sections: the preamble, the closing and, in a four-section plan, every printed text of
     sections I–IV and of the appendix table's rows."""
     data: dict[str, Any] = loaded.data
-    keys = ["preamble", "closing"]
-    if "sections" not in data:
-        keys += [*CLASSIC_SECTIONS, "appendix"]
-    for key in keys:
-        value = data.get(key)
-        if key == "appendix":
-            value = _dict(value).get("rows")
-            key_path: Path = ("appendix", "rows")
-        else:
-            key_path = (key,)
-        for path, text in _printed_strings(value, key_path):
+    free = "sections" in data
+    roots: list[tuple[Path, Any]] = [((key,), data.get(key)) for key in CLASSIC_PRINTED
+                                     if not free or key in ("preamble", "closing")]
+    if not free:
+        roots.append((("appendix", "rows"), _dict(data.get("appendix")).get("rows")))
+    for root, value in roots:
+        for path, text in _printed_strings(value, root):
             yield from _inline(text, path, loaded)
-
-
-# keys under the classic sections whose values are not printed as text
-_NOT_TEXT = frozenset({"id", "role_style", "task", "numbered"})
 
 
 def _printed_strings(data: Any, path: Path) -> Iterator[tuple[Path, str]]:
@@ -117,7 +109,7 @@ def _printed_strings(data: Any, path: Path) -> Iterator[tuple[Path, str]]:
         yield path, data
     elif isinstance(data, dict):
         for key, value in data.items():
-            if key not in _NOT_TEXT:
+            if key not in NOT_PRINTED_KEYS:
                 yield from _printed_strings(value, (*path, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):

@@ -316,6 +316,10 @@ SPEC_SCHEMA: dict[str, Rules] = {
 }
 # The four fixed sections are required unless the plan lists its own `sections`.
 CLASSIC_SECTIONS = ("purpose", "tasks", "funding", "organization")
+# What a four-section plan prints with the inline syntax read (plangen/inline.py), besides the
+# appendix table's rows, and the keys under them that are not printed text.
+CLASSIC_PRINTED = ("preamble", *CLASSIC_SECTIONS, "closing")
+NOT_PRINTED_KEYS = frozenset({"id", "role_style", "task", "numbered"})
 
 TOP_LEVEL_KEYS = tuple(SPEC_SCHEMA)
 
