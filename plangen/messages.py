@@ -221,6 +221,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                    "(\"05\"). Bỏ trống khi là dự thảo.",
                    "Document number \"{value}\" must be digits, 1 or more, quoted (\"05\"). "
                    "Leave it out for a draft."),
+    "urgency_unknown": ("Độ khẩn \"{value}\" không có trong NĐ 30: chỉ dùng {levels}.{hint}",
+                        "Urgency \"{value}\" is not one of NĐ 30's: use {levels}.{hint}"),
     "bad_symbol": ("Ký hiệu \"{value}\" phải viết hoa, các nhóm nối bằng \"-\" không có dấu cách "
                    "(\"KH-UBND\").",
                    "Symbol \"{value}\" must be capitals joined by \"-\" without spaces "
@@ -659,6 +661,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "The plan has an appendix but template \"{path}\" has no appendix "
                              "block (a \"{style}\" paragraph). Copy it back from plangen's "
                              "template."),
+    "template_no_number_line": ("Kế hoạch có độ khẩn (urgency) nhưng mẫu Word \"{path}\" không có "
+                                "dòng \"Số: …\" để in dấu độ khẩn ngay dưới. Thêm lại dòng số, "
+                                "ký hiệu từ mẫu gốc.",
+                                "The plan has an urgency mark but template \"{path}\" has no "
+                                "\"Số: …\" line to print it under. Copy the number line back "
+                                "from plangen's template."),
     "render_xml": ("Kết quả sinh ra không hợp lệ ở phần {part}: {detail}. Đây là lỗi của mẫu "
                    "hoặc của plangen; hãy báo lại.",
                    "The rendered {part} is not well-formed: {detail}. This is a template or "
@@ -1468,6 +1476,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                                    "định; plangen viết theo phần đầu, hãy kiểm tra.",
                                    "the line \"{line}\" gives another number or date than the "
                                    "decision's header; plangen follows the header, check it."),
+    "extract_secrecy_lost": ("dấu độ mật \"{text}\" (plangen không in dấu độ mật: đóng dấu theo "
+                             "quy định bảo vệ bí mật nhà nước).",
+                             "the secrecy mark \"{text}\" (plangen prints no secrecy marks: "
+                             "they follow the law on state secrets)."),
     "extract_header_lost": ("dòng \"{text}\" ở phần đầu văn bản.",
                             "the header line \"{text}\"."),
     "extract_bad_number": ("số văn bản \"{value}\" không hợp lệ; để trống.",
@@ -1631,6 +1643,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check_title_signature": ("Chữ ký: quyền hạn, chức vụ, họ tên",
                               "Signature: authority, title, name"),
     "check_title_page_numbers": ("Số trang", "Page numbers"),
+    "check_title_marks": ("Độ khẩn, phạm vi lưu hành, địa chỉ cơ quan",
+                          "Urgency, circulation, agency address"),
     "check_title_appendix": ("Phụ lục: tên và hướng trang", "Appendix: heading and orientation"),
     "check_title_numbering": ("Đánh số các cấp: mục, khoản, điểm", "Numbering of sections, "
                               "items and points"),
@@ -1681,6 +1695,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check_term_line_place_over": ("nằm ngang hoặc phía trên dòng chữ, không ở dưới",
                                    "lies level with or above the text, not under it"),
     "check_term_line_anchor_empty": ("một đoạn trống", "an empty paragraph"),
+    "check_term_urgency": ("Dấu độ khẩn", "The urgency stamp"),
+    "check_term_circulation": ("Chỉ dẫn phạm vi lưu hành", "The circulation note"),
+    "check_term_contact": ("Địa chỉ, điện thoại, thư điện tử của cơ quan",
+                           "The agency's address, telephone and e-mail"),
+    "check_term_color_auto": ("tự động", "automatic"),
     "check_term_page_number": ("Số trang (trường PAGE ở đầu trang)",
                                "The page number (a PAGE field in the header)"),
     "check_term_appendix_label": ("Dòng \"Phụ lục\"", "The \"Phụ lục\" line"),
@@ -2117,6 +2136,27 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check_ok_page_numbers": ("giữa đầu trang, không hiện ở trang 1.",
                               "centered in the header, none on page 1."),
     "check_skip_no_appendix": ("không có phụ lục.", "no appendix."),
+    "check_skip_no_marks": ("không có dấu độ khẩn, chỉ dẫn phạm vi lưu hành hay địa chỉ cơ quan.",
+                            "no urgency stamp, circulation note or agency address."),
+    "check_ok_marks": ("đúng thể thức: {found}.", "as NĐ 30 sets them: {found}."),
+    "check_not_framed": ("{what} phải đặt trong khung viền đơn (kẻ khung cả bốn cạnh).",
+                         "{what} must sit in a single frame (a border on all four sides)."),
+    "check_urgency_color": ("Dấu độ khẩn in màu đỏ tươi (đang là màu {found}).",
+                            "The urgency stamp is printed bright red (found: {found})."),
+    "check_urgency_place": ("Dấu độ khẩn đặt dưới số, ký hiệu, trước tên loại văn bản (ô 10b "
+                            "của Sơ đồ).",
+                            "The urgency stamp goes under the number line, before the "
+                            "document's name (box 10b of the layout)."),
+    "check_contact_rule": ("Địa chỉ cơ quan phải nằm dưới một đường kẻ nét liền hết chiều "
+                           "ngang vùng chữ (viền trên của đoạn đầu).",
+                           "The agency's address must sit under a solid line across the text "
+                           "width (a top border on its first paragraph)."),
+    "check_contact_not_first": ("Địa chỉ cơ quan chỉ in ở trang đầu: đặt vào chân trang riêng "
+                                "của trang đầu (Khác trang đầu / Different first page), không "
+                                "để ở chân trang các trang sau.",
+                                "The agency's address is printed on the first page only: put it "
+                                "in a first-page footer (Different first page), not in the "
+                                "footer of later pages."),
     "check_appendix_portrait": ("Phụ lục có bảng {columns} cột nhưng trang khổ dọc; bảng rộng "
                                 "trình bày theo chiều rộng khổ A4 (khổ ngang).",
                                 "The appendix holds a {columns}-column table on portrait pages; "

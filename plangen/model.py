@@ -19,6 +19,7 @@ from plangen.freeform import (
     all_blocks,
     build_free,
 )
+from plangen.marks import mark_words, urgency_level
 from plangen.places import printed_places
 from plangen.vntext import clean_line, ensure_end, sentence_case_name
 
@@ -155,6 +156,11 @@ class Plan:
     sections: tuple[FreeSection, ...] = ()
     missing: dict[str, str] = field(default_factory=dict)
     appendices: tuple[FreeAppendix, ...] = ()
+    # NĐ 30's optional first-page marks (plangen/marks.py): the urgency level ("HỎA TỐC"),
+    # the circulation note ("LƯU HÀNH NỘI BỘ") and the agency's contact lines
+    urgency: str | None = None
+    circulation: str | None = None
+    contact: tuple[str, ...] = ()
 
     @property
     def free(self) -> bool:
@@ -194,7 +200,16 @@ def build_plan(data: dict[str, Any]) -> Plan:
                        for entry in data.get("agencies", [])),
         decision=decision,
         point_close=POINT_STYLES[data.get("point_style", "letter")],
+        **_marks(data),
     )
+
+
+def _marks(data: dict[str, Any]) -> dict[str, Any]:
+    """The first-page marks, as printed (validation has refused an unknown urgency)."""
+    urgency, circulation = data.get("urgency"), data.get("circulation")
+    return {"urgency": urgency_level(urgency) if urgency else None,
+            "circulation": mark_words(circulation) if circulation else None,
+            "contact": _lines(data.get("contact"))}
 
 
 def _optional(value: str | None) -> str | None:
@@ -509,6 +524,7 @@ def _common(data: dict[str, Any]) -> dict[str, Any]:
                                clean_line(data["signature"]["name"])),
         "drafting_code": _optional(data.get("drafting_code")),
         "point_close": POINT_STYLES[data.get("point_style", "letter")],
+        **_marks(data),
     }
 
 

@@ -41,6 +41,7 @@ RULE_REFS = {
     "recipients": "PL1 II.9", "signature": "PL1 II.7", "page-numbers": "PL1 I.7",
     "appendix": "PL1 III.1", "appendix-header-row": "PL1 III.1",
     "numbering": "PL1 II.6.c–đ", "data-tables": "PL1 I.2, III.1",
+    "marks": "PL1 III.2.b, III.2.c, III.4",
 }
 
 

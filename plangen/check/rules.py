@@ -45,6 +45,7 @@ from plangen.check.rules_head import (
     check_title,
 )
 from plangen.check.rules_lines import check_lines
+from plangen.check.rules_marks import check_marks
 from plangen.check.rules_structure import check_data_tables, check_numbering
 
 
@@ -71,6 +72,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("recipients", check_recipients),
     RuleSpec("signature", check_signature),
     RuleSpec("page-numbers", check_page_numbers),
+    RuleSpec("marks", check_marks),
     RuleSpec("appendix", check_appendix),
     RuleSpec("appendix-header-row", check_appendix_header_row),
     RuleSpec("data-tables", check_data_tables),
@@ -78,7 +80,7 @@ RULES: tuple[RuleSpec, ...] = (
 
 
 # A decision that issues a plan: the page rules judge the whole file, the others each part
-PAGE_RULES = ("paper", "margins", "fonts", "page-numbers")
+PAGE_RULES = ("paper", "margins", "fonts", "page-numbers", "marks")
 DECISION_PART_RULES = ("header-block", "number-line", "date-line", "title", "horizontal-lines",
                        "body-text", "headings", "recipients", "signature")
 PLAN_PART_RULES = ("title", "horizontal-lines", "body-text", "headings", "numbering", "appendix",

@@ -32,6 +32,7 @@ from plangen.check.rulekit import (
     section_where,
     t,
 )
+from plangen.check.rules_marks import is_stamp, red
 
 # ---- page -----------------------------------------------------------------------------------
 
@@ -69,7 +70,8 @@ def check_margins(layout: Layout, parts: Parts) -> CheckResult:
 
 
 def check_fonts(layout: Layout, parts: Parts) -> CheckResult:
-    """PL1 I.4: Times New Roman, black, everywhere text is printed."""
+    """PL1 I.4: Times New Roman, black, everywhere text is printed (the urgency stamp is red,
+    PL1 III.2.b)."""
     fonts: dict[str, list[tuple[Paragraph, dict[str, object]]]] = {}
     colors: dict[str, list[tuple[Paragraph, dict[str, object]]]] = {}
     for para in _all_paragraphs(layout):
@@ -86,7 +88,7 @@ def check_fonts(layout: Layout, parts: Parts) -> CheckResult:
                 if font != "Times New Roman" and (font or "").strip().casefold() != TNR:
                     name = font or "?"
                     fonts.setdefault(name, []).append((para, {"font": font or t("no_font")}))
-            if not _black(run.color):
+            if not _black(run.color) and not (red(run.color) and is_stamp(para)):
                 colors.setdefault(run.color or "", []).append((para, {"color": run.color}))
     found = []
     for examples in fonts.values():

@@ -68,6 +68,8 @@ class ParaLook:
     contextual: bool  # no space between paragraphs of the same style
     border_top: str | None = None  # the w:pBdr stroke drawn above ("single" …), or None
     border_bottom: str | None = None  # the w:pBdr stroke drawn below, or None
+    border_left: str | None = None  # … at the left and at the right (a framed paragraph)
+    border_right: str | None = None
 
 
 # ---- property dictionaries -----------------------------------------------------------------
@@ -96,7 +98,7 @@ def ppr_props(ppr: etree._Element | None) -> dict[str, Any]:
         elif tag == w("contextualSpacing"):
             out["contextual"] = is_on(child)
         elif tag == w("pBdr"):
-            for side in ("top", "bottom"):  # each side inherits on its own
+            for side in ("top", "bottom", "left", "right"):  # each side inherits on its own
                 border = child.find(w(side))
                 if border is not None:
                     out[f"border.{side}"] = border.get(w("val"), "single")
@@ -429,7 +431,9 @@ class Resolver:
             line_rule=str(props.get("lineRule") or "auto"),
             contextual=bool(props.get("contextual")),
             border_top=_drawn(props.get("border.top")),
-            border_bottom=_drawn(props.get("border.bottom")))
+            border_bottom=_drawn(props.get("border.bottom")),
+            border_left=_drawn(props.get("border.left")),
+            border_right=_drawn(props.get("border.right")))
         inherited = _Inherited((style_id, table), table_rpr, style_rpr)
         return look, inherited, (num_id or "") if level is not None else "", ilvl
 

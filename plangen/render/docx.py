@@ -40,6 +40,12 @@ from plangen.render.decision import (
     reference_paragraph,
 )
 from plangen.render.free_layout import TableLayout
+from plangen.render.marks import (
+    add_first_page,
+    add_urgency,
+    circulation_paragraph,
+    contact_paragraphs,
+)
 from plangen.render.sandbox import BoundedSandbox, RefusedTag, TemplateLimit, render_bounded
 from plangen.render.template_tags import has_tags, template_problems
 from plangen.render.textwidth import balanced_lines, bold_width_pt
@@ -57,13 +63,13 @@ DEFAULT_TEMPLATE = _default_template()
 DOCUMENT_PART = "word/document.xml"
 STYLES_PART = "word/styles.xml"
 CORE_PART = "docProps/core.xml"
-RELS_PART, TYPES_PART = "word/_rels/document.xml.rels", "[Content_Types].xml"
+RELS_PART, TYPES_PART = ooxml.RELS_PART, ooxml.TYPES_PART
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
 MAX_PART_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_PARTS = 10_000
-XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+XML_DECLARATION = ooxml.XML_DECLARATION
 
 # Paragraph kinds of the body -> named styles of the template (users restyle by name).
 STYLE_OF_KIND: dict[Kind, str] = {
@@ -200,14 +206,18 @@ class Renderer:
                 self._add_appendices(root, context)
             header = decision_context(plan, context) if plan.decision else context
             widened = name == DOCUMENT_PART and self._widen_header(root, header)
+            if name == DOCUMENT_PART and plan.urgency:
+                self._stamp(root, plan.urgency)
             if name == DOCUMENT_PART and (context.appendix or plan.decision
-                                          or context.appendices or widened):
+                                          or context.appendices or widened or plan.urgency):
                 data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                       standalone=True)
             parts[name] = data
             trees[name] = root
         if context.footnotes:
             parts.update(self._footnote_parts(context, trees))
+        if plan.circulation or plan.contact:
+            parts.update(self._first_page(plan, parts, trees))
         title = plan.decision.summary if plan.decision else context.summary
         parts[CORE_PART] = ooxml.core_properties(title, context.issuer.name, context.created)
         return RenderedParts(self._template, parts, trees)
@@ -374,6 +384,38 @@ class Renderer:
         trees[ooxml.FOOTNOTES_PART] = _parse_rendered(ooxml.FOOTNOTES_PART,
                                                       data[ooxml.FOOTNOTES_PART])
         return data
+
+    def _stamp(self, root: etree._Element, level: str) -> None:
+        """The urgency stamp under the number line (NĐ 30 PL1 III.2.b, Sơ đồ ô 10b)."""
+        line = _number_line(root, self._style(AGENCY_STYLE))
+        if line is None:
+            raise RenderError("template_no_number_line", path=str(self._template.path))
+        try:
+            add_urgency(root, level, line, ooxml.body_section(root))
+        except ValueError as exc:
+            raise RenderError("template_bad", path=str(self._template.path),
+                              detail=str(exc)) from exc
+
+    def _first_page(self, plan: Plan, parts: dict[str, bytes],
+                    trees: dict[str, etree._Element]) -> dict[str, bytes]:
+        """The circulation note in the first page's header, the contact lines in its footer
+        (NĐ 30 PL1 III.2.c, III.4), with the relationships that name them."""
+        header = ooxml.story_part("hdr", [circulation_paragraph(
+            plan.circulation, self._template.portrait_width)]) if plan.circulation else None
+        footer = ooxml.story_part("ftr", contact_paragraphs(plan.contact)) if plan.contact else None
+        root = trees[DOCUMENT_PART]
+        try:
+            added = add_first_page(root, {**self._template.static_parts, **parts},
+                                   header=header, footer=footer)
+        except ValueError as exc:
+            raise RenderError("template_bad", path=str(self._template.path),
+                              detail=str(exc)) from exc
+        added[DOCUMENT_PART] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                              standalone=True)
+        for name, data in added.items():
+            if name.endswith(".xml") and name.startswith("word/"):
+                trees[name] = _parse_rendered(name, data)
+        return added
 
     def _agency_block(self, context: Context) -> AgencyBlock | None:
         """The agency lines as the header prints them and the column they take (None: a
@@ -621,6 +663,19 @@ def _header_columns(document: etree._Element, styles: etree._Element,
             fixed = max(fixed, bold_width_pt(text, size))
     return HeaderColumns(widths[0], sum(widths), ooxml.cell_margins(table), fixed,
                          tagged or 14)
+
+
+_NUMBER_LINE = re.compile(r"\s*Số\s*:")
+
+
+def _number_line(root: etree._Element, agency_style: str) -> etree._Element | None:
+    """The "Số: …" paragraph: in the header table if there is one, else the first in the
+    document."""
+    table = _header_table(root, agency_style)
+    for par in (table if table is not None else root).iter(ooxml.qn("p")):
+        if _NUMBER_LINE.match("".join(par.itertext())):
+            return par
+    return None
 
 
 def _holds_style(cell: etree._Element, style: str) -> bool:

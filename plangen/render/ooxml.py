@@ -15,6 +15,9 @@ from lxml import etree
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W_NS}}}"
 
+RELS_PART, TYPES_PART = "word/_rels/document.xml.rels", "[Content_Types].xml"
+XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 TWIPS_PER_MM = 1440 / 25.4
 TWIPS_PER_PT = 20
 DEFAULT_CELL_MARGIN = 108  # Word's left/right cell margin when a table sets none
@@ -74,6 +77,49 @@ def run(text: str, *, bold: bool = False, italic: bool = False) -> str:
     props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     return f'<w:r>{rpr}<w:t xml:space="preserve">{text_xml(text)}</w:t></w:r>'
+
+
+def font_run(text: str, size_pt: float, *, bold: bool = False, color: str | None = None,
+             font: str = "Times New Roman") -> str:
+    """A run carrying its whole look (font, size, weight, colour), for text outside the
+    template's styles (NĐ 30's first-page marks)."""
+    half_points = round(size_pt * 2)
+    props = (f'<w:rFonts w:ascii="{attr_xml(font)}" w:hAnsi="{attr_xml(font)}" '
+             f'w:cs="{attr_xml(font)}" w:eastAsia="{attr_xml(font)}"/>'
+             + ("<w:b/><w:bCs/>" if bold else "")
+             + (f'<w:color w:val="{attr_xml(color)}"/>' if color else "")
+             + f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
+    return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{text_xml(text)}</w:t></w:r>'
+
+
+def framed_paragraph(run_xml: str, *, left: int, right: int, frame: tuple[str, int, int] | None,
+                     top_rule: bool = False, before: int = 0, exact_line: int | None = None,
+                     keep_next: bool = False, style_id: str | None = None) -> str:
+    """A centred paragraph of one run between indents `left` and `right` (twips): in a single
+    frame when `frame` is (colour, line eighths of a point, space in points), or under a solid
+    line across its width when `top_rule`; `exact_line` fixes its line height (twips)."""
+    props = f'<w:pStyle w:val="{attr_xml(style_id)}"/>' if style_id else ""
+    props += "<w:keepNext/>" if keep_next else ""
+    if frame is not None:
+        color, size, space = frame
+        props += "<w:pBdr>" + "".join(
+            f'<w:{side} w:val="single" w:sz="{size}" w:space="{space}" '
+            f'w:color="{attr_xml(color)}"/>' for side in ("top", "left", "bottom", "right")
+        ) + "</w:pBdr>"
+    elif top_rule:
+        props += '<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+    line = f' w:line="{exact_line}" w:lineRule="exact"' if exact_line is not None else ""
+    props += (f'<w:spacing w:before="{before}" w:after="0"{line}/>'
+              f'<w:ind w:left="{left}" w:right="{right}" w:firstLine="0"/><w:jc w:val="center"/>')
+    return f"<w:p><w:pPr>{props}</w:pPr>{run_xml}</w:p>"
+
+
+def story_part(kind: str, paragraphs: Sequence[str]) -> bytes:
+    """A header ("hdr") or footer ("ftr") part of `paragraphs` (one empty paragraph when
+    there are none: the schema wants at least one)."""
+    body = "".join(paragraphs) or "<w:p/>"
+    return (f'{XML_DECLARATION}<w:{kind} xmlns:w="{W_NS}" xmlns:r="{R_NS}">{body}</w:{kind}>'
+            ).encode()
 
 
 def parse_fragment(xml: str, parser: etree.XMLParser) -> list[etree._Element]:
@@ -467,6 +513,16 @@ def footnote_mark_run() -> str:
 
 def add_footnotes_relation(rels: bytes) -> bytes:
     """document.xml.rels with a relationship to footnotes.xml (an id no other uses)."""
+    return add_relationship(rels, FOOTNOTES_REL, "footnotes.xml")[0]
+
+
+def add_footnotes_type(types: bytes) -> bytes:
+    """[Content_Types].xml naming the footnotes part."""
+    return add_override(types, FOOTNOTES_PART, FOOTNOTES_TYPE)
+
+
+def add_relationship(rels: bytes, rel_type: str, target: str) -> tuple[bytes, str]:
+    """A .rels part with one more relationship (the first "rIdN" no other uses), and its id."""
     root = etree.fromstring(rels)
     ids = {rel.get("Id") for rel in root}
     number = 1
@@ -474,17 +530,18 @@ def add_footnotes_relation(rels: bytes) -> bytes:
         number += 1
     rel = etree.SubElement(root, f"{{{root.nsmap[None]}}}Relationship")
     rel.set("Id", f"rId{number}")
-    rel.set("Type", FOOTNOTES_REL)
-    rel.set("Target", "footnotes.xml")
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+    rel.set("Type", rel_type)
+    rel.set("Target", target)
+    return (bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)),
+            f"rId{number}")
 
 
-def add_footnotes_type(types: bytes) -> bytes:
-    """[Content_Types].xml naming the footnotes part."""
+def add_override(types: bytes, part: str, content_type: str) -> bytes:
+    """[Content_Types].xml naming `part` (a name under the package root) as `content_type`."""
     root = etree.fromstring(types)
     override = etree.SubElement(root, f"{{{root.nsmap[None]}}}Override")
-    override.set("PartName", "/" + FOOTNOTES_PART)
-    override.set("ContentType", FOOTNOTES_TYPE)
+    override.set("PartName", "/" + part)
+    override.set("ContentType", content_type)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 

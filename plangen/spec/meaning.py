@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from plangen.errors import Path, SpecIssue
+from plangen.marks import URGENCY_LEVELS, mark_words, urgency_level
 from plangen.spec.deadlines import parse_timeline, timeline_problems
 from plangen.spec.free_meaning import free_issues
 from plangen.spec.loader import LoadedSpec
@@ -38,6 +39,7 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     data: dict[str, Any] = loaded.data
     yield from _date_issues(_dict(data.get("date")))
     yield from _number_issues(data.get("number"))
+    yield from _urgency_issues(data.get("urgency"))
     yield from _signature_issues(_dict(data.get("signature")))
     yield from _recipient_issues(_list(data.get("recipients")))
     tasks = _dict(data.get("tasks"))
@@ -68,6 +70,16 @@ def _date_issues(date: dict[str, Any]) -> Iterator[SpecIssue]:
 def _number_issues(number: Any) -> Iterator[SpecIssue]:
     if isinstance(number, str) and number.isdigit() and int(number) == 0:
         yield SpecIssue("bad_number", ("number",), params={"value": number})
+
+
+def _urgency_issues(urgency: Any) -> Iterator[SpecIssue]:
+    """NĐ 30 PL1 III.2.b knows three urgency levels; anything else has no frame size."""
+    if not isinstance(urgency, str) or not urgency.strip() or urgency_level(urgency):
+        return
+    close = difflib.get_close_matches(mark_words(urgency), URGENCY_LEVELS, n=1, cutoff=0.5)
+    yield SpecIssue("urgency_unknown", ("urgency",), params={
+        "value": urgency, "levels": ", ".join(f"\"{level}\"" for level in URGENCY_LEVELS),
+        "hint": ("did_you_mean", close[0]) if close else ""})
 
 
 def _signature_issues(signature: dict[str, Any]) -> Iterator[SpecIssue]:

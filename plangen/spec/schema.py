@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from plangen.freeform import POINT_STYLES, ROLE_STYLES
+from plangen.marks import CIRCULATION_EXAMPLES, URGENCY_LEVELS
 from plangen.spec import free_schema
 
 Rules = dict[str, Any]
@@ -247,6 +248,18 @@ def _decision() -> Rules:
     })
 
 
+# NĐ 30's optional first-page marks (plangen/marks.py); a decision's first page carries them
+MARK_FIELDS: dict[str, Rules] = {
+    "urgency": text("Độ khẩn, in trong khung đỏ dưới số ký hiệu: "
+                    + ", ".join(f"\"{level}\"" for level in URGENCY_LEVELS)
+                    + " (NĐ 30, Phụ lục I, III.2.b).", example="KHẨN"),
+    "circulation": text("Chỉ dẫn phạm vi lưu hành, in hoa đậm trong khung ở đầu trang đầu ("
+                        + ", ".join(f"\"{words}\"" for words in CIRCULATION_EXAMPLES[:2])
+                        + ").", example=CIRCULATION_EXAMPLES[0]),
+    "contact": paragraphs("Địa chỉ, điện thoại, thư điện tử, trang thông tin của cơ quan: in "
+                          "cuối trang đầu, dưới một đường kẻ (mỗi dòng một chuỗi)."),
+}
+
 SPEC_SCHEMA: dict[str, Rules] = {
     "issuer": mapping("Cơ quan ban hành.", {
         "parent": text("Cơ quan chủ quản (nếu có), in hoa không đậm."),
@@ -290,6 +303,7 @@ SPEC_SCHEMA: dict[str, Rules] = {
     "recipients": text_list("Nơi nhận, mỗi dòng một nơi; dòng cuối là \"Lưu: VT, …\".",
                             required=True, minlength=1),
     "drafting_code": text("Ký hiệu người soạn thảo, số lượng bản (\"BXC_VP11_KH\")."),
+    **MARK_FIELDS,
     "signature": mapping("Chữ ký.", {
         "lines": text_list("Các dòng quyền hạn và chức vụ, in hoa (\"TM. ỦY BAN NHÂN DÂN\", "
                            "\"KT. CHỦ TỊCH\", \"PHÓ CHỦ TỊCH\").", required=True, minlength=1),

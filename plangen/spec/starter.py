@@ -239,6 +239,12 @@ recipients:              # mỗi dòng một nơi nhận; dòng cuối là "Lưu
   - "{committee}"
   - "Lưu: VT"
 
+# Dấu tùy chọn của trang đầu (NĐ 30, Phụ lục I, III.2 và III.4): bỏ "# " để dùng.
+# urgency: KHẨN                  # độ khẩn: KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC (khung đỏ)
+# circulation: LƯU HÀNH NỘI BỘ   # chỉ dẫn phạm vi lưu hành
+# contact:                       # địa chỉ, điện thoại, thư điện tử, cuối trang đầu
+#   - "Địa chỉ: …; Điện thoại: …"
+
 signature:
   lines: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]
   name: Nguyễn Văn A

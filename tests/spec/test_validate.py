@@ -283,7 +283,8 @@ def test_messages_fill_every_parameter() -> None:
               "rest": "", "head": "CHỦ TỊCH", "id": "x", "end_line": 9, "open_line": 2,
               "name": "n", "quote": '"', "problem": "p", "fragment": "ban", "joined": "a, ban",
               "keys": "a, b", "text": "t", "date": "31/6/2026", "due": "1/1/2026",
-              "plan": "2/1/2026", "alias": "a", "first": "f", "second": "s"}
+              "plan": "2/1/2026", "alias": "a", "first": "f", "second": "s",
+              "levels": "\"KHẨN\""}
     for code in emitted_codes():
         for lang in ("vi", "en"):
             text = message(code, lang, **params)

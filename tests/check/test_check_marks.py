@@ -1,0 +1,120 @@
+"""The marks rule (PL1 III.2.b, III.2.c, III.4) and the one red text the fonts rule allows:
+plangen's marked renders pass; each document below breaks one thing, and the rule says what.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from conftest import APPENDIX
+
+from plangen.check.api import check_docx
+from plangen.check.report import finding_text
+from plangen.check.result import CheckReport, CheckResult
+from plangen.model import Plan
+from plangen.render.docx import Renderer
+
+PlanMaker = Callable[[dict[str, Any]], Plan]
+CONTACT = ["Địa chỉ: 15 Lê Duẩn, tỉnh Đắk Lắk; ĐT: 0262 3852 555",
+           "Thư điện tử: skhcn@daklak.gov.vn"]
+
+
+def _result(report: CheckReport, check_id: str) -> CheckResult:
+    return next(r for r in report.results if r.id == check_id)
+
+
+def _texts(result: CheckResult) -> str:
+    return " | ".join(finding_text(f, "vi") for f in result.found)
+
+
+@pytest.fixture
+def marked(make_plan: PlanMaker, plan_data: dict[str, Any], renderer: Renderer) -> bytes:
+    return renderer.render(make_plan({**plan_data, "appendix": APPENDIX, "urgency": "KHẨN",
+                                      "circulation": "LƯU HÀNH NỘI BỘ", "contact": CONTACT}))
+
+
+def _edit(data: bytes, part: str, old: str, new: str, count: int = 1) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == part:
+                text = body.decode()
+                assert old in text, f"{old!r} not in {part}"
+                body = text.replace(old, new, count).encode()
+            target.writestr(info, body)
+    return out.getvalue()
+
+
+def _story(data: bytes, kind: str) -> str:
+    """The name of the first page's new header or footer part."""
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    found = sorted(n for n in names if re.fullmatch(rf"word/{kind}\d+\.xml", n))
+    return found[-1] if kind == "header" else found[0]
+
+
+def test_marked_render_passes(marked: bytes) -> None:
+    report = check_docx(marked, "marked.docx")
+    assert [r.id for r in report.results if r.status == "fail"] == []
+    assert "“KHẨN”" in _texts(_result(report, "marks"))
+
+
+def test_no_marks_is_skipped(make_plan: PlanMaker, plan_data: dict[str, Any],
+                             renderer: Renderer) -> None:
+    report = check_docx(renderer.render(make_plan(plan_data)), "plain.docx")
+    assert _result(report, "marks").status == "skip"
+
+
+def test_red_elsewhere_still_fails_the_fonts(marked: bytes) -> None:
+    """Only the stamp may be red: a red word in the summary fails PL1 I.4 as before."""
+    broken = _edit(marked, "word/document.xml", "<w:t xml:space=\"preserve\">Tuyên truyền",
+                   "<w:rPr><w:color w:val=\"FF0000\"/></w:rPr>"
+                   "<w:t xml:space=\"preserve\">Tuyên truyền")
+    report = check_docx(broken, "red.docx")
+    fonts = _result(report, "fonts")
+    assert fonts.status == "fail" and "FF0000" in _texts(fonts)
+    assert "HỎA" not in _texts(fonts) and "“KHẨN”" not in _texts(fonts)
+
+
+def test_stamp_without_frame_fails(marked: bytes) -> None:
+    broken = _edit(marked, "word/document.xml",
+                   '<w:left w:val="single" w:sz="8" w:space="0" w:color="FF0000"/>', "")
+    marks = _result(check_docx(broken, "x.docx"), "marks")
+    assert marks.status == "fail"
+    assert "Dấu độ khẩn phải đặt trong khung viền đơn" in _texts(marks)
+
+
+def test_black_stamp_fails(marked: bytes) -> None:
+    broken = _edit(marked, "word/document.xml", '<w:color w:val="FF0000"/><w:sz w:val="26"/>',
+                   '<w:sz w:val="26"/>')
+    marks = _result(check_docx(broken, "x.docx"), "marks")
+    assert marks.status == "fail" and "màu đỏ tươi" in _texts(marks)
+
+
+def test_small_circulation_note_fails(marked: bytes) -> None:
+    broken = _edit(marked, _story(marked, "header"), '<w:sz w:val="26"/><w:szCs w:val="26"/>',
+                   '<w:sz w:val="20"/><w:szCs w:val="20"/>')
+    marks = _result(check_docx(broken, "x.docx"), "marks")
+    assert marks.status == "fail"
+    assert "Chỉ dẫn phạm vi lưu hành" in _texts(marks) and "10" in _texts(marks)
+
+
+def test_contact_without_its_rule_fails(marked: bytes) -> None:
+    broken = _edit(marked, _story(marked, "footer"),
+                   '<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/>'
+                   "</w:pBdr>", "")
+    marks = _result(check_docx(broken, "x.docx"), "marks")
+    assert marks.status == "fail" and "đường kẻ nét liền" in _texts(marks)
+
+
+def test_contact_on_every_page_fails(marked: bytes) -> None:
+    """The address in the footer later pages show (the default one) breaks "first page only"."""
+    broken = _edit(marked, "word/document.xml", '<w:footerReference w:type="first"',
+                   '<w:footerReference w:type="default"')
+    marks = _result(check_docx(broken, "x.docx"), "marks")
+    assert marks.status == "fail" and "chỉ in ở trang đầu" in _texts(marks)
