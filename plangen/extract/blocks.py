@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from plangen.errors import PlangenError
+from plangen.marks import is_mark
 
 _TERMINAL = ".;:!?…"
 # Words that open a paragraph of their own (a line starting a sentence mid-paragraph is rare)
@@ -58,6 +59,9 @@ class Source:
     blocks: tuple[Block, ...]
     repairs: dict[str, int] = field(default_factory=dict)
     unplaced: tuple[str, ...] = ()  # text found outside the body (footnotes, endnotes)
+    # the lines of the first page's own header and footer (NĐ 30's circulation note, contact)
+    first_header: tuple[str, ...] = ()
+    first_footer: tuple[str, ...] = ()
 
 
 def continues(previous: str, following: str, soft: bool = False) -> bool:
@@ -71,7 +75,7 @@ def continues(previous: str, following: str, soft: bool = False) -> bool:
     if previous[-1] in _TERMINAL and not (soft and previous[-1] == ";" and
                                           following[:1].islower()):
         return False
-    if _MARKER_START.match(following) or previous.upper() == previous:
+    if _MARKER_START.match(following) or previous.upper() == previous or is_mark(following):
         return False
     if following.startswith(_PARAGRAPH_STARTS):
         return False

@@ -114,6 +114,7 @@ def read_decision(split: Split, text: str, plan: dict[str, Any],
     if block.get("symbol") == "QĐ-UBND":  # what plangen writes for a committee's plan
         del block["symbol"]
     out: dict[str, Any] = {"decision": _ordered(block)}
+    out.update((key, head[key]) for key in ("urgency", "circulation") if key in head)
     if issuer:
         out["issuer"] = issuer
     return out

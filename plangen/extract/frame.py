@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from plangen.extract.blocks import Block, Line
+from plangen.extract.marks import header_mark
 from plangen.extract.notes import Notes, excerpt
 from plangen.extract.patterns import (
     AUTHORITY,
@@ -71,6 +72,8 @@ def header_data(lines: list[str], text: str, notes: Notes) -> dict[str, Any]:
             if rest is None:
                 continue
             if _date(rest, data, notes):
+                continue
+            if header_mark(rest, data, notes):
                 continue
             # the agency's lines come first, or are capitals wherever a layout put them
             late = ("number" in data or "date" in data) and not is_upper_text(rest)

@@ -35,6 +35,7 @@ from plangen.extract.free import (
     section_roles,
     take_footnotes,
 )
+from plangen.extract.marks import first_page_marks
 from plangen.extract.notes import Notes, excerpt
 from plangen.extract.parse import (
     SECTION_KEYS,
@@ -53,7 +54,8 @@ from plangen.spec.free_schema import SECTION_ROLES
 
 _ORDER = ("issuer", "decision", "number", "symbol", "place", "date", "doc_type", "summary",
           "preamble", "numbering", "point_style", "sections", "missing", "closing",
-          "recipients", "drafting_code", "signature", "appendices")
+          "recipients", "drafting_code", "urgency", "circulation", "contact", "signature",
+          "appendices")
 
 
 def free_draft(source: Source, split: Split | None = None) -> Draft | None:
@@ -137,6 +139,7 @@ def free_draft(source: Source, split: Split | None = None) -> Draft | None:
         notes.add("lost", "extract_footnote_lost", (), text=footnotes[number][:200])
     for lost in unplaced:
         notes.add("lost", "extract_footnote_lost", (), text=lost[:200])
+    first_page_marks(source, data)
     return Draft({key: data[key] for key in _ORDER if key in data}, notes,
                  dict(source.repairs))
 

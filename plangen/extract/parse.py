@@ -33,6 +33,7 @@ from plangen.extract.frame import (
     header_length,
     tail_data,
 )
+from plangen.extract.marks import first_page_marks
 from plangen.extract.notes import Notes, excerpt
 from plangen.extract.patterns import (
     is_authority,
@@ -115,6 +116,7 @@ def parse_source(source: Source) -> Draft:
         text = re.sub(r"^\[\d+\]\s*", "", unplaced)
         notes.add("lost", "extract_footnote_lost", (), text=excerpt(text, 200))
     _escape_printed(data, Emphasis(source.blocks))
+    first_page_marks(source, data)
     return Draft(_ordered(data), notes, dict(source.repairs))
 
 
@@ -485,7 +487,7 @@ def _recased_summary(data: dict[str, Any], text: str) -> None:
 _TOP_ORDER = ("issuer", "decision", "number", "symbol", "place", "date", "doc_type", "summary",
               "preamble", "point_style",
               "purpose", "tasks", "funding", "organization", "closing", "recipients",
-              "drafting_code", "signature", "appendix")
+              "drafting_code", "urgency", "circulation", "contact", "signature", "appendix")
 
 
 def learn_point_style(data: dict[str, Any], body: list[Block], notes: Notes) -> None:

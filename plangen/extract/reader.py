@@ -112,7 +112,8 @@ def _read_docx(data: bytes, name: str) -> Source:
         reader.blocks(body, reader.new_container())
         reader.flush()
     blocks = join_lines(iter(reader.out), reader.repairs)
-    return Source(name, "docx", tuple(blocks), reader.repairs, tuple(_notes_text(parts)))
+    return Source(name, "docx", tuple(blocks), reader.repairs, tuple(_notes_text(parts)),
+                  _story_lines(parts.get("first_header")), _story_lines(parts.get("first_footer")))
 
 
 def _docx_parts(data: bytes, name: str) -> dict[str, etree._Element]:
@@ -138,6 +139,9 @@ def _docx_parts(data: bytes, name: str) -> dict[str, etree._Element]:
                                            limit=MAX_PART_BYTES) from None
                     raw = raw.replace(_STRICT_W, _W_URI)
                     parts[key] = etree.fromstring(raw, _PARSER)
+            for key, part in _first_page_stories(archive, names, main, parts).items():
+                raw = read_member(archive, archive.getinfo(part), MAX_PART_BYTES)
+                parts[key] = etree.fromstring(raw.replace(_STRICT_W, _W_URI), _PARSER)
     except InputTooLarge as exc:
         raise ExtractError("extract_too_large", path=name, size=exc.size,
                            limit=MAX_PART_BYTES) from None
@@ -145,6 +149,47 @@ def _docx_parts(data: bytes, name: str) -> dict[str, etree._Element]:
             NotImplementedError, ValueError, zlib.error, etree.XMLSyntaxError) as exc:
         raise ExtractError("extract_bad_docx", path=name, detail=str(exc)) from exc
     return parts
+
+
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_STRICT_R = b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+
+
+def _first_page_stories(archive: zipfile.ZipFile, names: set[str], main: str,
+                        parts: dict[str, etree._Element]) -> dict[str, str]:
+    """The part names of the header and footer the document's first page shows: those of
+    the first section, its "first" ones when it has a title page (ECMA-376 §17.10.5)."""
+    document = parts.get("document")
+    section = next(document.iter(W + "sectPr"), None) if document is not None else None
+    folder, leaf = posixpath.split(main)
+    rels_name = posixpath.join(folder, "_rels", leaf + ".rels")
+    if section is None or rels_name not in names:
+        return {}
+    title = section.find(W + "titlePg")
+    kind = "first" if title is not None and title.get(W + "val", "true") not in (
+        "0", "false", "off") else "default"
+    targets = {rel.get("Id"): rel.get("Target") or "" for rel in etree.fromstring(
+        read_member(archive, archive.getinfo(rels_name), MAX_PART_BYTES), _PARSER)}
+    out = {}
+    for story in ("header", "footer"):
+        for reference in section.iterfind(W + story + "Reference"):
+            if reference.get(W + "type", "default") != kind:
+                continue
+            rel_id = reference.get(_R_ID) or reference.get(
+                "{" + _STRICT_R.decode() + "}id")
+            part = posixpath.normpath(posixpath.join(folder, targets.get(rel_id, "")))
+            if rel_id in targets and part in names:
+                out[f"first_{story}"] = part
+    return out
+
+
+def _story_lines(root: etree._Element | None) -> tuple[str, ...]:
+    """The text of each non-empty paragraph of a header or footer part."""
+    if root is None:
+        return ()
+    lines = (_SPACES.sub(" ", "".join(par.itertext(W + "t"))).strip()
+             for par in root.iter(W + "p"))
+    return tuple(nfc(line) for line in lines if line)
 
 
 def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str:
