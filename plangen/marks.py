@@ -51,11 +51,16 @@ def urgency_level(text: str) -> str | None:
     return words if words in URGENCY_FRAMES_MM else None
 
 
+def names_circulation(text: str) -> bool:
+    """Whether `text`'s words are those of a circulation note, however it is cased."""
+    words = mark_words(text)
+    return any(phrase in words for phrase in CIRCULATION_WORDS)
+
+
 def is_circulation(text: str) -> bool:
     """A circulation note: "LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI" … written in capitals."""
-    words = mark_words(text)
-    return (len(words) <= _MAX_MARK and text.strip() == text.strip().upper()
-            and any(phrase in words for phrase in CIRCULATION_WORDS))
+    return (len(text.strip()) <= _MAX_MARK and text.strip() == text.strip().upper()
+            and names_circulation(text))
 
 
 def is_mark(text: str) -> bool:

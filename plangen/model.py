@@ -178,29 +178,15 @@ def build_plan(data: dict[str, Any]) -> Plan:
     if decision is not None:
         data = decision_frame(data, decision)
     return Plan(
-        issuer=issuer,
-        number=data.get("number"),
-        symbol=data.get("symbol", "KH-UBND"),
-        place=clean_line(data["place"]),
-        date=PlanDate(**data["date"]),
-        doc_type=clean_line(data.get("doc_type", "KẾ HOẠCH")),
-        summary=clean_line(data["summary"]),
-        preamble=_lines(data.get("preamble")),
+        **_common(data),
         purpose=_section(data["purpose"], "MỤC ĐÍCH, YÊU CẦU"),
         tasks=tasks,
         funding=_section(data["funding"], "KINH PHÍ THỰC HIỆN"),
         organization=_section(data["organization"], "TỔ CHỨC THỰC HIỆN"),
-        closing=_lines(data.get("closing")),
-        recipients=_lines(data["recipients"]),
-        signature=Signature(_lines(data["signature"]["lines"]),
-                            clean_line(data["signature"]["name"])),
-        drafting_code=_optional(data.get("drafting_code")),
         appendix=_appendix(data["appendix"], tasks) if data.get("appendix") else None,
         agencies=tuple((clean_line(entry["name"]), _lines(entry["aliases"]))
                        for entry in data.get("agencies", [])),
         decision=decision,
-        point_close=POINT_STYLES[data.get("point_style", "letter")],
-        **_marks(data),
     )
 
 

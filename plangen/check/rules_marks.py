@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from plangen.check.format import Layout, Paragraph, Section
-from plangen.check.parts import Parts, Ref, refs, where
+from plangen.check.parts import Parts, Ref, refs, shorten, where
 from plangen.check.result import CheckResult, Finding, skipped
 from plangen.check.rulekit import (
     RULE_REFS,
@@ -30,7 +30,7 @@ from plangen.check.rulekit import (
     t,
     title_code,
 )
-from plangen.marks import CIRCULATION_WORDS, URGENCY_FRAMES_MM, is_contact, mark_words
+from plangen.marks import URGENCY_FRAMES_MM, is_contact, mark_words, names_circulation
 
 _LONGEST_LEVEL = max(len(level) for level in URGENCY_FRAMES_MM) + 4
 _HEX = re.compile(r"[0-9A-Fa-f]{6}")
@@ -65,8 +65,7 @@ def _first_page_stories(section: Section) -> tuple[tuple[Paragraph, ...], tuple[
 def _is_circulation(para: Paragraph) -> bool:
     if "PAGE" in para.fields or not para.text.strip():
         return False
-    words = mark_words(para.text)
-    return any(phrase in words for phrase in CIRCULATION_WORDS) or _framed(para)
+    return names_circulation(para.text) or _framed(para)
 
 
 def _is_contact(para: Paragraph) -> bool:
@@ -89,7 +88,7 @@ def check_marks(layout: Layout, parts: Parts) -> CheckResult:
     contact = [para for para in footer if _is_contact(para)]
     if contact:
         _judge_contact(footer, contact, found)
-        shown.append(f"“{_shorten(contact[0].text.strip())}”")
+        shown.append(f"“{shorten(contact[0].text, 40)}”")
     elsewhere = _contact_elsewhere(layout)
     if elsewhere is not None:
         found.append(Finding("check_contact_not_first", {}, section_where(elsewhere)))
@@ -97,10 +96,6 @@ def check_marks(layout: Layout, parts: Parts) -> CheckResult:
         return skipped("marks", title_code("marks"), RULE_REFS["marks"],
                        Finding("check_skip_no_marks"))
     return result("marks", found, Finding("check_ok_marks", {"found": ", ".join(shown)}))
-
-
-def _shorten(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[:limit].rstrip() + " …"
 
 
 def _line(para: Paragraph) -> Ref:

@@ -184,12 +184,13 @@ def _first_page_stories(archive: zipfile.ZipFile, names: set[str], main: str,
 
 
 def _story_lines(root: etree._Element | None) -> tuple[str, ...]:
-    """The text of each non-empty paragraph of a header or footer part."""
+    """The lines of a header or footer part, read as the body is."""
     if root is None:
         return ()
-    lines = (_SPACES.sub(" ", "".join(par.itertext(W + "t"))).strip()
-             for par in root.iter(W + "p"))
-    return tuple(nfc(line) for line in lines if line)
+    reader = _DocxReader(_Numbering(None, None))
+    reader.blocks(root, 0)
+    reader.flush()
+    return tuple(block.text for block in reader.out if isinstance(block, Line))
 
 
 def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str:
