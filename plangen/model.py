@@ -184,8 +184,6 @@ def build_plan(data: dict[str, Any]) -> Plan:
         funding=_section(data["funding"], "KINH PHÍ THỰC HIỆN"),
         organization=_section(data["organization"], "TỔ CHỨC THỰC HIỆN"),
         appendix=_appendix(data["appendix"], tasks) if data.get("appendix") else None,
-        agencies=tuple((clean_line(entry["name"]), _lines(entry["aliases"]))
-                       for entry in data.get("agencies", [])),
         decision=decision,
     )
 
@@ -510,6 +508,8 @@ def _common(data: dict[str, Any]) -> dict[str, Any]:
                                clean_line(data["signature"]["name"])),
         "drafting_code": _optional(data.get("drafting_code")),
         "point_close": POINT_STYLES[data.get("point_style", "letter")],
+        "agencies": tuple((clean_line(entry["name"]), _lines(entry["aliases"]))
+                          for entry in data.get("agencies", [])),
         **_marks(data),
     }
 

@@ -156,3 +156,23 @@ def test_a_ward_plan_names_its_offices_as_they_are(tmp_path: Path) -> None:
     assert book.sheetnames[1].startswith("Văn phòng Hội đồng nhân dân và")
     overview = book["Tổng hợp"]
     assert (overview["A4"].value, overview["C4"].value) == ("B.1 (1)", "trong năm 2027")
+
+
+def test_a_free_plan_s_own_aliases_gather_one_agency(tmp_path: Path) -> None:
+    # the spec's `agencies` list counts for a plan of the free structure as for a classic one
+    spec = tmp_path / "phuong.yaml"
+    spec.write_text(COMMUNE.replace(
+        "      - item: Đề nghị Ủy ban Mặt trận",
+        "      - item: Phòng Văn hóa - Xã hội\n"
+        "        content: [{bullet: \"Hướng dẫn người dân dùng dịch vụ công.\"}]\n"
+        "      - item: Phòng VH-XH\n"
+        "        content: [{bullet: \"Báo cáo kết quả hằng quý.\"}]\n"
+        "      - item: Đề nghị Ủy ban Mặt trận") + """\
+agencies:
+  - {name: Phòng Văn hóa - Xã hội, aliases: [Phòng VH-XH]}
+""", encoding="utf-8")
+    plan = load_plan(spec)
+    assert plan.agencies == (("Phòng Văn hóa - Xã hội", ("Phòng VH-XH",)),)
+    names = [agency.name for agency in assignments(plan).agencies]
+    assert names.count("Phòng Văn hóa - Xã hội") == 1
+    assert "Phòng VH-XH" not in names
