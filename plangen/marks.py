@@ -13,6 +13,7 @@ Spec, model, renderer, checker and extractor all read the words and sizes from h
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from plangen.vntext import nfc, upper
 
@@ -36,6 +37,7 @@ _CONTACT_WORDS = re.compile(r"(?i)(?<!\w)(địa chỉ|điện thoại|đt|fax|e
                             r"website|trang thông tin( điện tử)?|cổng thông tin)(?!\w)|@")
 
 
+@lru_cache(maxsize=4096)  # the check asks it of every short paragraph of every plan in a batch
 def mark_words(text: str) -> str:
     """`text` as a mark prints it: NFC, capitals, single spaces, the decree's tone placement
     ("hoả tốc" -> "HỎA TỐC")."""
