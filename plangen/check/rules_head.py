@@ -88,7 +88,7 @@ def check_fonts(layout: Layout, parts: Parts) -> CheckResult:
                 if font != "Times New Roman" and (font or "").strip().casefold() != TNR:
                     name = font or "?"
                     fonts.setdefault(name, []).append((para, {"font": font or t("no_font")}))
-            if not _black(run.color) and not (red(run.color) and is_stamp(para)):
+            if not _black(run.color) and not (red(run.color) and is_stamp(para, parts)):
                 colors.setdefault(run.color or "", []).append((para, {"color": run.color}))
     found = []
     for examples in fonts.values():

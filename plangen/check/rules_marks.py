@@ -44,11 +44,17 @@ def red(color: str | None) -> bool:
     return r >= 0xC0 and g <= 0x60 and b <= 0x60
 
 
-def is_stamp(para: Paragraph) -> bool:
+def is_stamp(para: Paragraph, parts: Parts) -> bool:
     """Whether `para` is an urgency stamp: a first-section body paragraph whose words are one
-    of the decree's levels."""
-    return (para.story == "body" and para.section <= 1 and len(para.text) <= _LONGEST_LEVEL
-            and mark_words(para.text) in URGENCY_FRAMES_MM)
+    of the decree's levels, before the document's name; after it, only one that looks like a
+    stamp (framed or red) is one misplaced, the rest are the body's own words."""
+    if not (para.story == "body" and para.section <= 1 and len(para.text) <= _LONGEST_LEVEL
+            and mark_words(para.text) in URGENCY_FRAMES_MM):
+        return False
+    title = parts.title.para if parts.title is not None else None
+    if title is None or title.story != para.story or para.index < title.index:
+        return True
+    return _framed(para) or any(red(run.color) for run in para.runs if run.text.strip())
 
 
 def _framed(para: Paragraph) -> bool:
@@ -77,7 +83,7 @@ def check_marks(layout: Layout, parts: Parts) -> CheckResult:
     contact lines, where a document has them."""
     found: list[Finding] = []
     shown: list[str] = []
-    stamps = [para for para in layout.paragraphs if is_stamp(para)]
+    stamps = [para for para in layout.paragraphs if is_stamp(para, parts)]
     for para in stamps:
         _judge_stamp(para, parts, found)
         shown.append(f"“{para.text.strip()}”")

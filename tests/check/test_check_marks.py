@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from conftest import APPENDIX
+from lxml import etree
 
 from plangen.check.api import check_docx
 from plangen.check.report import finding_text
@@ -19,6 +20,7 @@ from plangen.check.result import CheckReport, CheckResult
 from plangen.model import Plan
 from plangen.render.docx import Renderer
 
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PlanMaker = Callable[[dict[str, Any]], Plan]
 CONTACT = ["Địa chỉ: 15 Lê Duẩn, tỉnh Đắk Lắk; ĐT: 0262 3852 555",
            "Thư điện tử: skhcn@daklak.gov.vn"]
@@ -118,3 +120,32 @@ def test_contact_on_every_page_fails(marked: bytes) -> None:
                    '<w:footerReference w:type="default"')
     marks = _result(check_docx(broken, "x.docx"), "marks")
     assert marks.status == "fail" and "chỉ in ở trang đầu" in _texts(marks)
+
+
+def test_a_level_s_words_in_the_body_are_not_a_stamp(make_plan: PlanMaker,
+                                                       plan_data: dict[str, Any],
+                                                       renderer: Renderer) -> None:
+    """A body paragraph that happens to read "HỎA TỐC" after the title is the plan's text."""
+    data = {**plan_data, "preamble": ["HỎA TỐC"]}
+    report = check_docx(renderer.render(make_plan(data)), "body.docx")
+    assert _result(report, "marks").status == "skip"
+
+
+def test_a_framed_red_stamp_after_the_title_is_misplaced(marked: bytes) -> None:
+    """The stamp's own look after the title is still a stamp, in the wrong place."""
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(marked)).read("word/document.xml"))
+    texts = {"".join(p.itertext()): p for p in root.iter(f"{{{W}}}p")}
+    texts["KẾ HOẠCH"].addnext(texts["KHẨN"])  # from the header table to under the title
+    moved = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    marks = _result(check_docx(_replace(marked, "word/document.xml", moved), "x.docx"),
+                    "marks")
+    assert marks.status == "fail"
+    assert [f.code for f in marks.found] == ["check_urgency_place"]
+
+
+def _replace(data: bytes, part: str, body: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, body if info.filename == part else source.read(info))
+    return out.getvalue()
