@@ -2288,6 +2288,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "__gạch chân__, ^[chú thích]; muốn in dấu * thì viết \\*.",
         "\"{marker}\" is opened but never closed (near \"{near}\"). Write **bold**, *italic*, "
         "__underline__, ^[footnote]; for a literal * write \\*."),
+    "footnote_empty": (
+        "Chú thích \"^[]\" không có chữ nào. Viết lời chú thích trong ngoặc vuông, "
+        "vd. ^[Theo Luật số 134/2025/QH15], hoặc bỏ dấu ^[].",
+        "The footnote \"^[]\" has no text. Write the note inside the brackets, e.g. "
+        "^[Under Law No. 134/2025/QH15], or remove the ^[]."),
+    "footnote_alone": (
+        "Dòng \"{text}\" chỉ có chú thích, không có chữ nào để in. Viết nội dung của dòng, "
+        "rồi đặt ^[chú thích] ngay sau chữ cần chú thích.",
+        "The line \"{text}\" holds only a footnote: it has no words to print. Write the "
+        "line's text, then put ^[footnote] right after the words it explains."),
     "row_too_wide": (
         "Dòng {row} có {cells} ô, nhiều hơn {width} cột của bảng. Bớt ô, hoặc thêm cột ở "
         "\"columns:\".",

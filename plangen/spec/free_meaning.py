@@ -37,6 +37,7 @@ _BLOCK_KINDS = (*LINE_KEYS, "table")
 _ROMAN = r"[IVXLC]+\b"
 _REFERENCE = re.compile(rf"(?i:phụ\s+lục)\s+({_ROMAN}(?:\s*(?:,|và)\s*{_ROMAN})*)")
 _INLINE_KEYS = (*LINE_KEYS, "label", "deadline")
+_EMPTY_FOOTNOTE = re.compile(r"(?<!\\)\^\[\s*\]")
 _TOTAL_ONLY = ("sum", "values", "label_column")  # keys of a total row's cell only
 
 
@@ -214,12 +215,24 @@ def _known_block_keys() -> set[str]:
     return set(block_fields(2))
 
 
-def _inline(text: str, path: Path, loaded: LoadedSpec) -> Iterator[SpecIssue]:
+def _inline(text: str, path: Path, loaded: LoadedSpec, *, cell: bool = False
+            ) -> Iterator[SpecIssue]:
+    """Markers that close, footnotes that say something, and (outside a table's cells, where
+    a footnote mark alone may stand) a line with words to print before its footnote."""
     try:
-        parse_inline(text)
+        spans = parse_inline(text)
     except InlineError as exc:
         yield SpecIssue("inline_unclosed", path, _offset_location(loaded, path, text, exc.offset),
                         params={"marker": exc.marker, "near": text[exc.offset:exc.offset + 30]})
+        return
+    notes = [span.footnote for span in spans if span.footnote is not None]
+    if any(not "".join(part.text for part in note).strip() for note in notes):
+        empty = _EMPTY_FOOTNOTE.search(text)
+        yield SpecIssue("footnote_empty", path, _offset_location(
+            loaded, path, text, empty.start() if empty else 0))
+    elif notes and not cell and not "".join(
+            span.text for span in spans if span.footnote is None).strip():
+        yield SpecIssue("footnote_alone", path, params={"text": text[:40]})
 
 
 def _offset_location(loaded: LoadedSpec, path: Path, text: str,
@@ -253,7 +266,7 @@ def _table(table: dict[str, Any], path: Path, loaded: LoadedSpec) -> Iterator[Sp
         for r, row in enumerate(rows):
             for c, cell in enumerate(row):
                 if isinstance(cell, str):
-                    yield from _inline(cell, (*path, part, r, c), loaded)
+                    yield from _inline(cell, (*path, part, r, c), loaded, cell=True)
     total = _dict(table.get("total"))
     yield from _total_row_issues(body, width, total, (*path, "rows"))
     sums = [c for c in _list(total.get("sum")) if isinstance(c, int)]

@@ -149,3 +149,23 @@ def test_a_plan_read_back_keeps_its_stars_as_characters() -> None:
     text = "\n".join(p.text for p in open_docx(data).paragraphs)
     assert "- Các chỉ tiêu đánh dấu (*) là chỉ tiêu bắt buộc; mã __01__ giữ nguyên." in text
     assert "1. Tuyên truyền (*)" in text
+
+
+def test_an_empty_footnote_is_an_error_at_its_brackets() -> None:
+    text = _spec(("      lead: Sở Khoa học và Công nghệ",
+                  '      lead: "Sở Khoa học và Công nghệ^[ ]"'))
+    issues = [issue for issue in check(text) if issue.code == "footnote_empty"]
+    assert len(issues) == 1 and issues[0].location is not None
+    line = text.splitlines()[issues[0].location.line - 1]
+    assert line[issues[0].location.column - 1:].startswith("^[ ]")
+    assert issues[0].severity == "error" and "^[]" in issues[0].format("vi")
+
+
+def test_a_title_that_is_only_a_footnote_is_an_error() -> None:
+    """The item would print as "1." and a footnote mark, with no words."""
+    text = _spec(("      title: Tuyên truyền, phổ biến pháp luật",
+                  '      title: "^[Theo Kế hoạch của tỉnh.]"'))
+    issues = [issue for issue in check(text) if issue.code == "footnote_alone"]
+    assert len(issues) == 1 and issues[0].severity == "error"
+    assert "tasks.items[1].title" in issues[0].format("vi")
+    assert "only a footnote" in issues[0].format("en")

@@ -76,10 +76,23 @@ def test_the_model_numbers_appendices_and_computes_the_total() -> None:
     ("    from_tasks: true\n", "", "appendices[2]", "appendix_tasks_or_content"),
     ("total: {sum: [3, 4]", "total: {sum: [3, 7]",
      "sections[3].content[3].table.total.sum[2]", "total_column_outside"),
+    ("bullet: Hỗ trợ **khẩn cấp** lương thực cho *toàn bộ* hộ gia đình bị ngập.",
+     'bullet: "^[Hỗ trợ khẩn cấp.]"', "sections[2].content[1].content[1].bullet",
+     "footnote_alone"),
+    ("*toàn bộ* hộ gia đình", "*toàn bộ*^[] hộ gia đình",
+     "sections[2].content[1].content[1].bullet", "footnote_empty"),
 ])
+
+
 def test_each_mistake_has_its_message(old: str, new: str, path: str, code: str) -> None:
     found = codes(edit(old, new))
     assert (path, code) in found, found
+
+
+def test_a_footnote_alone_in_a_table_cell_is_allowed() -> None:
+    """A cell may hold just a footnote's mark, beside the figures of its row."""
+    found = codes(edit("[1, Xã Phú Mỡ, 1200, 300]", '[1, Xã Phú Mỡ, 1200, "^[Ước tính.]"]'))
+    assert not [code for _, code in found if code.startswith("footnote")], found
 
 
 def test_inline_error_points_at_the_marker_column() -> None:
