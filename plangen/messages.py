@@ -376,6 +376,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "This section is empty: add \"text:\" or \"items:\"."),
     "entry_empty": ("Mục con trống: cần ít nhất một trong title, text, points, bullets.",
                     "Empty item: it needs one of title, text, points, bullets."),
+    "place_lowercase": ("Địa danh ở dòng ngày tháng phải viết hoa chữ cái đầu (NĐ 30, Phụ lục I "
+                        "mục II.4): \"{found}\". Sửa thành \"{want}\".",
+                        "The place name of the date line must start with a capital (NĐ 30, "
+                        "Appendix I, II.4): \"{found}\". Write \"{want}\"."),
     "summary_upper": ("Trích yếu viết thường (chỉ viết hoa chữ đầu và tên riêng), không in hoa "
                       "toàn bộ.",
                       "The summary is written in sentence case, not all capitals."),

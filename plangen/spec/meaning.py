@@ -38,6 +38,7 @@ def _list(value: Any) -> list[Any]:
 def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     data: dict[str, Any] = loaded.data
     yield from _date_issues(_dict(data.get("date")))
+    yield from _place_issues(data.get("place"))
     yield from _number_issues(data.get("number"))
     yield from _urgency_issues(data.get("urgency"))
     yield from _signature_issues(_dict(data.get("signature")))
@@ -50,6 +51,14 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     yield from timeline_warnings(data)
     yield from _alias_issues(_list(data.get("agencies")))
     yield from free_issues(loaded)
+
+
+def _place_issues(place: Any) -> Iterator[SpecIssue]:
+    """PL1 II.4: the place name of the date line starts with a capital ("Hà Nội")."""
+    if isinstance(place, str) and place.strip() and place.strip()[0].islower():
+        text = place.strip()
+        yield SpecIssue("place_lowercase", ("place",), params={
+            "found": text[:40], "want": (text[0].upper() + text[1:])[:40]})
 
 
 def _date_issues(date: dict[str, Any]) -> Iterator[SpecIssue]:

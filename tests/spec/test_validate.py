@@ -200,6 +200,19 @@ def test_a_day_too_large_for_a_date_is_an_issue_not_a_crash() -> None:
     assert "no_such_date" in {issue.code for issue in check(text)}
 
 
+@pytest.mark.parametrize(("place", "codes"), [
+    ("hà Nội", {("place", "place_lowercase")}), ("đắk Lắk", {("place", "place_lowercase")}),
+    ("Hà Nội", set()), ("Thành phố Hồ Chí Minh", set()), ('"1 Lê Lợi"', set()),
+])
+def test_the_place_name_starts_with_a_capital(place: str, codes: set[tuple[str, str]]) -> None:
+    """What the check fails in the date line (PL1 II.4) is refused before rendering."""
+    issues = check(edit("place: Đắk Lắk\n", f"place: {place}\n"))
+    assert {(format_path(i.path), i.code) for i in issues} == codes
+    if codes:
+        assert issues[0].severity == "error" and "\"Đắk Lắk\"" in message(
+            "place_lowercase", "vi", found="đắk Lắk", want="Đắk Lắk")
+
+
 def test_the_archive_line_must_close_the_recipients() -> None:
     assert found(edit('  - "Lưu: VT, KGVX"\n', "")) == {("recipients", "archive_missing")}
     moved = edit('  - CT, các PCT UBND tỉnh\n  - "Lưu: VT, KGVX"\n',
@@ -284,7 +297,7 @@ def test_messages_fill_every_parameter() -> None:
               "name": "n", "quote": '"', "problem": "p", "fragment": "ban", "joined": "a, ban",
               "keys": "a, b", "text": "t", "date": "31/6/2026", "due": "1/1/2026",
               "plan": "2/1/2026", "alias": "a", "first": "f", "second": "s",
-              "levels": "\"KHẨN\""}
+              "levels": "\"KHẨN\"", "found": "hà Nội", "want": "Hà Nội"}
     for code in emitted_codes():
         for lang in ("vi", "en"):
             text = message(code, lang, **params)
