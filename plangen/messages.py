@@ -380,6 +380,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "mục II.4): \"{found}\". Sửa thành \"{want}\".",
                         "The place name of the date line must start with a capital (NĐ 30, "
                         "Appendix I, II.4): \"{found}\". Write \"{want}\"."),
+    "place_sign": ("Địa danh ở dòng ngày tháng chỉ là tên địa danh (\"Đắk Lắk\", \"Hà Nội\"), "
+                   "không có dấu \"{char}\": \"{found}\". Dòng ngày tháng in \"<địa danh>, "
+                   "ngày … tháng … năm …\".",
+                   "The place name of the date line is the name alone (\"Đắk Lắk\", \"Hà "
+                   "Nội\"), without \"{char}\": \"{found}\". The date line prints "
+                   "\"<place>, ngày … tháng … năm …\"."),
     "summary_upper": ("Trích yếu viết thường (chỉ viết hoa chữ đầu và tên riêng), không in hoa "
                       "toàn bộ.",
                       "The summary is written in sentence case, not all capitals."),
@@ -2161,10 +2167,6 @@ CATALOG: dict[str, tuple[str, str]] = {
                                 "The agency's address is printed on the first page only: put it "
                                 "in a first-page footer (Different first page), not in the "
                                 "footer of later pages."),
-    "check_appendix_portrait": ("Phụ lục có bảng {columns} cột nhưng trang khổ dọc; bảng rộng "
-                                "trình bày theo chiều rộng khổ A4 (khổ ngang).",
-                                "The appendix holds a {columns}-column table on portrait pages; "
-                                "wide tables go on landscape A4."),
     "check_ok_appendix": ("{count} phụ lục.", "{count} appendix(es)."),
     "check_ok_numbering": ("{count} số thứ tự, đúng trình tự.", "{count} numbers, in order."),
     "check_numbering_section": (

@@ -6,6 +6,7 @@ Defaults that the spec may leave out (headings, labels, symbol) are filled in he
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -40,6 +41,16 @@ DEFAULT_COLUMNS: dict[str, str] = {
     "timeline": "Thời gian thực hiện",
     "product": "Sản phẩm",
 }
+# the archive line that closes the recipients: "Lưu: VT, KGVX.", "Lưu VT" (PL1 II.9), never a
+# circulation note that also opens with "Lưu" ("LƯU HÀNH NỘI BỘ")
+_ARCHIVE_LINE = re.compile(r"(?i)lưu(?!\w)(?!\s+hành(?!\w))")
+
+
+def is_archive_line(text: str) -> bool:
+    """Whether a recipient line is the archive line ("- Lưu: VT, VP.(20)."), dash or not."""
+    return bool(_ARCHIVE_LINE.match(text.lstrip("-–•· ").strip()))
+
+
 COLLECTIVE_PREFIXES = ("Ủy ban nhân dân", "Hội đồng nhân dân")
 
 

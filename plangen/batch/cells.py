@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from plangen.errors import Path, SourceLocation, SpecIssue
-from plangen.model import decision_symbol
+from plangen.model import decision_symbol, is_archive_line
 from plangen.spec.assemble import merge_overrides
 from plangen.spec.merge import Node
 
@@ -93,7 +93,7 @@ def _archive_not_last(spec: Node, mine: set[SourceLocation]) -> list[SpecIssue]:
             continue
         for index, line in enumerate(node.value[:-1]):
             if isinstance(line.value, str) and line.location in mine and \
-                    line.value.lstrip("-–• ").strip().lower().startswith("lưu"):
+                    is_archive_line(line.value):
                 issues.append(SpecIssue("archive_not_last", (*prefix, "recipients", index),
                                         line.location))
     return issues
@@ -150,7 +150,7 @@ def _task_ids(base: Node) -> list[str]:
 def _archive_line(overrides: Node | None) -> str:
     extra = overrides.value.get("recipients+") if overrides and overrides.is_mapping else None
     lines = [str(item.value) for item in extra.value] if extra and extra.is_list else []
-    return next((line for line in lines if line.lstrip("-–• ").lower().startswith("lưu")),
+    return next((line for line in lines if is_archive_line(line)),
                 "Lưu: …")
 
 

@@ -47,6 +47,7 @@ from plangen.check.rulekit import (
     t,
     title_code,
 )
+from plangen.model import is_archive_line
 from plangen.vntext import roman
 
 TWIPS_PER_CM = 567
@@ -174,10 +175,15 @@ def check_recipients(layout: Layout, parts: Parts) -> CheckResult:
                    Finding("check_ok_recipients", {"count": len(parts.recipients)}))
 
 
+def _archive(ref: Ref) -> bool:
+    """The archive line, written as the decree does: "Lưu", capital L."""
+    return ref.text.lstrip("-– ").startswith("Lưu") and is_archive_line(ref.text)
+
+
 def _recipient_lines(lines: list[Ref]) -> list[Finding]:
     dashed: list[Ref] = []
     for ref in lines:
-        archived = bool(dashed) and dashed[-1].text.lstrip("-– ").startswith("Lưu")
+        archived = bool(dashed) and _archive(dashed[-1])
         if archived and not ref.text.startswith(("-", "–")):
             break  # the drafter's code and copies may follow the archive line (PL1 III.3)
         dashed.append(ref)
@@ -203,7 +209,7 @@ def _recipient_lines(lines: list[Ref]) -> list[Finding]:
         if not ref.text.endswith(";") and not (ref.text.endswith(":")
                                                and below.text.startswith("+")):
             note("check_recipient_semicolon", ref)
-    if not archive.text.lstrip("-– ").startswith("Lưu"):
+    if not _archive(archive):
         note("check_recipient_archive", archive)
     elif not archive.text.endswith("."):
         note("check_recipient_archive_end", archive)
@@ -345,25 +351,19 @@ def _appendix_tables(layout: Layout, parts: Parts) -> list[tuple[Ref, list[int]]
 
 
 def check_appendix(layout: Layout, parts: Parts) -> CheckResult:
-    """PL1 III.1.b: "Phụ lục" in lowercase, bold, centered, 14 pt, its title caps and bold;
-    a wide appendix table on landscape pages (PL1 I.2; the official Phụ lục I does so)."""
+    """PL1 III.1.b: "Phụ lục" in lowercase, bold, centered, 14 pt, its title caps and bold.
+    Portrait or landscape is the drafter's choice: NĐ 30 says nothing of an appendix's
+    orientation, and a table too wide for its page fails the structure rule instead."""
     if not parts.appendix_labels:
         return skipped("appendix", title_code("appendix"), RULE_REFS["appendix"],
                        Finding("check_skip_no_appendix"))
     found: list[Finding] = []
-    sections = {section.index: section for section in layout.sections}
-    tables = {table.index: table for table in layout.tables}
-    for label, numbers in _appendix_tables(layout, parts):
+    for label, _ in _appendix_tables(layout, parts):
         check_caps(label, "appendix_label", False, found)
         check_bold(label, "appendix_label", True, found)
         check_size(label, "appendix_label", 14, 14, found)
         check_align(label.para, "appendix_label", "center", found)
         _check_appendix_title(layout, label, found)
-        wide = [tables[n] for n in numbers if tables[n].columns >= 4]
-        section = sections.get(label.para.section)
-        if wide and section is not None and not section.landscape:
-            found.append(Finding("check_appendix_portrait", {"columns": wide[0].columns},
-                                 label.where))
     _check_appendix_sequence(parts, found)
     return result("appendix", found,
                    Finding("check_ok_appendix", {"count": len(parts.appendix_labels)}))

@@ -31,7 +31,7 @@ from plangen.extract.patterns import (
     split_motto,
     strip_end,
 )
-from plangen.model import default_header_lines
+from plangen.model import default_header_lines, is_archive_line
 from plangen.spec.schema import NUMBER_PATTERN
 from plangen.vntext import upper
 
@@ -329,7 +329,7 @@ class _Tail:
         else:
             self.recipients.append(item)
         self.continues = text.rstrip()[-1:] not in ";.,"
-        self.archived = self.recipients[-1].lower().startswith("lưu")
+        self.archived = is_archive_line(self.recipients[-1])
 
     def data(self) -> dict[str, Any]:
         """`recipients`, `drafting_code` and `signature` as the spec writes them."""
@@ -408,10 +408,10 @@ def _fill_recipients(data: dict[str, Any], notes: Notes) -> None:
     if not recipients:
         recipients = [PLACEHOLDER_RECIPIENT]
         notes.add("todo", "extract_todo_recipients", ("recipients",))
-    if not any(item.lower().startswith("lưu") for item in recipients):
+    if not any(is_archive_line(item) for item in recipients):
         recipients.append(PLACEHOLDER_ARCHIVE)
         notes.add("todo", "extract_todo_archive", ("recipients", len(recipients) - 1))
-    archive = [i for i, item in enumerate(recipients) if item.lower().startswith("lưu")]
+    archive = [i for i, item in enumerate(recipients) if is_archive_line(item)]
     if archive[-1] != len(recipients) - 1:  # NĐ 30: "Lưu" closes the list
         recipients.append(recipients.pop(archive[-1]))
         notes.add("check", "extract_archive_moved", ("recipients", len(recipients) - 1))

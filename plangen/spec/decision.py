@@ -21,6 +21,7 @@ from plangen.model import COLLECTIVE_PREFIXES, default_authority, head_title
 from plangen.spec.meaning import (
     _date_issues,
     _number_issues,
+    _place_issues,
     _recipient_issues,
     _signature_issues,
 )
@@ -59,6 +60,7 @@ def decision_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
     prefix: Path = ("decision",)
     yield from _under(prefix, _date_issues(_dict(block.get("date"))))
     yield from _under(prefix, _number_issues(block.get("number")))
+    yield from _under(prefix, _place_issues(block.get("place")))
     signature = _dict(block.get("signature"))
     yield from (issue for issue in _under(prefix, _signature_issues(signature))
                 if issue.code != "kt_needs_deputy")  # a Minister's deputy is no PHÓ: below

@@ -16,6 +16,7 @@ from typing import Any
 
 from plangen.errors import Path, SpecIssue
 from plangen.marks import URGENCY_LEVELS, mark_words, urgency_level
+from plangen.model import is_archive_line
 from plangen.spec.deadlines import parse_timeline, timeline_problems
 from plangen.spec.free_meaning import free_issues
 from plangen.spec.loader import LoadedSpec
@@ -54,11 +55,18 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
 
 
 def _place_issues(place: Any) -> Iterator[SpecIssue]:
-    """PL1 II.4: the place name of the date line starts with a capital ("Hà Nội")."""
-    if isinstance(place, str) and place.strip() and place.strip()[0].islower():
-        text = place.strip()
-        yield SpecIssue("place_lowercase", ("place",), params={
+    """PL1 II.4: the place name opens the date line ("Hà Nội, ngày …"): a capital first, and
+    none of the signs that would end it early."""
+    if not isinstance(place, str) or not place.strip():
+        return
+    path: Path = ("place",)
+    text = place.strip()
+    if text[0].islower():
+        yield SpecIssue("place_lowercase", path, params={
             "found": text[:40], "want": (text[0].upper() + text[1:])[:40]})
+    sign = next((char for char in text if char in _NOT_IN_PLACE), None)
+    if sign is not None:
+        yield SpecIssue("place_sign", path, params={"found": text[:40], "char": sign})
 
 
 def _date_issues(date: dict[str, Any]) -> Iterator[SpecIssue]:
@@ -115,16 +123,21 @@ def _signature_issues(signature: dict[str, Any]) -> Iterator[SpecIssue]:
 
 
 def _recipient_issues(recipients: list[Any]) -> Iterator[SpecIssue]:
+    """PL1 II.9: the archive line ("Lưu: VT, …") closes the recipients."""
+    path: Path = ("recipients",)
     archive = [i for i, line in enumerate(recipients)
-               if isinstance(line, str) and _strip_dash(line).lower().startswith("lưu")]
+               if isinstance(line, str) and is_archive_line(line)]
     if recipients and not archive:
-        yield SpecIssue("archive_missing", ("recipients",))
+        yield SpecIssue("archive_missing", path)
     for index in archive:
         if index != len(recipients) - 1:
-            yield SpecIssue("archive_not_last", ("recipients", index))
+            yield SpecIssue("archive_not_last", (*path, index))
     for index, line in enumerate(recipients):
         if isinstance(line, str) and _strip_dash(line).lower().startswith("kính gửi"):
-            yield SpecIssue("no_kinh_gui", ("recipients", index), severity="warning")
+            yield SpecIssue("no_kinh_gui", (*path, index), severity="warning")
+
+
+_NOT_IN_PLACE = ",;:"  # the date line reads "<place>, ngày …": a comma would end the place
 
 
 def _strip_dash(line: str) -> str:

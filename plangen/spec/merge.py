@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plangen.errors import Path, SourceLocation, SpecIssue
+from plangen.model import is_archive_line
 from plangen.spec.loader import LoadedSpec
 
 APPEND, REMOVE = "+", "-"
@@ -147,7 +148,7 @@ def _append(base: Node | None, extra: Node, path: Path, issues: list[SpecIssue])
 
 
 def _is_archive_line(node: Node) -> bool:
-    return isinstance(node.value, str) and node.value.lstrip("- ").startswith("Lưu")
+    return isinstance(node.value, str) and is_archive_line(node.value)
 
 
 def _remove(base: Node | None, unwanted: Node, path: Path,

@@ -289,3 +289,12 @@ def test_an_unknown_preset_in_the_decision_is_told(tmp_path: Path) -> None:
     issues = check_spec(spec).issues
     assert [format_path(i.path) for i in issues if i.code == "preset_unknown"] == [
         "decision.signature.preset"]
+
+
+def test_the_decision_s_place_and_archive_line_are_checked_as_the_plan_s() -> None:
+    """Its date line and recipients print as a plan's would (PL1 II.4, II.9)."""
+    broken = edit("  place: Đắk Lắk\n", "  place: đắk Lắk, Việt Nam\n")
+    broken = edit('    - "Lưu: VT, KGVX"\n', "    - LƯU HÀNH NỘI BỘ\n", broken)
+    assert found(broken) == {("decision.place", "place_lowercase"),
+                             ("decision.place", "place_sign"),
+                             ("decision.recipients", "archive_missing")}

@@ -203,6 +203,7 @@ def test_a_day_too_large_for_a_date_is_an_issue_not_a_crash() -> None:
 @pytest.mark.parametrize(("place", "codes"), [
     ("hà Nội", {("place", "place_lowercase")}), ("đắk Lắk", {("place", "place_lowercase")}),
     ("Hà Nội", set()), ("Thành phố Hồ Chí Minh", set()), ('"1 Lê Lợi"', set()),
+    ('"Đắk Lắk, Việt Nam"', {("place", "place_sign")}), ('"Lưu: VT"', {("place", "place_sign")}),
 ])
 def test_the_place_name_starts_with_a_capital(place: str, codes: set[tuple[str, str]]) -> None:
     """What the check fails in the date line (PL1 II.4) is refused before rendering."""
@@ -215,6 +216,10 @@ def test_the_place_name_starts_with_a_capital(place: str, codes: set[tuple[str, 
 
 def test_the_archive_line_must_close_the_recipients() -> None:
     assert found(edit('  - "Lưu: VT, KGVX"\n', "")) == {("recipients", "archive_missing")}
+    # a circulation note also opens with "Lưu"; it is no archive line
+    assert found(edit('  - "Lưu: VT, KGVX"\n', "  - LƯU HÀNH NỘI BỘ\n")) == {
+        ("recipients", "archive_missing")}
+    assert found(edit('  - "Lưu: VT, KGVX"\n', "  - Lưu VT, KGVX.\n")) == set()
     moved = edit('  - CT, các PCT UBND tỉnh\n  - "Lưu: VT, KGVX"\n',
                  '  - "- Lưu: VT, KGVX"\n  - CT, các PCT UBND tỉnh\n')
     assert found(moved) == {("recipients[2]", "archive_not_last")}
