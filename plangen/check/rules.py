@@ -101,6 +101,8 @@ def run_rules(layout: Layout) -> list[CheckResult]:
 def _two_part_results(layout: Layout, two: TwoParts, lines: list[Ref]) -> list[CheckResult]:
     by_id = {rule.id: rule.run for rule in RULES}
     whole = find_parts(layout, lines=lines)
+    # the file's first page is the decision's: its name is the one a stamp stands before
+    whole.title = two.decision_parts.title or whole.title
     results = [by_id[rule](layout, whole) for rule in PAGE_RULES]
     decision = [by_id[rule](two.decision, two.decision_parts) for rule in DECISION_PART_RULES]
     decision += [check_decision_authority(two), check_decision_grounds(two),

@@ -8,6 +8,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,7 +20,10 @@ from plangen.check.report import finding_text
 from plangen.check.result import CheckReport, CheckResult
 from plangen.model import Plan
 from plangen.render.docx import Renderer
+from plangen.spec.api import check_loaded
+from plangen.spec.loader import load_spec_text
 
+ROOT = Path(__file__).resolve().parents[2]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PlanMaker = Callable[[dict[str, Any]], Plan]
 CONTACT = ["Địa chỉ: 15 Lê Duẩn, tỉnh Đắk Lắk; ĐT: 0262 3852 555",
@@ -149,3 +153,17 @@ def _replace(data: bytes, part: str, body: bytes) -> bytes:
         for info in source.infolist():
             target.writestr(info, body if info.filename == part else source.read(info))
     return out.getvalue()
+
+
+def test_in_a_decision_the_stamp_stands_before_the_decision_s_name(
+        renderer: Renderer) -> None:
+    """A decision's article that reads "HỎA TỐC" comes after the file's first name (the
+    QUYẾT ĐỊNH), though before the attached plan's: it is text, not a stamp."""
+    text = (ROOT / "specs" / "variations-decision.yaml").read_text(encoding="utf-8")
+    old = "Văn phòng HĐND và UBND xã lập dự toán theo quy định."
+    assert old in text
+    checked = check_loaded(load_spec_text(text.replace(old, "HỎA TỐC", 1), "qd.yaml"))
+    assert checked.plan is not None and not checked.errors
+    report = check_docx(renderer.render(checked.plan), "qd.docx")
+    assert _result(report, "marks").status == "skip"
+    assert [r.id for r in report.results if r.status == "fail"] == []
