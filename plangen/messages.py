@@ -2294,6 +2294,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "__gạch chân__, ^[chú thích]; muốn in dấu * thì viết \\*.",
         "\"{marker}\" is opened but never closed (near \"{near}\"). Write **bold**, *italic*, "
         "__underline__, ^[footnote]; for a literal * write \\*."),
+    "appendix_table_no_header": (
+        "Bảng trong phụ lục cần dòng tiêu đề để in lặp lại ở đầu mỗi trang: thêm "
+        "\"header:\" với tên các cột, vd. header: [[STT, Nội dung, Đơn vị chủ trì]].",
+        "A table in an appendix needs a heading row, repeated at the top of each page: add "
+        "\"header:\" with the column names, e.g. header: [[STT, Nội dung, Đơn vị chủ trì]]."),
     "footnote_empty": (
         "Chú thích \"^[]\" không có chữ nào. Viết lời chú thích trong ngoặc vuông, "
         "vd. ^[Theo Luật số 134/2025/QH15], hoặc bỏ dấu ^[].",

@@ -254,6 +254,10 @@ def _offset_location(loaded: LoadedSpec, path: Path, text: str,
 def _table(table: dict[str, Any], path: Path, loaded: LoadedSpec) -> Iterator[SpecIssue]:
     header = [r for r in _list(table.get("header")) if isinstance(r, list)]
     body = [r for r in _list(table.get("rows")) if isinstance(r, list)]
+    if path[:1] == ("appendices",) and not header and len(body) > 1:
+        # an appendix table runs over pages with its heading row repeated (the check's
+        # appendix-header-row): without one, the rendered file would fail it
+        yield SpecIssue("appendix_table_no_header", path)
     columns = _list(table.get("columns"))
     width = len(columns) if columns else max(
         (_width(r) for r in (*header, *body) if not _group(r)), default=1)

@@ -151,12 +151,23 @@ def test_new_writes_a_spec_that_validates(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("locality", ['xã "Ea" Kao', "phường Hoàn Kiếm", "đặc khu Phú Quốc",
-                                      "Thành phố Huế", "tỉnh Đắk Lắk: thử"])
+                                      "Thành phố Huế", "tỉnh Đắk Lắk #thử", "xã Ea' Kao"])
 def test_new_validates_for_odd_locality_names(locality: str, tmp_path: Path) -> None:
     target = tmp_path / "spec.yaml"
     assert run("new", "--locality", locality, "-o", target).exit_code == 0
     result = run("validate", target)
     assert result.exit_code == 0, result.output
+
+
+def test_a_locality_name_with_a_colon_is_quoted_and_then_refused_as_a_place(
+        tmp_path: Path) -> None:
+    """The YAML stays readable; the date line's place cannot hold ":" (PL1 II.4)."""
+    target = tmp_path / "spec.yaml"
+    assert run("new", "--locality", "tỉnh Đắk Lắk: thử", "-o", target).exit_code == 0
+    result = run("validate", target)
+    assert result.exit_code == 1
+    assert "place" in result.output and "\":\"" in result.output
+    assert "1 lỗi" in result.output
 
 
 def test_new_refuses_to_overwrite_without_force(tmp_path: Path) -> None:

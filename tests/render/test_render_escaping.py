@@ -35,7 +35,7 @@ def _nasty_spec(tag: str) -> dict[str, Any]:
         "issuer": {"name": v("issuer"), "parent": v("parent"),
                    "header_lines": [v("line1"), v("line2")]},
         "number": "7",
-        "place": v("place"),
+        "place": v("Place"),  # a place name opens with a capital (PL1 II.4)
         "date": {"day": 1, "month": 1, "year": 2026},
         "doc_type": v("doctype"),
         "summary": v("summary"),
@@ -69,7 +69,7 @@ def _nasty_spec(tag: str) -> dict[str, Any]:
 
 
 # issuer.name shows only in the core properties here (header_lines and reference are given)
-FIELDS = ("parent", "line1", "line2", "place", "doctype", "summary", "basis",
+FIELDS = ("parent", "line1", "line2", "Place", "doctype", "summary", "basis",
           "preamble", "h1", "ptext", "ititle", "itext", "point", "bullet", "plain", "h2",
           "ttext", "leadlabel", "task", "desc", "content", "named", "lead1", "lead2", "impl",
           "partner", "super", "time", "product", "sub", "sublead", "h3", "fund", "h4", "org",

@@ -81,6 +81,8 @@ def test_the_model_numbers_appendices_and_computes_the_total() -> None:
      "footnote_alone"),
     ("*toàn bộ* hộ gia đình", "*toàn bộ*^[] hộ gia đình",
      "sections[2].content[1].content[1].bullet", "footnote_empty"),
+    ("          header: [[STT, Xã]]\n", "", "appendices[1].content[1].table",
+     "appendix_table_no_header"),
 ])
 
 
