@@ -1531,6 +1531,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "the source has no summary line; fill it in."),
     "extract_todo_recipients": ("văn bản không có nơi nhận; điền nơi nhận.",
                                 "the source has no recipients; fill them in."),
+    "extract_todo_table_header": (
+        "bảng phụ lục không có dòng tiêu đề; đã thêm \"(Cần điền tên cột)\": điền tên các cột.",
+        "the appendix table has no heading row; \"(Cần điền tên cột)\" was added: write the "
+        "column names."),
     "extract_todo_archive": ("văn bản không có dòng \"Lưu: …\"; đã thêm \"Lưu: VT\": sửa cho "
                              "đúng.",
                              "the source has no \"Lưu: …\" line; \"Lưu: VT\" was added: correct "

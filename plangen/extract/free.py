@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from plangen.errors import Path
 from plangen.extract.blocks import Block, Line, Table
 from plangen.extract.emphasis import Emphasis
 from plangen.extract.notes import Notes, excerpt
@@ -543,7 +544,27 @@ def _appendix(blocks: list[Block], text: _Text, notes: Notes, position: int,
                  default=0)
     data["orientation"] = "landscape" if widest >= 4 else "portrait"
     data["content"] = content or [text(" ".join(title))]
+    _head_tables(data["content"], ("appendices", position, "content"), notes)
     return data
+
+
+PLACEHOLDER_COLUMN = "(Cần điền tên cột)"
+
+
+def _head_tables(content: list[Any], path: Path, notes: Notes) -> None:
+    """An appendix table read without a heading row gets one to fill in: the spec asks for
+    it (the row repeats on every page), and the officer knows what the columns hold."""
+    for index, block in enumerate(content):
+        if not isinstance(block, dict):
+            continue
+        table = block.get("table")
+        if isinstance(table, dict) and "header" not in table and len(table["rows"]) > 1:
+            table["header"] = [[PLACEHOLDER_COLUMN] * len(table["columns"])]
+            # the keys in the order the schema prints them: columns, header, rows
+            block["table"] = {key: table[key] for key in ("columns", "header", *table)
+                              if key in table}
+            notes.add("todo", "extract_todo_table_header", (*path, index, "table", "header"))
+        _head_tables(block.get("content", []), (*path, index, "content"), notes)
 
 
 def missing_reason(role: str, sections: list[dict[str, Any]], numbering: str) -> str:

@@ -323,6 +323,19 @@ def test_two_appendices_with_spanning_headers_are_kept_whole() -> None:
     assert not extraction.errors
 
 
+def test_an_appendix_table_without_a_heading_row_gets_one_to_fill_in() -> None:
+    extraction = plan(after=(
+        "PHỤ LỤC I\nKINH PHÍ\nSTT\tMục\tSố tiền\n1\tHội nghị\t10\n2\tTập huấn\t5\n"
+        "PHỤ LỤC II\nDANH SÁCH XÃ\n1\tXã Phú Mỡ\tSở A\n2\tXã Ô Loan\tSở B\n"))
+    assert "header" in extraction.data["appendices"][0]["content"][0]["table"]
+    table = extraction.data["appendices"][1]["content"][0]["table"]
+    assert table["header"] == [["(Cần điền tên cột)"] * 3]
+    assert table["rows"] == [["1", "Xã Phú Mỡ", "Sở A"], ["2", "Xã Ô Loan", "Sở B"]]
+    assert list(table) == ["columns", "header", "rows"]
+    assert not extraction.errors
+    assert "extract_todo_table_header" in [note.code for note in extraction.notes]
+
+
 def test_a_header_read_right_column_first_and_a_draft_mark() -> None:
     head = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Đắk Lắk, ngày 05 tháng 02 năm 2026\nỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n"
