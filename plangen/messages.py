@@ -386,6 +386,16 @@ CATALOG: dict[str, tuple[str, str]] = {
                    "The place name of the date line is the name alone (\"Đắk Lắk\", \"Hà "
                    "Nội\"), without \"{char}\": \"{found}\". The date line prints "
                    "\"<place>, ngày … tháng … năm …\"."),
+    "typed_number": (
+        "Dòng này đã có số \"{label}\" ở đầu, mà plangen tự đánh số: bản in sẽ có hai số. Bỏ "
+        "\"{label}\" ở đầu dòng.",
+        "This line starts with its own number \"{label}\", and plangen numbers it too: the "
+        "print would show two. Remove \"{label}\" from the start of the line."),
+    "typed_dash": (
+        "Dòng này đã có dấu \"{label}\" ở đầu, mà plangen tự in dấu của ý: bản in sẽ có hai "
+        "dấu. Bỏ \"{label}\" ở đầu dòng.",
+        "This line starts with its own \"{label}\", and plangen prints the line's mark too: "
+        "the print would show two. Remove \"{label}\" from the start of the line."),
     "summary_upper": ("Trích yếu viết thường (chỉ viết hoa chữ đầu và tên riêng), không in hoa "
                       "toàn bộ.",
                       "The summary is written in sentence case, not all capitals."),

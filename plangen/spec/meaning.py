@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -49,6 +50,7 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     yield from _appendix_issues(_dict(data.get("appendix")), _task_ids(tasks))
     yield from _entry_issues(data)
     yield from _style_warnings(data)
+    yield from _typed_number_warnings(data)
     yield from timeline_warnings(data)
     yield from _alias_issues(_list(data.get("agencies")))
     yield from free_issues(loaded)
@@ -262,6 +264,65 @@ def _entry_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
         if isinstance(reporting, dict) and not any(
                 reporting.get(k) for k in ("text", "points", "bullets")):
             yield SpecIssue("entry_empty", (section, "reporting"))
+
+
+# what an officer copying from an old document types before a line plangen numbers itself:
+# "I. ", "2. ", "1.1. ", "a) ", "b. "
+_TYPED_NUMBER = re.compile(r"\s*((?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđA-ZĐ])[.)])\s+\S")
+_TYPED_DASH = re.compile(r"\s*([-–•+])\s+\S")  # before a line printed "- …" or "+ …"
+_NUMBERED_SECTIONS = ("purpose", "tasks", "funding", "organization")
+
+
+def _typed_number_warnings(data: dict[str, Any]) -> Iterator[SpecIssue]:
+    """A heading, item or point that begins with its own number prints two of them."""
+    for path, text in _numbered_lines(data):
+        key = next((part for part in reversed(path) if isinstance(part, str)), "")
+        dashed = key in ("bullets", "bullet", "plus")
+        match = (_TYPED_DASH if dashed else _TYPED_NUMBER).match(text) \
+            if isinstance(text, str) else None
+        if match:
+            yield SpecIssue("typed_dash" if dashed else "typed_number", path,
+                            severity="warning", params={"label": match.group(1)})
+
+
+def _numbered_lines(data: dict[str, Any]) -> Iterator[tuple[Path, Any]]:
+    """The texts plangen prints after a number or letter of its own."""
+    for key in _NUMBERED_SECTIONS:
+        section = _dict(data.get(key))
+        yield (key, "heading"), section.get("heading")
+        if section.get("numbered", True) is False:
+            continue
+        for index, item in enumerate(_list(section.get("items"))):
+            yield from _numbered_entry(item, (key, "items", index))
+    for index, section in enumerate(_list(data.get("sections"))):
+        yield ("sections", index, "heading"), _dict(section).get("heading")
+        yield from _numbered_blocks(_list(_dict(section).get("content")),
+                                    ("sections", index, "content"))
+    for index, appendix in enumerate(_list(data.get("appendices"))):
+        yield from _numbered_blocks(_list(_dict(appendix).get("content")),
+                                    ("appendices", index, "content"))
+
+
+def _numbered_entry(item: Any, path: Path) -> Iterator[tuple[Path, Any]]:
+    if isinstance(item, str):
+        yield path, item
+        return
+    entry = _dict(item)
+    yield (*path, "title"), entry.get("title")
+    for key in ("points", "bullets"):
+        for index, line in enumerate(_list(entry.get(key))):
+            yield (*path, key, index), line
+    for index, sub in enumerate(_list(entry.get("subtasks"))):
+        yield from _numbered_entry(sub, (*path, "subtasks", index))
+
+
+def _numbered_blocks(blocks: list[Any], path: Path) -> Iterator[tuple[Path, Any]]:
+    for index, block in enumerate(blocks):
+        block = _dict(block)
+        for key in ("item", "point", "bullet", "plus"):
+            if key in block:
+                yield (*path, index, key), block[key]
+        yield from _numbered_blocks(_list(block.get("content")), (*path, index, "content"))
 
 
 def _style_warnings(data: dict[str, Any]) -> Iterator[SpecIssue]:

@@ -73,7 +73,9 @@ def reused(case: str) -> tuple[Writer, Refused]:
 
 def salted(payload: str) -> dict[str, object]:
     """The small plan with `payload` appended to every free-text field."""
-    data = plan(place=f"Đắk Lắk {payload}", summary=f"Triển khai {payload}")
+    # a place holds no "," ";" ":" (it opens the date line): those are left out of it
+    place = "".join(char for char in payload if char not in ",;:")
+    data = plan(place=f"Đắk Lắk {place}", summary=f"Triển khai {payload}")
     data["preamble"] = [f"{line} {payload}" for line in data["preamble"]]  # type: ignore[union-attr]
     tasks = data["tasks"]["items"]  # type: ignore[index]
     tasks[0].update(title=f"Tuyên truyền {payload}", lead=f"Sở Khoa học {payload}",

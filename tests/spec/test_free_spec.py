@@ -136,3 +136,13 @@ def test_a_bad_span_is_a_schema_error_not_a_crash(span: str) -> None:
                        f"[{{text: 2, rows: {span}}}, Phường Sông Cầu, 2500.5, 45]"))
     assert any(path == "sections[3].content[3].table.rows[3][1].rows" for path, _ in found), \
         found
+
+
+def test_typed_numbers_and_dashes_in_free_blocks_are_warned() -> None:
+    text = edit("- item: Mục tiêu trước mắt", '- item: "2. Mục tiêu trước mắt"')
+    text = text.replace("- bullet: Điều phối nguồn hàng hỗ trợ.",
+                        '- bullet: "- Điều phối nguồn hàng hỗ trợ."', 1)
+    warned = {(format_path(i.path), i.code, i.params["label"]) for i in check(text)
+              if i.code in ("typed_number", "typed_dash")}
+    assert warned == {("sections[2].content[1].item", "typed_number", "2."),
+                      ("sections[3].content[1].content[1].bullet", "typed_dash", "-")}

@@ -214,6 +214,29 @@ def test_the_place_name_starts_with_a_capital(place: str, codes: set[tuple[str, 
             "place_lowercase", "vi", found="đắk Lắk", want="Đắk Lắk")
 
 
+@pytest.mark.parametrize(("old", "new", "path", "label"), [
+    ("      title: Tuyên truyền, phổ biến pháp luật",
+     '      title: "1. Tuyên truyền, phổ biến pháp luật"', "tasks.items[1].title", "1."),
+    ("    - title: Mục đích", '    - title: "1.1. Mục đích"', "purpose.items[1].title", "1.1."),
+    ("purpose:\n", 'purpose:\n  heading: "I. MỤC ĐÍCH, YÊU CẦU"\n', "purpose.heading", "I."),
+    ("        - Triển khai kịp thời, đồng bộ, hiệu quả.",
+     '        - "- Triển khai kịp thời, đồng bộ, hiệu quả."', "purpose.items[1].bullets[1]",
+     "-"),
+])
+def test_a_number_typed_before_a_numbered_line_is_warned(old: str, new: str, path: str,
+                                                         label: str) -> None:
+    issues = [i for i in check(edit(old, new)) if i.code in ("typed_number", "typed_dash")]
+    assert [(format_path(i.path), i.severity, i.params["label"]) for i in issues] == [
+        (path, "warning", label)]
+
+
+@pytest.mark.parametrize("title", ["1.000 hộ dân được hỗ trợ", "5G cho mọi xã",
+                                   "TP. Hồ Chí Minh phối hợp", "2026 là năm chuyển đổi số"])
+def test_a_line_that_starts_with_a_figure_is_not_a_typed_number(title: str) -> None:
+    text = edit("      title: Tuyên truyền, phổ biến pháp luật", f"      title: {title}")
+    assert "typed_number" not in {i.code for i in check(text)}
+
+
 def test_the_archive_line_must_close_the_recipients() -> None:
     assert found(edit('  - "Lưu: VT, KGVX"\n', "")) == {("recipients", "archive_missing")}
     # a circulation note also opens with "Lưu"; it is no archive line
@@ -302,7 +325,7 @@ def test_messages_fill_every_parameter() -> None:
               "name": "n", "quote": '"', "problem": "p", "fragment": "ban", "joined": "a, ban",
               "keys": "a, b", "text": "t", "date": "31/6/2026", "due": "1/1/2026",
               "plan": "2/1/2026", "alias": "a", "first": "f", "second": "s",
-              "levels": "\"KHẨN\"", "found": "hà Nội", "want": "Hà Nội"}
+              "levels": "\"KHẨN\"", "found": "hà Nội", "want": "Hà Nội", "label": "1."}
     for code in emitted_codes():
         for lang in ("vi", "en"):
             text = message(code, lang, **params)
