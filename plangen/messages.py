@@ -391,6 +391,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "\"{label}\" ở đầu dòng.",
         "This line starts with its own number \"{label}\", and plangen numbers it too: the "
         "print would show two. Remove \"{label}\" from the start of the line."),
+    "no_letters": (
+        "\"{found}\" không có chữ nào: viết tên (hoặc trích yếu) bằng chữ, vd. \"Ủy ban nhân "
+        "dân tỉnh Đắk Lắk\".",
+        "\"{found}\" has no letter: write the name (or summary) in words, e.g. \"Ủy ban nhân "
+        "dân tỉnh Đắk Lắk\"."),
     "typed_dash": (
         "Dòng này đã có dấu \"{label}\" ở đầu, mà plangen tự in dấu của ý: bản in sẽ có hai "
         "dấu. Bỏ \"{label}\" ở đầu dòng.",

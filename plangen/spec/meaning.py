@@ -41,6 +41,7 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     data: dict[str, Any] = loaded.data
     yield from _date_issues(_dict(data.get("date")))
     yield from _place_issues(data.get("place"))
+    yield from _wordless_issues(data)
     yield from _number_issues(data.get("number"))
     yield from _urgency_issues(data.get("urgency"))
     yield from _signature_issues(_dict(data.get("signature")))
@@ -54,6 +55,22 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     yield from timeline_warnings(data)
     yield from _alias_issues(_list(data.get("agencies")))
     yield from free_issues(loaded)
+
+
+# the names a reader must be able to read: the issuer, the summary, the signer
+_NAMED = (("issuer", "name"), ("summary",), ("signature", "name"),
+          ("decision", "signature", "name"))
+
+
+def _wordless_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
+    """A name or summary with no letter at all ("+", "..", "___") names nothing."""
+    for path in _NAMED:
+        value: Any = data
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, str) and value.strip() and "{{" not in value and \
+                not any(char.isalpha() for char in value):
+            yield SpecIssue("no_letters", path, params={"found": value.strip()[:40]})
 
 
 def _place_issues(place: Any) -> Iterator[SpecIssue]:

@@ -237,6 +237,16 @@ def test_a_line_that_starts_with_a_figure_is_not_a_typed_number(title: str) -> N
     assert "typed_number" not in {i.code for i in check(text)}
 
 
+@pytest.mark.parametrize(("old", "new", "path"), [
+    ("  name: Ủy ban nhân dân tỉnh Đắk Lắk\n", '  name: "+"\n', "issuer.name"),
+    ("summary: Triển khai thực hiện Luật Trí tuệ nhân tạo trên địa bàn tỉnh\n",
+     "summary: ___\n", "summary"),
+])
+def test_a_name_with_no_letter_is_an_error(old: str, new: str, path: str) -> None:
+    issues = [i for i in check(edit(old, new)) if i.code == "no_letters"]
+    assert [(format_path(i.path), i.severity) for i in issues] == [(path, "error")]
+
+
 def test_the_archive_line_must_close_the_recipients() -> None:
     assert found(edit('  - "Lưu: VT, KGVX"\n', "")) == {("recipients", "archive_missing")}
     # a circulation note also opens with "Lưu"; it is no archive line
