@@ -285,7 +285,7 @@ def _entry_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
 
 # what an officer copying from an old document types before a line plangen numbers itself:
 # "I. ", "2. ", "1.1. ", "a) ", "b. "
-_TYPED_NUMBER = re.compile(r"\s*((?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđA-ZĐ])[.)])\s+\S")
+_TYPED_NUMBER = re.compile(r"\s*((?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđA-ZĐ])[.)])(?:\s+\S|\s*$)")
 _TYPED_DASH = re.compile(r"\s*([-–•+])\s+\S")  # before a line printed "- …" or "+ …"
 _NUMBERED_SECTIONS = ("purpose", "tasks", "funding", "organization")
 
