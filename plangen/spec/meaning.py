@@ -58,19 +58,23 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
 
 
 # the names a reader must be able to read: the issuer, the summary, the signer
-_NAMED = (("issuer", "name"), ("summary",), ("signature", "name"),
-          ("decision", "signature", "name"))
+# (and each line of the signer's titles)
+_NAMED = (("issuer", "name"), ("summary",), ("signature", "name"), ("signature", "lines"),
+          ("decision", "signature", "name"), ("decision", "signature", "lines"))
 
 
 def _wordless_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
-    """A name or summary with no letter at all ("+", "..", "___") names nothing."""
+    """A name, title line or summary with no letter at all ("+", "..", "___") says nothing."""
     for path in _NAMED:
         value: Any = data
         for key in path:
             value = value.get(key) if isinstance(value, dict) else None
-        if isinstance(value, str) and value.strip() and "{{" not in value and \
-                not any(char.isalpha() for char in value):
-            yield SpecIssue("no_letters", path, params={"found": value.strip()[:40]})
+        texts = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, text in texts:
+            if isinstance(text, str) and text.strip() and "{{" not in text and \
+                    not any(char.isalpha() for char in text):
+                where = path if index is None else (*path, index)
+                yield SpecIssue("no_letters", where, params={"found": text.strip()[:40]})
 
 
 def _place_issues(place: Any) -> Iterator[SpecIssue]:

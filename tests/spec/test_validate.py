@@ -242,6 +242,7 @@ def test_a_line_that_starts_with_a_figure_is_not_a_typed_number(title: str) -> N
     ("  name: Ủy ban nhân dân tỉnh Đắk Lắk\n", '  name: "+"\n', "issuer.name"),
     ("summary: Triển khai thực hiện Luật Trí tuệ nhân tạo trên địa bàn tỉnh\n",
      "summary: ___\n", "summary"),
+    ("[TM. ỦY BAN NHÂN DÂN, KT.", '["___", KT.', "signature.lines[1]"),
 ])
 def test_a_name_with_no_letter_is_an_error(old: str, new: str, path: str) -> None:
     issues = [i for i in check(edit(old, new)) if i.code == "no_letters"]
