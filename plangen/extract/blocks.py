@@ -45,6 +45,8 @@ class Table:
     # per cell, how Word merged it: "" (its own cell), "h" (covered by the cell on its left,
     # w:gridSpan) or "v" (continues the cell above, w:vMerge); None when not known (text)
     merges: tuple[tuple[str, ...], ...] | None = field(default=None, compare=False)
+    # the cells' lines as read, with their emphasis (extract/emphasis.py); () from text
+    lines: tuple[Line, ...] = field(default=(), compare=False)
 
 
 Block = Line | Table

@@ -3,9 +3,10 @@ as the inline syntax (plangen/inline.py) in the texts of the spec.
 
 The reader keeps, for each line that has some, one look per character (`BOLD | ITALIC |
 UNDERLINE`) beyond what most of the line has: a title printed bold throughout has none, the
-bold words of a plain sentence have it. The parser works on the plain text; at the end each
-text of the spec is looked up in the lines, and where it is found in exactly one place its
-looks become markers. A text found nowhere, or in several places, is only escaped.
+bold words of a plain sentence have it (a table's cells keep theirs too). The parser works
+on the plain text; at the end each text of the spec is looked up in the lines, and where it
+is found in exactly one place its looks become markers. A text found nowhere, or in several
+places, is only escaped.
 """
 
 from __future__ import annotations
@@ -108,7 +109,8 @@ class Emphasis:
     """The lines that have emphasis, to give a spec text its markers back."""
 
     def __init__(self, blocks: Iterable[Block]) -> None:
-        lines = [block for block in blocks if isinstance(block, Line)]
+        lines = [line for block in blocks
+                 for line in ([block] if isinstance(block, Line) else block.lines)]
         self._texts = [line.text for line in lines]
         self._marked = [line for line in lines if line.looks is not None]
 

@@ -500,13 +500,16 @@ class _DocxReader:
                     self.blocks(cell, self.new_container())
                     self.flush()
             return
-        read = [self._row(row) for row in rows]
+        read_lines: list[Line] = []
+        read = [self._row(row, read_lines) for row in rows]
         merges = tuple(tuple(mark for _, mark in row) for row in read)
         cells = _fill_vertical_merges([[(lines, mark == "v") for lines, mark in row]
                                        for row in read])
-        self.out.append(Table(tuple(tuple(lines for lines, _ in row) for row in cells), merges))
+        self.out.append(Table(tuple(tuple(lines for lines, _ in row) for row in cells), merges,
+                              tuple(read_lines)))
 
-    def _row(self, row: etree._Element) -> list[tuple[tuple[str, ...], str]]:
+    def _row(self, row: etree._Element,
+             read_lines: list[Line]) -> list[tuple[tuple[str, ...], str]]:
         cells: list[tuple[tuple[str, ...], str]] = []
         for cell in row_cells(row):
             sub = _DocxReader(self.numbering)
@@ -514,6 +517,8 @@ class _DocxReader:
             sub.flush()
             for key, value in sub.repairs.items():
                 count(self.repairs, key, value)
+            for block in sub.out:  # with their emphasis, which the cells' texts leave out
+                read_lines.extend([block] if isinstance(block, Line) else block.lines)
             lines = tuple(line for block in sub.out for line in _block_lines(block))
             merge = cell.find(f"{W}tcPr/{W}vMerge")
             continued = merge is not None and merge.get(W + "val") in (None, "continue")

@@ -162,3 +162,38 @@ def test_markers_wrap_words_not_spaces_and_parse_back() -> None:
     spans = parse_inline(out)
     assert [(s.text, s.bold, s.italic, s.underline) for s in spans] == [
         ("ab ", False, False, False), ("cd", True, True, True), (" ef", False, False, False)]
+
+
+def test_emphasis_inside_a_table_cell_comes_back() -> None:
+    """A bold word and an italic aside in the cells of a table."""
+    free = (Path(__file__).resolve().parents[1] / "data" / "free" / "free-minimal.yaml")
+    text = free.read_text(encoding="utf-8")
+    for old, new in (("[1, Xã Phú Mỡ, 1200, 300]", '[1, "Xã **Phú Mỡ** (vùng lũ)", 1200, 300]'),
+                     ("[2, Phường Sông Cầu, 2500.5, 45]",
+                      '[2, "Phường Sông Cầu *(dự kiến)*", 2500.5, 45]')):
+        assert old in text, old
+        text = text.replace(old, new)
+    checked = check_loaded(load_spec_text(text, "plan.yaml"))
+    assert checked.plan is not None, [issue.format() for issue in checked.errors]
+    extraction = _extracted(render_plan(checked.plan))
+    cells = [cell if isinstance(cell, str) else cell.get("text")
+             for table in _tables(extraction.data) for row in table.get("rows", [])
+             for cell in row]
+    assert "Xã **Phú Mỡ** (vùng lũ)" in cells
+    assert "Phường Sông Cầu *(dự kiến)*" in cells
+    # a cell bold throughout (the header's) gets no markers
+    assert not any(str(cell).startswith("**") for table in _tables(extraction.data)
+                   for row in table.get("header", []) for cell in row)
+
+
+def _tables(data: object) -> list[dict[str, object]]:
+    found: list[dict[str, object]] = []
+    if isinstance(data, dict):
+        if isinstance(data.get("table"), dict):
+            found.append(data["table"])
+        for value in data.values():
+            found += _tables(value)
+    elif isinstance(data, list):
+        for value in data:
+            found += _tables(value)
+    return found
