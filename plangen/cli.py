@@ -300,7 +300,7 @@ def _program(ctx: click.Context | None = None) -> str:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, package_name="plangen",
+@click.version_option(__version__, package_name="plangen", prog_name="plangen",
                       help="In số phiên bản rồi thoát / show the version and exit.")
 @LANG_OPTION
 def main(lang: str | None) -> None:

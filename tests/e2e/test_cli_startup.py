@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from plangen import __version__
+
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("yaml", "cerberus", "lxml", "docx", "docxtpl", "jinja2", "openpyxl", "matplotlib")
 PROBE = """
@@ -63,3 +65,12 @@ def test_the_entry_point_answers_version_without_click() -> None:
     # anything else is the full command line
     helped = run(LAUNCH.format(args=["--help"]))
     assert "plangen.cli" in helped.stdout.splitlines()[-1] and "batch" in helped.stdout
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--lang", "en", "--version"],
+                                  ["--lang", "vi", "--version"]])
+def test_the_version_line_names_plangen_however_it_is_started(args: list[str]) -> None:
+    """`python -m plangen --lang en --version` printed "python -m plangen, version …"."""
+    done = subprocess.run([sys.executable, "-m", "plangen", *args], capture_output=True,
+                          text=True, check=True, cwd=ROOT)
+    assert done.stdout == f"plangen, version {__version__}\n"
