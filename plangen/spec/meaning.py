@@ -85,8 +85,10 @@ def _place_issues(place: Any) -> Iterator[SpecIssue]:
     path: Path = ("place",)
     text = place.strip()
     if text[0].islower():
+        unit = _UNIT_WORD.match(text)  # "tỉnh Đắk Lắk": the date line names "Đắk Lắk"
+        name = text[unit.end():] if unit and text[unit.end()].isupper() else ""
         yield SpecIssue("place_lowercase", path, params={
-            "found": text[:40], "want": (text[0].upper() + text[1:])[:40]})
+            "found": text[:40], "want": (name or text[0].upper() + text[1:])[:40]})
     sign = next((char for char in text if char in _NOT_IN_PLACE), None)
     if sign is not None:
         yield SpecIssue("place_sign", path, params={"found": text[:40], "char": sign})
@@ -160,6 +162,7 @@ def _recipient_issues(recipients: list[Any]) -> Iterator[SpecIssue]:
             yield SpecIssue("no_kinh_gui", (*path, index), severity="warning")
 
 
+_UNIT_WORD = re.compile(r"(?:tỉnh|thành phố|thị xã|thị trấn|xã|phường|đặc khu|huyện|quận)\s+(?=\S)")
 _NOT_IN_PLACE = ",;:"  # the date line reads "<place>, ngày …": a comma would end the place
 
 

@@ -214,6 +214,18 @@ def test_the_place_name_starts_with_a_capital(place: str, codes: set[tuple[str, 
             "place_lowercase", "vi", found="đắk Lắk", want="Đắk Lắk")
 
 
+@pytest.mark.parametrize(("place", "want"), [
+    ("tỉnh Đắk Lắk", "Đắk Lắk"), ("xã Xuân Tín", "Xuân Tín"), ("phường 1", "Phường 1"),
+    ("thành phố Huế", "Huế"), ("hà Nội", "Hà Nội"),
+])
+def test_a_lowercase_place_gets_the_name_the_date_line_prints(place: str, want: str) -> None:
+    """PL1 II.4 wants initial capitals; the fix offered is the name as the date lines of
+    provinces and communes write it, without its kind ("Đắk Lắk, ngày …")."""
+    issue = next(i for i in check(edit("place: Đắk Lắk\n", f"place: {place}\n"))
+                 if i.code == "place_lowercase")
+    assert issue.params["want"] == want
+
+
 @pytest.mark.parametrize(("old", "new", "path", "label"), [
     ("      title: Tuyên truyền, phổ biến pháp luật",
      '      title: "1. Tuyên truyền, phổ biến pháp luật"', "tasks.items[1].title", "1."),
