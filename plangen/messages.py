@@ -1550,6 +1550,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "bảng phụ lục không có dòng tiêu đề; đã thêm \"(Cần điền tên cột)\": điền tên các cột.",
         "the appendix table has no heading row; \"(Cần điền tên cột)\" was added: write the "
         "column names."),
+    "extract_place_capitalised": (
+        "địa danh \"{found}\" được ghi thành \"{fixed}\" (địa danh viết hoa chữ cái đầu, NĐ 30 "
+        "Phụ lục I mục II.4): kiểm tra lại.",
+        "the place \"{found}\" was written \"{fixed}\" (a place name starts with a capital, "
+        "NĐ 30 Appendix I, II.4): check it."),
     "extract_todo_archive": ("văn bản không có dòng \"Lưu: …\"; đã thêm \"Lưu: VT\": sửa cho "
                              "đúng.",
                              "the source has no \"Lưu: …\" line; \"Lưu: VT\" was added: correct "

@@ -32,6 +32,7 @@ from plangen.extract.patterns import (
     strip_end,
 )
 from plangen.model import default_header_lines, is_archive_line
+from plangen.spec.meaning import capitalised_place
 from plangen.spec.schema import NUMBER_PATTERN
 from plangen.vntext import upper
 
@@ -136,7 +137,11 @@ def _date(piece: str, data: dict[str, Any], notes: Notes) -> bool:
     found = date_line(piece)
     if not found:
         return False
-    data["place"] = found.group("place").strip()
+    place = found.group("place").strip()
+    data["place"] = capitalised_place(place) if place[:1].islower() else place
+    if data["place"] != place:
+        notes.add("check", "extract_place_capitalised", ("place",), found=place,
+                  fixed=data["place"])
     data["date"] = checked_date({key: int(value) for key, value in found.groupdict().items()
                                  if key != "place" and value}, notes)
     return True

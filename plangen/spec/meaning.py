@@ -77,6 +77,16 @@ def _wordless_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
                 yield SpecIssue("no_letters", where, params={"found": text.strip()[:40]})
 
 
+def capitalised_place(text: str) -> str:
+    """The place name as a date line prints it: "tỉnh Đắk Lắk" -> "Đắk Lắk" (the unit's
+    name without its kind), "hà Nội" -> "Hà Nội", "phường 1" -> "Phường 1"."""
+    text = text.strip()
+    unit = _UNIT_WORD.match(text)
+    if unit and text[unit.end()].isupper():
+        return text[unit.end():]
+    return text[:1].upper() + text[1:]
+
+
 def _place_issues(place: Any) -> Iterator[SpecIssue]:
     """PL1 II.4: the place name opens the date line ("Hà Nội, ngày …"): a capital first, and
     none of the signs that would end it early."""
@@ -85,10 +95,8 @@ def _place_issues(place: Any) -> Iterator[SpecIssue]:
     path: Path = ("place",)
     text = place.strip()
     if text[0].islower():
-        unit = _UNIT_WORD.match(text)  # "tỉnh Đắk Lắk": the date line names "Đắk Lắk"
-        name = text[unit.end():] if unit and text[unit.end()].isupper() else ""
         yield SpecIssue("place_lowercase", path, params={
-            "found": text[:40], "want": (name or text[0].upper() + text[1:])[:40]})
+            "found": text[:40], "want": capitalised_place(text)[:40]})
     sign = next((char for char in text if char in _NOT_IN_PLACE), None)
     if sign is not None:
         yield SpecIssue("place_sign", path, params={"found": text[:40], "char": sign})

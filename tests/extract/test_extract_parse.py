@@ -336,6 +336,13 @@ def test_an_appendix_table_without_a_heading_row_gets_one_to_fill_in() -> None:
     assert "extract_todo_table_header" in [note.code for note in extraction.notes]
 
 
+def test_a_lowercase_place_is_written_as_the_date_line_wants() -> None:
+    extraction = extract_text(HEAD.replace("Đắk Lắk, ngày", "tỉnh Đắk Lắk, ngày") + PURPOSE
+                              + TASKS + REST + TAIL, "ke-hoach.txt")
+    assert extraction.data["place"] == "Đắk Lắk" and not extraction.errors
+    assert ("check", "extract_place_capitalised", ("place",)) in notes_of(extraction)
+
+
 def test_a_header_read_right_column_first_and_a_draft_mark() -> None:
     head = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Đắk Lắk, ngày 05 tháng 02 năm 2026\nỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n"
