@@ -138,7 +138,7 @@ def _date(piece: str, data: dict[str, Any], notes: Notes) -> bool:
     if not found:
         return False
     place = found.group("place").strip()
-    data["place"] = capitalised_place(place) if place[:1].islower() else place
+    data["place"] = capitalised_place(place)  # as written, unless it opens in lowercase
     if data["place"] != place:
         notes.add("check", "extract_place_capitalised", ("place",), found=place,
                   fixed=data["place"])

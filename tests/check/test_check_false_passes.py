@@ -8,19 +8,12 @@ import zipfile
 
 import pytest
 from conftest import SPECS
+from support.docx_helpers import with_part
 
 from plangen.check.api import check_docx
 from plangen.check.report import finding_text
 from plangen.render.docx import Renderer
 from plangen.spec.api import load_plan
-
-
-def rezip(data: bytes, name: str, content: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            target.writestr(info, content if info.filename == name else source.read(info))
-    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +35,7 @@ def test_signature_typed_on_one_line_with_a_newline_in_the_text_fails(
     data, xml = document
     typed = xml.replace(">KT. CHỦ TỊCH<", "><", 1).replace(
         ">TM. ỦY BAN NHÂN DÂN<", f">TM. ỦY BAN NHÂN DÂN{newline}KT. CHỦ TỊCH<", 1)
-    found = failures(rezip(data, "word/document.xml", typed.encode()), "signature")
+    found = failures(with_part(data, "word/document.xml", typed.encode()), "signature")
     assert found == ["Mỗi dòng quyền hạn ký (TM., KT., TL., TUQ., Q.) và chức vụ phải là một "
                      "dòng riêng, đang gõ chung một dòng: “TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH”. "
                      "Ở bảng 2, hàng 1, ô 2: “TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH”."]
@@ -52,7 +45,7 @@ def test_real_line_breaks_still_split_lines(document: tuple[bytes, str]) -> None
     data, xml = document
     broken = xml.replace(">KT. CHỦ TỊCH<", "><", 1).replace(
         ">TM. ỦY BAN NHÂN DÂN<", ">TM. ỦY BAN NHÂN DÂN</w:t><w:br/><w:t>KT. CHỦ TỊCH<", 1)
-    assert failures(rezip(data, "word/document.xml", broken.encode()), "signature") == []
+    assert failures(with_part(data, "word/document.xml", broken.encode()), "signature") == []
 
 
 def test_summary_not_bold_is_one_finding_per_paragraph(document: tuple[bytes, str]) -> None:
@@ -63,5 +56,5 @@ def test_summary_not_bold_is_one_finding_per_paragraph(document: tuple[bytes, st
     marker = '<w:pStyle w:val="KHTrichYeu"/></w:pPr>'
     assert marker in xml
     plain = xml.replace(marker, marker + runs, 1)
-    found = failures(rezip(data, "word/document.xml", plain.encode()), "title")
+    found = failures(with_part(data, "word/document.xml", plain.encode()), "title")
     assert len(found) == 1 and found[0].startswith("Trích yếu phải in đậm."), found

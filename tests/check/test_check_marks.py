@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from conftest import APPENDIX
 from lxml import etree
+from support.docx_helpers import with_part
 
 from plangen.check.api import check_docx
 from plangen.check.report import finding_text
@@ -45,16 +46,9 @@ def marked(make_plan: PlanMaker, plan_data: dict[str, Any], renderer: Renderer) 
 
 
 def _edit(data: bytes, part: str, old: str, new: str, count: int = 1) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            body = source.read(info)
-            if info.filename == part:
-                text = body.decode()
-                assert old in text, f"{old!r} not in {part}"
-                body = text.replace(old, new, count).encode()
-            target.writestr(info, body)
-    return out.getvalue()
+    text = zipfile.ZipFile(io.BytesIO(data)).read(part).decode()
+    assert old in text, f"{old!r} not in {part}"
+    return with_part(data, part, text.replace(old, new, count).encode())
 
 
 def _story(data: bytes, kind: str) -> str:
@@ -141,18 +135,10 @@ def test_a_framed_red_stamp_after_the_title_is_misplaced(marked: bytes) -> None:
     texts = {"".join(p.itertext()): p for p in root.iter(f"{{{W}}}p")}
     texts["KẾ HOẠCH"].addnext(texts["KHẨN"])  # from the header table to under the title
     moved = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    marks = _result(check_docx(_replace(marked, "word/document.xml", moved), "x.docx"),
+    marks = _result(check_docx(with_part(marked, "word/document.xml", moved), "x.docx"),
                     "marks")
     assert marks.status == "fail"
     assert [f.code for f in marks.found] == ["check_urgency_place"]
-
-
-def _replace(data: bytes, part: str, body: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            target.writestr(info, body if info.filename == part else source.read(info))
-    return out.getvalue()
 
 
 def test_in_a_decision_the_stamp_stands_before_the_decision_s_name(

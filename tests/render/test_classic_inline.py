@@ -16,6 +16,7 @@ from support.docx_helpers import assert_schema_valid, find_paragraph, open_docx
 from support.spec_edits import check
 
 from plangen.check.api import check_docx
+from plangen.errors import SpecIssue
 from plangen.extract import extract_text
 from plangen.render.docx import render_plan
 from plangen.spec.api import check_loaded
@@ -99,14 +100,19 @@ def test_a_footnote_in_the_preamble_is_a_word_footnote() -> None:
                           "Luật);")
 
 
+def _one_issue_at(text: str, code: str, start: str) -> SpecIssue:
+    """The one issue `code` of `text`, whose line and column point where `start` begins."""
+    issues = [issue for issue in check(text) if issue.code == code]
+    assert len(issues) == 1 and issues[0].location is not None
+    line = text.splitlines()[issues[0].location.line - 1]
+    assert line[issues[0].location.column - 1:].startswith(start)
+    return issues[0]
+
+
 def test_an_unclosed_marker_is_an_error_at_its_line_and_column() -> None:
     text = _spec(("      lead: Sở Khoa học và Công nghệ",
                   '      lead: "Sở Khoa học và *Công nghệ"'))
-    issues = [issue for issue in check(text) if issue.code == "inline_unclosed"]
-    assert len(issues) == 1 and issues[0].location is not None
-    line = text.splitlines()[issues[0].location.line - 1]
-    assert line[issues[0].location.column - 1:].startswith("*Công nghệ")
-    message = issues[0].format("vi")
+    message = _one_issue_at(text, "inline_unclosed", "*Công nghệ").format("vi")
     assert "tasks.items[2].lead" in message and "\\*" in message
 
 
@@ -154,11 +160,8 @@ def test_a_plan_read_back_keeps_its_stars_as_characters() -> None:
 def test_an_empty_footnote_is_an_error_at_its_brackets() -> None:
     text = _spec(("      lead: Sở Khoa học và Công nghệ",
                   '      lead: "Sở Khoa học và Công nghệ^[ ]"'))
-    issues = [issue for issue in check(text) if issue.code == "footnote_empty"]
-    assert len(issues) == 1 and issues[0].location is not None
-    line = text.splitlines()[issues[0].location.line - 1]
-    assert line[issues[0].location.column - 1:].startswith("^[ ]")
-    assert issues[0].severity == "error" and "^[]" in issues[0].format("vi")
+    issue = _one_issue_at(text, "footnote_empty", "^[ ]")
+    assert issue.severity == "error" and "^[]" in issue.format("vi")
 
 
 def test_a_title_that_is_only_a_footnote_is_an_error() -> None:

@@ -47,6 +47,15 @@ def parts(data: bytes) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
+def with_part(data: bytes, name: str, content: bytes) -> bytes:
+    """The .docx `data` with part `name` replaced by `content`, every other member as it was."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, content if info.filename == name else source.read(info))
+    return out.getvalue()
+
+
 def part_xml(data: bytes, name: str) -> etree._Element:
     """One XML part, parsed strictly."""
     return etree.fromstring(parts(data)[name])
