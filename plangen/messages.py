@@ -259,6 +259,28 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "\"day:\" a number from 1 to {last}."),
     "signature_not_upper": ("Dòng chức vụ phải in hoa: \"{fixed}\".",
                             "Signature lines are in capitals: \"{fixed}\"."),
+    "authority_one_line": (
+        "Dòng \"{found}\" có hai quyền hạn ký, hoặc \"{word}\" không ở đầu dòng: mỗi "
+        "quyền hạn ký (TM., KT., Q., TL., TUQ.) mở một dòng riêng. Tách thành hai dòng trong "
+        "lines, vd. [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH].",
+        "The line \"{found}\" holds two signing authorities, or \"{word}\" does not open it: "
+        "each authority (TM., KT., Q., TL., TUQ.) starts a line of its own. Split it into two "
+        "lines, e.g. [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]."),
+    "signer_upper": (
+        "Họ tên người ký in chữ thường, đậm (NĐ 30), plangen in đúng như đã gõ: viết "
+        "\"{want}\" thay cho \"{found}\".",
+        "The signer's name is printed in ordinary case, bold (NĐ 30), as typed: write "
+        "\"{want}\" instead of \"{found}\"."),
+    "signer_honorific": (
+        "Trước họ tên người ký không ghi học hàm, học vị hay danh xưng (\"{found}\"): chỉ "
+        "ghi họ tên, vd. \"{want}\".",
+        "No title, degree or honorific (\"{found}\") before the signer's name: the name "
+        "alone, e.g. \"{want}\"."),
+    "name_is_mark": (
+        "\"{found}\" là một dấu (độ khẩn, độ mật, lưu hành), không phải tên cơ quan: ghi tên "
+        "cơ quan ban hành ở đây; độ khẩn ghi ở urgency.",
+        "\"{found}\" is a mark (urgency, secrecy, circulation), not an agency's name: write "
+        "the issuing agency's name here; the urgency goes in urgency."),
     "bad_authority": ("\"{word}\" không phải cách ghi quyền hạn ký; dùng một trong: {allowed} "
                       "(có dấu cách sau dấu chấm).",
                       "\"{word}\" is not a signing authority; use one of: {allowed} "
@@ -391,19 +413,35 @@ CATALOG: dict[str, tuple[str, str]] = {
         "\"{label}\" ở đầu dòng.",
         "This line starts with its own number \"{label}\", and plangen numbers it too: the "
         "print would show two. Remove \"{label}\" from the start of the line."),
+    "text_typed_label": (
+        "Đoạn văn này mở đầu bằng \"{label}\" như một đề mục hoặc mục con đánh số: người đọc "
+        "(và plangen check) sẽ hiểu nó là đề mục hoặc mục con. Nếu đúng là mục con, viết nó "
+        "trong items (plangen tự đánh số); nếu không, bỏ \"{label}\" ở đầu đoạn.",
+        "This paragraph opens with \"{label}\" like a numbered heading or item: readers (and "
+        "plangen check) take it for one. If it is an item, write it under items (plangen "
+        "numbers it); if not, remove \"{label}\" from its start."),
+    "typed_number_only": (
+        "Dòng này chỉ có số \"{label}\", mà plangen tự đánh số: viết nội dung của dòng (tên "
+        "mục, tên nhiệm vụ …) thay cho \"{label}\".",
+        "This line holds only the number \"{label}\", and plangen numbers it itself: write "
+        "what the line says (the heading, the task …) instead of \"{label}\"."),
     "no_letters": (
-        "\"{found}\" không có chữ nào: viết tên (hoặc trích yếu) bằng chữ, vd. \"Ủy ban nhân "
-        "dân tỉnh Đắk Lắk\".",
-        "\"{found}\" has no letter: write the name (or summary) in words, e.g. \"Ủy ban nhân "
-        "dân tỉnh Đắk Lắk\"."),
+        "\"{found}\" không có chữ nào: viết bằng chữ (tên, trích yếu, tiêu đề), vd. \"Ủy ban "
+        "nhân dân tỉnh Đắk Lắk\", \"MỤC ĐÍCH, YÊU CẦU\".",
+        "\"{found}\" has no letter: write it in words (a name, summary or heading), e.g. "
+        "\"Ủy ban nhân dân tỉnh Đắk Lắk\", \"MỤC ĐÍCH, YÊU CẦU\"."),
     "typed_dash": (
         "Dòng này đã có dấu \"{label}\" ở đầu, mà plangen tự in dấu của ý: bản in sẽ có hai "
         "dấu. Bỏ \"{label}\" ở đầu dòng.",
         "This line starts with its own \"{label}\", and plangen prints the line's mark too: "
         "the print would show two. Remove \"{label}\" from the start of the line."),
-    "summary_upper": ("Trích yếu viết thường (chỉ viết hoa chữ đầu và tên riêng), không in hoa "
-                      "toàn bộ.",
-                      "The summary is written in sentence case, not all capitals."),
+    "summary_upper": (
+        "Trích yếu đang in hoa toàn bộ (\"{found}\"): NĐ 30 in trích yếu bằng chữ thường, "
+        "đứng, đậm, và plangen in đúng như đã gõ. Gõ lại chữ thường, chỉ viết hoa chữ đầu và "
+        "tên riêng (\"Triển khai thi hành Luật …\").",
+        "The summary is all in capitals (\"{found}\"): NĐ 30 prints it in ordinary case, "
+        "upright and bold, and plangen prints it as typed. Type it again in sentence case, "
+        "capitals only for the first letter and proper names."),
     "closing_mark": ("Đoạn kết thường kết thúc bằng \"./.\".",
                      "The closing paragraph usually ends with \"./.\"."),
     # deadlines and agency names (spec/deadlines.py, spec/meaning.py)
@@ -1550,6 +1588,26 @@ CATALOG: dict[str, tuple[str, str]] = {
         "bảng phụ lục không có dòng tiêu đề; đã thêm \"(Cần điền tên cột)\": điền tên các cột.",
         "the appendix table has no heading row; \"(Cần điền tên cột)\" was added: write the "
         "column names."),
+    "extract_summary_case": (
+        "trích yếu in hoa \"{found}\" được ghi thành \"{fixed}\" (NĐ 30 in trích yếu chữ "
+        "thường): kiểm tra chữ hoa của tên riêng.",
+        "the summary in capitals \"{found}\" was written \"{fixed}\" (NĐ 30 prints it in "
+        "ordinary case): check the capitals of proper names."),
+    "extract_signature_split": (
+        "dòng chữ ký \"{found}\" có hai quyền hạn ký, đã tách thành hai dòng (NĐ 30: mỗi "
+        "quyền hạn ký một dòng): kiểm tra lại.",
+        "the signature line \"{found}\" held two signing authorities and was split into two "
+        "lines (NĐ 30: one line each): check it."),
+    "extract_signer_case": (
+        "họ tên người ký \"{found}\" được ghi thành \"{fixed}\" (NĐ 30 in họ tên chữ "
+        "thường, đậm): kiểm tra lại.",
+        "the signer's name \"{found}\" was written \"{fixed}\" (NĐ 30 prints the name in "
+        "ordinary case, bold): check it."),
+    "extract_signer_honorific": (
+        "họ tên người ký \"{found}\" được ghi thành \"{fixed}\" (NĐ 30 không ghi học hàm, "
+        "học vị, danh xưng trước họ tên): kiểm tra lại.",
+        "the signer's name \"{found}\" was written \"{fixed}\" (NĐ 30 writes no title or "
+        "honorific before the name): check it."),
     "extract_place_capitalised": (
         "địa danh \"{found}\" được ghi thành \"{fixed}\" (địa danh viết hoa chữ cái đầu, NĐ 30 "
         "Phụ lục I mục II.4): kiểm tra lại.",
@@ -2323,6 +2381,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "\"header:\" với tên các cột, vd. header: [[STT, Nội dung, Đơn vị chủ trì]].",
         "A table in an appendix needs a heading row, repeated at the top of each page: add "
         "\"header:\" with the column names, e.g. header: [[STT, Nội dung, Đơn vị chủ trì]]."),
+    "table_bold_first_row": (
+        "Bảng không có dòng tiêu đề mà dòng đầu in đậm (dòng nhóm hoặc ô đậm): người đọc và "
+        "plangen check hiểu đó là dòng tiêu đề, phải in lặp lại ở mỗi trang. Thêm \"header:\" "
+        "với tên các cột trước dòng này, vd. header: [[STT, Nội dung, Số lượng]].",
+        "The table has no heading row and its first row is bold (a group row or bold cells): "
+        "readers and plangen check take it for the heading row, which repeats on each page. "
+        "Add \"header:\" with the column names before it, e.g. header: [[STT, Nội dung, Số "
+        "lượng]]."),
     "footnote_empty": (
         "Chú thích \"^[]\" không có chữ nào. Viết lời chú thích trong ngoặc vuông, "
         "vd. ^[Theo Luật số 134/2025/QH15], hoặc bỏ dấu ^[].",

@@ -18,8 +18,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "plangen"
 STAGES = ("spec", "render", "check", "extract", "batch")
-SHARED = {"activecontent", "errors", "files", "freeform", "inline", "marks", "messages", "model",
-          "places", "vntext", "wordml", "workbooks", "zips"}
+SHARED = {"activecontent", "errors", "files", "freeform", "inline", "labels", "marks", "messages",
+          "model", "places", "signing", "vntext", "wordml", "workbooks", "zips"}
 # room -> the rooms it may import (besides itself and the shared modules)
 ALLOWED: dict[str, set[str]] = {
     "shared": set(),

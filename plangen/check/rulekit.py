@@ -22,14 +22,7 @@ MIN_GAP_TWIPS = 120  # 6 pt
 MIN_SIGNING_ROOM_PT = 30  # about two empty lines between the title and the name, to sign
 TNR = "times new roman"
 MAX_EXAMPLES = 5
-ROMAN_HEADING = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.\s*\S")
-# "Phần I", "CHƯƠNG 2", "Phần thứ nhất"; not a sentence that starts "Phần ca …", "Phần còn lại"
-PART_HEADING = re.compile(
-    r"^(?i:phần|chương)\s+(?:[IVXLC]+|\d{1,2}|(?i:thứ)\s+\w+)(?=[\s.:)–-]|$)")
-ITEM_HEADING = re.compile(r"^\d{1,2}\.\s+\S")
-POINT_HEADING = re.compile(r"^[a-zđ]\)\s+\S")
 SYMBOL = re.compile(r"^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$")
-HONORIFICS = re.compile(r"^(TS|ThS|PGS|GS|KS|BS|CN|Ông|Bà)\b\.?", re.IGNORECASE)
 
 Rule = Callable[[Layout, Parts], CheckResult]
 # where each rule is written (PL1 = Phụ lục I of NĐ 30/2020/NĐ-CP)

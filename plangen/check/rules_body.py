@@ -23,16 +23,11 @@ from plangen.check.parts import (
 )
 from plangen.check.result import CheckResult, Finding, skipped
 from plangen.check.rulekit import (
-    HONORIFICS,
     INDENT_SLACK_CM,
     INDENTS_CM,
-    ITEM_HEADING,
     MAX_EXAMPLES,
     MIN_GAP_TWIPS,
     MIN_SIGNING_ROOM_PT,
-    PART_HEADING,
-    POINT_HEADING,
-    ROMAN_HEADING,
     RULE_REFS,
     check_align,
     check_bold,
@@ -47,7 +42,9 @@ from plangen.check.rulekit import (
     t,
     title_code,
 )
+from plangen.labels import ITEM_HEADING, PART_HEADING, POINT_HEADING, ROMAN_HEADING
 from plangen.model import is_archive_line
+from plangen.signing import AUTHORITY_WORD, HONORIFICS
 from plangen.vntext import roman
 
 TWIPS_PER_CM = 567
@@ -217,7 +214,6 @@ def _recipient_lines(lines: list[Ref]) -> list[Finding]:
             for finding in grouped(code, examples)]
 
 
-_AUTHORITY_WORD = re.compile(r"(?:^|(?<=\s))(?:TM|KT|TL|TUQ|Q)\.\s")
 
 
 def check_signature(layout: Layout, parts: Parts) -> CheckResult:
@@ -234,8 +230,8 @@ def check_signature(layout: Layout, parts: Parts) -> CheckResult:
     paragraphs = parts.signature_block == "paragraphs"
     for ref in titles:
         # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH" on one line: each authority word starts a line
-        if len(_AUTHORITY_WORD.findall(ref.text)) > 1 or (
-                _AUTHORITY_WORD.search(ref.text) and not _AUTHORITY_WORD.match(ref.text)):
+        if len(AUTHORITY_WORD.findall(ref.text)) > 1 or (
+                AUTHORITY_WORD.search(ref.text) and not AUTHORITY_WORD.match(ref.text)):
             found.append(Finding("check_authority_one_line", {"found": ref.text}, ref.where))
         check_caps(ref, "authority", True, found)
         check_bold(ref, "authority", True, found)

@@ -11,8 +11,6 @@ points keeps the form its "a" opened it with: "a) …", "b. …" is a mix.
 
 from __future__ import annotations
 
-import re
-
 from plangen.check.format import Layout, Paragraph, Table
 from plangen.check.parts import Parts, Ref, refs, where
 from plangen.check.result import CheckResult, Finding, skipped
@@ -23,13 +21,8 @@ from plangen.check.rulekit import (
     result,
     title_code,
 )
+from plangen.labels import DECIMAL, ITEM, LETTER_SECTION, NAMED, POINT, SECTION
 
-_SECTION = re.compile(r"^(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\.\s+\S")
-_LETTER_SECTION = re.compile(r"^(?P<n>[A-ZĐ])\.\s+[A-ZĐÀ-Ỹ]{2}")
-_ITEM = re.compile(r"^(?P<n>\d{1,2})\.\s+\S")
-_DECIMAL = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+\S")
-_POINT = re.compile(r"^(?P<n>[a-zđ])(?P<close>[.)])\s+\S")
-_NAMED = re.compile(r"^\((?P<n>\d{1,2})\)\s+\S")
 LETTERS = "abcdđeghiklmnopqrstuvxy"  # the Vietnamese alphabet of points (PL1 II.6.đ)
 UPPER_LETTERS = "ABCDĐEGHIKLMNOPQRSTUVXY"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
@@ -61,8 +54,8 @@ def check_numbering(layout: Layout, parts: Parts) -> CheckResult:
         if not ref.first:
             continue
         text = ref.text
-        section = _SECTION.match(text)
-        lettered = _LETTER_SECTION.match(text) if section is None else None
+        section = SECTION.match(text)
+        lettered = LETTER_SECTION.match(text) if section is None else None
         if letters is None and (section or lettered):
             letters = lettered is not None
         if (section and not letters) or (lettered and letters):
@@ -83,7 +76,7 @@ def check_numbering(layout: Layout, parts: Parts) -> CheckResult:
 
 def _check_lower(ref: Ref, seen: _Counter, found: list[Finding]) -> int:
     text = ref.text
-    decimal = _DECIMAL.match(text)
+    decimal = DECIMAL.match(text)
     if decimal:
         *parent, last = (int(n) for n in decimal.group("n").split("."))
         key = ".".join(str(n) for n in parent)
@@ -96,7 +89,7 @@ def _check_lower(ref: Ref, seen: _Counter, found: list[Finding]) -> int:
         seen.decimal.setdefault(f"{key}.{last}", 0)
         seen.point = seen.named = 0
         return 1
-    item = _ITEM.match(text)
+    item = ITEM.match(text)
     if item:
         number = int(item.group("n"))
         if number not in (1, seen.item + 1):
@@ -105,7 +98,7 @@ def _check_lower(ref: Ref, seen: _Counter, found: list[Finding]) -> int:
         seen.decimal = {str(number): 0}
         seen.point = seen.named = 0
         return 1
-    point = _POINT.match(text)
+    point = POINT.match(text)
     if point:
         number = LETTERS.find(point.group("n")) + 1
         close = point.group("close")
@@ -121,7 +114,7 @@ def _check_lower(ref: Ref, seen: _Counter, found: list[Finding]) -> int:
                                   point.group("n") + seen.point_close))
         seen.point = number or seen.point + 1
         return 1
-    named = _NAMED.match(text)
+    named = NAMED.match(text)
     if named:
         number = int(named.group("n"))
         if number not in (1, seen.named + 1):

@@ -32,6 +32,7 @@ from plangen.extract.patterns import (
     strip_end,
 )
 from plangen.model import default_header_lines, is_archive_line
+from plangen.signing import HONORIFICS, name_case, split_at_authorities
 from plangen.spec.meaning import capitalised_place
 from plangen.spec.schema import NUMBER_PATTERN
 from plangen.vntext import upper
@@ -276,6 +277,26 @@ def find_written(phrase: str, text: str,
     return None
 
 
+def ordinary_summary(data: dict[str, Any], text: str, notes: Notes) -> None:
+    """A summary printed in capitals, as NĐ 30 writes it (PL1 II.5.b, ordinary case): the
+    same words where the text writes them so ("ban hành Kế hoạch quan trắc …"), else lower
+    case with the place's name kept; noted for the officer to check."""
+    summary = data.get("summary")
+    if not isinstance(summary, str) or not is_upper_text(summary):
+        return
+    found = find_written(summary, text)
+    if found:
+        fixed = found[:1].upper() + found[1:]
+    else:
+        fixed = summary[:1] + summary[1:].lower()
+        place = data.get("place")
+        if isinstance(place, str) and place.lower() in fixed:
+            fixed = fixed.replace(place.lower(), place)
+    data["summary"] = fixed
+    notes.add("check", "extract_summary_case", ("summary",), found=excerpt(summary),
+              fixed=excerpt(fixed))
+
+
 # ---- recipients and signature -----------------------------------------------------------
 
 
@@ -315,8 +336,13 @@ class _Tail:
             if rest:
                 self.read(rest)
         elif is_authority(text, within=bool(self.lines)) and not self.name:
-            self.lines.append(authority_line(upper(text)))  # NĐ 30: in capitals
-        elif self.lines and not self.name and mark.kind == "none" and looks_like_name(text):
+            pieces = split_at_authorities(upper(text))  # NĐ 30: in capitals
+            if len(pieces) > 1:  # two lines run together ("TM. UBND KT. CHỦ TỊCH")
+                self.notes.add("check", "extract_signature_split", ("signature", "lines"),
+                               found=excerpt(text))
+            self.lines += [authority_line(piece) for piece in pieces]
+        elif self.lines and not self.name and mark.kind == "none" and \
+                looks_like_name(HONORIFICS.sub("", text, count=1).strip()):
             self.name = text
         elif self.open and not self.archived and (mark.kind != "none" or not self.lines
                                                   or self.continues):
@@ -344,8 +370,24 @@ class _Tail:
         if self.code:
             data["drafting_code"] = self.code
         if self.lines or self.name:
-            data["signature"] = {"lines": self._ordered_lines(), "name": self.name}
+            data["signature"] = {"lines": self._ordered_lines(), "name": self._name()}
         return data
+
+    def _name(self) -> str:
+        """The signer's name as NĐ 30 prints it (PL1 II.7.c): without a title before it,
+        in ordinary case; each change noted for the officer to check."""
+        name = self.name
+        honorific = HONORIFICS.match(name)
+        if honorific and name[honorific.end():].strip():
+            name = name[honorific.end():].strip()
+            self.notes.add("check", "extract_signer_honorific", ("signature", "name"),
+                           found=self.name, fixed=name)
+        if name == upper(name) and any(char.isalpha() for char in name):
+            fixed = name_case(name)
+            self.notes.add("check", "extract_signer_case", ("signature", "name"),
+                           found=name, fixed=fixed)
+            name = fixed
+        return name
 
     def _ordered_lines(self) -> list[str]:
         """NĐ 30 PL1 II.7: "TM." first, then "KT." (or Q., TL., TUQ.), then the titles; a

@@ -17,9 +17,9 @@ from plangen.extract.emphasis import Emphasis
 from plangen.extract.frame import (
     PLACEHOLDER_ISSUER,
     fill_missing,
-    find_written,
     guess_issuer,
     header_data,
+    ordinary_summary,
     tail_data,
 )
 from plangen.extract.free import (
@@ -49,7 +49,7 @@ from plangen.extract.parse import (
     _section_kind,
     learn_point_style,
 )
-from plangen.extract.patterns import is_doc_type, is_upper_text, marked
+from plangen.extract.patterns import is_doc_type, marked
 from plangen.spec.free_schema import SECTION_ROLES
 
 _ORDER = ("issuer", "decision", "number", "symbol", "place", "date", "doc_type", "summary",
@@ -91,8 +91,7 @@ def free_draft(source: Source, split: Split | None = None) -> Draft | None:
         data["summary"] = summary[4:].strip()
         data["summary"] = data["summary"][:1].upper() + data["summary"][1:]
         notes.add("check", "extract_summary_vv", ("summary",))
-    if is_upper_text(data.get("summary", "")):
-        data["summary"] = _ordinary_case(data["summary"], all_text, data)
+    ordinary_summary(data, all_text, notes)
     if "preamble" in data:
         data["preamble"] = [text(line) for line in data["preamble"]]
     if headings[0].letter:
@@ -185,16 +184,3 @@ def _classic(blocks: list[Block], headings: list[Heading], labels: list[int],
     if kinds != list(SECTION_KEYS) or footnotes or len(labels) > 1:
         return False
     return not any(isinstance(b, Table) for b in blocks[headings[0].index:tail])
-
-
-def _ordinary_case(summary: str, text: str, data: dict[str, Any]) -> str:
-    """A summary printed in capitals as a sentence writes it: the same words found in the
-    text ("ban hành Kế hoạch quan trắc …"), else lower case with the place's name kept."""
-    found = find_written(summary, text)
-    if found:
-        return found[:1].upper() + found[1:]
-    out = summary[:1] + summary[1:].lower()
-    place = data.get("place")
-    if isinstance(place, str) and place.lower() in out:
-        out = out.replace(place.lower(), place)
-    return out

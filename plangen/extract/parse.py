@@ -31,6 +31,7 @@ from plangen.extract.frame import (
     guess_issuer,
     header_data,
     header_length,
+    ordinary_summary,
     tail_data,
 )
 from plangen.extract.marks import first_page_marks
@@ -86,6 +87,7 @@ def parse_source(source: Source) -> Draft:
     data.update(front)
     if split is not None:
         _recased_summary(data, text)
+    ordinary_summary(data, text, notes)
     data.update(_sections(blocks, regions, notes))
     learn_point_style(data, blocks[regions.body:regions.closing], notes)
     closing = _closing(blocks[regions.closing:regions.tail], notes)

@@ -18,6 +18,7 @@ from typing import Any
 
 from plangen.errors import Path, SpecIssue
 from plangen.model import COLLECTIVE_PREFIXES, default_authority, head_title
+from plangen.signing import AUTHORITY_WORDS
 from plangen.spec.meaning import (
     _date_issues,
     _number_issues,
@@ -25,7 +26,7 @@ from plangen.spec.meaning import (
     _recipient_issues,
     _signature_issues,
 )
-from plangen.spec.schema import AUTHORITY_WORDS, DECISION_OWNED
+from plangen.spec.schema import DECISION_OWNED
 from plangen.vntext import upper
 
 _AS_ARTICLE = re.compile(r"^[-–•\s]*như\s+điều\s+(\d+)", re.IGNORECASE)

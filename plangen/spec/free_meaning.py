@@ -258,6 +258,10 @@ def _table(table: dict[str, Any], path: Path, loaded: LoadedSpec) -> Iterator[Sp
         # an appendix table runs over pages with its heading row repeated (the check's
         # appendix-header-row): without one, the rendered file would fail it
         yield SpecIssue("appendix_table_no_header", path)
+    elif not header and len(body) > 1 and _bold_row(body[0]):
+        # a bold first row reads as the table's heading row, which the check wants repeated
+        # on each page: only a header row is
+        yield SpecIssue("table_bold_first_row", (*path, "rows", 0))
     columns = _list(table.get("columns"))
     width = len(columns) if columns else max(
         (_width(r) for r in (*header, *body) if not _group(r)), default=1)
@@ -340,6 +344,21 @@ def _width(row: list[Any]) -> int:
 
 def _group(row: list[Any]) -> bool:
     return len(row) == 1 and isinstance(row[0], dict) and "group" in row[0]
+
+
+_ALL_BOLD = re.compile(r"\*\*[^*]+\*\*")
+
+
+def _bold_row(row: list[Any]) -> bool:
+    """A row printed bold throughout (its empty cells aside): a group row, or every cell
+    with text bold, as a cell (`bold: true`) or by its inline marks ("**…**")."""
+    if _group(row):
+        return True
+    texts = [(cell.get("text"), cell.get("bold") is True) if isinstance(cell, dict)
+             else (cell, False) for cell in row]
+    written = [(str(text).strip(), bold) for text, bold in texts
+               if text is not None and str(text).strip()]
+    return bool(written) and all(bold or _ALL_BOLD.fullmatch(text) for text, bold in written)
 
 
 def _grid_issues(rows: list[list[Any]], width: int, path: Path) -> Iterator[SpecIssue]:

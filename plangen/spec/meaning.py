@@ -16,12 +16,20 @@ from collections.abc import Iterator
 from typing import Any
 
 from plangen.errors import Path, SpecIssue
-from plangen.marks import URGENCY_LEVELS, mark_words, urgency_level
+from plangen.inline import plain_text
+from plangen.labels import level_label
+from plangen.marks import URGENCY_LEVELS, is_mark, mark_words, urgency_level
 from plangen.model import is_archive_line
+from plangen.signing import (
+    AUTHORITY_WORD,
+    AUTHORITY_WORDS,
+    HONORIFICS,
+    authority_words_in,
+    name_case,
+)
 from plangen.spec.deadlines import parse_timeline, timeline_problems
 from plangen.spec.free_meaning import free_issues
 from plangen.spec.loader import LoadedSpec
-from plangen.spec.schema import AUTHORITY_WORDS
 from plangen.vntext import upper
 
 _PERSONAL_TITLES = ("CHỦ TỊCH", "PHÓ", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH", "BÍ THƯ", "BỘ TRƯỞNG")
@@ -42,6 +50,7 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     yield from _date_issues(_dict(data.get("date")))
     yield from _place_issues(data.get("place"))
     yield from _wordless_issues(data)
+    yield from _summary_issues(data)
     yield from _number_issues(data.get("number"))
     yield from _urgency_issues(data.get("urgency"))
     yield from _signature_issues(_dict(data.get("signature")))
@@ -52,29 +61,68 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     yield from _entry_issues(data)
     yield from _style_warnings(data)
     yield from _typed_number_warnings(data)
+    yield from _typed_label_issues(data)
     yield from timeline_warnings(data)
     yield from _alias_issues(_list(data.get("agencies")))
     yield from free_issues(loaded)
 
 
 # the names a reader must be able to read: the issuer, the summary, the signer
-# (and each line of the signer's titles)
-_NAMED = (("issuer", "name"), ("summary",), ("signature", "name"), ("signature", "lines"),
-          ("decision", "signature", "name"), ("decision", "signature", "lines"))
+# (and each line of the signer's titles); every title and heading is added by _titled
+_NAMED = (("issuer", "name"), ("issuer", "parent"), ("issuer", "header_lines"), ("summary",),
+          ("signature", "name"), ("signature", "lines"),
+          ("decision", "summary"), ("decision", "signature", "name"),
+          ("decision", "signature", "lines"))
+_TITLE_KEYS = ("title", "heading")
+_ISSUER_LINES = (("issuer", "name"), ("issuer", "parent"), ("issuer", "header_lines"))
+_SUMMARIES = (("summary",), ("decision", "summary"))
+
+
+def _texts_at(data: dict[str, Any], path: Path) -> Iterator[tuple[Path, str]]:
+    """The text at `path`, or each text of the list there, with its own path."""
+    value: Any = data
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    if isinstance(value, list):
+        yield from (((*path, index), text) for index, text in enumerate(value)
+                    if isinstance(text, str))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def _titled(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every title and heading of the spec, wherever it stands (a column's title may be a
+    sign alone: "%", "(1)")."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in _TITLE_KEYS and isinstance(item, str):
+                yield (*path, key), item
+            elif key != "columns":
+                yield from _titled(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _titled(item, (*path, index))
 
 
 def _wordless_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
-    """A name, title line or summary with no letter at all ("+", "..", "___") says nothing."""
-    for path in _NAMED:
-        value: Any = data
-        for key in path:
-            value = value.get(key) if isinstance(value, dict) else None
-        texts = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-        for index, text in texts:
-            if isinstance(text, str) and text.strip() and "{{" not in text and \
-                    not any(char.isalpha() for char in text):
-                where = path if index is None else (*path, index)
-                yield SpecIssue("no_letters", where, params={"found": text.strip()[:40]})
+    """A name, title line, heading or summary with no letter at all ("+", "..", "___") says
+    nothing (and the check would not know it for what it is)."""
+    named = [text for path in _NAMED for text in _texts_at(data, path)]
+    for where, text in [*named, *_titled(data)]:
+        if text.strip() and "{{" not in text and \
+                not any(char.isalpha() for char in plain_text(text)):  # a footnote is unseen
+            yield SpecIssue("no_letters", where, params={"found": text.strip()[:40]})
+    for where, text in [text for path in _ISSUER_LINES for text in _texts_at(data, path)]:
+        if text.strip() and is_mark(text.strip()):
+            yield SpecIssue("name_is_mark", where, params={"found": text.strip()[:40]})
+
+
+def _summary_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
+    """PL1 II.5.b: the summary is printed as typed, in ordinary case (bold, upright); one
+    typed in capitals is printed in capitals."""
+    for where, text in [text for path in _SUMMARIES for text in _texts_at(data, path)]:
+        if "{{" not in text and text == upper(text) and any(char.isalpha() for char in text):
+            yield SpecIssue("summary_upper", where, params={"found": text.strip()[:60]})
 
 
 def capitalised_place(text: str) -> str:
@@ -133,11 +181,16 @@ def _urgency_issues(urgency: Any) -> Iterator[SpecIssue]:
 
 
 def _signature_issues(signature: dict[str, Any]) -> Iterator[SpecIssue]:
+    yield from _signer_name_issues(signature.get("name"))
     lines = [line if isinstance(line, str) else "" for line in _list(signature.get("lines"))]
     for index, line in enumerate(lines):
         path: Path = ("signature", "lines", index)
         if line != upper(line):
             yield SpecIssue("signature_not_upper", path, params={"fixed": upper(line)})
+        words = authority_words_in(upper(line))
+        if len(words) > 1 or (words and not AUTHORITY_WORD.match(upper(line))):
+            yield SpecIssue("authority_one_line", path, params={
+                "found": line.strip()[:60], "word": words[-1]})
         word, _, rest = upper(line).partition(" ")
         if "." in word and word not in AUTHORITY_WORDS:
             yield SpecIssue("bad_authority", path, params={
@@ -153,6 +206,21 @@ def _signature_issues(signature: dict[str, Any]) -> Iterator[SpecIssue]:
             # a deputy: "PHÓ CHỦ TỊCH", "PHÓ GIÁM ĐỐC", a ministry's "THỨ TRƯỞNG"
             if not upper(following).startswith(_DEPUTY_TITLES):
                 yield SpecIssue("kt_needs_deputy", path, params={"head": rest.strip()})
+
+
+def _signer_name_issues(name: Any) -> Iterator[SpecIssue]:
+    """PL1 II.7.c: the signer's name alone, in ordinary case ("Nguyễn Văn A"), bold."""
+    if not isinstance(name, str) or "{{" in name or not name.strip():
+        return
+    path: Path = ("signature", "name")
+    text = name.strip()
+    honorific = HONORIFICS.match(text)
+    if honorific:
+        yield SpecIssue("signer_honorific", path, params={
+            "found": honorific.group(0), "want": text[honorific.end():].strip()[:60]})
+    elif text == upper(text) and any(char.isalpha() for char in text):
+        yield SpecIssue("signer_upper", path, params={"found": text[:60],
+                                                      "want": name_case(text)[:60]})
 
 
 def _recipient_issues(recipients: list[Any]) -> Iterator[SpecIssue]:
@@ -312,9 +380,60 @@ def _typed_number_warnings(data: dict[str, Any]) -> Iterator[SpecIssue]:
         dashed = key in ("bullets", "bullet", "plus")
         match = (_TYPED_DASH if dashed else _TYPED_NUMBER).match(text) \
             if isinstance(text, str) else None
-        if match:
+        if match and isinstance(text, str) and any(char.isalpha() for char in text) and \
+                not any(char.isalpha() for char in text[match.end(1):]):
+            # nothing but the number: the line would print its number twice and say nothing
+            yield SpecIssue("typed_number_only", path, params={"label": match.group(1)})
+        elif match:
             yield SpecIssue("typed_dash" if dashed else "typed_number", path,
                             severity="warning", params={"label": match.group(1)})
+
+
+def _typed_label_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
+    """A plain paragraph typed with a level's label ("I. …", "3. …", "c) …") is read as that
+    level by a reader and by the check (a heading not bold, a number out of turn)."""
+    for path, text in _plain_paragraphs(data):
+        label = level_label(text)
+        if label:
+            yield SpecIssue("text_typed_label", path, params={"label": label})
+
+
+_PLAIN_KEYS = ("text", "description", "closing", "preamble")
+_MARKED_KEYS = ("item", "point", "bullet", "plus", "named", "label")  # a text beside these
+# is part of that marked line
+
+
+def _plain_paragraphs(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """The paragraphs plangen prints as typed, with no number or mark of its own: texts,
+    descriptions, the closing and preamble, a free plan's bare paragraphs, the items of a
+    section printed unnumbered. Table cells are not paragraphs."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "table":
+                continue
+            here = (*path, key)
+            if key in _PLAIN_KEYS and not any(marked in value for marked in _MARKED_KEYS):
+                yield from _texts_of(item, here)
+            elif key == "items" and value.get("numbered") is False:
+                yield from _texts_of(item, here)
+                yield from _plain_paragraphs(item, here)
+            elif key == "content" and path[:1] in (("sections",), ("appendices",)):
+                yield from _texts_of(item, here)  # a free plan's bare paragraphs
+                yield from _plain_paragraphs(item, here)
+            else:
+                yield from _plain_paragraphs(item, here)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict | list):
+                yield from _plain_paragraphs(item, (*path, index))
+
+
+def _texts_of(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, list):
+        yield from (((*path, index), text) for index, text in enumerate(value)
+                    if isinstance(text, str))
 
 
 def _numbered_lines(data: dict[str, Any]) -> Iterator[tuple[Path, Any]]:
@@ -358,9 +477,6 @@ def _numbered_blocks(blocks: list[Any], path: Path) -> Iterator[tuple[Path, Any]
 
 
 def _style_warnings(data: dict[str, Any]) -> Iterator[SpecIssue]:
-    summary = data.get("summary")
-    if isinstance(summary, str) and len(summary) > 12 and summary == upper(summary):
-        yield SpecIssue("summary_upper", ("summary",), severity="warning")
     closing = data.get("closing")
     last = closing[-1] if isinstance(closing, list) and closing else closing
     if isinstance(last, str) and not last.rstrip().endswith("./."):

@@ -19,7 +19,6 @@ Rules = dict[str, Any]
 POINT_STYLE_HELP = 'letter ("a) …", "b) …", theo NĐ 30, mặc định) hoặc letter_dot ("a. …", "b. …")'
 ROLE_KEYS = ("named_items", "lead", "implementer", "partners", "supervisor", "timeline", "product")
 APPENDIX_COLUMN_KEYS = ("content", "lead", "partners", "timeline", "product")
-AUTHORITY_WORDS = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 ID_PATTERN = r"[a-z0-9][a-z0-9_-]*"
 NUMBER_PATTERN = r"[0-9]{1,6}"
 

@@ -226,7 +226,7 @@ def test_a_part_heading_is_told_from_a_sentence_that_starts_with_phan(
         text: str, heading: bool, renderer: Renderer,
         make_plan: Callable[[dict[str, Any]], Plan], plan_data: dict[str, Any]) -> None:
     """Found by the property test: a closing "Phần ca …" was held to the bold of "Phần I"."""
-    from plangen.check.rulekit import PART_HEADING
+    from plangen.labels import PART_HEADING
     assert bool(PART_HEADING.match(text)) is heading
     if not heading:
         plan_data["closing"] = text

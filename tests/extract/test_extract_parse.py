@@ -296,12 +296,16 @@ def test_a_bottom_block_laid_out_with_tabs() -> None:
     tail = ("Nơi nhận:\tKT. CHỦ TỊCH\n- Bộ Khoa học và Công nghệ;\tPHÓ CHỦ TỊCH\n"
             "- Các Phòng, TT: TH, HCQT, PV HCC tỉnh, CN và Cổng\nTTĐT tỉnh;\n- Lưu: VT.\n"
             "\tNGUYỄN VĂN AN\n")
-    data = plan(tail="Trên đây là Kế hoạch./.\n" + tail).data
+    extraction = plan(tail="Trên đây là Kế hoạch./.\n" + tail)
+    data = extraction.data
     assert data["recipients"] == ["Bộ Khoa học và Công nghệ",
                                   "Các Phòng, TT: TH, HCQT, PV HCC tỉnh, CN và Cổng TTĐT tỉnh",
                                   "Lưu: VT"]
+    # the name typed in capitals is written as NĐ 30 prints it, with a note to check
     assert data["signature"] == {"lines": ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
-                                 "name": "NGUYỄN VĂN AN"}
+                                 "name": "Nguyễn Văn An"}
+    assert ("check", "extract_signer_case", ("signature", "name")) in notes_of(extraction)
+    assert not extraction.errors
 
 
 def test_two_appendices_with_spanning_headers_are_kept_whole() -> None:
@@ -334,6 +338,31 @@ def test_an_appendix_table_without_a_heading_row_gets_one_to_fill_in() -> None:
     assert list(table) == ["columns", "header", "rows"]
     assert not extraction.errors
     assert "extract_todo_table_header" in [note.code for note in extraction.notes]
+
+
+@pytest.mark.parametrize("typed", ["TS. Nguyễn Văn An", "Ông Nguyễn Văn An"])
+def test_a_title_before_the_signers_name_is_left_out(typed: str) -> None:
+    tail = TAIL.replace("Nguyễn Văn An", typed)
+    assert tail != TAIL
+    extraction = extract_text(HEAD + PURPOSE + TASKS + REST + tail, "ke-hoach.txt")
+    assert extraction.data["signature"]["name"] == "Nguyễn Văn An" and not extraction.errors
+    assert ("check", "extract_signer_honorific", ("signature", "name")) in notes_of(extraction)
+
+
+def test_a_summary_in_capitals_is_written_in_ordinary_case() -> None:
+    head = HEAD.replace("Thử nghiệm trí tuệ nhân tạo",
+                        "THỬ NGHIỆM TRÍ TUỆ NHÂN TẠO TRÊN ĐỊA BÀN TỈNH ĐẮK LẮK")
+    extraction = plan(head=head)
+    assert extraction.data["summary"] == "Thử nghiệm trí tuệ nhân tạo trên địa bàn tỉnh Đắk Lắk"
+    assert ("check", "extract_summary_case", ("summary",)) in notes_of(extraction)
+
+
+def test_two_signing_authorities_on_one_line_become_two_lines() -> None:
+    extraction = plan(tail=TAIL.replace("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n",
+                                        "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"))
+    assert extraction.data["signature"]["lines"] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+                                                     "PHÓ CHỦ TỊCH"]
+    assert ("check", "extract_signature_split", ("signature", "lines")) in notes_of(extraction)
 
 
 def test_a_lowercase_place_is_written_as_the_date_line_wants() -> None:

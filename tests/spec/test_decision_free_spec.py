@@ -43,7 +43,7 @@ def test_the_free_plans_own_frame_belongs_to_the_decision(line: str, key: str) -
 
 
 def test_own_number_and_signature_together_are_both_told() -> None:
-    text = edit("sections:\n", 'number: "05"\nsignature: {lines: [CHỦ TỊCH], name: B}\n'
+    text = edit("sections:\n", 'number: "05"\nsignature: {lines: [CHỦ TỊCH], name: Lê Văn B}\n'
                 "sections:\n")
     assert errors(text) == {("number", "decision_owns"), ("signature", "decision_owns")}
 

@@ -83,12 +83,27 @@ def test_the_model_numbers_appendices_and_computes_the_total() -> None:
      "sections[2].content[1].content[1].bullet", "footnote_empty"),
     ("          header: [[STT, Xã]]\n", "", "appendices[1].content[1].table",
      "appendix_table_no_header"),
+    ("          header:\n            - [{text: STT, rows: 2}, {text: Địa bàn, rows: 2}, {text: "
+     "Số hộ, cols: 2}]\n            - [Bị ngập, Sơ tán]\n", "",
+     "sections[3].content[3].table.rows[1]", "table_bold_first_row"),
 ])
 
 
 def test_each_mistake_has_its_message(old: str, new: str, path: str, code: str) -> None:
     found = codes(edit(old, new))
     assert (path, code) in found, found
+
+
+@pytest.mark.parametrize(("first", "bold"), [
+    ('["**1**", "**Phú Mỡ**", "", ""]', True), ("[{text: Phú Mỡ, bold: true}]", True),
+    ('["1", "**Phú Mỡ**", "2", "3"]', False), ('["**1** hộ", "**Phú Mỡ**", "", ""]', False),
+])
+def test_a_bold_first_row_without_a_header_is_an_error(first: str, bold: bool) -> None:
+    text = edit("          header:\n            - [{text: STT, rows: 2}, {text: Địa bàn, rows: "
+                "2}, {text: Số hộ, cols: 2}]\n            - [Bị ngập, Sơ tán]\n", "").replace(
+        '            - [{group: "I. Phía Đông"}]\n', f"            - {first}\n")
+    assert (("sections[3].content[3].table.rows[1]", "table_bold_first_row") in codes(text)) \
+        is bold
 
 
 def test_a_footnote_alone_in_a_table_cell_is_allowed() -> None:

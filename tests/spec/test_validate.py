@@ -23,6 +23,7 @@ from plangen.spec.validate import legacy_kind, validate_spec
 PACKAGE = Path(__file__).resolve().parents[2] / "plangen"
 MINIMAL = Path(__file__).resolve().parents[1] / "data" / "valid" / "minimal.yaml"
 BASE = MINIMAL.read_text(encoding="utf-8")
+SPECS = Path(__file__).resolve().parents[2] / "specs"
 
 
 def check(text: str) -> list[SpecIssue]:
@@ -231,7 +232,7 @@ def test_a_lowercase_place_gets_the_name_the_date_line_prints(place: str, want: 
      '      title: "1. Tuyên truyền, phổ biến pháp luật"', "tasks.items[1].title", "1."),
     ("    - title: Mục đích", '    - title: "1.1. Mục đích"', "purpose.items[1].title", "1.1."),
     ("purpose:\n", 'purpose:\n  heading: "I. MỤC ĐÍCH, YÊU CẦU"\n', "purpose.heading", "I."),
-    ("purpose:\n", 'purpose:\n  heading: "II."\n', "purpose.heading", "II."),
+    ("purpose:\n", 'purpose:\n  heading: "II. MỤC ĐÍCH"\n', "purpose.heading", "II."),
     ("        - Triển khai kịp thời, đồng bộ, hiệu quả.",
      '        - "- Triển khai kịp thời, đồng bộ, hiệu quả."', "purpose.items[1].bullets[1]",
      "-"),
@@ -255,10 +256,105 @@ def test_a_line_that_starts_with_a_figure_is_not_a_typed_number(title: str) -> N
     ("summary: Triển khai thực hiện Luật Trí tuệ nhân tạo trên địa bàn tỉnh\n",
      "summary: ___\n", "summary"),
     ("[TM. ỦY BAN NHÂN DÂN, KT.", '["___", KT.', "signature.lines[1]"),
+    ("  name: Ủy ban nhân dân tỉnh Đắk Lắk\n", "  name: Ủy ban nhân dân tỉnh Đắk Lắk\n"
+     '  header_lines: [ỦY BAN NHÂN DÂN, ".."]\n', "issuer.header_lines[2]"),
 ])
 def test_a_name_with_no_letter_is_an_error(old: str, new: str, path: str) -> None:
     issues = [i for i in check(edit(old, new)) if i.code == "no_letters"]
     assert [(format_path(i.path), i.severity) for i in issues] == [(path, "error")]
+
+
+@pytest.mark.parametrize("typed", ["I.", "II. ...", "a)", "b) -"])
+def test_a_line_that_is_only_its_number_is_an_error(typed: str) -> None:
+    issues = check(edit("      title: Xây dựng cơ sở dữ liệu\n", f'      title: "{typed}"\n'))
+    assert [(format_path(i.path), i.code, i.severity) for i in issues] == [
+        ("tasks.items[2].title", "typed_number_only", "error")]
+
+
+FUNDING = "  text: Kinh phí bố trí từ ngân sách nhà nước theo phân cấp hiện hành.\n"
+
+
+@pytest.mark.parametrize(("typed", "label"), [
+    ("I. MỤC ĐÍCH", "I."), ("IV. KINH PHÍ", "IV."), ("Phần I. Kinh phí", "Phần I"),
+    ("1. Kinh phí từ ngân sách", "1."), ("1.2. Kinh phí", "1.2."), ("c) Kinh phí", "c)"),
+    ("b. Kinh phí", "b."), ("(2) Kinh phí", "(2)"),
+])
+def test_a_paragraph_typed_with_a_levels_label_is_an_error(typed: str, label: str) -> None:
+    """The check (and a reader) would take it for a heading or a numbered item."""
+    issues = check(edit(FUNDING, f"  text: {typed}\n"))
+    assert [(format_path(i.path), i.code, i.severity, i.params["label"]) for i in issues] == [
+        ("funding.text", "text_typed_label", "error", label)]
+
+
+@pytest.mark.parametrize("typed", ["Điều 1. Kinh phí", "1.000 hộ dân được hỗ trợ",
+                                   "TP. Hồ Chí Minh hỗ trợ", "Năm 2026 cấp 12 tỷ đồng"])
+def test_a_paragraph_that_opens_with_a_figure_or_a_word_is_no_level(typed: str) -> None:
+    assert check(edit(FUNDING, f"  text: {typed}\n")) == []
+
+
+def test_a_closing_typed_with_a_label_is_an_error() -> None:
+    text = edit("closing: Trên đây", "closing: 1. Trên đây")
+    assert ("closing", "text_typed_label") in found(text)
+
+
+@pytest.mark.parametrize(("old", "new", "path"), [
+    ("  title: DANH MỤC NHIỆM VỤ\n", '  title: "+"\n', "appendix.title"),
+    ("      title: Xây dựng cơ sở dữ liệu\n", '      title: "..."\n', "tasks.items[2].title"),
+    ("purpose:\n", 'purpose:\n  heading: "-"\n', "purpose.heading"),
+    ("purpose:\n", 'purpose:\n  heading: "^[Theo Luật số 134/2025/QH15.]"\n', "purpose.heading"),
+])
+def test_a_title_or_heading_with_no_letter_is_an_error(old: str, new: str, path: str) -> None:
+    issues = [i for i in check(edit(old, new)) if i.code == "no_letters"]
+    assert [(format_path(i.path), i.severity) for i in issues] == [(path, "error")]
+
+
+def test_a_free_plans_heading_with_no_letter_is_an_error_but_a_column_title_is_not() -> None:
+    free = (SPECS / "variations-free.yaml").read_text(encoding="utf-8")
+    assert not [issue for issue in check(free) if issue.severity == "error"]
+    first = re.search(r"(?m)^  - heading: (.+)$", free)
+    assert first is not None
+    text = free.replace(first.group(0), '  - heading: ".."', 1)
+    assert [(i.code, i.severity) for i in check(text) if i.code == "no_letters"] == [
+        ("no_letters", "error")]
+    assert "{key: timeline, title: Thời hạn}" in free
+    text = free.replace("{key: timeline, title: Thời hạn}", '{key: timeline, title: "%"}')
+    assert "no_letters" not in {i.code for i in check(text)}
+
+
+@pytest.mark.parametrize(("typed", "code", "want"), [
+    ("NGUYỄN VĂN A", "signer_upper", "Nguyễn Văn A"),
+    ("ĐẶNG THỊ ÁNH", "signer_upper", "Đặng Thị Ánh"),
+    ("TS. Nguyễn Văn A", "signer_honorific", "Nguyễn Văn A"),
+    ("Bà Nguyễn Thị B", "signer_honorific", "Nguyễn Thị B"),
+])
+def test_the_signers_name_is_the_name_alone_in_ordinary_case(typed: str, code: str,
+                                                               want: str) -> None:
+    issues = check(edit("  name: Nguyễn Văn A\n", f"  name: {typed}\n"))
+    assert [(format_path(i.path), i.code, i.severity, i.params["want"]) for i in issues] == [
+        ("signature.name", code, "error", want)]
+
+
+def test_a_summary_in_capitals_is_an_error_however_short() -> None:
+    for typed in ("TRIỂN KHAI THỰC HIỆN LUẬT TRÍ TUỆ NHÂN TẠO", "UBND"):
+        issues = check(edit("summary: Triển khai thực hiện Luật Trí tuệ nhân tạo trên địa bàn "
+                            "tỉnh\n", f"summary: {typed}\n"))
+        assert [(i.code, i.severity) for i in issues] == [("summary_upper", "error")]
+    # capitals inside a sentence-case summary are names and abbreviations
+    assert check(edit("trên địa bàn tỉnh\n", "trên địa bàn tỉnh (UBND, AI)\n")) == []
+
+
+@pytest.mark.parametrize("lines", ["[TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]",
+                                   "[TM. ỦY BAN NHÂN DÂN, PHÓ CHỦ TỊCH KT. CHỦ TỊCH]"])
+def test_each_signing_authority_opens_a_line_of_its_own(lines: str) -> None:
+    text = edit("  lines: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]\n",
+                f"  lines: {lines}\n")
+    assert "authority_one_line" in {i.code for i in check(text) if i.severity == "error"}
+
+
+@pytest.mark.parametrize("name", ["HỎA TỐC", "Thượng khẩn", "LƯU HÀNH NỘI BỘ"])
+def test_an_issuer_named_by_a_mark_is_an_error(name: str) -> None:
+    issues = check(edit("  name: Ủy ban nhân dân tỉnh Đắk Lắk\n", f"  name: {name}\n"))
+    assert ("issuer.name", "name_is_mark") in {(format_path(i.path), i.code) for i in issues}
 
 
 def test_the_archive_line_must_close_the_recipients() -> None:
