@@ -19,7 +19,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from plangen.render.textwidth import bold_width_pt, even_split
+from plangen.render.textwidth import bold_width_pt, even_split, fitting_starts
 
 TWIPS_PER_PT = 20
 SLACK = 0.98  # the word processor's metrics differ a little from ours (as balanced_lines)
@@ -86,10 +86,6 @@ def _joint_split(widths: Sequence[float], space: float, count: int, room: float,
     """Word ranges for `count` lines that fit `room`: the cheapest joints (`costs[i]`: a line
     starting at word i), then the narrowest widest line; with that cost and width."""
     size = len(widths)
-
-    def width(start: int, end: int) -> float:
-        return sum(widths[start:end]) + space * (end - start - 1)
-
     # best[k][i]: (cost, widest line) setting the first i words in k lines; cost adds up, so
     # the cheapest prefix is always part of the cheapest whole
     best: list[list[tuple[int, float] | None]] = [[None] * (size + 1)
@@ -98,14 +94,13 @@ def _joint_split(widths: Sequence[float], space: float, count: int, room: float,
     best[0][0] = (0, 0.0)
     for lines in range(1, count + 1):
         for end in range(lines, size + 1):
-            for start in range(lines - 1, end):
+            for start, line in fitting_starts(widths, space, room, lines - 1, end):
                 before = best[lines - 1][start]
-                line = width(start, end)
-                if before is None or line > room:
+                if before is None:
                     continue
                 option = (before[0] + costs[start], max(before[1], line))
                 current = best[lines][end]
-                if current is None or option < current:
+                if current is None or option <= current:  # last first: keep the first start
                     best[lines][end], cut[lines][end] = option, start
     found = best[count][size]
     if found is None:

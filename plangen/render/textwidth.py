@@ -10,6 +10,7 @@ are those of Liberation Serif Bold, which is metric-compatible with Times New Ro
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 _GROUPS: dict[int, str] = {
@@ -105,10 +106,8 @@ def even_split(widths: list[float], space: float, count: int, room: float,
     `starts`, when given, are the only word indexes a line after the first may start at.
     """
     size = len(widths)
-
-    def width(start: int, end: int) -> float:
-        return sum(widths[start:end]) + space * (end - start - 1)
-
+    if count * room + _SLACK_PT < sum(widths) + space * (size - count):
+        return None  # the words do not fit `count` lines, however they are cut
     inf = float("inf")
     # best[k][i]: the narrowest possible widest line setting the first i words in k lines
     best = [[inf] * (size + 1) for _ in range(count + 1)]
@@ -116,14 +115,13 @@ def even_split(widths: list[float], space: float, count: int, room: float,
     best[0][0] = 0.0
     for lines in range(1, count + 1):
         for end in range(1, size + 1):
-            for start in range(lines - 1, end):
+            for start, line in fitting_starts(widths, space, room, lines - 1, end):
                 if start and starts is not None and start not in starts:
                     continue
-                line = width(start, end)
-                if line > room or best[lines - 1][start] == inf:
+                if best[lines - 1][start] == inf:
                     continue
                 widest = max(best[lines - 1][start], line)
-                if widest < best[lines][end]:
+                if widest <= best[lines][end]:  # the starts come last first: keep the first
                     best[lines][end], cut[lines][end] = widest, start
     if best[count][size] == inf:
         return None
@@ -133,3 +131,22 @@ def even_split(widths: list[float], space: float, count: int, room: float,
         ranges.append((start, end))
         end = start
     return ranges[::-1]
+
+
+def fitting_starts(widths: Sequence[float], space: float, room: float, first: int,
+                   end: int) -> Iterator[tuple[int, float]]:
+    """Each start (from `end - 1` down to `first`) of a line ending before word `end` that
+    fits `room`, with the line's width: a line only widens as its start moves back, so the
+    walk stops at the first that does not fit (a line-breaking search is then linear in the
+    words a line can hold, not in all the words)."""
+    line = -space
+    for start in range(end - 1, first - 1, -1):
+        line += widths[start] + space
+        if line > room + _SLACK_PT:
+            return
+        exact = sum(widths[start:end]) + space * (end - start - 1)  # as the sums always were
+        if exact <= room:
+            yield start, exact
+
+
+_SLACK_PT = 1e-6  # the running sum and the exact one differ in their last bits only

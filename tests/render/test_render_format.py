@@ -6,6 +6,7 @@ PL1 = Phụ lục I of the decree; see ../shared/reference/nd30-format.md.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -373,3 +374,46 @@ def test_appendix_title_wraps_at_a_phrase_boundary() -> None:
     assert balanced_lines("Ngắn", 14, 100) == ["Ngắn"]
     three = balanced_lines("chữ " * 60, 14, 200)
     assert len(three) >= 3 and all(bold_width_pt(line, 14) <= 200 for line in three)
+
+
+def _brute_widest(widths: list[float], space: float, count: int, room: float) -> float | None:
+    """The narrowest widest line over every way to cut the words into `count` lines."""
+    from itertools import combinations
+
+    best = None
+    for cuts in combinations(range(1, len(widths)), count - 1):
+        bounds = [0, *cuts, len(widths)]
+        lines = [sum(widths[a:b]) + space * (b - a - 1) for a, b in pairwise(bounds)]
+        if max(lines) <= room and (best is None or max(lines) < best):
+            best = max(lines)
+    return best
+
+
+def test_even_split_finds_the_narrowest_widest_line_as_an_exhaustive_search_does() -> None:
+    """even_split stops looking back once a line is too wide: it must still find the best."""
+    import random
+
+    from plangen.render.textwidth import even_split
+    rnd = random.Random(7)
+    for _ in range(300):
+        widths = [rnd.choice((8.0, 13.5, 21.0, 34.5)) for _ in range(rnd.randint(2, 9))]
+        count, room = rnd.randint(1, 4), rnd.uniform(20, 120)
+        found = even_split(widths, 3.5, count, room) if count <= len(widths) else None
+        want = _brute_widest(widths, 3.5, count, room) if count <= len(widths) else None
+        if want is None:
+            assert found is None
+            continue
+        assert found is not None and len(found) == count
+        assert found[0][0] == 0 and found[-1][1] == len(widths)
+        widest = max(sum(widths[a:b]) + 3.5 * (b - a - 1) for a, b in found)
+        assert abs(widest - want) < 1e-9
+
+
+def test_a_very_long_agency_name_is_broken_evenly_into_many_lines() -> None:
+    """A name of hundreds of words: its line breaking took a render 19 s before it stopped
+    looking back past a line too wide."""
+    from plangen.render.agency import agency_lines
+    name = "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK " + "TỪ " * 150
+    lines = agency_lines(name.strip(), 13, 200)
+    assert " ".join(lines) == " ".join(name.split())
+    assert len(lines) > 10 and all(bold_width_pt(line, 13) <= 200 for line in lines)
