@@ -413,6 +413,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "\"{label}\" ở đầu dòng.",
         "This line starts with its own number \"{label}\", and plangen numbers it too: the "
         "print would show two. Remove \"{label}\" from the start of the line."),
+    "text_frame_words": (
+        "Dòng này mở đầu bằng \"{words}\", là chữ của phần cuối văn bản: người đọc (và "
+        "plangen check) sẽ hiểu nó là dòng \"Nơi nhận:\" hoặc \"Kính gửi:\" (kế hoạch không "
+        "có \"Kính gửi\"). Nơi nhận ghi trong recipients; ở đây viết lại câu cho khác.",
+        "This line opens with \"{words}\", the words of the document's frame: readers (and "
+        "plangen check) take it for the \"Nơi nhận:\" or \"Kính gửi:\" line (a plan has no "
+        "\"Kính gửi\"). Recipients go under recipients; word this line otherwise."),
+    "summary_vv": (
+        "Trích yếu \"{found}\" mở đầu bằng \"V/v\", chỉ dùng cho công văn: kế hoạch và "
+        "quyết định ghi thẳng nội dung (\"Triển khai …\", \"Về việc ban hành …\").",
+        "The summary \"{found}\" opens with \"V/v\", which only a công văn uses: a plan or "
+        "decision states its subject directly (\"Triển khai …\", \"Về việc ban hành …\")."),
     "text_typed_label": (
         "Đoạn văn này mở đầu bằng \"{label}\" như một đề mục hoặc mục con đánh số: người đọc "
         "(và plangen check) sẽ hiểu nó là đề mục hoặc mục con. Nếu đúng là mục con, viết nó "

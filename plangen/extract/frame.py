@@ -278,11 +278,18 @@ def find_written(phrase: str, text: str,
 
 
 def ordinary_summary(data: dict[str, Any], text: str, notes: Notes) -> None:
-    """A summary printed in capitals, as NĐ 30 writes it (PL1 II.5.b, ordinary case): the
-    same words where the text writes them so ("ban hành Kế hoạch quan trắc …"), else lower
-    case with the place's name kept; noted for the officer to check."""
+    """The summary as NĐ 30 writes it: without a công văn's "V/v"; printed in capitals, in
+    ordinary case (PL1 II.5.b): the same words where the text writes them so ("ban hành Kế
+    hoạch quan trắc …"), else lower case with the place's name kept; noted for the officer
+    to check."""
     summary = data.get("summary")
-    if not isinstance(summary, str) or not is_upper_text(summary):
+    if not isinstance(summary, str):
+        return
+    if summary[:4].lower() == "v/v ":  # NĐ 30: a plan's summary has no "V/v" (công văn only)
+        summary = summary[4:].strip()
+        data["summary"] = summary = summary[:1].upper() + summary[1:]
+        notes.add("check", "extract_summary_vv", ("summary",))
+    if not is_upper_text(summary):
         return
     found = find_written(summary, text)
     if found:

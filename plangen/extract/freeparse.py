@@ -86,11 +86,6 @@ def free_draft(source: Source, split: Split | None = None) -> Draft | None:
     data.update(front)
     if split is not None:
         _recased_summary(data, all_text)
-    summary = data.get("summary", "")
-    if summary[:4].lower() == "v/v ":  # NĐ 30: a plan's summary has no "V/v" (công văn only)
-        data["summary"] = summary[4:].strip()
-        data["summary"] = data["summary"][:1].upper() + data["summary"][1:]
-        notes.add("check", "extract_summary_vv", ("summary",))
     ordinary_summary(data, all_text, notes)
     if "preamble" in data:
         data["preamble"] = [text(line) for line in data["preamble"]]

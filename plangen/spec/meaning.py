@@ -51,6 +51,7 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     yield from _place_issues(data.get("place"))
     yield from _wordless_issues(data)
     yield from _summary_issues(data)
+    yield from _frame_word_issues(data)
     yield from _number_issues(data.get("number"))
     yield from _urgency_issues(data.get("urgency"))
     yield from _signature_issues(_dict(data.get("signature")))
@@ -119,10 +120,33 @@ def _wordless_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
 
 def _summary_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
     """PL1 II.5.b: the summary is printed as typed, in ordinary case (bold, upright); one
-    typed in capitals is printed in capitals."""
+    typed in capitals is printed in capitals. "V/v" opens a công văn's summary only."""
     for where, text in [text for path in _SUMMARIES for text in _texts_at(data, path)]:
         if "{{" not in text and text == upper(text) and any(char.isalpha() for char in text):
             yield SpecIssue("summary_upper", where, params={"found": text.strip()[:60]})
+        if _VV.match(text):
+            yield SpecIssue("summary_vv", where, params={"found": text.strip()[:60]})
+
+
+_VV = re.compile(r"\s*v\s*/\s*v\b", re.IGNORECASE)
+# the words that open the frame's own lines: a line of the text opening with them is read as
+# the recipients' label ("Nơi nhận:") or a công văn's addressee ("Kính gửi:")
+_FRAME_WORDS = re.compile(r"[\s\-–•+]*(nơi\s+nhận|kính\s+gửi)", re.IGNORECASE)
+
+
+def _frame_word_issues(value: Any, path: Path = ()) -> Iterator[SpecIssue]:
+    """Any printed text (the recipients aside) opening with "Nơi nhận" or "Kính gửi"."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key != "recipients":
+                yield from _frame_word_issues(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _frame_word_issues(item, (*path, index))
+    elif isinstance(value, str):
+        found = _FRAME_WORDS.match(value)
+        if found:
+            yield SpecIssue("text_frame_words", path, params={"words": found.group(1)})
 
 
 def capitalised_place(text: str) -> str:
@@ -398,7 +422,7 @@ def _typed_label_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
             yield SpecIssue("text_typed_label", path, params={"label": label})
 
 
-_PLAIN_KEYS = ("text", "description", "closing", "preamble")
+_PLAIN_KEYS = ("text", "description", "closing", "preamble", "bases")
 _MARKED_KEYS = ("item", "point", "bullet", "plus", "named", "label")  # a text beside these
 # is part of that marked line
 
@@ -414,6 +438,9 @@ def _plain_paragraphs(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]
             here = (*path, key)
             if key in _PLAIN_KEYS and not any(marked in value for marked in _MARKED_KEYS):
                 yield from _texts_of(item, here)
+            elif key == "labels" and isinstance(item, dict):  # a role line opens with one
+                yield from ((((*here, name), label)) for name, label in item.items()
+                            if isinstance(label, str))
             elif key == "items" and value.get("numbered") is False:
                 yield from _texts_of(item, here)
                 yield from _plain_paragraphs(item, here)

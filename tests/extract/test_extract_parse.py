@@ -357,6 +357,12 @@ def test_a_summary_in_capitals_is_written_in_ordinary_case() -> None:
     assert ("check", "extract_summary_case", ("summary",)) in notes_of(extraction)
 
 
+def test_a_summary_opening_with_vv_loses_it() -> None:
+    extraction = plan(head=HEAD.replace("Thử nghiệm trí", "V/v thử nghiệm trí"))
+    assert extraction.data["summary"] == "Thử nghiệm trí tuệ nhân tạo"
+    assert ("check", "extract_summary_vv", ("summary",)) in notes_of(extraction)
+
+
 def test_two_signing_authorities_on_one_line_become_two_lines() -> None:
     extraction = plan(tail=TAIL.replace("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n",
                                         "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"))

@@ -292,6 +292,34 @@ def test_a_paragraph_that_opens_with_a_figure_or_a_word_is_no_level(typed: str) 
     assert check(edit(FUNDING, f"  text: {typed}\n")) == []
 
 
+@pytest.mark.parametrize(("old", "new", "path"), [
+    (FUNDING, '  text: "Nơi nhận: các sở, ngành"\n', "funding.text"),
+    (FUNDING, '  text: "Kính gửi: Ủy ban nhân dân tỉnh"\n', "funding.text"),
+    ("      lead: Sở Khoa học và Công nghệ\n", '      lead: "- Nơi nhận:"\n',
+     "tasks.items[2].lead"),
+])
+def test_a_line_opening_with_the_frames_words_is_an_error(old: str, new: str,
+                                                          path: str) -> None:
+    """The check would take it for the recipients' label, or a công văn's addressee."""
+    assert (path, "text_frame_words") in found(edit(old, new))
+
+
+def test_the_recipients_may_say_kinh_gui_but_are_warned() -> None:
+    text = edit("  - CT, các PCT UBND tỉnh\n", "  - Kính gửi CT, các PCT UBND tỉnh\n")
+    assert [(i.code, i.severity) for i in check(text)] == [("no_kinh_gui", "warning")]
+
+
+def test_a_summary_opening_with_vv_is_an_error() -> None:
+    text = edit("summary: Triển khai", "summary: V/v triển khai")
+    assert ("summary", "summary_vv") in found(text)
+
+
+def test_a_role_label_or_a_ground_typed_with_a_level_label_is_an_error() -> None:
+    text = edit("      lead: Sở Văn hóa, Thể thao và Du lịch\n",
+                "      lead: Sở Văn hóa, Thể thao và Du lịch\n      labels: {lead: I. Chủ trì}\n")
+    assert ("tasks.items[1].labels.lead", "text_typed_label") in found(text)
+
+
 def test_a_closing_typed_with_a_label_is_an_error() -> None:
     text = edit("closing: Trên đây", "closing: 1. Trên đây")
     assert ("closing", "text_typed_label") in found(text)
@@ -445,7 +473,7 @@ def test_messages_fill_every_parameter() -> None:
               "name": "n", "quote": '"', "problem": "p", "fragment": "ban", "joined": "a, ban",
               "keys": "a, b", "text": "t", "date": "31/6/2026", "due": "1/1/2026",
               "plan": "2/1/2026", "alias": "a", "first": "f", "second": "s",
-              "levels": "\"KHẨN\"", "found": "hà Nội", "want": "Hà Nội", "label": "1."}
+              "levels": "\"KHẨN\"", "found": "hà Nội", "want": "Hà Nội", "label": "1.", "words": "Nơi nhận"}
     for code in emitted_codes():
         for lang in ("vi", "en"):
             text = message(code, lang, **params)
