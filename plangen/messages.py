@@ -2317,6 +2317,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check_status_pass": ("ĐẠT", "PASS"),
     "check_status_fail": ("KHÔNG ĐẠT", "FAIL"),
     "check_status_skip": ("BỎ QUA", "SKIP"),
+    "check_status_advice": ("NÊN SỬA", "ADVICE"),
+    "check_file_advice": (
+        "{count} mục \"NÊN SỬA\" là thông lệ trình bày, NĐ 30 không quy định: văn bản vẫn đạt.",
+        "{count} \"ADVICE\" items are layout practice NĐ 30 does not require: the document "
+        "still passes."),
     "check_where": (" Ở {where}.", " At {where}."),
     "check_where_paragraph": ("đoạn {paragraph}", "paragraph {paragraph}"),
     "check_where_cell": ("bảng {table}, hàng {row}, ô {cell}", "table {table}, row {row}, cell "

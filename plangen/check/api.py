@@ -74,9 +74,10 @@ def fast_check(data: bytes) -> CheckReport:
 
 
 def failure_summary(report: CheckReport, lang: str = "vi") -> str:
-    """One line naming the failed checks and their first problem (for batch results)."""
+    """One line naming the failed checks (and advice) and their first problem (for batch
+    results)."""
     parts = []
-    for result in report.failed:
+    for result in [*report.failed, *report.advised]:
         first = finding_text(result.found[0], lang) if result.found else ""
         parts.append(f"{message(result.title, lang)}: {first}")
     return message("check_output_failed", lang, detail="; ".join(parts))
@@ -85,5 +86,5 @@ def failure_summary(report: CheckReport, lang: str = "vi") -> str:
 def raise_if_failed(data: bytes) -> None:
     """CheckError when the .docx in `data` fails a fast check (used by batch)."""
     report = fast_check(data)
-    if not report.ok:
+    if not report.clean:  # plangen's own files follow its practice too
         raise CheckError(report)

@@ -15,7 +15,9 @@ from plangen.messages import message
 
 MAX_SHOWN = 8  # findings printed per check; JSON has them all
 _PARTS = ("decision.", "plan.")  # the two parts of a decision that issues a plan
-_STATUS = {"pass": "check_status_pass", "fail": "check_status_fail", "skip": "check_status_skip"}
+_STATUS = {"pass": "check_status_pass", "fail": "check_status_fail", "skip": "check_status_skip",
+           "advice": "check_status_advice"}
+_COUNTED = ("pass", "fail", "advice", "skip")
 
 
 def number_text(value: float, lang: str) -> str:
@@ -75,7 +77,7 @@ def _result_lines(result: CheckResult, lang: str) -> list[str]:
     part = result.id.partition(".")[0] if result.id.startswith(_PARTS) else ""
     prefix = message(f"check_part_{part}", lang) if part else ""
     title = f"{prefix}{message(result.title, lang)} ({result.rule})"
-    if result.status != "fail":
+    if result.status not in ("fail", "advice"):
         detail = finding_text(result.found[0], lang) if result.found else ""
         return [f"  [{status}] {title}" + (f": {detail}" if detail else "")]
     lines = [f"  [{status}] {title}"]
@@ -94,6 +96,8 @@ def format_text(reports: Sequence[CheckReport], lang: str = "vi") -> str:
             lines += _result_lines(result, lang)
         lines.append(message("check_file_summary", lang, passed=report.count("pass"),
                              failed=report.count("fail"), skipped=report.count("skip")))
+        if report.advised:
+            lines.append(message("check_file_advice", lang, count=len(report.advised)))
         lines.append("")
     if len(reports) > 1:
         bad = sum(1 for report in reports if not report.ok)
@@ -117,7 +121,7 @@ def format_json(reports: Sequence[CheckReport], lang: str = "vi") -> str:
     for report in reports:
         files.append({
             "file": report.file, "ok": report.ok,
-            "summary": {status: report.count(status) for status in ("pass", "fail", "skip")},
+            "summary": {status: report.count(status) for status in _COUNTED},
             "checks": [{"id": result.id, "title": message(result.title, lang),
                         "rule": result.rule, "status": result.status,
                         "found": [_finding_json(finding, lang) for finding in result.found]}

@@ -1,4 +1,5 @@
-"""What a check says: a named result (pass, fail, skip), what was found and where.
+"""What a check says: a named result (pass, fail, skip, or advice: what plangen's practice
+wants where NĐ 30 sets no rule), what was found and where.
 
 Findings carry a message code and parameters, not text, so the same result prints in
 Vietnamese or English; a `Term` parameter is itself a catalog entry (a word such as "lề trái").
@@ -10,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Status = Literal["pass", "fail", "skip"]
+Status = Literal["pass", "fail", "skip", "advice"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,12 @@ def fail(check_id: str, title: str, rule: str, found: list[Finding]) -> CheckRes
     return CheckResult(check_id, title, rule, "fail", tuple(found))
 
 
+def advise(check_id: str, title: str, rule: str, found: list[Finding]) -> CheckResult:
+    """Findings against a practice NĐ 30 does not make a rule of (a table's heading row
+    repeated on each page): told, without failing the document."""
+    return CheckResult(check_id, title, rule, "advice", tuple(found))
+
+
 def skipped(check_id: str, title: str, rule: str, reason: Finding) -> CheckResult:
     """A check that does not apply (no appendix) or cannot run (the zip is broken)."""
     return CheckResult(check_id, title, rule, "skip", (reason,))
@@ -90,7 +97,17 @@ class CheckReport:
 
     @property
     def ok(self) -> bool:
+        """No rule failed (advice may remain): what `plangen check` exits 0 on."""
         return not self.failed
+
+    @property
+    def advised(self) -> list[CheckResult]:
+        return [result for result in self.results if result.status == "advice"]
+
+    @property
+    def clean(self) -> bool:
+        """No rule failed and no advice: what plangen asks of the files it writes."""
+        return self.ok and not self.advised
 
     def count(self, status: str) -> int:
         return sum(1 for result in self.results if result.status == status)

@@ -94,7 +94,7 @@ def test_json_for_machines(good: Path, bad: Path) -> None:
                                 "cell": 2, "section": 1,
                                 "text": "Đắk Lắk, ngày 05 tháng 03 năm 2026"}
     # no appendix, no data table
-    assert second["summary"] == {"pass": 21, "fail": 1, "skip": 4}  # + marks: none
+    assert second["summary"] == {"pass": 21, "fail": 1, "advice": 0, "skip": 4}  # + marks: none
 
 
 def test_several_files_are_summed_up(good: Path, bad: Path) -> None:

@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from support.handmade_docx import handmade
 
 from plangen.check.api import check_docx
-from plangen.check.report import finding_text
+from plangen.check.report import finding_text, format_text
 from plangen.check.result import CheckReport, CheckResult
 from plangen.check.rules import RULES
 from plangen.model import Plan
@@ -124,8 +124,6 @@ BROKEN = [
     ("page-numbers", {"page_field": "footer"}, "check_page_in_footer", None),
     ("page-numbers", {"title_page": False}, "check_page_on_first", None),
     ("appendix", {"appendix": True, "appendix_label": "PHỤ LỤC"}, "check_caps", "PHỤ LỤC"),
-    ("appendix-header-row", {"appendix": True, "header_row": False}, "check_header_row",
-     "STT"),
 ]
 
 
@@ -143,6 +141,29 @@ def test_each_rule_catches_what_breaks_it(rule: str, changes: dict[str, Any], co
     if shown is not None:
         assert shown in finding.where.text, finding.where
         assert finding.where.paragraph is not None
+
+
+def test_an_appendix_heading_row_not_repeated_is_advice_not_a_failure() -> None:
+    """NĐ 30 does not ask for the heading row on each page: plangen's practice, told as
+    advice; `plangen check` still passes the file, batch's self-check does not."""
+    report = check_docx(handmade(appendix=True, header_row=False), "broken.docx")
+    assert failing(report) == set() and report.ok and not report.clean
+    advice = result(report, "appendix-header-row")
+    assert advice.status == "advice"
+    assert [f.code for f in advice.found] == ["check_header_row"]
+    assert "STT" in advice.found[0].where.text
+    text = format_text([report], "vi")
+    assert "[NÊN SỬA]" in text and "NĐ 30 không quy định" in text
+
+
+def test_plangen_s_own_files_may_draw_no_advice() -> None:
+    """Batch checks what it writes as strictly as before: advice is a failure there."""
+    from plangen.check.api import CheckError, raise_if_failed
+    raise_if_failed(handmade(appendix=True))
+    with pytest.raises(CheckError) as caught:
+        raise_if_failed(handmade(appendix=True, header_row=False))
+    assert "check_header_row" in {f.code for r in caught.value.report.advised for f in r.found}
+    assert "không lặp lại" in caught.value.message("vi")
 
 
 def test_a_portrait_appendix_is_the_drafter_s_choice() -> None:

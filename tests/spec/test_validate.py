@@ -473,7 +473,8 @@ def test_messages_fill_every_parameter() -> None:
               "name": "n", "quote": '"', "problem": "p", "fragment": "ban", "joined": "a, ban",
               "keys": "a, b", "text": "t", "date": "31/6/2026", "due": "1/1/2026",
               "plan": "2/1/2026", "alias": "a", "first": "f", "second": "s",
-              "levels": "\"KHẨN\"", "found": "hà Nội", "want": "Hà Nội", "label": "1.", "words": "Nơi nhận"}
+              "levels": "\"KHẨN\"", "found": "hà Nội", "want": "Hà Nội", "label": "1.",
+              "words": "Nơi nhận"}
     for code in emitted_codes():
         for lang in ("vi", "en"):
             text = message(code, lang, **params)
