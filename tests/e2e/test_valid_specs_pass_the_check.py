@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
+from support.data_paths import at, paths
 
 from plangen.check.api import check_docx
 from plangen.errors import SpecError
@@ -38,27 +39,10 @@ TEXTS = ("", " ", "a", "Sở Khoa học và Công nghệ", "x" * 400, "Từ " * 
 FIGURES = (0, 1, 12, 31, 99, 2026, 10**6)
 
 
-def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [path]
-    if isinstance(value, dict):
-        for key, item in value.items():
-            found += _paths(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found += _paths(item, (*path, index))
-    return found
-
-
-def _at(value: Any, path: tuple[Any, ...]) -> Any:
-    for key in path:
-        value = value[key]
-    return value
-
-
 def _edit(data: dict[str, Any], rnd: random.Random) -> None:
     """One edit somewhere in `data`, in place."""
-    path = rnd.choice([path for path in _paths(data) if path])
-    parent, last = _at(data, path[:-1]), path[-1]
+    path = rnd.choice([path for path in paths(data) if path])
+    parent, last = at(data, path[:-1]), path[-1]
     value, roll = parent[last], rnd.random()
     if isinstance(value, str):
         parent[last] = rnd.choice(TEXTS) if roll < 0.5 else f"{value} {rnd.choice(TEXTS)}"
