@@ -414,12 +414,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "This line starts with its own number \"{label}\", and plangen numbers it too: the "
         "print would show two. Remove \"{label}\" from the start of the line."),
     "text_frame_words": (
-        "Dòng này mở đầu bằng \"{words}\", là chữ của phần cuối văn bản: người đọc (và "
-        "plangen check) sẽ hiểu nó là dòng \"Nơi nhận:\" hoặc \"Kính gửi:\" (kế hoạch không "
-        "có \"Kính gửi\"). Nơi nhận ghi trong recipients; ở đây viết lại câu cho khác.",
-        "This line opens with \"{words}\", the words of the document's frame: readers (and "
-        "plangen check) take it for the \"Nơi nhận:\" or \"Kính gửi:\" line (a plan has no "
-        "\"Kính gửi\"). Recipients go under recipients; word this line otherwise."),
+        "Dòng này mở đầu bằng \"{words}\", là chữ của khung văn bản: người đọc (và plangen "
+        "check) sẽ hiểu nó là dòng \"Nơi nhận:\", \"Kính gửi:\" (kế hoạch không có), dòng "
+        "số, ký hiệu hay nhãn phụ lục. Các dòng ấy plangen tự in từ recipients, number, "
+        "appendices; ở đây viết lại câu cho khác.",
+        "This line opens with \"{words}\", words of the document's frame: readers (and "
+        "plangen check) take it for the \"Nơi nhận:\" or \"Kính gửi:\" line (a plan has "
+        "none), the number line or an appendix's label. plangen prints those from recipients, "
+        "number and appendices; word this line otherwise."),
     "summary_vv": (
         "Trích yếu \"{found}\" mở đầu bằng \"V/v\", chỉ dùng cho công văn: kế hoạch và "
         "quyết định ghi thẳng nội dung (\"Triển khai …\", \"Về việc ban hành …\").",

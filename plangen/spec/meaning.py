@@ -130,15 +130,19 @@ def _summary_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
 
 _VV = re.compile(r"\s*v\s*/\s*v\b", re.IGNORECASE)
 # the words that open the frame's own lines: a line of the text opening with them is read as
-# the recipients' label ("Nơi nhận:") or a công văn's addressee ("Kính gửi:")
-_FRAME_WORDS = re.compile(r"[\s\-–•+]*(nơi\s+nhận|kính\s+gửi)", re.IGNORECASE)
+# the recipients' label ("Nơi nhận:"), a công văn's addressee ("Kính gửi:"), the number line
+# ("Số: …") or an appendix's label (a line that is only "Phụ lục I")
+_FRAME_WORDS = re.compile(r"[\s\-–•+]*(nơi\s+nhận|kính\s+gửi|số\s*:|phụ\s+lục(?:\s+[IVXLC\d]+)?"
+                          r"\.?\s*$)", re.IGNORECASE)
 
 
 def _frame_word_issues(value: Any, path: Path = ()) -> Iterator[SpecIssue]:
-    """Any printed text (the recipients aside) opening with "Nơi nhận" or "Kính gửi"."""
+    """Any printed text opening with the frame's words, the frame's own lines aside (the
+    recipients, an appendix's label)."""
     if isinstance(value, dict):
+        appendix = path[:1] in (("appendix",), ("appendices",)) and len(path) <= 2
         for key, item in value.items():
-            if key != "recipients":
+            if key != "recipients" and not (appendix and key == "label"):
                 yield from _frame_word_issues(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
@@ -146,7 +150,7 @@ def _frame_word_issues(value: Any, path: Path = ()) -> Iterator[SpecIssue]:
     elif isinstance(value, str):
         found = _FRAME_WORDS.match(value)
         if found:
-            yield SpecIssue("text_frame_words", path, params={"words": found.group(1)})
+            yield SpecIssue("text_frame_words", path, params={"words": found.group(1).strip()})
 
 
 def capitalised_place(text: str) -> str:

@@ -297,11 +297,19 @@ def test_a_paragraph_that_opens_with_a_figure_or_a_word_is_no_level(typed: str) 
     (FUNDING, '  text: "Kính gửi: Ủy ban nhân dân tỉnh"\n', "funding.text"),
     ("      lead: Sở Khoa học và Công nghệ\n", '      lead: "- Nơi nhận:"\n',
      "tasks.items[2].lead"),
+    ("  name: Ủy ban nhân dân tỉnh Đắk Lắk\n", '  name: "Số: 12/KH-UBND"\n', "issuer.name"),
+    (FUNDING, "  text: PHỤ LỤC II\n", "funding.text"),
 ])
 def test_a_line_opening_with_the_frames_words_is_an_error(old: str, new: str,
                                                           path: str) -> None:
     """The check would take it for the recipients' label, or a công văn's addressee."""
     assert (path, "text_frame_words") in found(edit(old, new))
+
+
+@pytest.mark.parametrize("typed", ["Số liệu: 12 báo cáo", "Phụ lục I kèm theo Kế hoạch này "
+                                   "liệt kê các nhiệm vụ", "Số lượng: 5 đơn vị"])
+def test_the_frames_words_inside_a_sentence_are_text(typed: str) -> None:
+    assert check(edit(FUNDING, f'  text: "{typed}"\n')) == []
 
 
 def test_the_recipients_may_say_kinh_gui_but_are_warned() -> None:
