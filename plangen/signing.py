@@ -13,9 +13,13 @@ AUTHORITY_WORD = re.compile(r"(?:^|(?<=\s))(?:TM|KT|TL|TUQ|Q)\.\s")
 HONORIFICS = re.compile(r"^(TS|ThS|PGS|GS|KS|BS|CN|Ông|Bà)\b\.?", re.IGNORECASE)
 
 
-def authority_words_in(line: str) -> list[str]:
-    """The authority words a title line holds, where a line could start with one."""
-    return [match.group(0).strip() for match in AUTHORITY_WORD.finditer(line)]
+def misplaced_authority(line: str) -> str | None:
+    """The authority word that does not open a line of its own, in a title line holding two
+    ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH" -> "KT.") or one not at its start; else None."""
+    words = [match.group(0).strip() for match in AUTHORITY_WORD.finditer(line)]
+    if len(words) > 1 or (words and not AUTHORITY_WORD.match(line)):
+        return words[-1]
+    return None
 
 
 def split_at_authorities(line: str) -> list[str]:

@@ -44,7 +44,7 @@ from plangen.check.rulekit import (
 )
 from plangen.labels import ITEM_HEADING, PART_HEADING, POINT_HEADING, ROMAN_HEADING
 from plangen.model import is_archive_line
-from plangen.signing import AUTHORITY_WORD, HONORIFICS
+from plangen.signing import HONORIFICS, misplaced_authority
 from plangen.vntext import roman
 
 TWIPS_PER_CM = 567
@@ -214,8 +214,6 @@ def _recipient_lines(lines: list[Ref]) -> list[Finding]:
             for finding in grouped(code, examples)]
 
 
-
-
 def check_signature(layout: Layout, parts: Parts) -> CheckResult:
     """PL1 II.7: authority and title lines caps, bold, 13–14 pt; the signer's name bold,
     13–14 pt, in normal capitalization, without titles or honorifics, under the room to sign
@@ -230,8 +228,7 @@ def check_signature(layout: Layout, parts: Parts) -> CheckResult:
     paragraphs = parts.signature_block == "paragraphs"
     for ref in titles:
         # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH" on one line: each authority word starts a line
-        if len(AUTHORITY_WORD.findall(ref.text)) > 1 or (
-                AUTHORITY_WORD.search(ref.text) and not AUTHORITY_WORD.match(ref.text)):
+        if misplaced_authority(ref.text):
             found.append(Finding("check_authority_one_line", {"found": ref.text}, ref.where))
         check_caps(ref, "authority", True, found)
         check_bold(ref, "authority", True, found)

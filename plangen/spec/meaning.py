@@ -20,13 +20,7 @@ from plangen.inline import plain_text
 from plangen.labels import level_label
 from plangen.marks import URGENCY_LEVELS, is_mark, mark_words, urgency_level
 from plangen.model import is_archive_line
-from plangen.signing import (
-    AUTHORITY_WORD,
-    AUTHORITY_WORDS,
-    HONORIFICS,
-    authority_words_in,
-    name_case,
-)
+from plangen.signing import AUTHORITY_WORDS, HONORIFICS, misplaced_authority, name_case
 from plangen.spec.deadlines import parse_timeline, timeline_problems
 from plangen.spec.free_meaning import free_issues
 from plangen.spec.loader import LoadedSpec
@@ -70,12 +64,11 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
 
 # the names a reader must be able to read: the issuer, the summary, the signer
 # (and each line of the signer's titles); every title and heading is added by _titled
-_NAMED = (("issuer", "name"), ("issuer", "parent"), ("issuer", "header_lines"), ("summary",),
-          ("signature", "name"), ("signature", "lines"),
+_ISSUER_LINES = (("issuer", "name"), ("issuer", "parent"), ("issuer", "header_lines"))
+_NAMED = (*_ISSUER_LINES, ("summary",), ("signature", "name"), ("signature", "lines"),
           ("decision", "summary"), ("decision", "signature", "name"),
           ("decision", "signature", "lines"))
 _TITLE_KEYS = ("title", "heading")
-_ISSUER_LINES = (("issuer", "name"), ("issuer", "parent"), ("issuer", "header_lines"))
 _SUMMARIES = (("summary",), ("decision", "summary"))
 
 
@@ -84,11 +77,7 @@ def _texts_at(data: dict[str, Any], path: Path) -> Iterator[tuple[Path, str]]:
     value: Any = data
     for key in path:
         value = value.get(key) if isinstance(value, dict) else None
-    if isinstance(value, list):
-        yield from (((*path, index), text) for index, text in enumerate(value)
-                    if isinstance(text, str))
-    elif isinstance(value, str):
-        yield path, value
+    yield from _texts_of(value, path)
 
 
 def _titled(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
@@ -215,10 +204,10 @@ def _signature_issues(signature: dict[str, Any]) -> Iterator[SpecIssue]:
         path: Path = ("signature", "lines", index)
         if line != upper(line):
             yield SpecIssue("signature_not_upper", path, params={"fixed": upper(line)})
-        words = authority_words_in(upper(line))
-        if len(words) > 1 or (words and not AUTHORITY_WORD.match(upper(line))):
+        misplaced = misplaced_authority(upper(line))
+        if misplaced:
             yield SpecIssue("authority_one_line", path, params={
-                "found": line.strip()[:60], "word": words[-1]})
+                "found": line.strip()[:60], "word": misplaced})
         word, _, rest = upper(line).partition(" ")
         if "." in word and word not in AUTHORITY_WORDS:
             yield SpecIssue("bad_authority", path, params={
