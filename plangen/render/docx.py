@@ -195,6 +195,7 @@ class Renderer:
         values = self._values(context)
         parts = {}
         trees = {}
+        changed = False  # document.xml's tree, after it was parsed
         for name, compiled in self._template.compiled.items():
             data = self._render_part(name, compiled, values)
             root = _parse_rendered(name, data)  # strict: a broken part is an error
@@ -208,16 +209,19 @@ class Renderer:
             widened = name == DOCUMENT_PART and self._widen_header(root, header)
             if name == DOCUMENT_PART and plan.urgency:
                 self._stamp(root, plan.urgency)
-            if name == DOCUMENT_PART and (context.appendix or plan.decision
-                                          or context.appendices or widened or plan.urgency):
-                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                      standalone=True)
+            if name == DOCUMENT_PART:
+                changed = bool(context.appendix or plan.decision or context.appendices
+                               or widened or plan.urgency)
             parts[name] = data
             trees[name] = root
         if context.footnotes:
             parts.update(self._footnote_parts(context, trees))
         if plan.circulation or plan.contact:
             parts.update(self._first_page(plan, parts, trees))
+            changed = True
+        if changed:  # serialised once, after the last change to its tree
+            parts[DOCUMENT_PART] = etree.tostring(trees[DOCUMENT_PART], xml_declaration=True,
+                                                  encoding="UTF-8", standalone=True)
         title = plan.decision.summary if plan.decision else context.summary
         parts[CORE_PART] = ooxml.core_properties(title, context.issuer.name, context.created)
         return RenderedParts(self._template, parts, trees)
@@ -399,7 +403,8 @@ class Renderer:
     def _first_page(self, plan: Plan, parts: dict[str, bytes],
                     trees: dict[str, etree._Element]) -> dict[str, bytes]:
         """The circulation note in the first page's header, the contact lines in its footer
-        (NĐ 30 PL1 III.2.c, III.4), with the relationships that name them."""
+        (NĐ 30 PL1 III.2.c, III.4), with the relationships that name them; the document's
+        tree gets the references to them, its bytes are left to the caller."""
         header = ooxml.story_part("hdr", [circulation_paragraph(
             plan.circulation, self._template.portrait_width)]) if plan.circulation else None
         footer = ooxml.story_part("ftr", contact_paragraphs(plan.contact)) if plan.contact else None
@@ -410,9 +415,7 @@ class Renderer:
         except ValueError as exc:
             raise RenderError("template_bad", path=str(self._template.path),
                               detail=str(exc)) from exc
-        added[DOCUMENT_PART] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                              standalone=True)
-        for name, data in added.items():
+        for name, data in added.items():  # the document's own tree is already changed
             if name.endswith(".xml") and name.startswith("word/"):
                 trees[name] = _parse_rendered(name, data)
         return added
