@@ -3,17 +3,15 @@ codes), and the same checks run by `plangen batch` on every file it writes."""
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from support.docx_helpers import XSD_DIR, schema_errors
+from support.docx_helpers import XSD_DIR, rezipped, schema_errors
 from support.handmade_docx import handmade
 
 from plangen.batch.run import FAILED, WRITTEN, BatchOptions, run_batch
@@ -131,17 +129,11 @@ def test_schema_violation_is_reported_with_part_and_line(renderer: Renderer,
                                                         plan_data: dict[str, Any],
                                                         tmp_path: Path) -> None:
     data = renderer.render(make_plan(plan_data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename == "word/document.xml":  # w:pStyle must come first in w:pPr
-                content = content.replace(b'<w:pPr><w:pStyle w:val="KHVanBan"/>',
-                                          b'<w:pPr><w:jc w:val="both"/><w:pStyle '
-                                          b'w:val="KHVanBan"/>', 1)
-            target.writestr(info, content)
     broken = tmp_path / "lech-luoc-do.docx"
-    broken.write_bytes(out.getvalue())
+    broken.write_bytes(rezipped(data, {  # w:pStyle must come first in w:pPr
+        "word/document.xml": lambda content: content.replace(
+            b'<w:pPr><w:pStyle w:val="KHVanBan"/>',
+            b'<w:pPr><w:jc w:val="both"/><w:pStyle w:val="KHVanBan"/>', 1)}))
     assert any("pStyle" in error for error in schema_errors(broken.read_bytes()))
     assert run(str(broken), "--no-schemas").exit_code == 0  # the fast checks read no schema
     result = run(str(broken))
@@ -188,14 +180,9 @@ def test_batch_refuses_to_write_a_file_that_breaks_nd30(tmp_path: Path) -> None:
     """A province's template set in Arial renders, but every file fails the font rule: no
     file is written and each locality says why."""
     template = tmp_path / "arial.docx"
-    out = io.BytesIO()
-    with zipfile.ZipFile(DEFAULT_TEMPLATE) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename in ("word/styles.xml", "word/fontTable.xml"):
-                content = content.replace(b"Times New Roman", b"Arial")
-            target.writestr(info, content)
-    template.write_bytes(out.getvalue())
+    template.write_bytes(rezipped(DEFAULT_TEMPLATE, {
+        part: lambda content: content.replace(b"Times New Roman", b"Arial")
+        for part in ("word/styles.xml", "word/fontTable.xml")}))
     example = tmp_path / "ai-law"
     shutil.copytree(EXAMPLE, example)
     report = run_batch(BatchOptions(example / "base.yaml", str(example / "provinces.yaml"),

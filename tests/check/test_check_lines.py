@@ -16,6 +16,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from support.docx_helpers import rezipped
 from support.drawn_lines import DRAWN_KINDS, TYPED_KINDS, UNDERLINED_KINDS
 from support.handmade_docx import handmade
 
@@ -60,18 +61,14 @@ def document_xml(data: bytes) -> str:
 
 
 def replace_in_document(data: bytes, edit: dict[str, str]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            body = source.read(info)
-            if info.filename == "word/document.xml":
-                text = body.decode("utf-8")
-                for old, new in edit.items():
-                    assert old in text, old
-                    text = text.replace(old, new)
-                body = text.encode("utf-8")
-            target.writestr(info, body)
-    return out.getvalue()
+    def replaced(body: bytes) -> bytes:
+        text = body.decode("utf-8")
+        for old, new in edit.items():
+            assert old in text, old
+            text = text.replace(old, new)
+        return text.encode("utf-8")
+
+    return rezipped(data, {"word/document.xml": replaced})
 
 
 # ---- drawn lines pass -----------------------------------------------------------------------

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from support.corpus import corpus_plans
+from support.docx_helpers import rezipped
 
 from plangen.check.api import check_docx
 from plangen.check.memory import check_parts, package_from_parts
@@ -61,11 +62,7 @@ def test_memory_check_finds_what_the_file_check_finds(renderer: Renderer, name: 
 def retemplate(tmp_path: Path, changes: dict[str, Callable[[bytes], bytes]]) -> Path:
     """The default template with some parts changed."""
     out = tmp_path / "template.docx"
-    with zipfile.ZipFile(DEFAULT_TEMPLATE) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            data = source.read(info)
-            target.writestr(info, changes[info.filename](data)
-                            if info.filename in changes else data)
+    out.write_bytes(rezipped(DEFAULT_TEMPLATE, dict(changes)))
     return out
 
 

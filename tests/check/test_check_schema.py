@@ -15,6 +15,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 from lxml import etree
+from support.docx_helpers import rezipped
 from support.handmade_docx import handmade
 
 from plangen.check.api import check_docx
@@ -30,11 +31,7 @@ SHIPPED = [*sorted((ROOT / "specs").glob("*.yaml")), ROOT / "examples" / "ai-law
 
 
 def rezip(data: bytes, changes: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            target.writestr(info, changes.get(info.filename, source.read(info)))
-    return out.getvalue()
+    return rezipped(data, dict(changes))
 
 
 def part(data: bytes, name: str) -> bytes:

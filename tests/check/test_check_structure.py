@@ -9,6 +9,7 @@ import zipfile
 
 import pytest
 from conftest import SPECS
+from support.docx_helpers import rezipped
 
 from plangen.check.api import check_docx
 from plangen.check.report import finding_text
@@ -20,12 +21,7 @@ DOCUMENT = "word/document.xml"
 
 
 def rezip(data: bytes, content: str) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            target.writestr(info, content.encode() if info.filename == DOCUMENT
-                            else source.read(info))
-    return out.getvalue()
+    return rezipped(data, {DOCUMENT: content.encode()})
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from support.docx_helpers import rezipped
 
 from plangen.check.api import check_docx
 from plangen.check.report import finding_text, format_text
@@ -41,17 +41,12 @@ def failing(report: CheckReport) -> set[str]:
 
 def with_document(data: bytes, edit: Any) -> bytes:
     """`data` with its document.xml passed through `edit` (text to text)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            body = source.read(info)
-            if info.filename == DOCUMENT:
-                changed = edit(body.decode("utf-8"))
-                assert changed != body.decode("utf-8"), "the edit changed nothing"
-                body = changed.encode("utf-8")
-            target.writestr(info, body)
-    return out.getvalue()
+    def edited(body: bytes) -> bytes:
+        changed = edit(body.decode("utf-8"))
+        assert changed != body.decode("utf-8"), "the edit changed nothing"
+        return changed.encode("utf-8")
+
+    return rezipped(data, {DOCUMENT: edited})
 
 
 def test_plangens_own_decision_passes_and_both_parts_are_judged(rendered: bytes) -> None:

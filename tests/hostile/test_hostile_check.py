@@ -4,7 +4,6 @@ the bombs run in a real subprocess with a time limit."""
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SMALL_PLAN
+from support.docx_helpers import rezipped
 from support.hostile_support import ROOT, assert_refused, invoke, no_traceback
 
 from plangen.render.docx import Renderer
@@ -31,13 +31,7 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 
 def replaced(data: bytes, name: str, content: bytes, *, level: int = 6) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as target:
-        for info in source.infolist():
-            target.writestr(info.filename, content if info.filename == name else
-                            source.read(info))
-    return out.getvalue()
+    return rezipped(data, {name: content}, compression=zipfile.ZIP_DEFLATED, level=level)
 
 
 def check_in_subprocess(path: Path, *args: str) -> subprocess.CompletedProcess[str]:

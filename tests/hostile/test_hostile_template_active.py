@@ -22,7 +22,7 @@ from typing import ClassVar
 
 import pytest
 from pypdf import PdfReader
-from support.docx_helpers import assert_schema_valid
+from support.docx_helpers import MemberEdit, assert_schema_valid, rezipped, zip_names
 from support.hostile_support import assert_refused, invoke, spec_file
 
 from plangen.render import pdf
@@ -98,20 +98,19 @@ REFUSED: dict[str, tuple[dict[str, Edit], dict[str, bytes], tuple[str, ...]]] = 
 def variant(tmp_path: Path, edits: dict[str, Edit], added: dict[str, bytes],
             name: str = "mau.docx") -> Path:
     """plangen's template with `edits` applied to its parts and `added` parts."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(DEFAULT_TEMPLATE) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename in edits:
-                changed = edits[info.filename](content)
-                assert changed != content, info.filename
-                content = changed
-            target.writestr(info.filename, content)
-        for part, content in added.items():
-            target.writestr(part, content)
     path = tmp_path / name
-    path.write_bytes(out.getvalue())
+    path.write_bytes(rezipped(DEFAULT_TEMPLATE, {
+        part: _changing(part, change) for part, change in edits.items()}, added))
     return path
+
+
+def _changing(part: str, change: Edit) -> Edit:
+    """`change`, asserting that it changes `part`."""
+    def changed(content: bytes) -> bytes:
+        new = change(content)
+        assert new != content, part
+        return new
+    return changed
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
@@ -175,15 +174,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _edited_plan(source: Path, target: Path, edits: dict[str, Edit],
                  added: dict[str, bytes]) -> Path:
-    out = io.BytesIO()
-    with zipfile.ZipFile(source) as archive, zipfile.ZipFile(out, "w") as copy:
-        for info in archive.infolist():
-            content = archive.read(info)
-            copy.writestr(info.filename, edits[info.filename](content)
-                          if info.filename in edits else content)
-        for part, content in added.items():
-            copy.writestr(part, content)
-    target.write_bytes(out.getvalue())
+    target.write_bytes(rezipped(source, dict(edits), added))
     return target
 
 
@@ -264,23 +255,20 @@ def _linked_picture_docx(path: Path, target: str) -> Path:
     document.add_picture(str(picture), width=Inches(2))
     buffer = io.BytesIO()
     document.save(buffer)
-    out = io.BytesIO()
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w") as copy:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename.startswith("word/media/"):
-                continue
-            if info.filename == RELS:
-                text = content.decode()
-                start = text.index('Type="' + R + '/image"')
-                end = text.index("/>", start)
-                text = (text[:start] + f'Type="{R}/image" Target="{target}" '
-                        'TargetMode="External"' + text[end:])
-                content = text.encode()
-            if info.filename == DOCUMENT:
-                content = content.replace(b"r:embed=", b"r:link=")
-            copy.writestr(info.filename, content)
-    path.write_bytes(out.getvalue())
+    data = buffer.getvalue()
+
+    def linked(content: bytes) -> bytes:
+        text = content.decode()
+        start = text.index('Type="' + R + '/image"')
+        end = text.index("/>", start)
+        return (text[:start] + f'Type="{R}/image" Target="{target}" '
+                'TargetMode="External"' + text[end:]).encode()
+
+    edits: dict[str, MemberEdit] = {name: None for name in zip_names(data)
+                                    if name.startswith("word/media/")}
+    edits[RELS] = linked
+    edits[DOCUMENT] = lambda content: content.replace(b"r:embed=", b"r:link=")
+    path.write_bytes(rezipped(data, edits))
     return path
 
 

@@ -10,17 +10,15 @@ with the message, not with the kernel's kill.
 
 from __future__ import annotations
 
-import io
 import os
 import resource
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from support.docx_helpers import all_text, assert_schema_valid
+from support.docx_helpers import all_text, assert_schema_valid, rezipped
 from support.hostile_support import ROOT, assert_refused, invoke, spec_file
 
 from plangen.render.docx import DEFAULT_TEMPLATE
@@ -68,17 +66,12 @@ LIMITED = {  # tag put where "{{ doc_type }}" was -> words of the message
 
 def template_with(tmp_path: Path, tag: str, name: str = "mau.docx") -> Path:
     """plangen's template with `tag` (XML-escaped, as Word saves it) after the document type."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(DEFAULT_TEMPLATE) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename == PART:
-                assert b"{{ doc_type }}" in content
-                content = content.replace(b"{{ doc_type }}",
-                                          b"{{ doc_type }}" + escape(tag).encode())
-            target.writestr(info.filename, content)
+    def tagged(content: bytes) -> bytes:
+        assert b"{{ doc_type }}" in content
+        return content.replace(b"{{ doc_type }}", b"{{ doc_type }}" + escape(tag).encode())
+
     path = tmp_path / name
-    path.write_bytes(out.getvalue())
+    path.write_bytes(rezipped(DEFAULT_TEMPLATE, {PART: tagged}))
     return path
 
 

@@ -9,15 +9,15 @@ saved again by LibreOffice (its tags kept).
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support.docx_helpers import all_text, assert_schema_valid
+from support.docx_helpers import all_text, assert_schema_valid, rezipped
 from support.hostile_support import assert_refused, assert_rendered, invoke, spec_file
 
 from plangen.render import pdf
@@ -29,17 +29,17 @@ TWO = "localities:\n  - locality: thành phố Huế\n  - locality: tỉnh Gia L
 
 def edited(tmp_path: Path, edits: list[tuple[str, str, str]], name: str = "mau.docx") -> Path:
     """plangen's template with (part, old, new) text replacements."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(DEFAULT_TEMPLATE) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            text = source.read(info)
-            for part, old, new in edits:
-                if part == info.filename:
+    def replacing(part: str) -> Callable[[bytes], bytes]:
+        def replaced(text: bytes) -> bytes:
+            for where, old, new in edits:
+                if where == part:
                     assert old.encode() in text, old
                     text = text.replace(old.encode(), new.encode(), 1)
-            target.writestr(info.filename, text)
+            return text
+        return replaced
+
     path = tmp_path / name
-    path.write_bytes(out.getvalue())
+    path.write_bytes(rezipped(DEFAULT_TEMPLATE, {part: replacing(part) for part, _, _ in edits}))
     return path
 
 

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
+from support.docx_helpers import rezipped
 from support.hostile_support import assert_refused, assert_rendered, dump, invoke, plan
 
 ONE_LOCALITY = "localities:\n  - locality: thành phố Huế\n"
@@ -203,20 +204,15 @@ def test_allow_path_lets_an_outside_include_in(tmp_path: Path) -> None:
 
 
 def _template_variant(tmp_path: Path, edits: list[tuple[bytes, bytes]]) -> Path:
-    import io
-    import zipfile
-
     from plangen.render.docx import DEFAULT_TEMPLATE
-    out = io.BytesIO()
-    with zipfile.ZipFile(DEFAULT_TEMPLATE) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename == "word/document.xml":
-                for old, new in edits:
-                    content = content.replace(old, new)
-            target.writestr(info.filename, content)
+
+    def replaced(content: bytes) -> bytes:
+        for old, new in edits:
+            content = content.replace(old, new)
+        return content
+
     path = tmp_path / "mau-tinh.docx"
-    path.write_bytes(out.getvalue())
+    path.write_bytes(rezipped(DEFAULT_TEMPLATE, {"word/document.xml": replaced}))
     return path
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from conftest import ROOT, require_soffice
-from support.docx_helpers import all_text, assert_schema_valid, document_xml, w
+from support.docx_helpers import all_text, assert_schema_valid, document_xml, rezipped, w
 
 from plangen.errors import RenderError
 from plangen.model import Plan
@@ -26,18 +26,15 @@ def _edited_template(tmp_path: Path, part: str, old: str, new: str,
                      *more: tuple[str, str]) -> Path:
     """A copy of the default template with `old` replaced by `new` (and `more` pairs) in one
     part."""
-    source = zipfile.ZipFile(DEFAULT_TEMPLATE)
+    def replaced(data: bytes) -> bytes:
+        text = data.decode("utf-8")
+        for before, after in ((old, new), *more):
+            assert before in text, f"{before!r} not in {part}"
+            text = text.replace(before, after)
+        return text.encode("utf-8")
+
     target = tmp_path / "mau-tinh.docx"
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == part:
-                text = data.decode("utf-8")
-                for before, after in ((old, new), *more):
-                    assert before in text, f"{before!r} not in {part}"
-                    text = text.replace(before, after)
-                data = text.encode("utf-8")
-            out.writestr(info, data)
+    target.write_bytes(rezipped(DEFAULT_TEMPLATE, {part: replaced}))
     return target
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,13 +48,46 @@ def parts(data: bytes) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
+# what becomes of one zip member: its new bytes, a function of its old bytes, or None: dropped
+MemberEdit = bytes | Callable[[bytes], bytes] | None
+
+
+def rezipped(source: bytes | Path, edits: Mapping[str, MemberEdit] | None = None,
+             added: Mapping[str, bytes] | None = None, *, compression: int | None = None,
+             level: int | None = None) -> bytes:
+    """The zip `source` (bytes or a file) with the members named in `edits` replaced, changed
+    or dropped, and `added` appended. Every member keeps its place, date and compression,
+    unless `compression` (and `level`) is given for all of them."""
+    edits, added = edits or {}, added or {}
+    unknown = set(edits) - set(zip_names(source))
+    assert not unknown, f"no such member: {sorted(unknown)}"
+    out = io.BytesIO()
+    opened = io.BytesIO(source) if isinstance(source, bytes) else source
+    with zipfile.ZipFile(opened) as old, zipfile.ZipFile(
+            out, "w", compression if compression is not None else zipfile.ZIP_STORED,
+            compresslevel=level) as new:
+        for info in old.infolist():
+            content = old.read(info)
+            if info.filename in edits:
+                edit = edits[info.filename]
+                if edit is None:
+                    continue
+                content = edit(content) if callable(edit) else edit
+            new.writestr(info if compression is None else info.filename, content)
+        for name, content in added.items():
+            new.writestr(name, content)
+    return out.getvalue()
+
+
+def zip_names(source: bytes | Path) -> list[str]:
+    """The member names of the zip `source`, in order."""
+    with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
+        return archive.namelist()
+
+
 def with_part(data: bytes, name: str, content: bytes) -> bytes:
     """The .docx `data` with part `name` replaced by `content`, every other member as it was."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            target.writestr(info, content if info.filename == name else source.read(info))
-    return out.getvalue()
+    return rezipped(data, {name: content})
 
 
 def part_xml(data: bytes, name: str) -> etree._Element:
