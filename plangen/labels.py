@@ -14,7 +14,9 @@ PART_HEADING = re.compile(
 ITEM_HEADING = re.compile(r"^\d{1,2}\.\s+\S")
 POINT_HEADING = re.compile(r"^[a-zđ]\)\s+\S")
 SECTION = re.compile(r"^(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\.\s+\S")
-LETTER_SECTION = re.compile(r"^(?P<n>[A-ZĐ])\.\s+[A-ZĐÀ-Ỹ]{2}")
+# "A. MỤC TIÊU", also "B. 5G VÀ IOT", "C. A@B.VN": the heading's first two letters may follow
+# figures or signs ([\W\d_] is what is not a letter); "A. Nguyễn …" is a name, not a section
+LETTER_SECTION = re.compile(r"^(?P<n>[A-ZĐ])\.\s+[\W\d_]*[A-ZĐÀ-Ỹ][\W\d_]*[A-ZĐÀ-Ỹ]")
 ITEM = re.compile(r"^(?P<n>\d{1,2})\.\s+\S")
 DECIMAL = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+\S")
 POINT = re.compile(r"^(?P<n>[a-zđ])(?P<close>[.)])\s+\S")

@@ -22,9 +22,10 @@ from plangen.check.rulekit import (
     title_code,
 )
 from plangen.labels import DECIMAL, ITEM, LETTER_SECTION, NAMED, POINT, SECTION
+from plangen.vntext import VIETNAMESE_LETTERS
 
-LETTERS = "abcdđeghiklmnopqrstuvxy"  # the Vietnamese alphabet of points (PL1 II.6.đ)
-UPPER_LETTERS = "ABCDĐEGHIKLMNOPQRSTUVXY"
+LETTERS = VIETNAMESE_LETTERS  # the alphabet of points (PL1 II.6.đ)
+UPPER_LETTERS = LETTERS.upper()
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
           "X": 10, "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16,
           "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20}
@@ -105,10 +106,10 @@ def _check_lower(ref: Ref, seen: _Counter, found: list[Finding]) -> int:
         if number == 1 or seen.point == 0:
             seen.point_close = close
         if number == 0:  # "f)", "j)", "w)", "z)": not a Vietnamese letter
-            found.append(_finding("check_numbering_point", ref, LETTERS[seen.point % 23]))
+            found.append(_finding("check_numbering_point", ref, LETTERS[seen.point % len(LETTERS)]))
         elif number not in (1, seen.point + 1):
             found.append(_finding("check_numbering_point", ref,
-                                  LETTERS[seen.point % 23] + seen.point_close))
+                                  LETTERS[seen.point % len(LETTERS)] + seen.point_close))
         elif close != seen.point_close:  # "a) …", "b. …": one list, two forms
             found.append(_finding("check_numbering_point_style", ref,
                                   point.group("n") + seen.point_close))

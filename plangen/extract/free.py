@@ -22,7 +22,7 @@ from plangen.extract.totals import read_totals
 from plangen.freeform import DEADLINE_LABEL, LETTER_ROLE_STYLES, LISTED_ROLES
 from plangen.inline import escape
 from plangen.model import DEFAULT_LABELS
-from plangen.vntext import letter, upper
+from plangen.vntext import VIETNAMESE_LETTERS, letter, upper
 
 _SECTION = re.compile(r"^(?P<num>[IVXL]{1,6}|[A-ZĐ])\s?[.)/–-]\s*(?P<rest>\S.*)$")
 _DECIMAL = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<rest>\S.*)$")
@@ -82,7 +82,7 @@ def find_headings(blocks: list[Block], start: int, end: int) -> list[Heading]:
         letter_style = (found[0].letter if found else numeral == "A") or \
             not set(numeral) <= set("IVXL")
         if letter_style:
-            number = "ABCDĐEGHIKLMNOPQRSTUVXY".find(numeral) + 1
+            number = VIETNAMESE_LETTERS.upper().find(numeral) + 1
         else:
             number = roman_value(numeral)
         expected = found[-1].number if found else 0

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from plangen.model import DEFAULT_LABELS
-from plangen.vntext import upper
+from plangen.vntext import VIETNAMESE_LETTERS, upper
 
 MarkerKind = Literal["roman", "item", "letter", "dash", "plus", "none"]
 
@@ -102,8 +102,8 @@ def _marker_number(kind: str, found: re.Match[str]) -> int:
     if kind == "item":
         return int(found.group("num"))
     if kind == "letter":
-        letters = "abcdđeghiklmnopqrstuvxy"
-        return letters.index(found.group("num")) + 1 if found.group("num") in letters else 1
+        number = VIETNAMESE_LETTERS.find(found.group("num")) + 1
+        return number or 1
     return 0
 
 

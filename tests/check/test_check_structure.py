@@ -6,10 +6,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
+import yaml
 from conftest import SPECS
-from support.docx_helpers import rezipped
+from support.docx_helpers import open_docx, rezipped
 
 from plangen.check.api import check_docx
 from plangen.check.report import finding_text
@@ -76,6 +78,24 @@ def test_a_decimal_item_without_its_parent(thanh_hoa: tuple[bytes, str]) -> None
 
 def test_points_out_of_order(thanh_hoa: tuple[bytes, str]) -> None:
     _fails(broken(thanh_hoa, ">b) ", ">c) "), "numbering", '"c)"', '"b)"')
+
+
+@pytest.mark.parametrize("heading", ["5G VÀ IOT", "“CHUYỂN ĐỔI SỐ”", "a@b.vn", "(TRÍCH)"])
+def test_lettered_sections_whose_heading_opens_with_a_figure_or_a_sign(
+        renderer: Renderer, tmp_path: Path, heading: str) -> None:
+    """A plan lettered A, B, C: "B. 5G VÀ IOT" is section B like "B. MỤC ĐÍCH", so the
+    sections run on; with section B's letter changed, C is out of order again."""
+    data = yaml.safe_load((SPECS / "variations-free.yaml").read_text(encoding="utf-8"))
+    assert data["numbering"] == "letter"
+    data["sections"][1]["heading"] = heading
+    spec = tmp_path / "plan.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    rendered = renderer.render(load_plan(spec))
+    with zipfile.ZipFile(io.BytesIO(rendered)) as archive:
+        xml = archive.read(DOCUMENT).decode()
+    assert f"B. {heading.upper()}" in [p.text for p in open_docx(rendered).paragraphs]
+    assert status(rendered, "numbering")[0] == "pass"
+    _fails(broken((rendered, xml), ">B. ", ">D. "), "numbering", '"D."', '"B."')
 
 
 def test_points_restart_under_each_item(thanh_hoa: tuple[bytes, str]) -> None:
