@@ -221,6 +221,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                    "(\"05\"). Bỏ trống khi là dự thảo.",
                    "Document number \"{value}\" must be digits, 1 or more, quoted (\"05\"). "
                    "Leave it out for a draft."),
+    "doc_type_not_plan": ("Tên loại \"{value}\": plangen soạn kế hoạch, tên loại là \"KẾ HOẠCH\" "
+                          "(NĐ 30 Điều 7); bỏ dòng doc_type hoặc ghi \"KẾ HOẠCH\".{hint}",
+                          "Document type \"{value}\": plangen drafts plans, whose type is "
+                          "\"KẾ HOẠCH\" (NĐ 30 art. 7); drop doc_type or write "
+                          "\"KẾ HOẠCH\".{hint}"),
     "urgency_unknown": ("Độ khẩn \"{value}\" không có trong NĐ 30: chỉ dùng {levels}.{hint}",
                         "Urgency \"{value}\" is not one of NĐ 30's: use {levels}.{hint}"),
     "bad_symbol": ("Ký hiệu \"{value}\" phải viết hoa, các nhóm nối bằng \"-\" không có dấu cách "
@@ -1497,6 +1502,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                                    "cell \"{text}\" in a column plangen does not have."),
     "extract_appendix_row_content": ("dòng phụ lục không có nội dung công việc; điền vào.",
                                      "the appendix row has no task text; fill it in."),
+    "extract_doc_type_words": ("dòng tên loại là \"KẾ HOẠCH {words}\"; NĐ 30 chỉ có tên loại "
+                               "\"KẾ HOẠCH\": \"{words}\" được đưa vào đầu trích yếu, xem lại.",
+                               "the type line reads \"KẾ HOẠCH {words}\"; NĐ 30's type is "
+                               "\"KẾ HOẠCH\": \"{words}\" opens the summary now, check it."),
     "extract_no_doc_type": ("không thấy dòng \"KẾ HOẠCH\"; trích yếu là dòng đầu sau phần đầu "
                             "văn bản.",
                             "no \"KẾ HOẠCH\" line; the summary is the first line after the "
@@ -2527,6 +2536,9 @@ _HINTS = {
     "allowed": (" Các khóa dùng được ở đây: {value}. Sửa tên khóa hoặc xóa dòng.",
                 " Keys allowed here: {value}. Fix the key or delete the line."),
     "known": (" Các mã có: {value}.", " Known ids: {value}."),
+    "summary_opening": (" Phần sau tên loại đưa vào đầu trích yếu: summary: {value} …",
+                        " Put what follows the type at the start of the summary: "
+                        "summary: {value} …"),
     "text_with_colon": (" Có vẻ đây là văn bản chứa dấu \": \": đặt cả dòng trong ngoặc kép.",
                         " This looks like text holding \": \": put the whole line in quotes."),
 }

@@ -45,6 +45,9 @@ DEFAULT_COLUMNS: dict[str, str] = {
 # circulation note that also opens with "Lưu" ("LƯU HÀNH NỘI BỘ")
 _ARCHIVE_LINE = re.compile(r"(?i)lưu(?!\w)(?!\s+hành(?!\w))")
 
+# the document type plangen drafts (NĐ 30 Điều 7: "Kế hoạch"), printed in capitals
+PLAN_DOC_TYPE = "KẾ HOẠCH"
+
 
 def is_archive_line(text: str) -> bool:
     """Whether a recipient line is the archive line ("- Lưu: VT, VP.(20)."), dash or not."""
@@ -471,7 +474,8 @@ def decision_symbol(data: dict[str, Any]) -> str:
 def build_decision(data: dict[str, Any], issuer: Issuer, tasks: TaskSection) -> Decision:
     """The decision of a plan's spec data (`data["decision"]` present and validated)."""
     block: dict[str, Any] = data["decision"]
-    phrase = plan_phrase(clean_line(data.get("doc_type", "KẾ HOẠCH")), clean_line(data["summary"]))
+    phrase = plan_phrase(clean_line(data.get("doc_type", PLAN_DOC_TYPE)),
+                         clean_line(data["summary"]))
     lead = "Về việc ban hành" if block.get("wording") == "ve-viec" else "Ban hành"
     symbol = decision_symbol(data)
     proposer = _optional(block.get("proposer"))
@@ -510,7 +514,7 @@ def _common(data: dict[str, Any]) -> dict[str, Any]:
         "symbol": data.get("symbol", "KH-UBND"),
         "place": clean_line(data["place"]),
         "date": PlanDate(**data["date"]),
-        "doc_type": clean_line(data.get("doc_type", "KẾ HOẠCH")),
+        "doc_type": clean_line(data.get("doc_type", PLAN_DOC_TYPE)),
         "summary": clean_line(data["summary"]),
         "preamble": _lines(data.get("preamble")),
         "closing": _lines(data.get("closing")),

@@ -37,8 +37,10 @@ from plangen.extract.frame import (
 from plangen.extract.marks import first_page_marks
 from plangen.extract.notes import Notes, excerpt
 from plangen.extract.patterns import (
+    doc_type_words,
     is_authority,
     is_doc_type,
+    is_upper_text,
     marked,
     point_style,
 )
@@ -222,17 +224,21 @@ def _front(blocks: list[Block], notes: Notes) -> tuple[list[str], dict[str, Any]
     texts = [line.text for line in lines]
     doc_type = next((i for i, text in enumerate(texts) if is_doc_type(text)), None)
     data: dict[str, Any] = {}
+    words = ""  # what the type line prints after "KẾ HOẠCH"
     if doc_type is None:
         header_end = header_length(texts)
         header, rest = texts[:header_end], lines[header_end:]
         notes.add("check", "extract_no_doc_type", ("summary",))
     else:
         header, rest = texts[:doc_type], lines[doc_type + 1:]
-        if upper(texts[doc_type]) != "KẾ HOẠCH":
-            data["doc_type"] = texts[doc_type]
+        words = doc_type_words(texts[doc_type]) or ""
     summary, preamble = _summary(rest)
     if summary:
         data["summary"] = " ".join(line.text for line in summary)
+    if words:  # "KẾ HOẠCH HÀNH ĐỘNG": a plan, "Hành động …"
+        data["summary"] = _opened_with(words, data.get("summary", ""))
+        notes.add("check", "extract_doc_type_words", ("summary",), words=words)
+    if summary:
         paragraphs = sum(1 for line in summary[1:] if not line.soft) + 1
         if paragraphs > 1:
             notes.add("check", "extract_summary_joined", ("summary",), count=paragraphs)
@@ -244,6 +250,24 @@ def _front(blocks: list[Block], notes: Notes) -> tuple[list[str], dict[str, Any]
             if line.joined:
                 notes.add("check", "extract_joined", ("preamble", index))
     return header, data
+
+
+def _opened_with(words: str, summary: str) -> str:
+    """The summary with the words the type line printed after "KẾ HOẠCH" before it: in
+    capitals before a summary in capitals (recased with it later), else "Hành động thực
+    hiện …" from "HÀNH ĐỘNG" and "Thực hiện …"."""
+    if not summary:
+        return words.capitalize()
+    if is_upper_text(summary):
+        return f"{words} {summary}"
+    first = summary.split(" ", 1)[0]
+    keep = is_upper_text(first) or any(char.isupper() for char in first[1:]) \
+        or _NAMED_DOCUMENT.match(summary)  # "UBND …", "Nghị quyết số 57-NQ/TW …"
+    return f"{words.capitalize()} {summary if keep else summary[0].lower() + summary[1:]}"
+
+
+# a document named by its number ("Nghị quyết số 57-NQ/TW", "Chỉ thị số 05"): its capital stays
+_NAMED_DOCUMENT = re.compile(r"^\w+(?:\s+\w+)?\s+số\s+\d")
 
 
 _PREAMBLE_START = ("căn cứ", "thực hiện", "để ", "nhằm", "theo ", "xét ", "trên cơ sở",

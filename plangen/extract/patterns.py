@@ -144,10 +144,26 @@ def date_line(text: str) -> re.Match[str] | None:
     return _DATE_LINE.match(text) or _DATE_NUMERIC.match(text)
 
 
+# "KẾ HOẠCH", and "KẾ HOẠCH HÀNH ĐỘNG" as plans print it: words in capitals after the type
+_DOC_TYPE = re.compile(r"^KẾ\s+HOẠCH(?:\s+(?P<words>\S.*))?$")
+
+
 def is_doc_type(text: str) -> bool:
-    """The "KẾ HOẠCH" line."""
-    return upper(text).strip() in ("KẾ HOẠCH", "KẾ  HOẠCH") or re.fullmatch(
-        r"KẾ\s+HOẠCH", text.strip()) is not None
+    """The "KẾ HOẠCH" line (perhaps "KẾ HOẠCH HÀNH ĐỘNG", see `doc_type_words`)."""
+    return doc_type_words(text) is not None
+
+
+def doc_type_words(text: str) -> str | None:
+    """What a "KẾ HOẠCH" line prints after the type, in capitals ("HÀNH ĐỘNG" of "KẾ HOẠCH
+    HÀNH ĐỘNG"; "" for "KẾ HOẠCH" alone), or None for any other line. "Kế hoạch" in
+    sentence case is the type only when alone on its line."""
+    found = _DOC_TYPE.match(" ".join(upper(text).split()))
+    if found is None:
+        return None
+    words = found.group("words") or ""
+    if words and not (is_upper_text(text) and re.match(r"\w", words)):
+        return None
+    return words
 
 
 def is_authority(text: str, *, within: bool = False) -> bool:

@@ -19,7 +19,7 @@ from plangen.errors import Path, SpecIssue
 from plangen.inline import plain_text
 from plangen.labels import level_label
 from plangen.marks import URGENCY_LEVELS, is_mark, mark_words, urgency_level
-from plangen.model import is_archive_line
+from plangen.model import PLAN_DOC_TYPE, is_archive_line
 from plangen.signing import AUTHORITY_WORDS, HONORIFICS, misplaced_authority, name_case
 from plangen.spec.deadlines import parse_timeline, timeline_problems
 from plangen.spec.free_meaning import free_issues
@@ -48,6 +48,7 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     yield from _frame_word_issues(data)
     yield from _number_issues(data.get("number"))
     yield from _urgency_issues(data.get("urgency"))
+    yield from _doc_type_issues(data.get("doc_type"))
     yield from _signature_issues(_dict(data.get("signature")))
     yield from _recipient_issues(_list(data.get("recipients")))
     tasks = _dict(data.get("tasks"))
@@ -195,6 +196,20 @@ def _urgency_issues(urgency: Any) -> Iterator[SpecIssue]:
     yield SpecIssue("urgency_unknown", ("urgency",), params={
         "value": urgency, "levels": ", ".join(f"\"{level}\"" for level in URGENCY_LEVELS),
         "hint": ("did_you_mean", close[0]) if close else ""})
+
+
+def _doc_type_issues(doc_type: Any) -> Iterator[SpecIssue]:
+    """plangen drafts plans: the document type is "KẾ HOẠCH" in any case; "KẾ HOẠCH HÀNH
+    ĐỘNG" is a plan whose summary says "Hành động …"."""
+    if not isinstance(doc_type, str) or not doc_type.strip():
+        return
+    words = " ".join(upper(doc_type).split())
+    if words == PLAN_DOC_TYPE:
+        return
+    rest = words.removeprefix(PLAN_DOC_TYPE).strip()
+    yield SpecIssue("doc_type_not_plan", ("doc_type",), params={
+        "value": doc_type, "hint": ("summary_opening", rest.capitalize())
+        if words.startswith(PLAN_DOC_TYPE + " ") else ""})
 
 
 def _signature_issues(signature: dict[str, Any]) -> Iterator[SpecIssue]:

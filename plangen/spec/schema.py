@@ -277,7 +277,8 @@ SPEC_SCHEMA: dict[str, Rules] = {
         "month": integer("Tháng (1–12).", 1, 12, nullable=True),
         "year": integer("Năm.", 1945, 2200, required=True),
     }, required=True),
-    "doc_type": text("Tên loại văn bản (mặc định \"KẾ HOẠCH\").", example="KẾ HOẠCH"),
+    "doc_type": text("Tên loại văn bản: \"KẾ HOẠCH\" (mặc định; kế hoạch hành động: trích yếu "
+                     "mở đầu \"Hành động …\").", example="KẾ HOẠCH"),
     "summary": text("Trích yếu, viết thường (\"Triển khai thi hành Luật …\").", required=True),
     "preamble": text_list("Các đoạn mở đầu: dòng \"Căn cứ …;\" (in nghiêng) hoặc đoạn "
                           "\"Thực hiện …\"."),

@@ -186,6 +186,39 @@ def test_header_summary_and_sections_of_the_messy_plan(messy: Extraction) -> Non
     assert data["funding"] == {"text": "Ngân sách nhà nước theo phân cấp hiện hành."}
 
 
+@pytest.mark.parametrize(("title", "summary", "summary_after"), [
+    ("KẾ HOẠCH HÀNH ĐỘNG", "Ứng dụng trí tuệ nhân tạo",
+     "Hành động ứng dụng trí tuệ nhân tạo"),
+    ("KẾ HOẠCH  HÀNH ĐỘNG", "UBND tỉnh ứng dụng trí tuệ nhân tạo",
+     "Hành động UBND tỉnh ứng dụng trí tuệ nhân tạo"),
+    ("KẾ HOẠCH HÀNH ĐỘNG", "ỨNG DỤNG TRÍ TUỆ NHÂN TẠO TRONG",
+     "Hành động ứng dụng trí tuệ nhân tạo trong thủ tục hành chính năm 2026"),
+    ("KẾ HOẠCH TRIỂN KHAI", "Nghị quyết số 57-NQ/TW", "Triển khai Nghị quyết số 57-NQ/TW")])
+def test_a_plan_titled_ke_hoach_hanh_dong_keeps_its_issuer_and_opens_its_summary(
+        title: str, summary: str, summary_after: str) -> None:
+    """"KẾ HOẠCH HÀNH ĐỘNG" (as many plans print their type line) is the type line, not the
+    issuer's name: NĐ 30's type is "KẾ HOẠCH", so "Hành động" opens the summary, with a
+    note; the spec validates and renders."""
+    def retitled(parts: dict[str, bytes]) -> None:
+        xml = parts["word/document.xml"].decode()
+        assert ">KẾ HOẠCH<" in xml and ">Ứng dụng trí tuệ nhân tạo trong giải quyết<" in xml
+        xml = xml.replace(">KẾ HOẠCH<", f">{title}<", 1).replace(
+            ">Ứng dụng trí tuệ nhân tạo trong giải quyết<", f">{summary}<", 1)
+        if summary.isupper():  # the whole summary in capitals, its second line too
+            xml = xml.replace(">thủ tục hành chính năm 2026<", ">THỦ TỤC HÀNH CHÍNH NĂM 2026<")
+        parts["word/document.xml"] = xml.encode()
+
+    extraction = extract_bytes(rezipped(messy_plan(), retitled), "hanh-dong.docx")
+    data = extraction.data
+    assert data["issuer"] == {"name": "Ủy ban nhân dân tỉnh Đắk Lắk"}
+    assert "doc_type" not in data
+    assert data["summary"].startswith(summary_after), data["summary"]
+    assert [note.code for note in extraction.notes if note.path == ("summary",)][:1] == [
+        "extract_doc_type_words"]
+    checked = check_loaded(load_spec_text(extraction.yaml_text))
+    assert checked.plan is not None and not checked.errors
+
+
 def test_automatic_numbering_makes_tasks_sub_tasks_and_role_lines(messy: Extraction) -> None:
     first, second = messy.data["tasks"]["items"]
     assert first["title"] == "Xây dựng trợ lý ảo"

@@ -516,3 +516,22 @@ def test_validating_loads_no_word_libraries() -> None:
 def test_wrong_containers_in_mixed_type_fields_are_type_errors(old: str, new: str,
                                                                 path: str) -> None:
     assert (path, "bad_type") in found(edit(old, new))
+
+
+@pytest.mark.parametrize(("written", "hint"), [
+    ("Kế hoạch", None), ("KẾ  HOẠCH", None), ("kế hoạch", None),
+    ("KẾ HOẠCH HÀNH ĐỘNG", "summary: Hành động …"), ("CHƯƠNG TRÌNH", ""), ("Điều 1.", "")])
+def test_the_document_type_is_a_plan_s(written: str, hint: str | None) -> None:
+    """plangen drafts plans and its check finds a plan by "KẾ HOẠCH": any other type would
+    render a file plangen refuses. "KẾ HOẠCH HÀNH ĐỘNG" is told where "Hành động" goes."""
+    issues = [issue for issue in check(edit("summary:", f"doc_type: {written}\nsummary:"))
+              if issue.code == "doc_type_not_plan"]
+    if hint is None:
+        assert not issues
+        return
+    (issue,) = issues
+    assert issue.severity == "error" and issue.path == ("doc_type",)
+    text = issue.format("vi")
+    assert f'Tên loại "{written}"' in text and '"KẾ HOẠCH"' in text
+    assert (hint in text) if hint else "trích yếu" not in text, text
+    assert "Document type" in issue.format("en")
