@@ -123,6 +123,7 @@ class FreeSection:
     heading: str
     role: str | None
     content: tuple[Block, ...]
+    part: str | None = None  # the title of the part ("Phần I", "Phần II" …) it opens
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,8 @@ def build_free(data: dict[str, Any], base_labels: dict[str, str]) -> FreeParts:
         FreeSection(clean_line(s["heading"]), s.get("role"),
                     _blocks(s.get("content", []),
                             {**base_labels, **_clean_map(s.get("labels", {}))},
-                            s.get("role_style", "dash")))
+                            s.get("role_style", "dash")),
+                    clean_line(s["part"]) if s.get("part") else None)
         for s in data.get("sections", []))
     appendices = tuple(_appendix(a, index, len(data.get("appendices", [])), base_labels)
                        for index, a in enumerate(data.get("appendices", [])))

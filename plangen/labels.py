@@ -11,6 +11,15 @@ ROMAN_HEADING = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.\s*\S")
 # "Phần I", "CHƯƠNG 2", "Phần thứ nhất"; not a sentence that starts "Phần ca …", "Phần còn lại"
 PART_HEADING = re.compile(
     r"^(?i:phần|chương)\s+(?:[IVXLC]+|\d{1,2}|(?i:thứ)\s+\w+)(?=[\s.:)–-]|$)")
+
+
+def is_part_label(text: str) -> bool:
+    """ "Phần I" (or "PHẦN THỨ NHẤT", "Chương 2") alone on its line: NĐ 30 PL1 II.6.đ prints
+    the part's title on the line below."""
+    found = PART_HEADING.match(text.strip())
+    return found is not None and not text.strip()[found.end():].strip(" .:")
+
+
 ITEM_HEADING = re.compile(r"^\d{1,2}\.\s+\S")
 POINT_HEADING = re.compile(r"^[a-zđ]\)\s+\S")
 SECTION = re.compile(r"^(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\.\s+\S")

@@ -1780,6 +1780,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check_term_body": ("Nội dung kế hoạch", "The body text"),
     "check_term_heading_section": ("Tiêu đề mục (I, II, …)", "A section heading (I, II, …)"),
     "check_term_heading_part": ("Dòng \"Phần\", \"Chương\"", "A \"Phần\"/\"Chương\" line"),
+    "check_term_heading_part_title": ("Tên phần (dưới dòng \"Phần I\")",
+                                      "A part's title (under its \"Phần I\" line)"),
     "check_term_heading_item": ("Khoản (1, 2, …)", "An item (1, 2, …)"),
     "check_term_heading_point": ("Điểm (a, b, …)", "A point (a, b, …)"),
     "check_term_recipients_label": ("Chữ \"Nơi nhận:\"", "The \"Nơi nhận:\" label"),
@@ -2369,6 +2371,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Dùng \"appendices:\" (danh sách phụ lục) thay cho \"appendix:\" khi kế hoạch có "
         "\"sections:\".",
         "Use \"appendices:\" (a list) instead of \"appendix:\" in a plan with \"sections:\"."),
+    "part_not_first": (
+        "Kế hoạch chia phần: mục đầu tiên phải mở \"Phần I\" (có khóa part), nhưng phần đầu "
+        "tiên bắt đầu ở mục thứ {first}. Thêm part: cho mục đầu, hoặc bỏ các khóa part.",
+        "A plan in parts opens \"Phần I\" with its first section (a part: key), but the first "
+        "part starts at section {first}. Give the first section a part:, or drop the part: keys."),
+    "part_typed_label": (
+        "Tên phần gõ kèm \"{label}\": plangen tự in \"Phần I\", \"Phần II\" … trên dòng riêng; "
+        "chỉ gõ tên phần (\"KẾT QUẢ THỰC HIỆN NĂM 2025\").",
+        "The part's title is typed with \"{label}\": plangen prints \"Phần I\", \"Phần II\" … "
+        "on a line of its own; type the title alone (\"KẾT QUẢ THỰC HIỆN NĂM 2025\")."),
     "appendices_need_sections": (
         "\"appendices:\" đi cùng \"sections:\"; kế hoạch bốn mục cố định dùng \"appendix:\".",
         "\"appendices:\" goes with \"sections:\"; a plan with the four fixed sections uses "

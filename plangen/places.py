@@ -1,5 +1,5 @@
 """Where each block of a free plan stands, as the printed plan numbers it: "III.1.2",
-"III.2.a", "V.1 (2)".
+"III.2.a", "V.1 (2)"; "Phần II, I.1" in a plan laid out in parts.
 
 A tracked task is named by its place so that an officer finds it in the signed plan: the
 section's number ("III", or "C" where sections are lettered), the numbers of the items
@@ -20,12 +20,35 @@ def section_number(index: int, numbering: str) -> str:
     return upper(letter(index)) if numbering == "letter" else roman(index + 1)
 
 
+def part_label(index: int) -> str:
+    """ "Phần I", "Phần II" … for the `index`-th part (0-based), as NĐ 30 PL1 II.6.đ prints it."""
+    return f"Phần {roman(index + 1)}"
+
+
+def section_heads(sections: tuple[FreeSection, ...], numbering: str
+                  ) -> list[tuple[str | None, str]]:
+    """For each section: the part label it opens ("Phần II", else None) and its number,
+    which starts again at I (or A) in each part."""
+    heads: list[tuple[str | None, str]] = []
+    parts = in_part = 0
+    for section in sections:
+        opened = None
+        if section.part is not None:
+            opened, parts, in_part = part_label(parts), parts + 1, 0
+        heads.append((opened, section_number(in_part, numbering)))
+        in_part += 1
+    return heads
+
+
 def printed_places(sections: tuple[FreeSection, ...], numbering: str) -> dict[int, str]:
-    """id() of every block of `sections` -> its place ("III.1.2"); the blocks are the
-    caller's, alive while the mapping is used."""
+    """id() of every block of `sections` -> its place ("III.1.2"; "Phần II, III.1.2" in a plan
+    laid out in parts); the blocks are the caller's, alive while the mapping is used."""
     places: dict[int, str] = {}
-    for index, section in enumerate(sections):
-        head = section_number(index, numbering)
+    part = None
+    for section, (opened, number) in zip(sections, section_heads(sections, numbering),
+                                         strict=True):
+        part = opened or part
+        head = f"{part}, {number}" if part else number
         _walk(section.content, head, (), places, head)
     return places
 

@@ -36,17 +36,21 @@ def test_places_follow_the_printed_numbers() -> None:
 
 
 def test_each_tracked_place_is_printed_in_the_plan() -> None:
-    for name in ("thanh-hoa.yaml", "variations-free.yaml", "bo-vhttdl-qd4385.yaml"):
+    for name in ("thanh-hoa.yaml", "variations-free.yaml", "bo-vhttdl-qd4385.yaml",
+                 "variations-parts.yaml"):
         plan = load_plan(ROOT / "specs" / name)
         work = assignments(plan)
         numbers = [task.number for task in work.tasks]
         assert len(set(numbers)) == len(numbers), name
         text = [p.text for p in Document(io.BytesIO(render_plan(plan))).paragraphs]
         for task in work.tasks:
-            section, _, rest = task.number.partition(".")
+            part, _, number = task.number.rpartition(", ")  # "Phần II, I.2" in a plan in parts
+            section, _, rest = number.partition(".")
             path = rest.split(" ")[0].split(".")
             items = [part for part in path if part.isdigit()]
-            heading = next(i for i, line in enumerate(text) if line.startswith(f"{section}. "))
+            start = text.index(part) if part else 0
+            heading = next(i for i, line in enumerate(text) if i >= start
+                           and line.startswith(f"{section}. "))
             if items:  # the item's own number is printed in its section
                 label = ".".join(items) + ". "
                 assert any(line.startswith(label) for line in text[heading:]), (name, task)

@@ -42,7 +42,13 @@ from plangen.check.rulekit import (
     t,
     title_code,
 )
-from plangen.labels import ITEM_HEADING, PART_HEADING, POINT_HEADING, ROMAN_HEADING
+from plangen.labels import (
+    ITEM_HEADING,
+    PART_HEADING,
+    POINT_HEADING,
+    ROMAN_HEADING,
+    is_part_label,
+)
 from plangen.model import is_archive_line
 from plangen.signing import HONORIFICS, misplaced_authority
 from plangen.vntext import roman
@@ -63,7 +69,7 @@ def check_body_text(layout: Layout, parts: Parts) -> CheckResult:
     problems: dict[str, list[tuple[Paragraph, dict[str, object]]]] = {}
     previous: Paragraph | None = None
     for para in parts.body:
-        for code, params in _body_problems(para, previous):
+        for code, params in _body_problems(para, previous, _titles_part(previous)):
             problems.setdefault(code, []).append((para, params))
         previous = para
     found = [finding for code, examples in problems.items()
@@ -75,10 +81,17 @@ def check_body_text(layout: Layout, parts: Parts) -> CheckResult:
 Problems = list[tuple[str, dict[str, object]]]
 
 
-def _body_problems(para: Paragraph, previous: Paragraph | None) -> Problems:
+def _titles_part(previous: Paragraph | None) -> bool:
+    """The paragraph after `previous` is a part's title: `previous` is "Phần I" alone."""
+    return previous is not None and is_part_label(norm(f"{previous.label} {previous.text}"))
+
+
+def _body_problems(para: Paragraph, previous: Paragraph | None, part_title: bool) -> Problems:
     look = para.look
     out: Problems = []
-    heading = _is_section_heading(para)  # NĐ 30 sets no alignment or indent for "I." headings
+    # NĐ 30 sets no alignment or indent for "I." headings; a part's title is centred under
+    # "Phần I" (PL1 II.6.đ)
+    heading = part_title or _is_section_heading(para)
     if not heading and look.align != "both":
         out.append(("check_body_align", {"found": t(f"align_{look.align}")}))
     indent_cm = look.first_line / 567
@@ -120,10 +133,18 @@ def check_headings(layout: Layout, parts: Parts) -> CheckResult:
     level is italic; "a)" points regular."""
     found: list[Finding] = []
     count = 0
+    part_title = False  # the line after "Phần I" alone is the part's title
     for ref in refs(parts.body):
         if not ref.first:
             continue
         text = ref.text
+        if part_title:
+            part_title = False
+            count += 1
+            check_caps(ref, "heading_part_title", True, found)
+            check_bold(ref, "heading_part_title", True, found)
+            check_italic(ref, "heading_part_title", False, found)
+            continue
         if ROMAN_HEADING.match(text):
             count += 1
             check_caps(ref, "heading_section", True, found)
@@ -133,6 +154,7 @@ def check_headings(layout: Layout, parts: Parts) -> CheckResult:
             count += 1
             check_bold(ref, "heading_part", True, found)
             check_caps(ref, "heading_part", False, found)
+            part_title = is_part_label(text)
         elif ITEM_HEADING.match(text):
             count += 1
             check_italic(ref, "heading_item", False, found)

@@ -21,7 +21,15 @@ from plangen.check.rulekit import (
     result,
     title_code,
 )
-from plangen.labels import DECIMAL, ITEM, LETTER_SECTION, NAMED, POINT, SECTION
+from plangen.labels import (
+    DECIMAL,
+    ITEM,
+    LETTER_SECTION,
+    NAMED,
+    PART_HEADING,
+    POINT,
+    SECTION,
+)
 from plangen.vntext import VIETNAMESE_LETTERS
 
 LETTERS = VIETNAMESE_LETTERS  # the alphabet of points (PL1 II.6.đ)
@@ -55,6 +63,9 @@ def check_numbering(layout: Layout, parts: Parts) -> CheckResult:
         if not ref.first:
             continue
         text = ref.text
+        if PART_HEADING.match(text):  # sections are numbered again from I in each part
+            seen = _Counter()
+            continue
         section = SECTION.match(text)
         lettered = LETTER_SECTION.match(text) if section is None else None
         if letters is None and (section or lettered):

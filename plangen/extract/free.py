@@ -65,15 +65,49 @@ class Heading:
     number: int
     letter: bool
     text: str
+    part: str | None = None  # the title of the part ("Phần II") this section opens
+    part_at: int | None = None  # the block index of that part's label line
+
+
+# "Phần I", "PHẦN THỨ HAI", alone or with the part's title after it ("Phần I. ĐÁNH GIÁ …")
+_PART = re.compile(r"^(?i:phần)\s+(?:[IVX]{1,5}|\d{1,2}|(?i:thứ)\s+\w+)"
+                   r"(?:\s*[.:–-]\s*|\s+|$)(?P<title>.*)$")
+
+
+def _part_line(blocks: list[Block], index: int, end: int) -> tuple[str, int] | None:
+    """The title of the part whose label line is at `index`, and the index of the block after
+    the label and title; None when the line is not a part's label. The title is on the same
+    line or the next one, in capitals."""
+    block = blocks[index]
+    found = _PART.match(block.text.strip()) if isinstance(block, Line) else None
+    if found is None:
+        return None
+    title = found.group("title").strip()
+    if title:
+        return (title, index + 1) if is_upper_text(title) else None
+    following = blocks[index + 1] if index + 1 < end else None
+    if isinstance(following, Line) and is_upper_text(following.text) and \
+            not _SECTION.match(following.text):
+        return following.text.strip(), index + 2
+    return None
 
 
 def find_headings(blocks: list[Block], start: int, end: int) -> list[Heading]:
     """Section headings: a Roman numeral or a capital letter, then a heading in capitals; in
-    order (a numeral written twice, as drafts do, still counts)."""
+    order (a numeral written twice, as drafts do, still counts). In a plan laid out in parts
+    ("Phần I" and its title), the sections are numbered from I again in each part."""
     found: list[Heading] = []
+    part: tuple[str, int] | None = None  # the part opened and not yet given its first section
+    skip_to = start
     for index in range(start, end):
+        if index < skip_to:
+            continue
         block = blocks[index]
         if not isinstance(block, Line):
+            continue
+        opened = _part_line(blocks, index, end)
+        if opened is not None:
+            part, skip_to = (opened[0], index), opened[1]
             continue
         match = _SECTION.match(block.text)
         if not match or not is_upper_text(match.group("rest")) or len(match.group("rest")) < 4:
@@ -85,11 +119,13 @@ def find_headings(blocks: list[Block], start: int, end: int) -> list[Heading]:
             number = VIETNAMESE_LETTERS.upper().find(numeral) + 1
         else:
             number = roman_value(numeral)
-        expected = found[-1].number if found else 0
+        expected = found[-1].number if found and part is None else 0
         if number < 1 or not expected <= number <= expected + 3 or (
-                found and found[0].letter != letter_style) or (not found and number != 1):
+                found and found[0].letter != letter_style) or (expected == 0 and number != 1):
             continue
-        found.append(Heading(index, number, letter_style, match.group("rest").strip()))
+        found.append(Heading(index, number, letter_style, match.group("rest").strip(),
+                             *(part or (None, None))))
+        part = None
     return found
 
 

@@ -81,7 +81,8 @@ def free_draft(source: Source, split: Split | None = None) -> Draft | None:
         return None
     text = _Text(footnotes, Emphasis(blocks))
     all_text = _all_text(blocks if split is None else list(source.blocks))
-    header, front = _front(blocks[:headings[0].index], notes)
+    first = headings[0].part_at if headings[0].part_at is not None else headings[0].index
+    header, front = _front(blocks[:first], notes)
     data: dict[str, Any] = header_data(header, all_text, notes) if split is None else {}
     data.update(front)
     if split is not None:
@@ -94,12 +95,14 @@ def free_draft(source: Source, split: Split | None = None) -> Draft | None:
     closing = _closing_start(blocks, headings[-1].index + 1, regions.tail)
     if _own_text_of_heading(blocks, closing, regions.tail):
         closing = regions.tail
-    bounds = [h.index for h in headings[1:]] + [closing]
+    bounds = [h.index if h.part_at is None else h.part_at for h in headings[1:]] + [closing]
     titles = [h.text for h in headings]
     roles = section_roles(titles)
     sections = []
     for heading, end, role in zip(headings, bounds, roles, strict=True):
         section: dict[str, Any] = {"heading": text(heading.text)}
+        if heading.part is not None:
+            section = {"part": text(heading.part), **section}
         if role:
             section["role"] = role
         content = ContentReader(text, notes).read(blocks[heading.index + 1:end])
@@ -173,7 +176,8 @@ def _decision_references(data: dict[str, Any]) -> None:
 def _classic(blocks: list[Block], headings: list[Heading], labels: list[int],
              footnotes: dict[str, str], tail: int) -> bool:
     """Whether the four fixed sections hold this plan as it is."""
-    if headings[0].letter or [h.number for h in headings] != [1, 2, 3, 4]:
+    if headings[0].letter or [h.number for h in headings] != [1, 2, 3, 4] or \
+            any(h.part for h in headings):
         return False
     kinds = [_section_kind(h.text, h.number) for h in headings]
     if kinds != list(SECTION_KEYS) or footnotes or len(labels) > 1:

@@ -30,8 +30,9 @@ from plangen.vntext import (
     upper,
 )
 
-Kind = Literal["basis", "text", "heading", "item_title", "item", "point", "bullet", "role",
-               "plus", "closing", "authority", "decision_word", "article", "table"]
+Kind = Literal["basis", "text", "part", "part_title", "heading", "item_title", "item", "point",
+               "bullet", "role", "plus", "closing", "authority", "decision_word", "article",
+               "table"]
 _MARKERS = ("- ", "+ ", "– ", "• ")
 
 

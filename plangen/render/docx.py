@@ -80,11 +80,16 @@ STYLE_OF_KIND: dict[Kind, str] = {
     # a decision (render/decision.py): its authority line and "QUYẾT ĐỊNH:" are centred bold
     # capitals like the summary; its articles are body text
     "authority": "KH Trích yếu", "decision_word": "KH Trích yếu", "article": "KH Văn bản",
+    # "Phần I" and its title (PL1 II.6.đ): centred and bold like the summary, the title typed
+    # in capitals
+    "part": "KH Trích yếu", "part_title": "KH Trích yếu",
 }
 # a decision's authority line and "QUYẾT ĐỊNH:" stand apart from the lines around them
 SPACED: dict[Kind, tuple[int, int]] = {
     "authority": (6 * ooxml.TWIPS_PER_PT, 6 * ooxml.TWIPS_PER_PT),
-    "decision_word": (12 * ooxml.TWIPS_PER_PT, 6 * ooxml.TWIPS_PER_PT)}
+    "decision_word": (12 * ooxml.TWIPS_PER_PT, 6 * ooxml.TWIPS_PER_PT),
+    "part": (12 * ooxml.TWIPS_PER_PT, 6 * ooxml.TWIPS_PER_PT),
+    "part_title": (0, 6 * ooxml.TWIPS_PER_PT)}
 AGENCY_STYLE, SUMMARY_STYLE, RULE_STYLE = "KH Tên cơ quan", "KH Trích yếu", "KH Đường kẻ"
 APPENDIX_LABEL_STYLE, APPENDIX_TITLE_STYLE = "KH Phụ lục số", "KH Phụ lục tên"
 APPENDIX_REFERENCE_STYLE = "KH Phụ lục kèm theo"

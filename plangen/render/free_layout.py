@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from plangen.freeform import ROLE_FIELDS, Block, DataTable, FreeAppendix, Roles, grid
 from plangen.model import Plan, Task, block_tasks
-from plangen.places import section_number
+from plangen.places import section_heads
 from plangen.render.context import Footnotes, Para, Run, role_lines, runs_of
 from plangen.vntext import ensure_end, letter, upper
 
@@ -58,9 +58,13 @@ def _prefixed(prefix: str, text: str, notes: Footnotes, *, label: str | None = N
 
 def free_body(plan: Plan, notes: Footnotes) -> Iterator[Para]:
     """The sections of a free plan, in reading order (preamble and closing are the caller's)."""
-    for index, section in enumerate(plan.sections):
-        yield Para("heading", runs_of(
-            f"{section_number(index, plan.numbering)}. {upper(section.heading)}", notes))
+    for section, (part, number) in zip(plan.sections,
+                                       section_heads(plan.sections, plan.numbering),
+                                       strict=True):
+        if part is not None and section.part is not None:  # "Phần I", its title below
+            yield Para("part", runs_of(part, notes))
+            yield Para("part_title", runs_of(upper(section.part), notes))
+        yield Para("heading", runs_of(f"{number}. {upper(section.heading)}", notes))
         yield from blocks(section.content, notes, (), plan.point_close)
 
 

@@ -28,6 +28,7 @@ from plangen.freeform import (
     vi_number,
 )
 from plangen.inline import InlineError, parse_inline
+from plangen.labels import level_label
 from plangen.spec.free_schema import DEADLINE_MARKS, LINE_KEYS, SECTION_ROLES
 from plangen.spec.loader import LoadedSpec
 from plangen.spec.schema import CLASSIC_PRINTED, CLASSIC_SECTIONS, NOT_PRINTED_KEYS
@@ -67,6 +68,7 @@ def free_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
         yield SpecIssue("appendix_and_appendices", ("appendix",))
     sections = _list(data.get("sections"))
     yield from _role_issues(sections, _dict(data.get("missing")))
+    yield from _part_issues(sections)
     for index, section in enumerate(sections):
         if isinstance(section, dict):
             yield from _blocks(_list(section.get("content")), ("sections", index, "content"),
@@ -152,6 +154,22 @@ def _column_issues(columns: list[Any], path: Path, given: set[str]) -> Iterator[
         else:
             yield SpecIssue("appendix_column_empty", here, severity="note",
                             params={"key": key, "columns": known})
+
+
+def _part_issues(sections: list[Any]) -> Iterator[SpecIssue]:
+    """A plan laid out in parts opens its first section with one: no section stands before
+    "Phần I"; a part's title is printed under its label, so it is typed without one."""
+    opening = [index for index, section in enumerate(sections)
+               if isinstance(_dict(section).get("part"), str)]
+    if opening and opening[0] != 0:
+        yield SpecIssue("part_not_first", ("sections", 0), params={
+            "first": opening[0] + 1})
+    for index in opening:
+        title = _dict(sections[index])["part"]
+        label = level_label(title)
+        if label:
+            yield SpecIssue("part_typed_label", ("sections", index, "part"),
+                            params={"label": label})
 
 
 def _role_issues(sections: list[Any], missing: dict[str, Any]) -> Iterator[SpecIssue]:

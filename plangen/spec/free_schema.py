@@ -220,6 +220,9 @@ def sections() -> Rules:
         "trò (role): purpose, tasks, funding, organization."), "schema": {
         "type": "dict", "schema": {
             "heading": _text("Tên mục, in hoa (\"ĐÁNH GIÁ TÌNH HÌNH\").", required=True),
+            "part": _text("Tên phần mở đầu bằng mục này (NĐ 30 PL1 II.6.đ): in \"Phần I\", "
+                          "\"Phần II\" … ở giữa trang, tên phần in hoa dưới đó; các mục đánh số "
+                          "lại từ I trong mỗi phần (\"KẾT QUẢ THỰC HIỆN NĂM 2025\")."),
             "role": _choice("Vai trò của mục: purpose (mục đích), tasks (nhiệm vụ), funding "
                             "(kinh phí), organization (tổ chức thực hiện).", SECTION_ROLES),
             "content": content(),

@@ -69,7 +69,7 @@ _ISSUER_LINES = (("issuer", "name"), ("issuer", "parent"), ("issuer", "header_li
 _NAMED = (*_ISSUER_LINES, ("summary",), ("signature", "name"), ("signature", "lines"),
           ("decision", "summary"), ("decision", "signature", "name"),
           ("decision", "signature", "lines"))
-_TITLE_KEYS = ("title", "heading")
+_TITLE_KEYS = ("title", "heading", "part")
 _SUMMARIES = (("summary",), ("decision", "summary"))
 
 

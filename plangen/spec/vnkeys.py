@@ -47,6 +47,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     "from_tasks": ("lấy từ nhiệm vụ", "theo nhiệm vụ"),
     "title": ("tiêu đề", "tên", "tên mục", "tên nhiệm vụ", "tên phụ lục"),
     "heading": ("tiêu đề", "tên mục", "đề mục"),
+    "part": ("phần", "tên phần"),
     "items": ("các mục", "mục", "danh sách", "các ý"),
     "bullets": ("gạch đầu dòng", "các ý"),
     "points": ("điểm", "các điểm"),

@@ -1,0 +1,156 @@
+"""A free plan laid out in parts (NĐ 30 PL1 II.6.c–đ): "Phần I", "Phần II" centred and bold on
+lines of their own, each part's title in capitals under its label, the sections numbered from
+I again in each part; the check reads the layout so, and refuses it broken."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from support.docx_helpers import (
+    assert_schema_valid,
+    body_paragraphs,
+    find_paragraph,
+    look,
+    open_docx,
+    rezipped,
+)
+
+from plangen.check.api import check_docx
+from plangen.errors import SpecError
+from plangen.model import Plan
+from plangen.render.docx import Renderer
+from plangen.spec.api import load_plan
+from plangen.track.tasks import assignments
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "specs" / "variations-parts.yaml"
+DOCUMENT = "word/document.xml"
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return load_plan(SPEC)
+
+
+@pytest.fixture(scope="module")
+def rendered(plan: Plan, renderer: Renderer) -> bytes:
+    return renderer.render(plan)
+
+
+def test_parts_print_their_label_and_title_and_number_sections_again(rendered: bytes) -> None:
+    assert_schema_valid(rendered)
+    text = [p.text for p in body_paragraphs(open_docx(rendered))]
+    first, second = text.index("Phần I"), text.index("Phần II")
+    assert text[first + 1:first + 3] == ["KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2025",
+                                         "I. KẾT QUẢ ĐẠT ĐƯỢC"]
+    assert "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN" in text[first:second]
+    assert text[second + 1:second + 3] == ["KẾ HOẠCH NĂM 2026", "I. MỤC ĐÍCH, YÊU CẦU"]
+    assert "IV. TỔ CHỨC THỰC HIỆN" in text[second:]
+
+
+def test_a_part_s_lines_are_centred_bold_and_its_label_in_ordinary_case(rendered: bytes) -> None:
+    doc = open_docx(rendered)
+    for start in ("Phần I", "KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2025"):
+        found = look(doc, find_paragraph(doc, start))
+        assert found.align == "center" and found.bold and not found.italic, start
+        assert 13 <= found.size <= 14
+
+
+def test_the_plan_in_parts_passes_the_check(rendered: bytes) -> None:
+    report = check_docx(rendered)
+    assert report.clean, [r for r in report.results if r.status not in ("pass", "skip")]
+
+
+def _document(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(DOCUMENT).decode()
+
+
+def _status(data: bytes, check_id: str) -> str:
+    return next(r.status for r in check_docx(data, schemas=None).results if r.id == check_id)
+
+
+def test_without_its_part_line_the_sections_numbered_again_are_out_of_order(
+        rendered: bytes) -> None:
+    xml = _document(rendered)
+    assert xml.count(">Phần II<") == 1
+    broken = rezipped(rendered, {DOCUMENT: xml.replace(">Phần II<", ">Ghi chú<").encode()})
+    assert _status(broken, "numbering") == "fail"
+
+
+def test_a_part_s_title_not_bold_or_not_in_capitals_fails_the_headings_rule(
+        rendered: bytes) -> None:
+    xml = _document(rendered)
+    title = ">KẾ HOẠCH NĂM 2026<"
+    assert xml.count(title) == 1
+    lowered = rezipped(rendered, {DOCUMENT: xml.replace(title, ">Kế hoạch năm 2026<").encode()})
+    assert _status(lowered, "headings") == "fail"
+
+
+def test_tracked_tasks_are_named_with_their_part(plan: Plan) -> None:
+    numbers = [task.number for task in assignments(plan).tasks]
+    assert numbers == ["Phần II, II.1", "Phần II, II.2"]
+
+
+def _spec(tmp_path: Path, change: Any) -> Path:
+    data = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    change(data["sections"])
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("change", "code", "where"), [
+    (lambda sections: sections[0].pop("part"), "part_not_first", "sections[1]"),
+    (lambda sections: sections[3].update(part="Phần II: Kế hoạch năm 2026"), "part_typed_label",
+     "sections[4].part"),
+    (lambda sections: sections[3].update(part="2026"), "no_letters", "sections[4].part")])
+def test_a_part_is_refused_at_its_line(tmp_path: Path, change: Any, code: str,
+                                       where: str) -> None:
+    with pytest.raises(SpecError) as caught:
+        load_plan(_spec(tmp_path, change))
+    lines = [issue.format("vi") for issue in caught.value.issues if issue.code == code]
+    assert len(lines) == 1 and f"  {where}  " in lines[0], lines
+
+
+def _one_line_part(xml: str) -> str:
+    """"Phần II" and its title on one line, as some plans type them."""
+    from lxml import etree
+    root = etree.fromstring(xml.encode())
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    paragraphs = [p for p in root.iter(f"{w}p")
+                  if "".join(t.text or "" for t in p.iter(f"{w}t")) == "KẾ HOẠCH NĂM 2026"]
+    assert len(paragraphs) == 1
+    paragraphs[0].getparent().remove(paragraphs[0])
+    return etree.tostring(root, encoding="unicode").replace(">Phần II<",
+                                                            ">Phần II. KẾ HOẠCH NĂM 2026<")
+
+
+@pytest.mark.parametrize("form", ["as plangen prints it", "PHẦN THỨ NHẤT, title on one line"])
+def test_extract_reads_the_parts_back(rendered: bytes, form: str) -> None:
+    """A plan laid out in parts extracts to sections that open their parts (the sections of
+    each part numbered from I again are sections, not a step back), and renders the same
+    parts."""
+    from plangen.extract import extract_bytes
+    from plangen.spec.api import check_loaded
+    from plangen.spec.loader import load_spec_text
+    data = rendered
+    if form != "as plangen prints it":
+        xml = _one_line_part(_document(rendered)).replace(">Phần I<", ">PHẦN THỨ NHẤT<")
+        data = rezipped(rendered, {DOCUMENT: xml.encode()})
+    extraction = extract_bytes(data, "phan.docx")
+    sections = extraction.data["sections"]
+    assert [(s.get("part"), s["heading"]) for s in sections][:4] == [
+        ("KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2025", "KẾT QUẢ ĐẠT ĐƯỢC"),
+        (None, "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"),
+        ("KẾ HOẠCH NĂM 2026", "MỤC ĐÍCH, YÊU CẦU"), (None, "NHIỆM VỤ, GIẢI PHÁP")]
+    assert len(sections) == 6 and "Phần" not in str(extraction.data.get("preamble"))
+    checked = check_loaded(load_spec_text(extraction.yaml_text))
+    assert checked.plan is not None and not checked.errors
+    assert [s.part for s in checked.plan.sections] == [
+        "KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2025", None, "KẾ HOẠCH NĂM 2026", None, None, None]
