@@ -28,7 +28,8 @@ NASTY = "Bộ KH&CN <b>x</b> \"ngoặc\" 'đơn' a>b & c<d"
 
 
 def _nasty_spec(tag: str) -> dict[str, Any]:
-    """A valid spec whose every free-text field holds NASTY plus a field tag."""
+    """A valid spec whose every free-text field holds NASTY plus a field tag (doc_type is
+    "KẾ HOẠCH", not free text)."""
     def v(name: str) -> str:
         return f"{name} {NASTY} {tag}"
     return {
@@ -37,7 +38,6 @@ def _nasty_spec(tag: str) -> dict[str, Any]:
         "number": "7",
         "place": v("Place"),  # a place name opens with a capital (PL1 II.4)
         "date": {"day": 1, "month": 1, "year": 2026},
-        "doc_type": v("doctype"),
         "summary": v("summary"),
         "preamble": [v("basis"), v("preamble")],
         "purpose": {"heading": v("h1"), "text": v("ptext"),
@@ -69,7 +69,7 @@ def _nasty_spec(tag: str) -> dict[str, Any]:
 
 
 # issuer.name shows only in the core properties here (header_lines and reference are given)
-FIELDS = ("parent", "line1", "line2", "Place", "doctype", "summary", "basis",
+FIELDS = ("parent", "line1", "line2", "Place", "summary", "basis",
           "preamble", "h1", "ptext", "ititle", "itext", "point", "bullet", "plain", "h2",
           "ttext", "leadlabel", "task", "desc", "content", "named", "lead1", "lead2", "impl",
           "partner", "super", "time", "product", "sub", "sublead", "h3", "fund", "h4", "org",
