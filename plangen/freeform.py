@@ -28,6 +28,13 @@ ROLE_STYLES = ("dash", "letter", "letter_dot", "dash_letter", "plain")
 # style -> what follows the letter
 LETTER_ROLE_STYLES = {"letter": ")", "letter_dot": ".", "dash_letter": ")"}
 DASHED_LETTER_STYLES = {"dash_letter"}  # lettered styles whose letter follows "- "
+# role lines that open with a letter of their own ("a) Cơ quan chủ trì"): under a point,
+# itself lettered, they would make a second list of letters inside the first
+OPEN_LETTER_STYLES = tuple(style for style in LETTER_ROLE_STYLES
+                           if style not in DASHED_LETTER_STYLES)
+# what prints role lines under a block or a task: its roles, a deadline on a line of its own
+# (a free block), the "Nội dung:" lines (a classic task)
+ROLE_LINE_KEYS = (*ROLE_FIELDS, "content")
 # how points (lettered sub-items) close their letter (`point_style`, one for the whole plan):
 # "a)" (NĐ 30, the default) or "a." (as some plans write them)
 POINT_STYLES = {"letter": ")", "letter_dot": "."}

@@ -2371,6 +2371,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Dùng \"appendices:\" (danh sách phụ lục) thay cho \"appendix:\" khi kế hoạch có "
         "\"sections:\".",
         "Use \"appendices:\" (a list) instead of \"appendix:\" in a plan with \"sections:\"."),
+    "role_lettered_under_point": (
+        "Dòng vai trò đánh chữ (role_style: {style}) dưới một điểm a), b) …: hai danh sách chữ "
+        "cái lồng nhau, người đọc (và plangen check) không phân biệt được. Dưới điểm chỉ còn "
+        "\"- \" và \"+ \" (NĐ 30 PL1 II.6.đ): dùng role_style: dash hoặc plain cho điểm này.",
+        "Role lines lettered (role_style: {style}) under a point a), b) …: two lists of "
+        "letters one inside the other, which a reader (and plangen check) cannot tell apart. "
+        "Below a point only \"- \" and \"+ \" remain (NĐ 30 PL1 II.6.đ): give this point "
+        "role_style: dash or plain."),
     "part_not_first": (
         "Kế hoạch chia phần: mục đầu tiên phải mở \"Phần I\" (có khóa part), nhưng phần đầu "
         "tiên bắt đầu ở mục thứ {first}. Thêm part: cho mục đầu, hoặc bỏ các khóa part.",

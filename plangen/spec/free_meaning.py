@@ -14,6 +14,8 @@ from typing import Any
 
 from plangen.errors import Path, SourceLocation, SpecIssue
 from plangen.freeform import (
+    OPEN_LETTER_STYLES,
+    ROLE_LINE_KEYS,
     TASK_SHAPE_KEYS,
     TASK_VALUE_COLUMNS,
     TOTAL_KEYS,
@@ -69,6 +71,10 @@ def free_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     sections = _list(data.get("sections"))
     yield from _role_issues(sections, _dict(data.get("missing")))
     yield from _part_issues(sections)
+    for index, section in enumerate(sections):
+        yield from lettered_role_issues(
+            _list(_dict(section).get("content")), ("sections", index, "content"),
+            _dict(section).get("role_style", "dash"), "point")
     for index, section in enumerate(sections):
         if isinstance(section, dict):
             yield from _blocks(_list(section.get("content")), ("sections", index, "content"),
@@ -154,6 +160,29 @@ def _column_issues(columns: list[Any], path: Path, given: set[str]) -> Iterator[
         else:
             yield SpecIssue("appendix_column_empty", here, severity="note",
                             params={"key": key, "columns": known})
+
+
+def lettered_role_issues(entries: list[Any], path: Path, style: Any, point_key: str
+                         ) -> Iterator[SpecIssue]:
+    """Role lines lettered "a)" or "a." under a point (a free block `point:`, a classic
+    sub-task): two lists of letters one inside the other, which neither a reader nor the
+    check can tell apart. `style` is the role style the entries inherit; the entries under
+    `point_key` ("content" or "subtasks") inherit theirs."""
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            continue
+        here = (*path, index)
+        own = entry.get("role_style", style)
+        lined = any(entry.get(key) for key in ROLE_LINE_KEYS if key != "content") or (
+            bool(entry.get("deadline")) and not entry.get("deadline_inline")) or (
+            point_key == "subtasks" and bool(entry.get("content")))
+        if own in OPEN_LETTER_STYLES and lined and (point_key == "subtasks" or "point" in entry):
+            yield SpecIssue("role_lettered_under_point",
+                            (*here, "role_style") if "role_style" in entry else here,
+                            params={"style": own})
+        if point_key == "point":
+            yield from lettered_role_issues(_list(entry.get("content")), (*here, "content"),
+                                            own, point_key)
 
 
 def _part_issues(sections: list[Any]) -> Iterator[SpecIssue]:

@@ -22,7 +22,7 @@ from plangen.marks import URGENCY_LEVELS, is_mark, mark_words, urgency_level
 from plangen.model import PLAN_DOC_TYPE, is_archive_line
 from plangen.signing import AUTHORITY_WORDS, HONORIFICS, misplaced_authority, name_case
 from plangen.spec.deadlines import parse_timeline, timeline_problems
-from plangen.spec.free_meaning import free_issues
+from plangen.spec.free_meaning import free_issues, lettered_role_issues
 from plangen.spec.loader import LoadedSpec
 from plangen.vntext import upper
 
@@ -53,6 +53,11 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
     yield from _recipient_issues(_list(data.get("recipients")))
     tasks = _dict(data.get("tasks"))
     yield from _task_id_issues(tasks, loaded)
+    for index, task in enumerate(_list(tasks.get("items"))):  # sub-tasks print as points
+        task_style = _dict(task).get("role_style", tasks.get("role_style", "dash"))
+        yield from lettered_role_issues(_list(_dict(task).get("subtasks")),
+                                        ("tasks", "items", index, "subtasks"), task_style,
+                                        "subtasks")
     yield from _appendix_issues(_dict(data.get("appendix")), _task_ids(tasks))
     yield from _entry_issues(data)
     yield from _style_warnings(data)

@@ -74,10 +74,13 @@ def task(draw: st.DrawFn, sub: bool = False) -> dict[str, Any]:
     if roles and draw(st.integers(0, 3)) == 0:
         key = draw(st.sampled_from(roles))
         data["labels"] = {key: draw(st.sampled_from(LABELS[key][1:]))}
-    if roles and draw(st.integers(0, 3)) == 0:
-        data["role_style"] = "letter"
+    if roles and not sub and draw(st.integers(0, 3)) == 0:  # a sub-task prints as a point:
+        data["role_style"] = "letter"  # its role lines are never lettered (validation)
     if not sub and draw(st.integers(0, 3)) == 0:
         data["subtasks"] = draw(st.lists(task(sub=True), min_size=1, max_size=3))
+        if data.get("role_style") == "letter":
+            for subtask in data["subtasks"]:
+                subtask["role_style"] = "dash"
     return data
 
 

@@ -535,3 +535,67 @@ def test_the_document_type_is_a_plan_s(written: str, hint: str | None) -> None:
     assert f'Tên loại "{written}"' in text and '"KẾ HOẠCH"' in text
     assert (hint in text) if hint else "trích yếu" not in text, text
     assert "Document type" in issue.format("en")
+
+
+FREE_POINTS = """
+issuer: {name: Sở Khoa học và Công nghệ, parent: Ủy ban nhân dân tỉnh Đắk Lắk}
+number: "05"
+symbol: KH-SKHCN
+place: Đắk Lắk
+date: {day: 13, month: 4, year: 2026}
+summary: Thử nghiệm
+sections:
+  - {heading: MỤC ĐÍCH, role: purpose, content: [Mục đích.]}
+  - heading: NHIỆM VỤ
+    role: tasks
+    role_style: STYLE
+    content:
+      - item: Nhiệm vụ một
+        lead: Sở D
+        content:
+          - point: Việc thứ nhất
+            lead: Sở A
+          - point: Việc thứ hai
+            deadline: Quý IV/2026
+          - point: Việc thứ ba
+  - {heading: KINH PHÍ, role: funding, content: [Ngân sách.]}
+  - {heading: TỔ CHỨC THỰC HIỆN, role: organization, content: [Sở theo dõi.]}
+recipients: ["Lưu: VT."]
+signature: {lines: [GIÁM ĐỐC], name: Lê Văn A}
+"""
+
+
+@pytest.mark.parametrize(("style", "flagged"), [
+    ("letter", ["sections[2].content[1].content[1]", "sections[2].content[1].content[2]"]),
+    ("letter_dot", ["sections[2].content[1].content[1]", "sections[2].content[1].content[2]"]),
+    ("dash_letter", []), ("dash", []), ("plain", [])])
+def test_role_lines_lettered_under_a_point_are_refused(style: str, flagged: list[str]) -> None:
+    """Under a point a), b) the role lines "a) Cơ quan chủ trì" would be a second list of
+    letters inside the first (the check reads them as one list out of order): refused for
+    each point with role lines (a deadline on its own line is one), not for the item above
+    nor a point without any; "- a)" lines and dashes are fine."""
+    issues = [issue for issue in check(FREE_POINTS.replace("STYLE", style))
+              if issue.code == "role_lettered_under_point"]
+    assert [format_path(issue.path) for issue in issues] == flagged
+    assert all("role_style: dash" in issue.format("vi") for issue in issues)
+
+
+@pytest.mark.parametrize(("where", "flagged"), [
+    ("tasks", ["tasks.items[1].subtasks[1]"]), ("task", ["tasks.items[1].subtasks[1]"]),
+    ("subtask", ["tasks.items[1].subtasks[1].role_style"]), ("none", [])])
+def test_a_classic_sub_task_s_role_lines_are_not_lettered(where: str,
+                                                          flagged: list[str]) -> None:
+    """A classic sub-task prints as a point: its role lines inherit the task's or the tasks'
+    lettered role_style, or set their own, and are refused as under a free point."""
+    data = yaml.safe_load(BASE)
+    task = data["tasks"]["items"][0]
+    task["subtasks"] = [{"title": "Việc con", "lead": "Sở A"}, {"title": "Việc khác"}]
+    if where == "tasks":
+        data["tasks"]["role_style"] = "letter"
+    elif where == "task":
+        task["role_style"] = "letter"
+    elif where == "subtask":
+        task["subtasks"][0]["role_style"] = "letter_dot"
+    issues = [issue for issue in check(yaml.safe_dump(data, allow_unicode=True))
+              if issue.code == "role_lettered_under_point"]
+    assert [format_path(issue.path) for issue in issues] == flagged
