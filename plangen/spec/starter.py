@@ -253,6 +253,8 @@ signature:
 # Xóa purpose:, tasks:, funding:, organization: ở trên rồi bỏ dấu "# " đầu các dòng dưới đây.
 # Chữ **đậm**, *nghiêng*, __gạch chân__ và chú thích cuối trang ^[…] dùng được trong mọi đoạn.
 # Ví dụ đầy đủ: specs/variations-free.yaml, specs/thanh-hoa.yaml.
+# Kế hoạch chia phần ("Phần I", "Phần II"; các mục đánh số lại từ I trong mỗi phần): thêm
+# part: <tên phần> vào mục mở đầu mỗi phần, từ mục đầu tiên (specs/variations-parts.yaml).
 #
 # sections:
 #   - heading: ĐÁNH GIÁ TÌNH HÌNH              # mục không có vai trò: ở vị trí nào cũng được
