@@ -167,6 +167,15 @@ def build_free(data: dict[str, Any], base_labels: dict[str, str]) -> FreeParts:
                      _clean_map(data.get("missing", {})), appendices)
 
 
+def ordinary_label(label: str) -> str:
+    """An appendix label typed in capitals as NĐ 30 PL1 III.1.b prints it: "PHỤ LỤC II" ->
+    "Phụ lục II", "PHỤ LỤC SỐ 01" -> "Phụ lục số 01" (a Roman numeral keeps its capitals)."""
+    words = label.split()
+    return " ".join(word if index and re.fullmatch(r"[IVXLC]+[.:]?", word) else
+                    (word[:1] + word[1:].lower() if index == 0 else word.lower())
+                    for index, word in enumerate(words))
+
+
 def appendix_label(index: int, count: int) -> str:
     """ "Phụ lục" for a single appendix, "Phụ lục I", "Phụ lục II" … when there are several."""
     from plangen.vntext import roman

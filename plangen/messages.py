@@ -2371,6 +2371,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Dùng \"appendices:\" (danh sách phụ lục) thay cho \"appendix:\" khi kế hoạch có "
         "\"sections:\".",
         "Use \"appendices:\" (a list) instead of \"appendix:\" in a plan with \"sections:\"."),
+    "appendix_label_upper": (
+        "Dòng \"{value}\" in hoa toàn bộ: NĐ 30 (PL1 III.1.b) in dòng phụ lục chữ thường, đậm. "
+        "Viết: label: {ordinary}",
+        "\"{value}\" is all capitals: NĐ 30 (PL1 III.1.b) prints the appendix line in ordinary "
+        "case, bold. Write: label: {ordinary}"),
     "role_lettered_under_point": (
         "Dòng vai trò đánh chữ (role_style: {style}) dưới một điểm a), b) …: hai danh sách chữ "
         "cái lồng nhau, người đọc (và plangen check) không phân biệt được. Dưới điểm chỉ còn "

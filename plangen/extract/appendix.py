@@ -11,8 +11,9 @@ from typing import Any
 
 from plangen.extract.blocks import Block, Line, Table
 from plangen.extract.notes import Notes, excerpt
-from plangen.extract.patterns import DATE_WORDS
+from plangen.extract.patterns import DATE_WORDS, is_upper_text
 from plangen.extract.tasks import leaf_tasks, row_paragraph
+from plangen.freeform import ordinary_label
 from plangen.model import DEFAULT_COLUMNS
 from plangen.vntext import BLANK, date_words, two_digits
 
@@ -77,8 +78,11 @@ def _heading(appendix: dict[str, Any], lines: list[Line], notes: Notes) -> list[
     lines after them."""
     label_line = lines.pop(0).text if lines and is_label(lines[0].text) else ""
     label, _, inline_title = label_line.partition(":")
-    if label and label.strip() != "Phụ lục":
-        appendix["label"] = label.strip()
+    label = " ".join(label.split())
+    if is_upper_text(label):  # "PHỤ LỤC": NĐ 30 prints the line in ordinary case
+        label = ordinary_label(label)
+    if label and label != "Phụ lục":
+        appendix["label"] = label
     title_lines: list[Line] = []
     reference: list[str] = []
     rest: list[str] = []

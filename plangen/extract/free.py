@@ -558,10 +558,11 @@ def _appendix(blocks: list[Block], text: _Text, notes: Notes, position: int,
     match = _LABEL_LINE.match(label_line)
     numeral = match.group("num") if match else None
     data: dict[str, Any] = {}
-    from plangen.freeform import appendix_label
+    from plangen.freeform import appendix_label, ordinary_label
     if (numeral or "") != appendix_label(position, count).replace("Phụ lục", "").strip():
         data["label"] = label_line[:1].upper() + label_line[1:].lower().replace(
-            (numeral or "").lower(), numeral or "") if numeral else label_line
+            (numeral or "").lower(), numeral or "") if numeral else (
+            ordinary_label(label_line) if is_upper_text(label_line) else label_line)
     title: list[str] = []
     index = 1
     while index < len(blocks) and isinstance(blocks[index], Line):

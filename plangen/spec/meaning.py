@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from plangen.errors import Path, SpecIssue
+from plangen.freeform import ordinary_label
 from plangen.inline import plain_text
 from plangen.labels import level_label
 from plangen.marks import URGENCY_LEVELS, is_mark, mark_words, urgency_level
@@ -59,6 +60,7 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
                                         ("tasks", "items", index, "subtasks"), task_style,
                                         "subtasks")
     yield from _appendix_issues(_dict(data.get("appendix")), _task_ids(tasks))
+    yield from _appendix_label_issues(data)
     yield from _entry_issues(data)
     yield from _style_warnings(data)
     yield from _typed_number_warnings(data)
@@ -365,6 +367,20 @@ def _alias_issues(agencies: list[Any]) -> Iterator[SpecIssue]:
                                 params={"alias": alias, "first": owner[key],
                                         "second": entry["name"]})
             owner.setdefault(key, entry["name"])
+
+
+def _appendix_label_issues(data: dict[str, Any]) -> Iterator[SpecIssue]:
+    """PL1 III.1.b: the "Phụ lục" line is in ordinary case; typed in capitals it would print
+    so (the check refuses it)."""
+    labelled: list[tuple[Path, Any]] = [
+        (("appendix", "label"), _dict(data.get("appendix")).get("label"))]
+    labelled += [(("appendices", index, "label"), _dict(appendix).get("label"))
+                 for index, appendix in enumerate(_list(data.get("appendices")))]
+    for path, label in labelled:
+        if isinstance(label, str) and any(char.isalpha() for char in label) \
+                and label == upper(label):
+            yield SpecIssue("appendix_label_upper", path, params={
+                "value": label, "ordinary": ordinary_label(" ".join(label.split()))})
 
 
 def _appendix_issues(appendix: dict[str, Any], ids: set[str]) -> Iterator[SpecIssue]:

@@ -275,7 +275,7 @@ def test_appendix_rows_that_repeat_the_tasks_become_from_tasks() -> None:
                       "1\tTuyên truyền\tSở Tư pháp.\t\n")
     appendix = extraction.data["appendix"]
     assert appendix["from_tasks"] is True and "rows" not in appendix
-    assert appendix["label"] == "PHỤ LỤC"
+    assert "label" not in appendix  # "PHỤ LỤC" is the default "Phụ lục", printed as NĐ 30 wants
     assert appendix["reference"] == "(Kèm theo Kế hoạch số 05/KH-UBND)"
     assert extraction.data["tasks"]["items"][0]["lead"] == "Sở Tư pháp."
 

@@ -482,7 +482,7 @@ def test_messages_fill_every_parameter() -> None:
               "keys": "a, b", "text": "t", "date": "31/6/2026", "due": "1/1/2026",
               "plan": "2/1/2026", "alias": "a", "first": "f", "second": "s",
               "levels": "\"KHẨN\"", "found": "hà Nội", "want": "Hà Nội", "label": "1.",
-              "words": "Nơi nhận"}
+              "words": "Nơi nhận", "ordinary": "Phụ lục"}
     for code in emitted_codes():
         for lang in ("vi", "en"):
             text = message(code, lang, **params)
@@ -599,3 +599,21 @@ def test_a_classic_sub_task_s_role_lines_are_not_lettered(where: str,
     issues = [issue for issue in check(yaml.safe_dump(data, allow_unicode=True))
               if issue.code == "role_lettered_under_point"]
     assert [format_path(issue.path) for issue in issues] == flagged
+
+
+@pytest.mark.parametrize(("label", "ordinary"), [
+    ("PHỤ LỤC", "Phụ lục"), ("PHỤ LỤC  SỐ 01", "Phụ lục số 01"), ("Phụ lục", None),
+    ("Phụ lục kèm theo", None)])
+def test_an_appendix_label_in_capitals_is_refused_with_its_ordinary_case(
+        label: str, ordinary: str | None) -> None:
+    data = yaml.safe_load(BASE)
+    data["appendix"]["label"] = label
+    issues = [issue for issue in check(yaml.safe_dump(data, allow_unicode=True))
+              if issue.code == "appendix_label_upper"]
+    if ordinary is None:
+        assert not issues
+        return
+    (issue,) = issues
+    assert format_path(issue.path) == "appendix.label"
+    assert issue.format("vi").endswith(f"Viết: label: {ordinary}")
+    assert f"Write: label: {ordinary}" in issue.format("en")
