@@ -127,7 +127,7 @@ class Block:
 
 @dataclass(frozen=True)
 class FreeSection:
-    heading: str
+    heading: str  # "" for a part's own content, before (or without) its first section
     role: str | None
     content: tuple[Block, ...]
     part: str | None = None  # the title of the part ("Phần I", "Phần II" …) it opens
@@ -155,7 +155,7 @@ class FreeParts:
 def build_free(data: dict[str, Any], base_labels: dict[str, str]) -> FreeParts:
     """The free parts of validated spec data (empty when the plan uses the classic keys)."""
     sections = tuple(
-        FreeSection(clean_line(s["heading"]), s.get("role"),
+        FreeSection(clean_line(s.get("heading") or ""), s.get("role"),
                     _blocks(s.get("content", []),
                             {**base_labels, **_clean_map(s.get("labels", {}))},
                             s.get("role_style", "dash")),

@@ -2384,6 +2384,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "letters one inside the other, which a reader (and plangen check) cannot tell apart. "
         "Below a point only \"- \" and \"+ \" remain (NĐ 30 PL1 II.6.đ): give this point "
         "role_style: dash or plain."),
+    "section_no_heading": (
+        "Mục này không có tên mục (heading): chỉ mục mở đầu một phần (có part) mới được để "
+        "nội dung ngay dưới tên phần. Thêm heading: TÊN MỤC.",
+        "This section has no heading: only a section that opens a part (with part:) may put "
+        "its content right under the part's title. Add heading: TITLE."),
     "part_not_first": (
         "Kế hoạch chia phần: mục đầu tiên phải mở \"Phần I\" (có khóa part), nhưng phần đầu "
         "tiên bắt đầu ở mục thứ {first}. Thêm part: cho mục đầu, hoặc bỏ các khóa part.",

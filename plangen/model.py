@@ -535,7 +535,8 @@ def free_tasks(parts: FreeParts) -> TaskSection:
     task_sections = [s for s in parts.sections if s.role == "tasks"] or list(parts.sections)
     places = printed_places(parts.sections, parts.numbering)
     return TaskSection(
-        heading=task_sections[0].heading if task_sections else "",
+        heading=(task_sections[0].heading or task_sections[0].part or "") if task_sections
+        else "",
         items=tuple(task for section in parts.sections for task in block_tasks(
             section.content, named_alone=section.role == "organization", places=places)))
 

@@ -1,5 +1,6 @@
 """Where each block of a free plan stands, as the printed plan numbers it: "III.1.2",
-"III.2.a", "V.1 (2)"; "Phần II, I.1" in a plan laid out in parts.
+"III.2.a", "V.1 (2)"; "Phần II, I.1" in a plan laid out in parts ("Phần III.2": item 2
+right under part III's title).
 
 A tracked task is named by its place so that an officer finds it in the signed plan: the
 section's number ("III", or "C" where sections are lettered), the numbers of the items
@@ -26,15 +27,19 @@ def part_label(index: int) -> str:
 
 
 def section_heads(sections: tuple[FreeSection, ...], numbering: str
-                  ) -> list[tuple[str | None, str]]:
+                  ) -> list[tuple[str | None, str | None]]:
     """For each section: the part label it opens ("Phần II", else None) and its number,
-    which starts again at I (or A) in each part."""
-    heads: list[tuple[str | None, str]] = []
+    which starts again at I (or A) in each part; None for a part's content without a
+    heading of its own (items right under the part's title)."""
+    heads: list[tuple[str | None, str | None]] = []
     parts = in_part = 0
     for section in sections:
         opened = None
         if section.part is not None:
             opened, parts, in_part = part_label(parts), parts + 1, 0
+        if not section.heading:
+            heads.append((opened, None))
+            continue
         heads.append((opened, section_number(in_part, numbering)))
         in_part += 1
     return heads
@@ -48,7 +53,7 @@ def printed_places(sections: tuple[FreeSection, ...], numbering: str) -> dict[in
     for section, (opened, number) in zip(sections, section_heads(sections, numbering),
                                          strict=True):
         part = opened or part
-        head = f"{part}, {number}" if part else number
+        head = (number or "") if part is None else f"{part}, {number}" if number else part
         _walk(section.content, head, (), places, head)
     return places
 

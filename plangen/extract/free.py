@@ -10,7 +10,7 @@ required section the plan does not have is stated missing with the reason (`miss
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from plangen.errors import Path
@@ -95,9 +95,10 @@ def _part_line(blocks: list[Block], index: int, end: int) -> tuple[str, int] | N
 def find_headings(blocks: list[Block], start: int, end: int) -> list[Heading]:
     """Section headings: a Roman numeral or a capital letter, then a heading in capitals; in
     order (a numeral written twice, as drafts do, still counts). In a plan laid out in parts
-    ("Phần I" and its title), the sections are numbered from I again in each part."""
+    ("Phần I" and its title), the sections are numbered from I again in each part, and a part
+    whose content comes right under its title is a heading with no text of its own."""
     found: list[Heading] = []
-    part: tuple[str, int] | None = None  # the part opened and not yet given its first section
+    restart = False  # a part was opened: its first section is numbered I again
     skip_to = start
     for index in range(start, end):
         if index < skip_to:
@@ -107,25 +108,32 @@ def find_headings(blocks: list[Block], start: int, end: int) -> list[Heading]:
             continue
         opened = _part_line(blocks, index, end)
         if opened is not None:
-            part, skip_to = (opened[0], index), opened[1]
+            title, skip_to = opened
+            found.append(Heading(skip_to - 1, 0, False, "", title, index))
+            restart = True
             continue
         match = _SECTION.match(block.text)
         if not match or not is_upper_text(match.group("rest")) or len(match.group("rest")) < 4:
             continue
+        sections = [heading for heading in found if heading.text]
         numeral = match.group("num")
-        letter_style = (found[0].letter if found else numeral == "A") or \
+        letter_style = (sections[0].letter if sections else numeral == "A") or \
             not set(numeral) <= set("IVXL")
         if letter_style:
             number = VIETNAMESE_LETTERS.upper().find(numeral) + 1
         else:
             number = roman_value(numeral)
-        expected = found[-1].number if found and part is None else 0
+        expected = 0 if restart or not sections else sections[-1].number
         if number < 1 or not expected <= number <= expected + 3 or (
-                found and found[0].letter != letter_style) or (expected == 0 and number != 1):
+                sections and sections[0].letter != letter_style) or (
+                expected == 0 and number != 1):
             continue
-        found.append(Heading(index, number, letter_style, match.group("rest").strip(),
-                             *(part or (None, None))))
-        part = None
+        heading = Heading(index, number, letter_style, match.group("rest").strip())
+        if found and not found[-1].text and found[-1].index + 1 == index:  # right under
+            heading = replace(heading, part=found[-1].part, part_at=found[-1].part_at)
+            found.pop()  # the part's title: it opens with this section
+        found.append(heading)
+        restart = False
     return found
 
 
@@ -606,24 +614,39 @@ def _head_tables(content: list[Any], path: Path, notes: Notes) -> None:
 
 def missing_reason(role: str, sections: list[dict[str, Any]], numbering: str) -> str:
     """Why a required section is missing, in the words of what the source has."""
-    from plangen.vntext import letter, roman
     names = {"purpose": "Mục đích, yêu cầu", "tasks": "Nhiệm vụ", "funding": "Kinh phí",
              "organization": "Tổ chức thực hiện"}
     # the funding of a plan without that section is often its resources ("Nguồn lực …")
     starts = ("kinh phí", "nguồn lực", "nguồn vốn") if role == "funding" else (
         names[role].split(",")[0].lower(),)
-    for number, section in enumerate(sections, 1):
-        numeral = upper(letter(number - 1)) if numbering == "letter" else roman(number)
+    places = _section_places(sections, numbering)
+    for section, place in zip(sections, places, strict=True):
         for index, block in enumerate(section.get("content", []), 1):
             line = block.get("item") if isinstance(block, dict) else None
             if isinstance(line, str) and line.lower().startswith(starts):
                 return (f"Văn bản gốc không có mục {names[role]} riêng; nội dung này ở khoản "
-                        f"{index} mục {numeral} (\"{excerpt(line, 50)}\").")
+                        f"{index} {place} (\"{excerpt(line, 50)}\").")
     if role == "organization":
-        for number, section in enumerate(sections, 1):
+        for section, place in zip(sections, places, strict=True):
             heading = upper(str(section.get("heading", "")))
             if "PHÂN CÔNG" in heading or "TRÁCH NHIỆM" in heading:
-                numeral = upper(letter(number - 1)) if numbering == "letter" else roman(number)
                 return (f"Văn bản gốc không có mục Tổ chức thực hiện riêng; việc phân công "
-                        f"thực hiện ở mục {numeral} (\"{section['heading']}\").")
+                        f"thực hiện ở {place} (\"{section['heading']}\").")
     return f"Văn bản gốc không có mục {names[role]}."
+
+
+def _section_places(sections: list[dict[str, Any]], numbering: str) -> list[str]:
+    """How the source names each section: "mục II", "mục I phần II" in a plan in parts,
+    "phần III" for a part's own content."""
+    from plangen.vntext import letter, roman
+    places, part, number = [], 0, 0
+    for section in sections:
+        if "part" in section:
+            part, number = part + 1, 0
+        if "heading" not in section:
+            places.append(f"phần {roman(part)}")
+            continue
+        number += 1
+        numeral = upper(letter(number - 1)) if numbering == "letter" else roman(number)
+        places.append(f"mục {numeral}" + (f" phần {roman(part)}" if part else ""))
+    return places

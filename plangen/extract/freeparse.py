@@ -90,17 +90,17 @@ def free_draft(source: Source, split: Split | None = None) -> Draft | None:
     ordinary_summary(data, all_text, notes)
     if "preamble" in data:
         data["preamble"] = [text(line) for line in data["preamble"]]
-    if headings[0].letter:
+    if next((h.letter for h in headings if h.text), False):
         data["numbering"] = "letter"
     closing = _closing_start(blocks, headings[-1].index + 1, regions.tail)
     if _own_text_of_heading(blocks, closing, regions.tail):
         closing = regions.tail
     bounds = [h.index if h.part_at is None else h.part_at for h in headings[1:]] + [closing]
-    titles = [h.text for h in headings]
+    titles = [h.text or h.part or "" for h in headings]  # a part's own content: its title
     roles = section_roles(titles)
     sections = []
     for heading, end, role in zip(headings, bounds, roles, strict=True):
-        section: dict[str, Any] = {"heading": text(heading.text)}
+        section: dict[str, Any] = {"heading": text(heading.text)} if heading.text else {}
         if heading.part is not None:
             section = {"part": text(heading.part), **section}
         if role:

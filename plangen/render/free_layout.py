@@ -64,7 +64,8 @@ def free_body(plan: Plan, notes: Footnotes) -> Iterator[Para]:
         if part is not None and section.part is not None:  # "Phần I", its title below
             yield Para("part", runs_of(part, notes))
             yield Para("part_title", runs_of(upper(section.part), notes))
-        yield Para("heading", runs_of(f"{number}. {upper(section.heading)}", notes))
+        if number is not None:  # else the part's own content, under its title
+            yield Para("heading", runs_of(f"{number}. {upper(section.heading)}", notes))
         yield from blocks(section.content, notes, (), plan.point_close)
 
 

@@ -190,6 +190,9 @@ def _part_issues(sections: list[Any]) -> Iterator[SpecIssue]:
     "Phần I"; a part's title is printed under its label, so it is typed without one."""
     opening = [index for index, section in enumerate(sections)
                if isinstance(_dict(section).get("part"), str)]
+    for index, section in enumerate(sections):  # a part's own content needs no heading
+        if isinstance(section, dict) and "heading" not in section and index not in opening:
+            yield SpecIssue("section_no_heading", ("sections", index))
     if opening and opening[0] != 0:
         yield SpecIssue("part_not_first", ("sections", 0), params={
             "first": opening[0] + 1})

@@ -219,7 +219,8 @@ def sections() -> Rules:
         "Các mục lớn theo thứ tự, đánh số I, II, … (hoặc A, B, …). Bốn mục bắt buộc có vai "
         "trò (role): purpose, tasks, funding, organization."), "schema": {
         "type": "dict", "schema": {
-            "heading": _text("Tên mục, in hoa (\"ĐÁNH GIÁ TÌNH HÌNH\").", required=True),
+            "heading": _text("Tên mục, in hoa (\"ĐÁNH GIÁ TÌNH HÌNH\"); mục mở đầu một phần (part) "
+                             "có thể không có tên mục: nội dung nằm ngay dưới tên phần."),
             "part": _text("Tên phần mở đầu bằng mục này (NĐ 30 PL1 II.6.đ): in \"Phần I\", "
                           "\"Phần II\" … ở giữa trang, tên phần in hoa dưới đó; các mục đánh số "
                           "lại từ I trong mỗi phần (\"KẾT QUẢ THỰC HIỆN NĂM 2025\")."),

@@ -154,3 +154,97 @@ def test_extract_reads_the_parts_back(rendered: bytes, form: str) -> None:
     assert checked.plan is not None and not checked.errors
     assert [s.part for s in checked.plan.sections] == [
         "KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2025", None, "KẾ HOẠCH NĂM 2026", None, None, None]
+
+
+# A part whose items come right under its title, as plans in parts often are (no "I."
+# section inside part I or part III), written by hand and as extract reads it from text
+PARTS_TEXT = """UBND TỈNH QUẢNG TRỊ
+SỞ KHOA HỌC VÀ CÔNG NGHỆ
+Số: 112/KH-SKHCN
+Quảng Trị, ngày 20 tháng 3 năm 2026
+KẾ HOẠCH
+Tổ chức các hoạt động hưởng ứng Ngày Khoa học và Công nghệ Việt Nam năm 2026
+Thực hiện Công văn số 1234/BKHCN-VP của Bộ Khoa học và Công nghệ, Sở xây dựng Kế hoạch như sau:
+PHẦN THỨ NHẤT
+MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Tôn vinh đội ngũ trí thức khoa học và công nghệ của tỉnh.
+2. Yêu cầu
+Các hoạt động thiết thực, tiết kiệm, hiệu quả.
+PHẦN THỨ HAI
+NỘI DUNG HOẠT ĐỘNG
+I. HOẠT ĐỘNG TUYÊN TRUYỀN
+1. Treo băng rôn, khẩu hiệu tại trụ sở cơ quan
+- Đơn vị thực hiện: Văn phòng Sở.
+- Thời gian: Từ ngày 10/5 đến ngày 20/5/2026.
+II. TỔ CHỨC HỘI THẢO
+1. Hội thảo khoa học về đổi mới sáng tạo
+- Đơn vị chủ trì: Phòng Quản lý khoa học.
+PHẦN THỨ BA
+TỔ CHỨC THỰC HIỆN
+1. Văn phòng Sở chủ trì, phối hợp các phòng, đơn vị triển khai Kế hoạch.
+2. Kinh phí thực hiện từ nguồn chi thường xuyên năm 2026 của Sở.
+Nơi nhận:
+- UBND tỉnh (b/c);
+- Lưu: VT, VP.
+GIÁM ĐỐC
+Nguyễn Văn Hùng
+"""
+
+
+@pytest.fixture(scope="module")
+def text_extraction() -> Any:
+    from plangen.extract import extract_text
+    return extract_text(PARTS_TEXT, "phan.txt")
+
+
+def test_extract_reads_parts_with_and_without_sections_of_their_own(
+        text_extraction: Any) -> None:
+    sections = text_extraction.data["sections"]
+    assert [(s.get("part"), s.get("heading"), s.get("role")) for s in sections] == [
+        ("MỤC ĐÍCH, YÊU CẦU", None, "purpose"),
+        ("NỘI DUNG HOẠT ĐỘNG", "HOẠT ĐỘNG TUYÊN TRUYỀN", None),
+        (None, "TỔ CHỨC HỘI THẢO", None),
+        ("TỔ CHỨC THỰC HIỆN", None, "organization")]
+    assert "preamble" in text_extraction.data
+    assert not any("PHẦN" in line for line in text_extraction.data["preamble"])
+    assert "khoản 2 phần III" in text_extraction.data["missing"]["funding"]
+
+
+def test_a_part_without_sections_renders_its_items_under_its_title(
+        text_extraction: Any, renderer: Renderer) -> None:
+    from plangen.spec.api import check_loaded
+    from plangen.spec.loader import load_spec_text
+    checked = check_loaded(load_spec_text(text_extraction.yaml_text, "phan.yaml"))
+    assert checked.plan is not None and not checked.errors
+    rendered = renderer.render(checked.plan)
+    assert_schema_valid(rendered)
+    text = [p.text for p in body_paragraphs(open_docx(rendered))]
+    first, third = text.index("Phần I"), text.index("Phần III")
+    assert text[first + 1:first + 3] == ["MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"]
+    assert text[third + 1:third + 3] == [
+        "TỔ CHỨC THỰC HIỆN", "1. Văn phòng Sở chủ trì, phối hợp các phòng, đơn vị triển khai "
+        "Kế hoạch."]
+    assert "I. HOẠT ĐỘNG TUYÊN TRUYỀN" in text and "II. TỔ CHỨC HỘI THẢO" in text
+    assert check_docx(rendered).clean
+    numbers = [task.number for task in assignments(checked.plan).tasks]
+    assert numbers == ["Phần II, I.1", "Phần II, II.1"]
+
+
+def test_items_right_under_a_part_are_placed_in_the_part() -> None:
+    from plangen.freeform import Block, FreeSection
+    from plangen.places import printed_places
+    item = Block("item", "Văn phòng Sở chủ trì")
+    sections = (FreeSection("", "purpose", (Block("item", "Mục đích"),), "MỤC ĐÍCH"),
+                FreeSection("", "organization", (Block("item", "Một"), item), "TỔ CHỨC"))
+    assert printed_places(sections, "roman")[id(item)] == "Phần II.2"
+
+
+def test_a_section_without_a_heading_must_open_a_part(tmp_path: Path) -> None:
+    def headless(sections: list[dict[str, Any]]) -> None:
+        del sections[1]["heading"]
+    with pytest.raises(SpecError) as caught:
+        load_plan(_spec(tmp_path, headless))
+    lines = [issue.format("vi") for issue in caught.value.issues
+             if issue.code == "section_no_heading"]
+    assert len(lines) == 1 and "  sections[2]  " in lines[0], lines
