@@ -75,7 +75,7 @@ def meaning_issues(loaded: LoadedSpec) -> Iterator[SpecIssue]:
 _ISSUER_LINES = (("issuer", "name"), ("issuer", "parent"), ("issuer", "header_lines"))
 _NAMED = (*_ISSUER_LINES, ("summary",), ("signature", "name"), ("signature", "lines"),
           ("decision", "summary"), ("decision", "signature", "name"),
-          ("decision", "signature", "lines"))
+          ("decision", "signature", "lines"), ("circulation",))
 _TITLE_KEYS = ("title", "heading", "part")
 _SUMMARIES = (("summary",), ("decision", "summary"))
 

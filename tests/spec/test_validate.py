@@ -258,6 +258,7 @@ def test_a_line_that_starts_with_a_figure_is_not_a_typed_number(title: str) -> N
     ("[TM. ỦY BAN NHÂN DÂN, KT.", '["___", KT.', "signature.lines[1]"),
     ("  name: Ủy ban nhân dân tỉnh Đắk Lắk\n", "  name: Ủy ban nhân dân tỉnh Đắk Lắk\n"
      '  header_lines: [ỦY BAN NHÂN DÂN, ".."]\n', "issuer.header_lines[2]"),
+    ("summary: Triển khai", 'circulation: "100"\nsummary: Triển khai', "circulation"),
 ])
 def test_a_name_with_no_letter_is_an_error(old: str, new: str, path: str) -> None:
     issues = [i for i in check(edit(old, new)) if i.code == "no_letters"]
