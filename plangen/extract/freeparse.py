@@ -98,6 +98,12 @@ def free_draft(source: Source, split: Split | None = None) -> Draft | None:
     bounds = [h.index if h.part_at is None else h.part_at for h in headings[1:]] + [closing]
     titles = [h.text or h.part or "" for h in headings]  # a part's own content: its title
     roles = section_roles(titles)
+    # a role no section heading names may be named by a part's title ("NỘI DUNG HOẠT ĐỘNG"):
+    # the part's first section, if it has no role of its own, holds it
+    part_roles = section_roles([h.part if h.part and not roles[i] else ""
+                                for i, h in enumerate(headings)])
+    roles = [role or (part_role if part_role not in roles else None)
+             for role, part_role in zip(roles, part_roles, strict=True)]
     sections = []
     for heading, end, role in zip(headings, bounds, roles, strict=True):
         section: dict[str, Any] = {"heading": text(heading.text)} if heading.text else {}

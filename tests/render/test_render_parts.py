@@ -203,12 +203,13 @@ def test_extract_reads_parts_with_and_without_sections_of_their_own(
     sections = text_extraction.data["sections"]
     assert [(s.get("part"), s.get("heading"), s.get("role")) for s in sections] == [
         ("MỤC ĐÍCH, YÊU CẦU", None, "purpose"),
-        ("NỘI DUNG HOẠT ĐỘNG", "HOẠT ĐỘNG TUYÊN TRUYỀN", None),
+        ("NỘI DUNG HOẠT ĐỘNG", "HOẠT ĐỘNG TUYÊN TRUYỀN", "tasks"),  # the part's title
         (None, "TỔ CHỨC HỘI THẢO", None),
         ("TỔ CHỨC THỰC HIỆN", None, "organization")]
     assert "preamble" in text_extraction.data
     assert not any("PHẦN" in line for line in text_extraction.data["preamble"])
     assert "khoản 2 phần III" in text_extraction.data["missing"]["funding"]
+    assert set(text_extraction.data["missing"]) == {"funding"}
 
 
 def test_a_part_without_sections_renders_its_items_under_its_title(
