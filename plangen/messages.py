@@ -1502,6 +1502,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                                    "cell \"{text}\" in a column plangen does not have."),
     "extract_appendix_row_content": ("dòng phụ lục không có nội dung công việc; điền vào.",
                                      "the appendix row has no task text; fill it in."),
+    "extract_part_label": ("dòng \"{written}\" được in lại là \"{printed}\" (NĐ 30: \"Phần\" và "
+                           "số La Mã), tên phần ở dòng riêng bên dưới.",
+                           "the line \"{written}\" prints again as \"{printed}\" (NĐ 30: "
+                           "\"Phần\" and a Roman numeral), the part's title on its own line "
+                           "below."),
     "extract_doc_type_words": ("dòng tên loại là \"KẾ HOẠCH {words}\"; NĐ 30 chỉ có tên loại "
                                "\"KẾ HOẠCH\": \"{words}\" được đưa vào đầu trích yếu, xem lại.",
                                "the type line reads \"KẾ HOẠCH {words}\"; NĐ 30's type is "

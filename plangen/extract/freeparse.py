@@ -50,6 +50,7 @@ from plangen.extract.parse import (
     learn_point_style,
 )
 from plangen.extract.patterns import is_doc_type, marked
+from plangen.places import part_label
 from plangen.spec.free_schema import SECTION_ROLES
 
 _ORDER = ("issuer", "decision", "number", "symbol", "place", "date", "doc_type", "summary",
@@ -104,11 +105,14 @@ def free_draft(source: Source, split: Split | None = None) -> Draft | None:
                                 for i, h in enumerate(headings)])
     roles = [role or (part_role if part_role not in roles else None)
              for role, part_role in zip(roles, part_roles, strict=True)]
-    sections = []
+    sections: list[dict[str, Any]] = []
+    parts_seen = 0
     for heading, end, role in zip(headings, bounds, roles, strict=True):
         section: dict[str, Any] = {"heading": text(heading.text)} if heading.text else {}
         if heading.part is not None:
             section = {"part": text(heading.part), **section}
+            parts_seen += 1
+            _note_part_label(blocks, heading, parts_seen, len(sections), notes)
         if role:
             section["role"] = role
         content = ContentReader(text, notes).read(blocks[heading.index + 1:end])
@@ -177,6 +181,20 @@ def _decision_references(data: dict[str, Any]) -> None:
     for appendix in data.get("appendices", []):
         if "reference" in appendix and words(appendix["reference"]) == generated:
             del appendix["reference"]
+
+
+def _note_part_label(blocks: list[Block], heading: Heading, number: int, index: int,
+                     notes: Notes) -> None:
+    """A part's label the source wrote otherwise than plangen prints it ("PHẦN THỨ NHẤT",
+    "Phần 1"): NĐ 30 PL1 II.6.đ writes "Phần" and a Roman numeral."""
+    line = blocks[heading.part_at] if heading.part_at is not None else None
+    if not isinstance(line, Line):
+        return
+    printed = part_label(number - 1)
+    written = " ".join(line.text.split())
+    if not written.startswith(printed) or written[len(printed):len(printed) + 1].isalnum():
+        notes.add("check", "extract_part_label", ("sections", index, "part"),
+                  written=excerpt(written, 40), printed=printed)
 
 
 def _classic(blocks: list[Block], headings: list[Heading], labels: list[int],

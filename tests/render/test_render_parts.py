@@ -150,6 +150,8 @@ def test_extract_reads_the_parts_back(rendered: bytes, form: str) -> None:
         (None, "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"),
         ("KẾ HOẠCH NĂM 2026", "MỤC ĐÍCH, YÊU CẦU"), (None, "NHIỆM VỤ, GIẢI PHÁP")]
     assert len(sections) == 6 and "Phần" not in str(extraction.data.get("preamble"))
+    relabelled = [note.path for note in extraction.notes if note.code == "extract_part_label"]
+    assert relabelled == ([] if form == "as plangen prints it" else [("sections", 0, "part")])
     checked = check_loaded(load_spec_text(extraction.yaml_text))
     assert checked.plan is not None and not checked.errors
     assert [s.part for s in checked.plan.sections] == [
@@ -210,6 +212,10 @@ def test_extract_reads_parts_with_and_without_sections_of_their_own(
     assert not any("PHẦN" in line for line in text_extraction.data["preamble"])
     assert "khoản 2 phần III" in text_extraction.data["missing"]["funding"]
     assert set(text_extraction.data["missing"]) == {"funding"}
+    relabelled = [(note.path, note.params["printed"]) for note in text_extraction.notes
+                  if note.code == "extract_part_label"]  # "PHẦN THỨ NHẤT" prints "Phần I"
+    assert relabelled == [(("sections", 0, "part"), "Phần I"), (("sections", 1, "part"), "Phần II"),
+                          (("sections", 3, "part"), "Phần III")]
 
 
 def test_a_part_without_sections_renders_its_items_under_its_title(
